@@ -1,0 +1,115 @@
+/**
+ * Decides whether a string value is a credential, from its shape and, for
+ * generic secrets, from the name it is bound to. Pure functions over strings;
+ * the rules decide where values and names come from.
+ */
+import { charClasses, looksRandom, shannonEntropy } from './entropy.js';
+import { isAwsSecretName, sensitiveName } from './names.js';
+import { isDocumentedExampleKey, isNameLike, isPlaceholder } from './placeholders.js';
+import { findPrivateKey, findToken } from './tokens.js';
+
+export { splitWords, sensitiveName } from './names.js';
+export { redact, secretHash } from './redact.js';
+export { shannonEntropy } from './entropy.js';
+export { isPlaceholder } from './placeholders.js';
+
+/** How a secret was recognised; tiers differ in precision. */
+export type SecretTier = 'private-key' | 'token' | 'generic';
+
+export interface SecretMatch {
+  readonly tier: SecretTier;
+  /** "github-pat", "private-key", "aws-secret-access-key", "password", ... */
+  readonly type: string;
+  /** "GitHub personal access token", "RSA private key", "password", ... */
+  readonly label: string;
+  /** False for test-mode keys and encrypted private keys. */
+  readonly live: boolean;
+  /** Offsets of the secret inside the value. */
+  readonly start: number;
+  readonly end: number;
+  /** How many leading characters may be shown (a public prefix). */
+  readonly visiblePrefix: number;
+}
+
+export interface DetectOptions {
+  /** The name the value is bound to: variable, field, key or parameter. */
+  readonly name?: string;
+  /** Extra sensitive head words from the policy. */
+  readonly extraNames?: ReadonlySet<string>;
+  /** Minimum Shannon entropy for generic secrets (bits per character). */
+  readonly minEntropy?: number;
+  /** Values matching any of these are never secrets. */
+  readonly allow?: readonly RegExp[];
+}
+
+/** Classifies a string value; null when it is not a credential. */
+export function detectSecret(value: string, opts: DetectOptions = {}): SecretMatch | null {
+  if (value.length < 8 || (opts.allow && opts.allow.some((r) => r.test(value)))) return null;
+  const key = findPrivateKey(value);
+  if (key) {
+    return { tier: 'private-key', type: 'private-key', label: labelOfKey(key.label), live: !key.encrypted, start: key.start, end: key.end, visiblePrefix: 0 };
+  }
+  const token = findToken(value);
+  if (token && !isObviousFake(value.slice(token.start, token.end))) {
+    const f = token.format;
+    return { tier: 'token', type: f.id, label: f.label, live: f.live, start: token.start, end: token.end, visiblePrefix: f.visiblePrefix };
+  }
+  if (opts.name === undefined) return null;
+  if (isAwsSecretName(opts.name) && /^[A-Za-z0-9/+]{40}$/.test(value) && looksRandom(value) && !isDocumentedExampleKey(value)) {
+    return { tier: 'token', type: 'aws-secret-access-key', label: 'AWS secret access key', live: true, start: 0, end: value.length, visiblePrefix: 0 };
+  }
+  const name = sensitiveName(opts.name, opts.extraNames);
+  if (name === null || !looksLikeSecretValue(value, opts.minEntropy ?? 3.0)) return null;
+  return { tier: 'generic', type: name.noun.replace(/ /g, '-'), label: name.noun, live: true, start: 0, end: value.length, visiblePrefix: 0 };
+}
+
+/**
+ * Whether a value bound to a sensitive name is plausibly the credential
+ * itself: not a placeholder, label, name, URL or path; mixed characters or
+ * random-looking; entropy above the threshold.
+ */
+export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
+  if (value.length < 8 || value.length > 512) return false;
+  if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  if (looksRandom(value)) return true;
+  const cls = charClasses(value);
+  return cls.count >= 3 && shannonEntropy(value) >= minEntropy;
+}
+
+/** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
+function isObviousFake(token: string): boolean {
+  return /x{6,}|X{6,}|0{8,}|1234567890|EXAMPLE|example/.test(token);
+}
+
+function labelOfKey(pemLabel: string): string {
+  const kind = pemLabel.replace(/ BLOCK$/, '').replace(/ ?PRIVATE KEY$/, '');
+  switch (kind) {
+    case '':
+      return 'PKCS#8 private key';
+    case 'ENCRYPTED':
+      return 'encrypted PKCS#8 private key';
+    case 'OPENSSH':
+      return 'OpenSSH private key';
+    default:
+      return `${kind} private key`;
+  }
+}
+
+export interface UrlCredential {
+  /** Offsets of the password inside the value. */
+  readonly start: number;
+  readonly end: number;
+  readonly scheme: string;
+}
+
+const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{1,128}):([^\s/@'"]{1,256})@[A-Za-z0-9.[\]_-]/i;
+
+/** Finds `scheme://user:password@host` with a real password (not a placeholder). */
+export function findUrlCredential(value: string): UrlCredential | null {
+  const m = URL_WITH_USERINFO.exec(value);
+  if (!m) return null;
+  const password = m[3]!;
+  if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
+  const start = m.index + m[1]!.length + 3 + m[2]!.length + 1;
+  return { start, end: start + password.length, scheme: m[1]!.toLowerCase() };
+}

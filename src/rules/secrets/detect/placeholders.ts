@@ -1,0 +1,56 @@
+/**
+ * Values that sit where a secret would but are not one: placeholders,
+ * templates, documentation examples, labels, header and variable names,
+ * URLs and paths. Each test is a known false-positive class of G101,
+ * gitleaks or detect-secrets.
+ */
+
+const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)|<[^<>]+>|%[-+# 0-9.]*[sdvqxXT]|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z0-9_]*@$/;
+
+/** Substrings that mark a value as a dummy (CodeQL's isDummyPassword, trufflehog's lists). */
+const DUMMY_WORDS = [
+  'example', 'sample', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted',
+  'your_', 'your-', 'yourtoken', 'yourkey', 'yourpassword', 'insert', 'replace', 'todo', 'fixme',
+  'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'test',
+  '0123456789', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
+];
+
+/** Whether a candidate is a placeholder, template or documentation value. */
+export function isPlaceholder(value: string): boolean {
+  if (value.length < 4) return true;
+  if (TEMPLATE.test(value)) return true;
+  if (/^(.)\1+$/.test(value)) return true; // "aaaaaa", "000000"
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'false' || lower === 'null' || lower === 'nil' || lower === 'none') return true;
+  for (const w of DUMMY_WORDS) if (lower.includes(w)) return true;
+  return isSequential(lower);
+}
+
+/** "abcdefgh", "12345678" and the like. */
+function isSequential(s: string): boolean {
+  if (s.length < 6) return false;
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) !== s.charCodeAt(i - 1) + 1) return false;
+  return true;
+}
+
+/**
+ * Whether a value reads as a name rather than a secret: an environment
+ * variable (`DATAGATE_MCP_HTTP_TOKEN`), a header (`X-Auth-Token`), a label
+ * or route (`public_tokens.route`), a sentence, a URL or a path.
+ */
+export function isNameLike(value: string): boolean {
+  if (/\s/.test(value)) return true;
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value)) return true; // ENV_VAR_NAME
+  if (/^[A-Za-z][a-z0-9]*(-[A-Za-z][A-Za-z0-9]*)+$/.test(value)) return true; // X-Auth-Token, kebab-case
+  if (/^[a-z][a-z0-9]*([._:/-][a-z][a-z0-9]*)+$/.test(value)) return true; // dotted.snake_case.label
+  if (/^[a-z]+(_[a-z]+)+$/.test(value)) return true; // snake_case words
+  if (/^[a-zA-Z]+$/.test(value)) return true; // a single word, camelCase or not
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(value)) return true; // URL without userinfo
+  if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
+  return false;
+}
+
+/** AWS's documented example keys and their like: ids ending in EXAMPLE. */
+export function isDocumentedExampleKey(value: string): boolean {
+  return /EXAMPLE$/.test(value) || value === 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+}
