@@ -1,0 +1,3 @@
+module example.com/payments-gateway
+
+go 1.22
