@@ -1,0 +1,141 @@
+/**
+ * A small worker-thread pool: tasks go to the first idle worker; a broadcast
+ * reaches every worker (used to install the program view once per worker
+ * instead of once per task). Results come back in whatever order workers
+ * finish; callers sort them, so output never depends on scheduling.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** A message a worker receives. */
+export type WorkerRequest<T> = { readonly id: number; readonly kind: 'task' | 'broadcast'; readonly payload: T };
+/** A message a worker sends back. */
+export type WorkerResponse<R> =
+  | { readonly id: number; readonly ok: true; readonly result: R }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  /** Tasks occupy their worker; broadcasts do not. */
+  readonly isTask: boolean;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * Source of a worker that registers tsx and then loads a `.ts` module. Node
+ * 20 does not pass `--import` loaders on to worker threads, so the worker
+ * registers tsx itself.
+ */
+function tsBootstrap(script: URL): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+}
+
+export class WorkerPool<Task, Result> {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Array<{ id: number; payload: Task }> = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  /**
+   * `script` is the worker module. A `.ts` module (tests and development)
+   * is loaded through tsx; a built `.js` module runs directly.
+   */
+  constructor(script: URL, size: number) {
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { eval: true }) : new Worker(script);
+      const slot: Slot = { worker, busy: false };
+      worker.on('message', (msg: WorkerResponse<unknown>) => this.settle(slot, msg));
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a worker thread exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Runs one task on the next idle worker. */
+  run(payload: Task): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    const done = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, isTask: true }));
+    this.queue.push({ id, payload });
+    this.dispatch();
+    return done;
+  }
+
+  /** Sends one message to every worker and waits until all have handled it. */
+  async broadcast<B>(payload: B): Promise<void> {
+    if (this.failure) throw this.failure;
+    await Promise.all(
+      this.slots.map((slot) => {
+        const id = this.nextId++;
+        return new Promise<void>((resolve, reject) => {
+          this.pending.set(id, { resolve: () => resolve(), reject, isTask: false });
+          slot.worker.postMessage({ id, kind: 'broadcast', payload } satisfies WorkerRequest<B>);
+        });
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const next = this.queue.shift()!;
+      slot.busy = true;
+      slot.worker.postMessage({ id: next.id, kind: 'task', payload: next.payload } satisfies WorkerRequest<Task>);
+    }
+  }
+
+  private settle(slot: Slot, msg: WorkerResponse<unknown>): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
+    if (p.isTask) {
+      slot.busy = false;
+      this.dispatch();
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+/**
+ * The worker side: answers tasks and broadcasts from the pool. Handlers may
+ * be async; an exception becomes a rejected task with its message.
+ */
+export function serveWorker<Task, Result, B>(
+  port: { on(event: 'message', fn: (msg: WorkerRequest<Task | B>) => void): unknown; postMessage(msg: WorkerResponse<Result | null>): void },
+  handlers: { task(payload: Task): Result | Promise<Result>; broadcast(payload: B): void | Promise<void> },
+): void {
+  port.on('message', (msg) => {
+    void (async () => {
+      try {
+        const result = msg.kind === 'task' ? await handlers.task(msg.payload as Task) : (await handlers.broadcast(msg.payload as B), null);
+        port.postMessage({ id: msg.id, ok: true, result });
+      } catch (e) {
+        port.postMessage({ id: msg.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      }
+    })();
+  });
+}

@@ -1,0 +1,3 @@
+module redline.test/rules
+
+go 1.22

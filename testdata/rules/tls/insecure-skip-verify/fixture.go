@@ -1,0 +1,60 @@
+package insecureskipverify
+
+import (
+	"crypto/tls"
+	ctls "crypto/tls"
+	"net/http"
+)
+
+func literal() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: .*certificate"
+}
+
+func valueLiteral() tls.Config {
+	return tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify"
+}
+
+func fieldAssignment() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify"
+	return cfg
+}
+
+func nestedInTransport() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{
+			InsecureSkipVerify: true, // want "tls/insecure-skip-verify"
+		},
+	}}
+}
+
+func renamedImport() *ctls.Config {
+	return &ctls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify"
+}
+
+func throughTransportField(t *http.Transport) {
+	t.TLSClientConfig.InsecureSkipVerify = true // want "tls/insecure-skip-verify"
+}
+
+// Verification stays on.
+func verified() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: false, MinVersion: tls.VersionTLS12}
+}
+
+// A custom verifier replaces the default chain check; that is a design
+// decision, not an accident, and tls/verify-peer-without-connection covers
+// its own pitfall.
+func customVerification(verify func(tls.ConnectionState) error) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: true, VerifyConnection: verify}
+}
+
+// A look-alike type from another package is not crypto/tls.
+type Config struct{ InsecureSkipVerify bool }
+
+func lookAlike() *Config {
+	return &Config{InsecureSkipVerify: true}
+}
+
+func readsTheField(cfg *tls.Config) bool {
+	return cfg.InsecureSkipVerify == true
+}
