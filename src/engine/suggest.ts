@@ -26,15 +26,20 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `input` when it is close enough to be a typo
- * (distance at most a third of the length, at least 1; case-insensitive),
- * else undefined. Ties go to the first candidate in sorted order.
+ * (distance at most a third of the length, at least 1; case-insensitive)
+ * or the only candidate `input` is a prefix of, else undefined. Ties go to
+ * the first candidate in sorted order.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
+  const list = [...candidates];
+  // A short prefix of exactly one candidate ("hi" for "high") is a typo too.
+  const prefixed = needle.length >= 2 ? list.filter((c) => c.toLowerCase().startsWith(needle)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of [...candidates].sort()) {
+  for (const c of list.sort()) {
     const dist = editDistance(needle, c.toLowerCase());
     if (dist < bestDistance) {
       best = c;
