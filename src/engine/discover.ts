@@ -179,7 +179,13 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
     } catch {
       continue; // listed by git but deleted from the work tree
     }
-    const generated = readFileHeader(abs).generated !== undefined;
+    let generated: boolean;
+    try {
+      generated = readFileHeader(abs).generated !== undefined;
+    } catch (e) {
+      lister.warnings.push(`cannot read ${relativeSlash(cwd, abs)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); skipped`);
+      continue;
+    }
     if (generated && !include.generated && !explicit) continue;
     files.push({ path: abs, rel: relativeSlash(cwd, abs), isTest: abs.endsWith('_test.go'), generated, explicit, size });
   }

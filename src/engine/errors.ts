@@ -32,6 +32,7 @@ export type InputErrorKind =
   | 'go-mod'
   | 'baseline'
   | 'build-target'
+  | 'glob'
   | 'cli-override';
 
 /** Base class of every input error: the CLI maps it to exit code 2. */
@@ -85,6 +86,13 @@ export class BaselineError extends InputError {
 export class BuildTargetError extends InputError {
   constructor(problems: readonly Problem[]) {
     super('build-target', problems);
+  }
+}
+
+/** A malformed path glob (an exclude pattern). */
+export class GlobError extends InputError {
+  constructor(problems: readonly Problem[]) {
+    super('glob', problems);
   }
 }
 

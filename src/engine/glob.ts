@@ -14,6 +14,7 @@
  * Negation (`!x`) is not supported.
  */
 import path from 'node:path';
+import { GlobError } from './errors.js';
 import { relativeSlash } from './paths.js';
 
 export type GlobResult = { readonly ok: true; readonly regex: RegExp } | { readonly ok: false; readonly error: string };
@@ -118,16 +119,15 @@ export interface PathMatcher {
 }
 
 /**
- * Compiles patterns relative to an absolute base directory. Throws `Error`
- * for an invalid pattern: callers validate patterns first with `compileGlob`
- * to report them with a position.
+ * Compiles patterns relative to an absolute base directory. Throws a
+ * `GlobError` listing every invalid pattern (the policy loader checks its
+ * patterns first with `compileGlob` to report them with a position).
  */
 export function createPathMatcher(patterns: readonly string[], baseDir: string): PathMatcher {
-  const compiled = patterns.map((pattern) => {
-    const r = compileGlob(pattern);
-    if (!r.ok) throw new Error(`invalid glob ${JSON.stringify(pattern)}: ${r.error}`);
-    return { pattern, regex: r.regex };
-  });
+  const results = patterns.map((pattern) => ({ pattern, result: compileGlob(pattern) }));
+  const bad = results.flatMap(({ pattern, result }) => (result.ok ? [] : [{ message: `invalid glob ${JSON.stringify(pattern)}: ${result.error}` }]));
+  if (bad.length > 0) throw new GlobError(bad);
+  const compiled = results.map(({ pattern, result }) => ({ pattern, regex: (result as { ok: true; regex: RegExp }).regex }));
   return {
     baseDir,
     patterns,
@@ -137,16 +137,5 @@ export function createPathMatcher(patterns: readonly string[], baseDir: string):
       const subject = `${rel}/`;
       return compiled.find((c) => c.regex.test(subject))?.pattern;
     },
-  };
-}
-
-/** Combines matchers: a path matches when any of them matches. */
-export function combineMatchers(matchers: readonly PathMatcher[]): (absPath: string) => string | undefined {
-  return (absPath) => {
-    for (const m of matchers) {
-      const hit = m.match(absPath);
-      if (hit !== undefined) return hit;
-    }
-    return undefined;
   };
 }

@@ -97,7 +97,7 @@ function yamlMessage(code: string, message: string): string {
 }
 
 /** `rules.tls/insecure-skip-verify.severity`, `exclude[2]`. */
-export function formatDataPath(path: DataPath): string {
+function formatDataPath(path: DataPath): string {
   let out = '';
   for (const step of path) {
     if (typeof step === 'number') out += `[${step}]`;

@@ -70,6 +70,9 @@ const DESCRIPTIONS = {
 
 export type PolicyKey = keyof typeof DESCRIPTIONS;
 
+/** Every documented policy key, dotted (`build.goos`), in file order: for generated reference docs. */
+export const POLICY_KEYS = Object.keys(DESCRIPTIONS) as readonly PolicyKey[];
+
 /** The documentation of a policy key (dotted path), as in the JSON Schema. */
 export function describePolicyKey(key: PolicyKey): string {
   return DESCRIPTIONS[key];
@@ -124,8 +127,6 @@ export type RuleSettingInput =
 export const POLICY_SCHEMA = z.strictObject(
   policyShape(z.record(z.string(), ruleSetting(z.record(z.string(), z.unknown()), 'rule') as z.ZodType<RuleSettingInput>)),
 );
-
-export type PolicyInput = z.infer<typeof POLICY_SCHEMA>;
 
 /** The schema with every known family and rule (with its options) spelled out: for editors. */
 export function catalogPolicySchema(catalog: readonly RuleMeta[]): z.ZodType {

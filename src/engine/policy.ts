@@ -47,7 +47,7 @@ import {
 import type { RuleMeta } from './rule-meta.js';
 import { familyOf, refCovers, type RuleRef, resolveRuleRef } from './rule-ref.js';
 
-export { FAIL_ON, type FailOn, policyJsonSchema, type TestMode } from './policy-schema.js';
+export { describePolicyKey, FAIL_ON, type FailOn, POLICY_KEYS, type PolicyKey, policyJsonSchema, type TestMode } from './policy-schema.js';
 
 /** The file name looked for when walking up from the scan root. */
 export const POLICY_FILE_NAME = 'redline.yaml';

@@ -70,7 +70,7 @@ function bareDescriptor(id: string, severity: Severity): Sarif.ReportingDescript
 }
 
 /** A relative path as a URI reference: each segment percent-encoded. */
-export function fileUri(file: string): string {
+function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 

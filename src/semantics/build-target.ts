@@ -373,7 +373,7 @@ export function readFileHeader(absPath: string): FileHeader {
   try {
     let size = FIRST_READ;
     for (;;) {
-      const buf = Buffer.alloc(size);
+      const buf = Buffer.allocUnsafe(size);
       const n = fs.readSync(fd, buf, 0, size, 0);
       const header = parseFileHeader(buf.toString('utf8', 0, n));
       if (n < size || header.codeLine !== undefined) return header;

@@ -435,7 +435,7 @@ class Interpreter {
 }
 
 /** modfile's `IsDirectoryPath`: `.`, `..`, `./x`, `../x`, rooted or drive-letter paths. */
-export function isDirectoryPath(p: string): boolean {
+function isDirectoryPath(p: string): boolean {
   return (
     p === '.' || p.startsWith('./') || p.startsWith('.\\') || p === '..' || p.startsWith('../') || p.startsWith('..\\') ||
     p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p)

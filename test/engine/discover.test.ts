@@ -204,6 +204,16 @@ describe('discoverFiles inside git', () => {
   });
 });
 
+describe.skipIf(process.getuid?.() === 0)('discoverFiles with unreadable files', () => {
+  it('skips a file it cannot read, with a warning', () => {
+    const root = makeTree({ 'a.go': PKG(), 'secret.go': PKG() });
+    fs.chmodSync(path.join(root, 'secret.go'), 0o000);
+    const r = discoverFiles({ cwd: root, git: 'never' });
+    expect(rels(r)).toEqual(['a.go']);
+    expect(r.warnings).toEqual(['cannot read secret.go (EACCES); skipped']);
+  });
+});
+
 describe('discoverFiles outside git', () => {
   it('walks when the directory is not in a work tree, honouring .gitignore from cwd down', () => {
     const root = makeTree({ '.gitignore': 'pkg/gen/\n', 'pkg/a.go': PKG(), 'pkg/gen/g.go': PKG() });

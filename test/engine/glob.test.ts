@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GlobError } from '../../src/engine/errors.js';
 import { compileGlob, createPathMatcher } from '../../src/engine/glob.js';
 
 const base = '/repo';
@@ -50,6 +51,9 @@ describe('glob', () => {
     for (const bad of ['', '!x', 'a/[bc', 'a/{b,c', 'a//b', 'x\\']) {
       expect(compileGlob(bad).ok, bad).toBe(false);
     }
-    expect(() => createPathMatcher(['[x'], base)).toThrow(/unterminated character class/);
+    expect(() => createPathMatcher(['ok/**', '[x', '!y'], base)).toThrow(GlobError);
+    expect(() => createPathMatcher(['[x', '!y'], base)).toThrow(
+      'invalid glob "[x": unterminated character class "["\ninvalid glob "!y": negated patterns ("!x") are not supported',
+    );
   });
 });

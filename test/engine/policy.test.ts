@@ -6,6 +6,8 @@ import { CliOverrideError, PolicyError } from '../../src/engine/errors.js';
 import type { Finding } from '../../src/engine/finding.js';
 import {
   defaultPolicy,
+  describePolicyKey,
+  POLICY_KEYS,
   findPolicyFile,
   isFailing,
   loadPolicy,
@@ -258,6 +260,15 @@ describe('starterPolicy', () => {
 });
 
 describe('policyJsonSchema', () => {
+  it('documents every key of POLICY_KEYS at its place in the schema', () => {
+    const schema = policyJsonSchema(CATALOG) as Record<string, unknown>;
+    for (const key of POLICY_KEYS) {
+      let node = schema as { properties?: Record<string, unknown>; description?: string };
+      for (const part of key.split('.')) node = node.properties![part] as typeof node;
+      expect(node.description, key).toBe(describePolicyKey(key));
+    }
+  });
+
   it('describes every key, lists the known rules and their options, and forbids unknown keys', () => {
     const schema = policyJsonSchema(CATALOG) as {
       $schema: string;

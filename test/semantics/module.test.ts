@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GoModError } from '../../src/engine/errors.js';
-import { ModuleResolver, parseGoMod, parseGoWork } from '../../src/semantics/module.js';
+import { languageVersion, ModuleResolver, parseGoMod, parseGoWork } from '../../src/semantics/module.js';
 import { makeTree, PKG } from '../support/fs-tree.js';
 
 const FULL = `// Deprecated: use example.com/m/v2 instead.
@@ -155,6 +155,14 @@ describe('parseGoMod on arbitrary input', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('languageVersion', () => {
+  it('keeps the major.minor of a go directive', () => {
+    expect(languageVersion('1.22.3')).toBe('go1.22');
+    expect(languageVersion('1.21rc1')).toBe('go1.21');
+    expect(languageVersion('1.9')).toBe('go1.9');
   });
 });
 
