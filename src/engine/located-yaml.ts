@@ -117,6 +117,7 @@ function describeValue(v: unknown): string {
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
+  record: 'a mapping',
   array: 'a list',
   string: 'a string',
   number: 'a number',

@@ -78,38 +78,38 @@ export function describePolicyKey(key: PolicyKey): string {
   return DESCRIPTIONS[key];
 }
 
+/** An optional section; an empty one (`rules:` with only comments below) reads as YAML null and counts as absent. */
+const section = <T extends z.ZodType>(schema: T, key: PolicyKey) => schema.nullable().optional().describe(DESCRIPTIONS[key]);
+
 function policyShape(rules: z.ZodType) {
   const flag = (key: PolicyKey) => z.boolean().optional().describe(DESCRIPTIONS[key]);
   return {
     version: z.string().min(1).describe(DESCRIPTIONS.version),
     'fail-on': z.enum(FAIL_ON).optional().describe(DESCRIPTIONS['fail-on']),
-    rules: rules.optional().describe(DESCRIPTIONS.rules),
-    exclude: z.array(z.string()).optional().describe(DESCRIPTIONS.exclude),
-    tests: z
-      .strictObject({ severity: z.enum(TEST_MODES).optional().describe(DESCRIPTIONS['tests.severity']) })
-      .optional()
-      .describe(DESCRIPTIONS.tests),
-    include: z
-      .strictObject({
+    rules: section(rules, 'rules'),
+    exclude: section(z.array(z.string()), 'exclude'),
+    tests: section(z.strictObject({ severity: z.enum(TEST_MODES).optional().describe(DESCRIPTIONS['tests.severity']) }), 'tests'),
+    include: section(
+      z.strictObject({
         vendor: flag('include.vendor'),
         testdata: flag('include.testdata'),
         generated: flag('include.generated'),
         hidden: flag('include.hidden'),
         'node-modules': flag('include.node-modules'),
-      })
-      .optional()
-      .describe(DESCRIPTIONS.include),
+      }),
+      'include',
+    ),
     baseline: z.string().min(1).optional().describe(DESCRIPTIONS.baseline),
-    build: z
-      .strictObject({
+    build: section(
+      z.strictObject({
         goos: z.enum(KNOWN_OS).optional().describe(DESCRIPTIONS['build.goos']),
         goarch: z.enum(KNOWN_ARCH).optional().describe(DESCRIPTIONS['build.goarch']),
         tags: z.array(z.string().regex(/^[A-Za-z0-9_.]+$/, 'a build tag: letters, digits, "_" and "."')).optional().describe(DESCRIPTIONS['build.tags']),
         cgo: z.boolean().optional().describe(DESCRIPTIONS['build.cgo']),
         go: z.string().regex(/^go1\.(0|[1-9]\d*)$/, 'a Go release like go1.22').optional().describe(DESCRIPTIONS['build.go']),
-      })
-      .optional()
-      .describe(DESCRIPTIONS.build),
+      }),
+      'build',
+    ),
   };
 }
 

@@ -79,6 +79,11 @@ build: { goos: windows, goarch: arm64, tags: [integration], cgo: false, go: go1.
     expect(p.excludeMatcher.match('/repo/pkg/a.go')).toBeUndefined();
   });
 
+  it('reads empty sections (only comments below the key) as absent', () => {
+    const p = load('version: "1"\nrules:\n  # tls: off\nexclude:\ninclude:\nbuild:\ntests:\n');
+    expect(p).toMatchObject({ rules: [], exclude: [], tests: 'same', build: { goos: 'linux' }, include: { vendor: false } });
+  });
+
   it('needs only a version', () => {
     const p = load('version: "1"\n');
     expect(p).toMatchObject({ failOn: 'high', tests: 'same', rules: [], exclude: [], build: { goos: 'linux', goarch: 'amd64' } });
@@ -259,12 +264,16 @@ describe('starterPolicy', () => {
   });
 });
 
+type SchemaNode = { properties?: Record<string, SchemaNode>; anyOf?: SchemaNode[]; type?: string; description?: string; additionalProperties?: boolean };
+/** The object schema of a node (sections are "object or null"). */
+const objectOf = (n: SchemaNode): SchemaNode => (n.properties ? n : n.anyOf!.find((x) => x.type === 'object')!);
+
 describe('policyJsonSchema', () => {
   it('documents every key of POLICY_KEYS at its place in the schema', () => {
-    const schema = policyJsonSchema(CATALOG) as Record<string, unknown>;
+    const schema = policyJsonSchema(CATALOG) as SchemaNode;
     for (const key of POLICY_KEYS) {
-      let node = schema as { properties?: Record<string, unknown>; description?: string };
-      for (const part of key.split('.')) node = node.properties![part] as typeof node;
+      let node = schema;
+      for (const part of key.split('.')) node = objectOf(node).properties![part]!;
       expect(node.description, key).toBe(describePolicyKey(key));
     }
   });
@@ -282,7 +291,7 @@ describe('policyJsonSchema', () => {
     for (const key of ['version', 'fail-on', 'rules', 'exclude', 'tests', 'include', 'baseline', 'build']) {
       expect(schema.properties[key]?.description, key).toBeTruthy();
     }
-    const rules = schema.properties.rules!;
+    const rules = objectOf(schema.properties.rules as SchemaNode);
     expect(Object.keys(rules.properties!).sort()).toEqual([
       'goroutine', 'goroutine/leak-on-block', 'redline', 'redline/bad-directive', 'secrets', 'secrets/hardcoded-credential',
       'tls', 'tls/insecure-skip-verify', 'tls/min-version',
