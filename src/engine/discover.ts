@@ -98,7 +98,8 @@ function parseTarget(arg: string, cwd: string): Target {
     const elements = slashed.split('/');
     const first = elements.findIndex((el) => el.includes('...'));
     const literal = elements.slice(0, first).join('/');
-    const root = path.resolve(cwd, literal === '' && !slashed.startsWith('/') ? '.' : literal || '/');
+    // `...` and `./...` start at cwd, `/...` at the file-system root.
+    const root = literal === '' ? (slashed.startsWith('/') ? path.resolve('/') : cwd) : path.resolve(cwd, literal);
     if (!isDirectory(root)) throw new PathNotFoundError(literal || arg, IMPORT_PATH_HINT);
     const abs = toSlash(root) + (root.endsWith(path.sep) ? '' : '/') + elements.slice(first).join('/');
     return { kind: 'dirs', root, recursive: true, dirRegex: goPatternRegex(abs) };
@@ -131,7 +132,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** The reason a path element below a target root is skipped, or undefined. */
+/** Reports whether a path element (directory or file name) below a target root is skipped by default. */
 function skippedElement(name: string, isDir: boolean, include: IncludeFlags): boolean {
   if (isDir && name === '.git') return true;
   if (!include.hidden && (name.startsWith('.') || name.startsWith('_'))) return true;

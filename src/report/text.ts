@@ -8,6 +8,7 @@
  */
 import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../engine/finding.js';
+import type { RuleMeta } from '../engine/rule-meta.js';
 import { SEVERITIES } from '../engine/finding.js';
 import { codeFrame } from './code-frame.js';
 import { fixAdvice, rulesById } from './rule-docs.js';
@@ -45,8 +46,12 @@ function position(file: string, line: number, column: number): string {
   return `${file}:${line}:${column}`;
 }
 
-function renderFinding(f: Finding, input: ReportInput, c: Colors, read: (file: string) => string | undefined): string[] {
-  const rules = rulesById(input.rules);
+function renderFinding(
+  f: Finding,
+  rules: ReadonlyMap<string, RuleMeta>,
+  c: Colors,
+  read: (file: string) => string | undefined,
+): string[] {
   const sev = severityStyle(c, f.severity);
   const loc = f.location;
   const head = [
@@ -96,6 +101,7 @@ export const textReporter: Reporter = {
   render(input: ReportInput): string {
     const c = createColors(input.color);
     const read = maskedSourceReader(input);
+    const rules = rulesById(input.rules);
     const shown = input.findings.filter((f) => input.showSuppressed || f.suppression === undefined);
     const out: string[] = [];
     let file: string | undefined;
@@ -105,7 +111,7 @@ export const textReporter: Reporter = {
         if (out.length > 0) out.push('');
         out.push(c.underline(c.bold(file)));
       }
-      out.push('', ...renderFinding(f, input, c, read));
+      out.push('', ...renderFinding(f, rules, c, read));
     }
     if (out.length > 0) out.push('');
     out.push(...renderSummary(input.summary, c));
