@@ -18,9 +18,22 @@ export function ruleDocUrl(id: string): string {
   return `${DOCS_BASE_URL}/${id}.md`;
 }
 
+/** The explanatory sections of a rule's documentation, in page order. */
+export function docSections(meta: RuleMeta): Array<{ readonly heading: string; readonly body: string }> {
+  const d = meta.docs;
+  const go = (code: string) => `\`\`\`go\n${code.trim()}\n\`\`\``;
+  const sections = [
+    { heading: 'What it finds', body: d.finds.trim() },
+    { heading: 'Why it matters', body: d.why.trim() },
+    { heading: 'How to fix it', body: d.fix.trim() },
+    { heading: 'Examples', body: `Reported:\n\n${go(d.bad)}\n\nFixed:\n\n${go(d.good)}` },
+  ];
+  if (d.limits) sections.push({ heading: 'Limits', body: d.limits.trim() });
+  return sections;
+}
+
 /** The markdown page of one rule. */
 export function renderRuleDoc(meta: RuleMeta): string {
-  const d = meta.docs;
   const lines = [
     '<!-- Generated from the rule metadata by `npm run gen:docs`. DO NOT EDIT. -->',
     `# ${meta.id}`,
@@ -33,34 +46,8 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     `Tags: ${meta.tags.map((t) => `\`${t}\``).join(', ')}`,
     '',
-    '## What it finds',
-    '',
-    d.finds.trim(),
-    '',
-    '## Why it matters',
-    '',
-    d.why.trim(),
-    '',
-    '## How to fix it',
-    '',
-    d.fix.trim(),
-    '',
-    '## Examples',
-    '',
-    'Reported:',
-    '',
-    '```go',
-    d.bad.trim(),
-    '```',
-    '',
-    'Fixed:',
-    '',
-    '```go',
-    d.good.trim(),
-    '```',
-    '',
   ];
-  if (d.limits) lines.push('## Limits', '', d.limits.trim(), '');
+  for (const { heading, body } of docSections(meta)) lines.push(`## ${heading}`, '', body, '');
   const options = optionsTable(meta);
   if (options) lines.push('## Options', '', options, '');
   lines.push(

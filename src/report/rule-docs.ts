@@ -2,14 +2,11 @@
  * Rule documentation as reporters show it: help links, one-line advice,
  * and help text built from the rule metadata.
  */
+import { docSections, ruleDocUrl } from '../engine/rule-docs.js';
 import type { RuleMeta } from '../engine/rule-meta.js';
 
-const DOCS_BASE = 'https://github.com/redline-go/redline/blob/main/docs/rules/';
-
 /** The documentation page of a rule. */
-export function ruleHelpUri(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
-}
+export const ruleHelpUri = ruleDocUrl;
 
 /** Rules by id. */
 export function rulesById(rules: readonly RuleMeta[]): ReadonlyMap<string, RuleMeta> {
@@ -31,17 +28,9 @@ export function helpText(meta: RuleMeta): string {
   return parts.join('\n\n');
 }
 
-/** Markdown help with the bad and good examples. */
+/** Markdown help: the documentation page's sections and a link to it. */
 export function helpMarkdown(meta: RuleMeta): string {
-  const go = (code: string) => `\`\`\`go\n${code.replace(/\n$/, '')}\n\`\`\``;
-  const parts = [
-    `## What it finds\n\n${meta.docs.finds}`,
-    `## Why it matters\n\n${meta.docs.why}`,
-    `## How to fix it\n\n${meta.docs.fix}`,
-    `### Bad\n\n${go(meta.docs.bad)}`,
-    `### Good\n\n${go(meta.docs.good)}`,
-  ];
-  if (meta.docs.limits) parts.push(`## Limits\n\n${meta.docs.limits}`);
+  const parts = docSections(meta).map(({ heading, body }) => `## ${heading}\n\n${body}`);
   parts.push(`[Documentation](${ruleHelpUri(meta.id)})`);
   return parts.join('\n\n');
 }

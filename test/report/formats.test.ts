@@ -105,7 +105,7 @@ describe('sarifReporter', () => {
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['security', 'tls', 'crypto', 'external/cwe/cwe-295'], precision: 'very-high', 'security-severity': '9.5' },
     });
-    expect(tls.help!.markdown).toContain('### Bad\n\n```go\npackage p');
+    expect(tls.help!.markdown).toContain('Reported:\n\n```go\npackage p');
     expect(tls.help!.markdown).toContain('## Limits\n\nTest servers may need it.');
     // A finding of a rule outside the catalog still resolves.
     expect(ids).toContain('redline/unused-suppression');
