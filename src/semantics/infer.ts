@@ -28,7 +28,7 @@ export interface PackageEnv {
   lookupPackage(path: string): ExportedPackage | undefined;
   memberObj(path: string, name: string): Obj | undefined;
   /** Object for a field or method of another package's type, by (pkg, type, name). */
-  foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos?: string): Obj;
+  foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj;
 }
 
 /** Known C types of cgo, with their Go underlying types. */
@@ -92,6 +92,7 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
+    if (this.res.embeddedType.has(id)) return this.res.defs.get(id);
     const o = this.res.uses.get(id) ?? this.res.defs.get(id);
     if (o) return o;
     const sel = this.res.pendingSel.get(id);
@@ -119,11 +120,11 @@ export class TypeInfo implements TypeEnv {
 
   private fieldObj(f: StructField, owner: Type): Obj | undefined {
     if (f.pos) {
-      const own = f.pos.startsWith('@') ? undefined : this.res.objByPos.get(f.pos) ?? this.res.objByPos.get(f.pos + '#field');
+      const own = this.res.objByPos.get(f.pos);
       if (own) return own;
     }
     const o = deref(owner);
-    if (o.kind === 'named') return this.env.foreignObj('field', o.pkg, o.name, f.name, f.pos);
+    if (o.kind === 'named') return this.env.foreignObj('field', o.pkg, o.name, f.name, f.pos, f.type);
     return undefined;
   }
 
@@ -153,13 +154,13 @@ export class TypeInfo implements TypeEnv {
       else if (s.method) {
         const own = s.method.pos ? this.res.objByPos.get(s.method.pos) : undefined;
         const ow = deref(s.owner);
-        c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, s.method.pos) : null);
+        c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, s.method.pos, s.method.sig) : null);
       } else if (s.iface) {
         const ow = deref(s.owner);
         const u = underlying(ow, this);
         const m = u.kind === 'interface' ? u.methods.find((x) => x.name === s.name) : undefined;
         const own = m?.pos ? this.res.objByPos.get(m.pos) : undefined;
-        c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, m?.pos) : null);
+        c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, m?.pos, s.sig) : null);
       }
     }
     this.selCache.set(sel.sel, c);
@@ -721,7 +722,7 @@ export class TypeInfo implements TypeEnv {
     switch (e.kind) {
       case 'ParenExpr': return this.typeExpr(e.x);
       case 'Ident': {
-        const o = this.objectOf(e);
+        const o = this.res.embeddedType.get(e) ?? this.objectOf(e);
         if (!o || o.kind !== 'type') return UNKNOWN;
         return this.objType(o);
       }
@@ -730,7 +731,7 @@ export class TypeInfo implements TypeEnv {
         const xo = x.kind === 'Ident' ? this.res.uses.get(x) : undefined;
         if (!xo || xo.kind !== 'pkgname') return UNKNOWN;
         if (xo.importPath === 'C') return named('C', e.sel.name);
-        const o = this.res.uses.get(e.sel);
+        const o = this.res.embeddedType.get(e.sel) ?? this.res.uses.get(e.sel);
         return o && o.kind === 'type' ? this.objType(o) : UNKNOWN;
       }
       case 'StarExpr': return pointer(this.typeExpr(e.x));
@@ -879,7 +880,7 @@ export class TypeInfo implements TypeEnv {
       case 'BinaryExpr': return this.binaryType(e);
       case 'KeyValueExpr': return UNKNOWN;
       case 'Ellipsis': case 'ArrayType': case 'StructType': case 'FuncType': case 'InterfaceType': case 'MapType': case 'ChanType':
-        return this.typeExpr(e);
+        return this.computeTypeExpr(e);
     }
   }
 

@@ -91,6 +91,8 @@ export class Resolution {
   readonly funcs: FuncNode[] = [];
   /** The file of each FuncDecl/FuncLit. */
   readonly funcFile = new Map<FuncNode, FileScopeInfo>();
+  /** Embedded field type idents (which go/types records as field defs) → the type object. */
+  readonly embeddedType = new Map<ast.Ident, Obj>();
   /** relPath of the file of each StructType/InterfaceType node. */
   readonly typeLitFile = new Map<ast.Node, string>();
   /** Type-switch symbol idents (declared per clause). */
@@ -616,9 +618,13 @@ class Resolver {
           for (const n of f.names) this.mkObj('var', n, f, ctx.file, null, { isField: true });
           if (f.names.length === 0 && f.type) {
             const id = embeddedIdent(f.type);
-            if (id) this.r.objByPos.set(this.posKey(ctx.file, id) + '#field', {
-              kind: 'var', name: id.name, decl: id, node: f, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: null, isField: true, isEmbedded: true,
-            });
+            if (id) {
+              const fo: Obj = { kind: 'var', name: id.name, decl: id, node: f, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: null, isField: true, isEmbedded: true };
+              this.r.objByPos.set(this.posKey(ctx.file, id), fo);
+              const tu = this.r.uses.get(id);
+              if (tu) this.r.embeddedType.set(id, tu);
+              this.r.defs.set(id, fo);
+            }
           }
         }
         return;
