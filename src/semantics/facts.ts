@@ -124,7 +124,7 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[]):
     funcs.push(summarizeFunc(info, fn, allKinds));
   }
   const imports = new Set<string>();
-  for (const f of info.files) for (const s of f.ast.imports) imports.add(importPathOf(s));
+  for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
 }
 
@@ -441,7 +441,8 @@ export function dependencyOrder(pkgs: readonly PackageInput[]): PackageInput[] {
     if (state.get(p)) return;
     state.set(p, 1);
     for (const f of p.files) for (const s of f.ast.imports) {
-      const ip = importPathOf(s);
+      const w = importPathOf(s);
+      const ip = p.importMap?.[w] ?? w;
       for (const d of byPath.get(ip) ?? []) if (d !== p) visit(d);
     }
     // an external test package depends on its package under test

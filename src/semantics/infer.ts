@@ -822,6 +822,64 @@ export class TypeInfo implements TypeEnv {
   }
 
   private computeTypeOf(e: ast.Expr): Type {
+    const t = this.computeTypeOf0(e);
+    if (t.kind === 'func' && t.typeParams && t.typeParams.length && (e.kind === 'Ident' || e.kind === 'SelectorExpr')) {
+      // a generic function called with inferred type arguments: the instantiated signature (like go/types)
+      // (a generic function value is always instantiated in Go; unknown when we cannot infer how)
+      const call = this.res.callOfFun.get(e);
+      const inst = call ? this.instantiate(t, call) : undefined;
+      return inst ?? UNKNOWN;
+    }
+    return t;
+  }
+
+  /** Infers all type arguments of a generic signature from a call's arguments; undefined if some stay unbound. */
+  private instantiate(sig: SignatureType, call: ast.CallExpr): SignatureType | undefined {
+    const m = new Map<string, Type>();
+    const n = sig.params.length;
+    call.args.forEach((a, i) => {
+      let p = i < n ? sig.params[i]! : sig.params[n - 1];
+      if (!p) return;
+      if (sig.variadic && i >= n - 1 && call.ellipsis === NO_POS && p.kind === 'slice') p = p.elem;
+      const at = this.typeOf(a);
+      if (at.kind === 'func' && at.typeParams?.length) return;
+      unify(p, at, m);
+    });
+    for (const [k, v] of m) m.set(k, defaultType(v));
+    // constraint type inference: a single-term constraint (`~[]E`, `*T`) relates type params
+    for (let round = 0; round < 2; round++) {
+      for (const tp of sig.typeParams ?? []) {
+        const k = typeParamKey(tp);
+        const term = tp.constraint ? this.coreTerm(tp.constraint) : undefined;
+        if (!term) continue;
+        const bound = m.get(k);
+        if (bound) unify(term.type, term.tilde ? underlying(bound, this) : bound, m);
+        else if (mentionsTypeParam(term.type) || !term.tilde) m.set(k, subst(term.type, m));
+      }
+    }
+    // resolve params bound to types mentioning other bound params
+    for (let i = 0; i < 3; i++) for (const [k, v] of m) m.set(k, subst(v, m));
+    for (const tp of sig.typeParams ?? []) {
+      const v = m.get(typeParamKey(tp));
+      if (!v || v.kind === 'unknown' || (v.kind === 'basic' && v.name === 'untyped nil')) return undefined;
+    }
+    const r = subst(sig, m) as SignatureType;
+    return { kind: 'func', params: r.params, results: r.results, variadic: r.variadic };
+  }
+
+  /** The single type term of a constraint (`~[]E` → {tilde, []E}), if it has exactly one. */
+  private coreTerm(c: Type): { tilde: boolean; type: Type } | undefined {
+    if (c.kind === 'union') return c.terms.length === 1 ? c.terms[0] : undefined;
+    if (c.kind !== 'named' && c.kind !== 'interface') return { tilde: false, type: c };
+    const u = underlying(c, this);
+    if (u.kind !== 'interface' || u.methods.length || u.embeddeds.length !== 1) return undefined;
+    const only = u.embeddeds[0]!;
+    if (only.kind === 'union') return only.terms.length === 1 ? only.terms[0] : undefined;
+    if (only.kind === 'unknown' || underlying(only, this).kind === 'interface') return undefined;
+    return { tilde: false, type: only };
+  }
+
+  private computeTypeOf0(e: ast.Expr): Type {
     switch (e.kind) {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
@@ -970,7 +1028,8 @@ export class TypeInfo implements TypeEnv {
 
   private indexType(e: ast.IndexExpr | ast.IndexListExpr): Type {
     if (this.modeOf(e.x) === 'type') return this.typeExpr(e);
-    const xt = this.typeOf(e.x);
+    const x0 = unparenExpr(e.x);
+    const xt = x0.kind === 'Ident' || x0.kind === 'SelectorExpr' ? this.computeTypeOf0(x0) : this.typeOf(e.x);
     const u = underlying(xt, this);
     if (u.kind === 'func' && u.typeParams && u.typeParams.length) {
       // explicit instantiation
@@ -1009,40 +1068,17 @@ export class TypeInfo implements TypeEnv {
     const mode = this.modeOf(fun);
     if (mode === 'type') return this.typeExpr(fun);
     if (mode === 'builtin') return this.builtinType(fun, e);
-    const ft = this.typeOf(fun);
+    let ft = this.typeOf(fun);
+    if (ft.kind === 'unknown' && (fun.kind === 'Ident' || fun.kind === 'SelectorExpr')) ft = this.computeTypeOf0(fun);
     const u = underlying(ft, this);
     if (u.kind !== 'func') return UNKNOWN;
     let sig = u;
-    if (sig.typeParams && sig.typeParams.length) {
-      if (!sig.results.some(mentionsTypeParam)) {
-        // result independent of type params
-      } else {
-        const m = new Map<string, Type>();
-        const n = sig.params.length;
-        e.args.forEach((a, i) => {
-          let p = i < n ? sig.params[i]! : sig.params[n - 1];
-          if (!p) return;
-          if (sig.variadic && i >= n - 1 && e.ellipsis === NO_POS && p.kind === 'slice') p = p.elem;
-          unify(p, this.typeOf(a), m);
-        });
-        for (const [k, v] of m) m.set(k, defaultType(v));
-        // core types of constraints for unbound params with a single-term constraint
-        for (const tp of sig.typeParams) {
-          const k = typeParamKey(tp);
-          if (!m.has(k) && tp.constraint) {
-            const c = underlying(tp.constraint, this);
-            if (c.kind === 'interface' && c.embeddeds.length === 1 && c.methods.length === 0) {
-              const only = c.embeddeds[0]!;
-              if (only.kind !== 'union' && underlying(only, this).kind !== 'interface') m.set(k, only);
-            }
-          }
-        }
-        sig = subst(sig, m) as SignatureType;
-        if (sig.results.some(mentionsTypeParam)) {
-          const own = new Set(u.typeParams!.map(typeParamKey));
-          if (sig.results.some((r) => mentionsOwn(r, own))) return UNKNOWN;
-        }
-      }
+    if (sig.typeParams && sig.typeParams.length && sig.results.some(mentionsTypeParam)) {
+      const inst = this.instantiate(sig, e);
+      if (!inst) {
+        const own = new Set(sig.typeParams.map(typeParamKey));
+        if (sig.results.some((r) => mentionsOwn(r, own))) return UNKNOWN;
+      } else sig = inst;
     }
     if (sig.results.length === 1) return sig.results[0]!;
     if (sig.results.length === 0) return EMPTY_TUPLE;

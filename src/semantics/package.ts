@@ -40,6 +40,8 @@ export interface PackageInput {
   readonly name: string;
   readonly module: ModuleInfo;
   readonly files: readonly PackageFileInput[];
+  /** Import path as written → resolved package path (vendoring), like `go list`'s ImportMap. */
+  readonly importMap?: Readonly<Record<string, string>>;
 }
 
 /** Facts of functions, keyed by function key (`pkg.F` or `(pkg.T).M`). */
@@ -209,7 +211,7 @@ export class PackageInfo {
 
   constructor(readonly pkg: PackageInput, readonly program: ProgramView, readonly options: CheckOptions = {}) {
     this.importer = new Importer(program, pkg.importPath);
-    this.res = resolvePackage(pkg.importPath, pkg.files.map((f) => ({ path: f.path, relPath: f.relPath, ast: f.ast })), this.importer);
+    this.res = resolvePackage(pkg.importPath, pkg.files.map((f) => ({ path: f.path, relPath: f.relPath, ast: f.ast })), this.importer, pkg.importMap);
     this.info = new TypeInfo(this.res, this.importer);
     const files: FileData[] = [];
     pkg.files.forEach((f, i) => {

@@ -91,6 +91,8 @@ export class Resolution {
   readonly funcs: FuncNode[] = [];
   /** The file of each FuncDecl/FuncLit. */
   readonly funcFile = new Map<FuncNode, FileScopeInfo>();
+  /** The call whose function expression (unparenthesized) is this expression. */
+  readonly callOfFun = new Map<ast.Expr, ast.CallExpr>();
   /** Embedded field type idents (which go/types records as field defs) → the type object. */
   readonly embeddedType = new Map<ast.Ident, Obj>();
   /** relPath of the file of each StructType/InterfaceType node. */
@@ -107,10 +109,10 @@ interface WalkCtx {
   labels: Map<string, Obj> | null;
 }
 
-export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup): Resolution {
+export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup, importMap?: Readonly<Record<string, string>>): Resolution {
   const pkgScope = new Scope('package', UNIVERSE, null);
   const r = new Resolution(pkgPath, pkgScope);
-  const R = new Resolver(r, imports);
+  const R = new Resolver(r, imports, importMap);
   for (const f of files) R.collectFile(f);
   for (const fi of r.files) R.walkFileDecls(fi);
   return r;
@@ -146,7 +148,7 @@ function recvTypeParams(e: ast.Expr | null): ast.Ident[] {
 }
 
 class Resolver {
-  constructor(readonly r: Resolution, readonly imp: ImportLookup) {}
+  constructor(readonly r: Resolution, readonly imp: ImportLookup, readonly importMap?: Readonly<Record<string, string>>) {}
 
   posKey(file: FileScopeInfo, id: ast.Ident): string {
     return `${file.file.relPath}:${id.start}`;
@@ -181,7 +183,8 @@ class Resolver {
       if (decl.kind === 'GenDecl' && decl.tok === 'import') {
         for (const spec of decl.specs) {
           if (spec.kind !== 'ImportSpec') continue;
-          const path = importPathOf(spec);
+          const written = importPathOf(spec);
+          const path = this.importMap?.[written] ?? written;
           if (path === 'C') {
             isCgo = true;
             const doc = spec.doc ?? (decl.lparen === NO_POS ? decl.doc : null);
@@ -224,7 +227,7 @@ class Resolver {
       else if (path === 'unsafe') name = 'unsafe';
       else {
         name = this.imp.packageName(path);
-        if (!name) { name = guessPackageName(path); guessed = true; }
+        if (!name) { name = guessPackageName(importPathOf(spec)); guessed = true; }
       }
     }
     const id = spec.name ?? { kind: 'Ident', start: spec.path.start, end: spec.path.end, name } as ast.Ident;
@@ -605,7 +608,11 @@ class Resolver {
         if (e.max) this.expr(e.max, scope, ctx);
         return;
       case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
-      case 'CallExpr': this.expr(e.fun, scope, ctx); for (const a of e.args) this.expr(a, scope, ctx); return;
+      case 'CallExpr':
+        this.r.callOfFun.set(unparen(e.fun), e);
+        this.expr(e.fun, scope, ctx);
+        for (const a of e.args) this.expr(a, scope, ctx);
+        return;
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
       case 'UnaryExpr': this.expr(e.x, scope, ctx); return;
       case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;

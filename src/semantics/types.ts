@@ -292,7 +292,8 @@ export function hasUnknown(t: Type): boolean {
     case 'unknown': return true;
     case 'basic': case 'typeparam': return false;
     case 'named': return !!t.args && t.args.some(hasUnknown);
-    case 'pointer': case 'slice': case 'array': case 'chan': return hasUnknown(t.elem);
+    case 'array': return t.len === null || hasUnknown(t.elem);
+    case 'pointer': case 'slice': case 'chan': return hasUnknown(t.elem);
     case 'map': return hasUnknown(t.key) || hasUnknown(t.elem);
     case 'func': return t.params.some(hasUnknown) || t.results.some(hasUnknown);
     case 'struct': return t.fields.some((f) => hasUnknown(f.type));
