@@ -106,7 +106,7 @@ export class TypeInfo implements TypeEnv {
     let c = this.selCache.get(id);
     if (c !== undefined) return c ?? undefined;
     c = null;
-    const lt = this.typeOf(lit);
+    const lt = lit.type ? this.typeExpr(lit.type) : this.typeOf(lit);
     const u = underlying(deref(lt), this);
     if (u.kind === 'struct') {
       const f = u.fields.find((x) => x.name === id.name);
@@ -118,13 +118,18 @@ export class TypeInfo implements TypeEnv {
     return c ?? undefined;
   }
 
-  private fieldObj(f: StructField, owner: Type): Obj | undefined {
+  private fieldObj(f: StructField, owner: Type, base?: ast.Expr): Obj | undefined {
     if (f.pos) {
       const own = this.res.objByPos.get(f.pos);
       if (own) return own;
     }
     const o = deref(owner);
     if (o.kind === 'named') return this.env.foreignObj('field', o.pkg, o.name, f.name, f.pos, f.type);
+    // a field of an unnamed struct type declared in another package: attribute it to the package of the base object
+    let b = base ? unparenExpr(base) : undefined;
+    while (b && (b.kind === 'SelectorExpr' || b.kind === 'IndexExpr' || b.kind === 'StarExpr')) b = b.kind === 'SelectorExpr' ? b.sel : b.x;
+    const bo = b && b.kind === 'Ident' ? this.objectOf(b) : undefined;
+    if (bo && bo.pkg !== this.pkgPath) return this.env.foreignObj('field', bo.pkg, '', f.name, f.pos, f.type);
     return undefined;
   }
 
@@ -150,21 +155,35 @@ export class TypeInfo implements TypeEnv {
     c = null;
     const s = this.selection(sel);
     if (s) {
-      if (s.kind === 'field') c = this.fieldObj(s.field, s.owner) ?? null;
+      if (s.kind === 'field') c = this.fieldObj(s.field, s.owner, sel.x) ?? null;
       else if (s.method) {
         const own = s.method.pos ? this.res.objByPos.get(s.method.pos) : undefined;
         const ow = deref(s.owner);
         c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, s.method.pos, s.method.sig) : null);
       } else if (s.iface) {
-        const ow = deref(s.owner);
-        const u = underlying(ow, this);
-        const m = u.kind === 'interface' ? u.methods.find((x) => x.name === s.name) : undefined;
-        const own = m?.pos ? this.res.objByPos.get(m.pos) : undefined;
-        c = own ?? (ow.kind === 'named' ? this.env.foreignObj('method', ow.pkg, ow.name, s.name, m?.pos, s.sig) : null);
+        const found = this.ifaceMethodOwner(deref(s.owner), s.name, 0);
+        if (found) {
+          const own = found.method.pos ? this.res.objByPos.get(found.method.pos) : undefined;
+          c = own ?? (found.owner ? this.env.foreignObj('method', found.owner.pkg, found.owner.name, s.name, found.method.pos, found.method.sig) : null);
+        }
       }
     }
     this.selCache.set(sel.sel, c);
     return c ?? undefined;
+  }
+
+  /** The (named) interface that declares method `name`, searching embedded interfaces. */
+  private ifaceMethodOwner(t: Type, name: string, depth: number): { owner?: NamedType; method: import('./types.js').InterfaceMethod } | undefined {
+    if (depth > 10) return undefined;
+    const u = underlying(t, this);
+    if (u.kind !== 'interface') return undefined;
+    const m = u.methods.find((x) => x.name === name);
+    if (m) return { ...(t.kind === 'named' ? { owner: t } : {}), method: m };
+    for (const e of u.embeddeds) {
+      const r = this.ifaceMethodOwner(e, name, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
   }
 
   // -------------------------------------------------------------------------
@@ -555,6 +574,20 @@ export class TypeInfo implements TypeEnv {
     return c ?? undefined;
   }
 
+  /** Is the expression a constant expression (iota counts, whatever its value)? */
+  isConstExpr(e: ast.Expr): boolean {
+    switch (e.kind) {
+      case 'BasicLit': return e.litKind !== 'IMAG' || true;
+      case 'ParenExpr': return this.isConstExpr(e.x);
+      case 'Ident': { const o = this.objectOf(e); return !!o && o.kind === 'const'; }
+      case 'SelectorExpr': { const o = this.objectOf(e.sel); return !!o && o.kind === 'const'; }
+      case 'UnaryExpr': return e.op !== '<-' && e.op !== '&' && this.isConstExpr(e.x);
+      case 'BinaryExpr': return this.isConstExpr(e.x) && this.isConstExpr(e.y);
+      case 'CallExpr': return this.constValue(e) !== undefined || (this.modeOf(e.fun) === 'type' && e.args.length === 1 && this.isConstExpr(e.args[0]!));
+      default: return false;
+    }
+  }
+
   /** Sets the iota for an expression that appears inside a const spec (for callers evaluating arbitrary subexpressions). */
   constValueIn(e: ast.Expr, iota: number): ConstValue | undefined {
     return this.withIota(iota, () => this.evalConst(e));
@@ -642,10 +675,15 @@ export class TypeInfo implements TypeEnv {
     }
     if (isInteger(u)) {
       if (v.kind === 'int') return v;
-      if (v.kind === 'float' && Number.isInteger(v.value)) return intConst(BigInt(v.value));
+      // floats are doubles here, not Go's exact rationals: only small integral values are exact
+      if (v.kind === 'float' && Number.isInteger(v.value) && Math.abs(v.value) < 2 ** 53) return intConst(BigInt(v.value));
       return undefined;
     }
-    if (u.name === 'float32' || u.name === 'float64' || u.name === 'untyped float') {
+    if (u.name === 'float32') {
+      if (v.kind === 'int') return { kind: 'float', value: Math.fround(Number(v.value)) };
+      return v.kind === 'float' ? { kind: 'float', value: Math.fround(v.value) } : undefined;
+    }
+    if (u.name === 'float64' || u.name === 'untyped float') {
       if (v.kind === 'int') return { kind: 'float', value: Number(v.value) };
       return v.kind === 'float' ? v : undefined;
     }
@@ -953,7 +991,7 @@ export class TypeInfo implements TypeEnv {
       }
       case '<<': case '>>': {
         const x = this.typeOf(e.x);
-        if (isUntyped(x) && !this.constValue(e.y)) return UNKNOWN; // type comes from the context
+        if (isUntyped(x) && !this.isConstExpr(e.y)) return UNKNOWN; // type comes from the context
         if (isUntyped(x) && x.kind === 'basic' && x.name === 'untyped float') return UNTYPED_INT;
         return x;
       }
@@ -971,7 +1009,9 @@ export class TypeInfo implements TypeEnv {
   private compositeType(e: ast.CompositeLit): Type {
     if (e.type) {
       if (e.type.kind === 'ArrayType' && e.type.len && e.type.len.kind === 'Ellipsis') {
-        return { kind: 'array', elem: this.typeExpr(e.type.elt), len: this.literalLength(e) };
+        const t: Type = { kind: 'array', elem: this.typeExpr(e.type.elt), len: this.literalLength(e) };
+        this.types.set(e.type, t);
+        return t;
       }
       return this.typeExpr(e.type);
     }

@@ -13,7 +13,7 @@ import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
 import type { Obj } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
-import { deref, named, type NamedType, type SignatureType, type Type } from './types.js';
+import { deref, named, typeString, type NamedType, type SignatureType, type Type } from './types.js';
 
 /** Minimal module information (connected to go.mod parsing by the integrator). */
 export interface ModuleInfo {
@@ -162,7 +162,7 @@ export class Importer implements ImportLookup, PackageEnv {
     return undefined;
   }
   foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
-    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}`;
+    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
     let o = this.foreign.get(k);
     if (!o) {
       o = {

@@ -202,6 +202,10 @@ class Resolver {
 
   collectImport(info: FileScopeInfo, spec: ast.ImportSpec, path: string): void {
     const alias = spec.name?.name;
+    if (spec.name && (alias === '_' || alias === '.')) {
+      const o: Obj = { kind: 'pkgname', name: alias, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope, importPath: path, guessed: false };
+      this.r.defs.set(spec.name, o);
+    }
     if (alias === '_') {
       info.importList.push({ path, name: '', spec, guessed: false });
       return;

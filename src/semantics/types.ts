@@ -448,6 +448,8 @@ export function underlying(t: Type, env: TypeEnv): Type {
 
 /** The single underlying type of a constraint's type set, if there is exactly one term. */
 function coreType(c: Type, env: TypeEnv): Type | undefined {
+  if (c.kind === 'union') return c.terms.length === 1 ? underlying(c.terms[0]!.type, env) : undefined;
+  if (c.kind !== 'named' && c.kind !== 'interface') return c.kind === 'unknown' ? undefined : underlying(c, env);
   const u = underlying(c, env);
   if (u.kind !== 'interface') return undefined;
   const terms: Type[] = [];

@@ -68,6 +68,13 @@ export function mergeReports(a: Report, b: Report): Report {
 }
 
 /** UTF-16 offset → UTF-8 byte offset converter for a source text. */
+const convCache = new WeakMap<object, (o: number) => number>();
+function byteOffsetsFor(f: { source: string }): (o: number) => number {
+  let c = convCache.get(f);
+  if (!c) convCache.set(f, (c = byteOffsets(f.source)));
+  return c;
+}
+
 function byteOffsets(src: string): (o: number) => number {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(src)) return (o) => o;
@@ -89,7 +96,7 @@ function declString(o: Obj, info: PackageInfo, pkgPath: string): string {
   if (o.decl || (o.node && o.kind === 'pkgname')) {
     const f = info.files.find((x) => x.path === o.file);
     const off = o.decl ? o.decl.start : o.node!.start;
-    const b = f ? byteOffsets(f.source)(off) : off;
+    const b = f ? byteOffsetsFor(f)(off) : off;
     return `${o.pkg || ''}|${o.name}|${f?.relPath ?? o.file}|${b}`;
   }
   if (o.pkg === pkgPath && o.pos) return `${o.pkg}|${o.name}|${o.pos}`;
@@ -117,7 +124,7 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
   const exprAt: Map<string, ast.Expr>[] = [];
   const conv: ((o: number) => number)[] = [];
   for (const f of info.files) {
-    const toB = byteOffsets(f.source);
+    const toB = byteOffsetsFor(f);
     conv.push(toB);
     const ids = new Map<number, ast.Ident>();
     const exs = new Map<string, ast.Expr>();
@@ -145,7 +152,11 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
     if (mine === theirs || (!opts.foreignPositions && mine.split('|').slice(0, 2).join('|') === theirs && !theirs.includes('|', theirs.indexOf('|') + 1))) rep.idents.declMatch++;
     else { rep.idents.declMismatch++; note(`decl ${name} at ${where(fi, id.start)}: mine ${mine} go ${theirs}`); }
     if (type && okind !== 'pkgname' && okind !== 'builtin' && okind !== 'label') {
-      const t = o.kind === 'pkgname' ? undefined : info.typeOfObj(o);
+      // go/types records the instantiated method of an instantiated generic type in Uses
+      const par = role === 'use' && (okind === 'method' || okind === 'field') ? info.parentOf(id) : null;
+      const t = o.kind === 'pkgname' ? undefined
+        : par && par.kind === 'SelectorExpr' && par.sel === id && info.modeOf(par.x) !== 'type' ? info.typeOf(par)
+        : info.typeOfObj(o);
       bucket(rep.identTypes, t, type, () => `ident ${name} at ${where(fi, id.start)}`, note);
     }
   }
@@ -184,7 +195,7 @@ function bucket(b: Bucket, t: Type | undefined, theirs: string, what: () => stri
     return;
   }
   const mine = typeString(t);
-  if (isUntyped(t) && !theirs.startsWith('untyped')) { b.untypedCtx++; return; }
+  if (isUntyped(t) && (!theirs.startsWith('untyped') || (mine !== theirs && mine !== 'untyped bool' && mine !== 'untyped string' && theirs !== 'untyped bool' && theirs !== 'untyped string'))) { b.untypedCtx++; return; }
   b.typed++;
   if (mine === theirs) b.match++;
   else if (theirs === `(${mine}, bool)`) b.match++; // comma-ok context: go/types records the pair
