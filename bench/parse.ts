@@ -1,0 +1,125 @@
+/**
+ * Parser benchmark: `npm run bench:parse -- [DIR]` (default: $(go env GOROOT)/src).
+ *
+ * Parses every .go file under DIR once with Redline's parser and once with
+ * tree-sitter-go (web-tree-sitter + wasm), single-threaded, in this process;
+ * when Go is installed, times go/parser on the same files with
+ * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1). Then measures
+ * the heap needed to keep the ASTs of all files alive (needs --expose-gc).
+ * All files are read into memory before timing; decoding the bytes is part
+ * of each parser's time.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Language, Parser } from 'web-tree-sitter';
+import { parseFile } from '../src/syntax/index.js';
+import type { File } from '../src/syntax/ast.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+
+function goRoot(): string | null {
+  try {
+    return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function listGoFiles(root: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && e.name.endsWith('.go')) out.push(path.join(e.parentPath, e.name));
+  }
+  return out.sort();
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const MB = 1024 * 1024;
+const fmt = (n: number, d = 1): string => n.toFixed(d);
+
+async function main(): Promise<void> {
+  const root = goRoot();
+  const dir = path.resolve(process.argv[2] ?? (root ? path.join(root, 'src') : '.'));
+  const files = listGoFiles(dir);
+  const datas = files.map((f) => readFileSync(f));
+  const bytes = datas.reduce((s, d) => s + d.length, 0);
+  console.log(`dir: ${dir}`);
+  console.log(`files: ${files.length}, ${fmt(bytes / MB)} MB`);
+
+  // Redline (a short warm-up on the first files, then one full pass)
+  for (let i = 0; i < Math.min(200, datas.length); i++) parseFile(datas[i]!, files[i]!);
+  let errorsFiles = 0;
+  let t0 = performance.now();
+  for (let i = 0; i < datas.length; i++) {
+    const r = parseFile(datas[i]!, files[i]!);
+    if (r.errors.length > 0) errorsFiles++;
+  }
+  const redlineSec = (performance.now() - t0) / 1000;
+  const redlineHeapPeak = process.memoryUsage();
+
+  // tree-sitter-go
+  await Parser.init();
+  const wasm = path.join(repo, 'node_modules/tree-sitter-go/tree-sitter-go.wasm');
+  const Go = await Language.load(wasm);
+  const ts = new Parser();
+  ts.setLanguage(Go);
+  for (let i = 0; i < Math.min(200, datas.length); i++) ts.parse(datas[i]!.toString('utf8'))?.delete();
+  t0 = performance.now();
+  for (let i = 0; i < datas.length; i++) {
+    const tree = ts.parse(datas[i]!.toString('utf8'));
+    tree?.delete();
+  }
+  const tsSec = (performance.now() - t0) / 1000;
+  ts.delete();
+
+  // go/parser
+  let goSec: number | null = null;
+  if (root) {
+    try {
+      const outDir = path.join(repo, 'node_modules/.cache/redline');
+      mkdirSync(outDir, { recursive: true });
+      const tool = path.join(outDir, 'goastdump');
+      execFileSync('go', ['build', '-o', tool, '.'], { cwd: path.join(repo, 'tools/goastdump'), stdio: 'ignore' });
+      const out = execFileSync(tool, ['bench', dir], { encoding: 'utf8', env: { ...process.env, GOMAXPROCS: '1' } });
+      const [, gobytes, sec] = out.trim().split(' ');
+      if (Number(gobytes) === bytes) goSec = Number(sec);
+      else goSec = Number(sec) * (bytes / Number(gobytes));
+    } catch (e) {
+      console.log(`go/parser timing failed: ${(e as Error).message}`);
+    }
+  }
+
+  const mbs = (sec: number): number => bytes / MB / sec;
+  console.log('');
+  console.log('parser            seconds      MB/s');
+  console.log(`redline         ${fmt(redlineSec, 3).padStart(9)} ${fmt(mbs(redlineSec)).padStart(9)}`);
+  console.log(`tree-sitter-go  ${fmt(tsSec, 3).padStart(9)} ${fmt(mbs(tsSec)).padStart(9)}`);
+  if (goSec !== null) console.log(`go/parser (1 goroutine, GOMAXPROCS=1) ${fmt(goSec, 3)} s, ${fmt(mbs(goSec))} MB/s`);
+  console.log(`ratio redline / tree-sitter-go: ${fmt(tsSec / redlineSec, 2)}x`);
+  if (goSec !== null) console.log(`ratio redline / go/parser:      ${fmt(goSec / redlineSec, 2)}x`);
+  console.log(`files with syntax errors (redline): ${errorsFiles}`);
+  console.log(`heap after redline pass: ${fmt(redlineHeapPeak.heapUsed / MB)} MB`);
+
+  // memory: all ASTs alive at once
+  if (gc) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept: File[] = new Array(datas.length);
+    for (let i = 0; i < datas.length; i++) kept[i] = parseFile(datas[i]!, files[i]!).file;
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    console.log(
+      `heap to keep all ${kept.length} ASTs alive: ${fmt((after - before) / MB)} MB ` +
+        `(${fmt((after - before) / bytes, 2)} bytes of heap per source byte; includes source text referenced by sliced strings)`,
+    );
+  } else {
+    console.log('heap for all ASTs: run node with --expose-gc to measure');
+  }
+  const ru = process.resourceUsage();
+  console.log(`peak RSS: ${fmt(ru.maxRSS / 1024)} MB`);
+}
+
+await main();

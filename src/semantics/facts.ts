@@ -1,0 +1,456 @@
+/**
+ * Function facts across a module, computed bottom-up over the call graph
+ * like go/analysis facts, split for parallel scanning:
+ *
+ *   phase 1 (per package, in a worker): summarizePackage(pkg, kinds, deps?)
+ *     → PackageSummary (plain JSON: exported API, per-function fact seeds,
+ *       call edges with argument mapping, CFG skeletons)
+ *   main thread: buildProgram(summaries, kinds) → ProgramView (plain JSON:
+ *     API of every package + facts, fixpoint over recursion)
+ *   phase 2 (per package, in a worker): checkPackage(pkg, program)
+ *
+ * For cross-package precision in phase 1 (types of values returned by other
+ * module packages, hence method call edges on them), summarize packages in
+ * dependency waves and pass the summaries done so far as `deps`
+ * (`summarizeModule` does this sequentially).
+ */
+import type * as ast from '../syntax/ast.js';
+
+import { forEachChild } from '../syntax/walk.js';
+import { buildCFG } from './cfg.js';
+import { constToJSON } from './consts.js';
+import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
+import { unparenExpr } from './infer.js';
+import {
+  checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
+} from './package.js';
+import { importPathOf } from './resolve.js';
+import type { Obj } from './scope.js';
+import { declaredMethods, underlying, type SignatureType, type Type } from './types.js';
+
+/** A fact about parameters: "this call frees/closes/logs its argument". */
+export interface ParamFactKind {
+  readonly id: string;
+  readonly level: 'param';
+  /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
+  seed(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+}
+
+/** A fact about functions. */
+export interface FuncFactKind {
+  readonly id: string;
+  readonly level: 'func';
+  /**
+   * 'any-callee': F has the fact when seeded, or when it calls (anywhere in
+   * its body, closures included) a function that has it.
+   * 'all-paths': F has the fact when every path from entry to normal return
+   * goes through a seeded call or a call of a function that has it (with
+   * no such path at all, e.g. every path panics, F has it too).
+   */
+  readonly propagate: 'any-callee' | 'all-paths';
+  /** Seed from the whole function. */
+  seedFunc?(fn: ast.FuncDecl, info: PackageInfo): boolean;
+  /** Seed from one call in the function (for 'all-paths': only calls in statement position count). */
+  seedCall?(call: ast.CallExpr, info: PackageInfo): boolean;
+}
+
+export type FactKind = ParamFactKind | FuncFactKind;
+
+/** The built-in fact: all paths end in never-returning calls (computed with the CFG). */
+export const NEVER_RETURNS_KIND: FuncFactKind = { id: NEVER_RETURNS, level: 'func', propagate: 'all-paths' };
+
+export interface CallEdge {
+  /** Callee key (`pkg.F` or `(pkg.T).M`). */
+  readonly callee: string;
+  /** [callee param index (-1 receiver), caller param index (-1 receiver)] pairs for arguments that are caller params. */
+  readonly args?: readonly (readonly [number, number])[];
+}
+
+export interface CfgSkeleton {
+  /** Successor block indices per block; block 0 is the entry. */
+  readonly succ: readonly (readonly number[])[];
+  /** Index of the normal exit block. */
+  readonly exit: number;
+  /** Callee keys called in statement position, per block (only blocks with some). */
+  readonly calls: Readonly<Record<number, readonly string[]>>;
+  /** Fact ids seeded by `seedCall` in statement position, per block. */
+  readonly seeded?: Readonly<Record<number, readonly string[]>>;
+}
+
+export interface FuncSummary {
+  readonly key: string;
+  /** Declaration position `relPath:offset`. */
+  readonly pos: string;
+  readonly params: number;
+  /** Param fact seeds: fact id → caller param indices. */
+  readonly seeds?: Readonly<Record<string, readonly number[]>>;
+  /** Function fact seeds. */
+  readonly fseeds?: readonly string[];
+  readonly calls: readonly CallEdge[];
+  readonly skel?: CfgSkeleton;
+}
+
+export interface PackageSummary {
+  readonly path: string;
+  readonly name: string;
+  readonly exports: ExportedPackage;
+  readonly funcs: readonly FuncSummary[];
+  /** Import paths of the package (for dependency ordering). */
+  readonly imports: readonly string[];
+}
+
+// ---------------------------------------------------------------------------
+// Phase 1
+
+/** Merges summaries into a program view without facts (the `deps` of later waves). */
+export function exportsView(summaries: Iterable<PackageSummary>): ProgramView {
+  const packages: Record<string, ExportedPackage> = {};
+  for (const s of summaries) packages[s.path] = s.exports;
+  return { packages, facts: { func: {}, param: {} } };
+}
+
+export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] = [], deps: ProgramView = EMPTY_PROGRAM): PackageSummary {
+  const info = checkPackage(pkg, deps);
+  return summarizeChecked(info, kinds);
+}
+
+/** Summarizes an already checked package (lets a worker reuse its PackageInfo). */
+export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[]): PackageSummary {
+  const allKinds = withCore(kinds);
+  const exports = exportPackage(info);
+  const funcs: FuncSummary[] = [];
+  for (const fn of info.res.funcs) {
+    if (fn.kind !== 'FuncDecl' || !fn.body) continue;
+    funcs.push(summarizeFunc(info, fn, allKinds));
+  }
+  const imports = new Set<string>();
+  for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
+  return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
+}
+
+function withCore(kinds: readonly FactKind[]): FactKind[] {
+  return kinds.some((k) => k.id === NEVER_RETURNS) ? [...kinds] : [NEVER_RETURNS_KIND, ...kinds];
+}
+
+function exportPackage(info: PackageInfo): ExportedPackage {
+  const ti = info.info;
+  const types: Record<string, ExportedType> = {};
+  const funcs: Record<string, { sig: SignatureType; pos?: string }> = {};
+  const vars: Record<string, { type: Type; pos?: string }> = {};
+  const consts: Record<string, { type: Type; value?: string; pos?: string }> = {};
+  const posOf = (o: Obj): string | undefined => {
+    const f = info.files.find((x) => x.path === o.file);
+    return f && o.decl ? `${f.relPath}:${o.decl.start}` : undefined;
+  };
+  for (const [name, o] of info.res.pkgScope.names) {
+    const pos = posOf(o);
+    const p = pos ? { pos } : {};
+    if (o.kind === 'type') {
+      const t = ti.objType(o);
+      if (o.isAlias) {
+        types[name] = { underlying: t, alias: true, methods: {}, ...p };
+        continue;
+      }
+      if (t.kind !== 'named') continue;
+      const ni = ti.namedInfo(t);
+      const methods: Record<string, ExportedMethod> = {};
+      for (const [mn, m] of declaredMethods(t, ti)) methods[mn] = { sig: m.sig, ptr: m.ptrRecv, ...(m.pos ? { pos: m.pos } : {}) };
+      types[name] = {
+        underlying: underlying(t, ti), methods, ...p,
+        ...(ni && ni.typeParams.length ? { typeParams: ni.typeParams } : {}),
+      };
+    } else if (!isExported(name)) {
+      continue;
+    } else if (o.kind === 'func') {
+      const s = ti.objType(o);
+      if (s.kind === 'func') funcs[name] = { sig: s, ...p };
+    } else if (o.kind === 'var') {
+      vars[name] = { type: ti.objType(o), ...p };
+    } else if (o.kind === 'const') {
+      const v = ti.constOf(o);
+      consts[name] = { type: ti.objType(o), ...(v ? { value: constToJSON(v) } : {}), ...p };
+    }
+  }
+  return { path: info.importPath, name: info.pkg.name, types, funcs, vars, consts };
+}
+
+function isExported(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90 || (c > 127 && name[0] !== name[0]!.toLowerCase());
+}
+
+/** The caller parameter an argument expression stands for (through conversions and single-assignment locals). */
+export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap<Obj, number>, reassigned: ReadonlySet<Obj>, depth = 0): number | undefined {
+  if (depth > 8) return undefined;
+  e = unparenExpr(e);
+  if (e.kind === 'CallExpr' && e.args.length === 1 && info.modeOf(e.fun) === 'type') return paramIndexOf(info, e.args[0]!, params, reassigned, depth + 1);
+  if (e.kind === 'UnaryExpr' && e.op === '&') return undefined;
+  if (e.kind !== 'Ident') return undefined;
+  const o = info.objectOf(e);
+  if (!o) return undefined;
+  const p = params.get(o);
+  if (p !== undefined) return reassigned.has(o) ? undefined : p;
+  if (o.kind !== 'var' || reassigned.has(o) || o.isPackageLevel) return undefined;
+  const n = o.node;
+  if (n && n.kind === 'AssignStmt' && n.tok === ':=' && n.lhs.length === n.rhs.length) return paramIndexOf(info, n.rhs[o.index ?? 0]!, params, reassigned, depth + 1);
+  if (n && n.kind === 'ValueSpec' && n.values.length === n.names.length) return paramIndexOf(info, n.values[o.index ?? 0]!, params, reassigned, depth + 1);
+  return undefined;
+}
+
+function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly FactKind[]): FuncSummary {
+  const key = info.keyOfFunc(fn);
+  const file = info.res.funcFile.get(fn);
+  const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
+  // parameter objects → indices (receiver -1)
+  const params = new Map<Obj, number>();
+  let nparams = 0;
+  const recv = fn.recv?.list[0];
+  if (recv) for (const n of recv.names) { const o = info.res.defs.get(n); if (o) params.set(o, -1); }
+  for (const f of fn.type.params.list) {
+    if (f.names.length === 0) { nparams++; continue; }
+    for (const n of f.names) { const o = info.res.defs.get(n); if (o) params.set(o, nparams); nparams++; }
+  }
+  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones)
+  const reassigned = new Set<Obj>();
+  const calls: ast.CallExpr[] = [];
+  const visit = (n: ast.Node): void => {
+    if (n.kind === 'AssignStmt' && n.tok !== ':=') {
+      for (const l of n.lhs) { const x = unparenExpr(l); if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); } }
+    } else if (n.kind === 'AssignStmt') {
+      for (const l of n.lhs) if (l.kind === 'Ident' && info.res.uses.has(l)) { const o = info.res.uses.get(l)!; reassigned.add(o); }
+    } else if (n.kind === 'IncDecStmt') {
+      const x = unparenExpr(n.x);
+      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); }
+    } else if (n.kind === 'UnaryExpr' && n.op === '&') {
+      const x = unparenExpr(n.x);
+      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o && !params.has(o)) reassigned.add(o); }
+    } else if (n.kind === 'RangeStmt' && n.tok === '=') {
+      for (const k of [n.key, n.value]) if (k && k.kind === 'Ident') { const o = info.objectOf(k); if (o) reassigned.add(o); }
+    } else if (n.kind === 'CallExpr') calls.push(n);
+    forEachChild(n, visit);
+  };
+  visit(fn.body!);
+
+  const paramKinds = kinds.filter((k): k is ParamFactKind => k.level === 'param');
+  const funcKinds = kinds.filter((k): k is FuncFactKind => k.level === 'func');
+  const seeds: Record<string, Set<number>> = {};
+  const fseeds = new Set<string>();
+  const edges = new Map<string, Set<string>>();
+  for (const call of calls) {
+    const callee = info.calleeOf(call);
+    const ckey = info.calleeKey(callee);
+    const isMethod = callee.kind === 'method';
+    // arguments: receiver (-1) and positional args
+    const argExprs: [number, ast.Expr][] = [];
+    const fun = unparenExpr(call.fun);
+    if (isMethod && fun.kind === 'SelectorExpr') argExprs.push([-1, fun.x]);
+    call.args.forEach((a, i) => argExprs.push([i, a]));
+    const pairs: [number, number][] = [];
+    for (const [j, a] of argExprs) {
+      const p = paramIndexOf(info, a, params, reassigned);
+      if (p === undefined) continue;
+      for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      if (ckey) {
+        // variadic: map extra args onto the last parameter
+        const sig = info.signatureOf(call);
+        let cj = j;
+        if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
+        pairs.push([cj, p]);
+      }
+    }
+    for (const k of funcKinds) if (k.propagate === 'any-callee' && k.seedCall?.(call, info)) fseeds.add(k.id);
+    if (ckey) {
+      let e = edges.get(ckey);
+      if (!e) edges.set(ckey, (e = new Set()));
+      for (const [a, b] of pairs) e.add(`${a},${b}`);
+    }
+  }
+  for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+
+  // CFG skeleton for all-paths kinds
+  let skel: CfgSkeleton | undefined;
+  const allPaths = funcKinds.filter((k) => k.propagate === 'all-paths');
+  if (allPaths.length) {
+    const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
+    const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
+    const idx = new Map(live.map((b, i) => [b, i]));
+    const callsPer: Record<number, string[]> = {};
+    const seededPer: Record<number, string[]> = {};
+    for (const b of live) {
+      const i = idx.get(b)!;
+      for (const n of b.nodes) {
+        if (n.kind !== 'ExprStmt') continue;
+        const x = unparenExpr(n.x);
+        if (x.kind !== 'CallExpr') continue;
+        const k = info.calleeKey(info.calleeOf(x));
+        if (k) (callsPer[i] ??= []).push(k);
+        for (const fk of allPaths) if (fk.seedCall?.(x, info)) (seededPer[i] ??= []).push(fk.id);
+      }
+    }
+    skel = {
+      succ: live.map((b) => b.succs.filter((s) => idx.has(s)).map((s) => idx.get(s)!)),
+      exit: idx.get(cfg.exit)!,
+      calls: callsPer,
+      ...(Object.keys(seededPer).length ? { seeded: seededPer } : {}),
+    };
+  }
+  const calledges: CallEdge[] = [];
+  for (const [callee, set] of edges) {
+    const args = [...set].map((s) => s.split(',').map(Number) as [number, number]);
+    calledges.push(args.length ? { callee, args } : { callee });
+  }
+  const seedsOut: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);
+  return {
+    key, pos, params: nparams, calls: calledges,
+    ...(Object.keys(seedsOut).length ? { seeds: seedsOut } : {}),
+    ...(fseeds.size ? { fseeds: [...fseeds].sort() } : {}),
+    ...(skel ? { skel } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Main thread: merge and fixpoint
+
+/** Merges package summaries and computes facts to a fixpoint (monotone; terminates with recursion). */
+export function buildProgram(summaries: readonly PackageSummary[], kinds: readonly FactKind[] = []): ProgramView {
+  const allKinds = withCore(kinds);
+  const packages: Record<string, ExportedPackage> = {};
+  const funcs = new Map<string, FuncSummary>();
+  for (const s of summaries) {
+    packages[s.path] = s.exports;
+    for (const f of s.funcs) funcs.set(f.key, f);
+  }
+  // reverse call edges: callee → [caller, pairs]
+  const callers = new Map<string, { caller: string; args: readonly (readonly [number, number])[] }[]>();
+  for (const f of funcs.values()) {
+    for (const e of f.calls) {
+      let l = callers.get(e.callee);
+      if (!l) callers.set(e.callee, (l = []));
+      l.push({ caller: f.key, args: e.args ?? [] });
+    }
+  }
+  const funcFacts = new Map<string, Set<string>>();
+  const paramFacts = new Map<string, Map<string, Set<number>>>();
+  const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id);
+  const addF = (key: string, id: string): boolean => {
+    let s = funcFacts.get(key);
+    if (!s) funcFacts.set(key, (s = new Set()));
+    if (s.has(id)) return false;
+    s.add(id);
+    return true;
+  };
+  const addP = (key: string, id: string, i: number): boolean => {
+    let m = paramFacts.get(key);
+    if (!m) paramFacts.set(key, (m = new Map()));
+    let s = m.get(id);
+    if (!s) m.set(id, (s = new Set()));
+    if (s.has(i)) return false;
+    s.add(i);
+    return true;
+  };
+
+  for (const k of allKinds) {
+    if (k.level === 'param') {
+      const work: [string, number][] = [];
+      for (const f of funcs.values()) for (const i of f.seeds?.[k.id] ?? []) if (addP(f.key, k.id, i)) work.push([f.key, i]);
+      while (work.length) {
+        const [callee, j] = work.pop()!;
+        for (const c of callers.get(callee) ?? []) {
+          for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
+        }
+      }
+    } else if (k.propagate === 'any-callee') {
+      const work: string[] = [];
+      for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);
+      while (work.length) {
+        const callee = work.pop()!;
+        for (const c of callers.get(callee) ?? []) if (addF(c.caller, k.id)) work.push(c.caller);
+      }
+    } else {
+      // all-paths: re-evaluate a function when one of its callees gains the fact
+      const check = (f: FuncSummary): boolean => {
+        const sk = f.skel;
+        if (!sk) return false;
+        const cut = (b: number): boolean =>
+          !!sk.seeded?.[b]?.includes(k.id) || !!sk.calls[b]?.some((c) => hasF(c, k.id));
+        const seen = new Uint8Array(sk.succ.length);
+        const stack = [0];
+        seen[0] = 1;
+        while (stack.length) {
+          const b = stack.pop()!;
+          if (b === sk.exit) return false;
+          if (cut(b)) continue;
+          for (const s of sk.succ[b]!) if (!seen[s]) { seen[s] = 1; stack.push(s); }
+        }
+        return true;
+      };
+      const work: string[] = [];
+      for (const f of funcs.values()) if (check(f) && addF(f.key, k.id)) work.push(f.key);
+      while (work.length) {
+        const callee = work.pop()!;
+        for (const c of callers.get(callee) ?? []) {
+          if (hasF(c.caller, k.id)) continue;
+          const f = funcs.get(c.caller);
+          if (f && check(f) && addF(f.key, k.id)) work.push(f.key);
+        }
+      }
+    }
+  }
+  const func: Record<string, string[]> = {};
+  for (const [k, v] of funcFacts) func[k] = [...v].sort();
+  const param: Record<string, Record<string, number[]>> = {};
+  for (const [k, m] of paramFacts) {
+    const o: Record<string, number[]> = {};
+    for (const [id, s] of m) o[id] = [...s].sort((a, b) => a - b);
+    param[k] = o;
+  }
+  const facts: FactTable = { func, param };
+  return { packages, facts };
+}
+
+/**
+ * Summarizes the packages of a module in dependency order (each package
+ * sees the exports of the module packages it imports) and builds the
+ * program. The sequential reference for what workers do in waves.
+ */
+export function summarizeModule(pkgs: readonly PackageInput[], kinds: readonly FactKind[] = []): { summaries: PackageSummary[]; program: ProgramView } {
+  const byPath = new Map(pkgs.map((p) => [p.importPath, p]));
+  const order = dependencyOrder(pkgs);
+  const done = new Map<string, PackageSummary>();
+  for (const p of order) {
+    const deps = exportsView(done.values());
+    done.set(p.importPath, summarizePackage(p, kinds, deps));
+  }
+  void byPath;
+  const summaries = order.map((p) => done.get(p.importPath)!);
+  return { summaries, program: buildProgram(summaries, kinds) };
+}
+
+/** Topological order of packages by their imports (cycles broken arbitrarily). */
+export function dependencyOrder(pkgs: readonly PackageInput[]): PackageInput[] {
+  const byPath = new Map<string, PackageInput[]>();
+  for (const p of pkgs) {
+    let l = byPath.get(p.importPath);
+    if (!l) byPath.set(p.importPath, (l = []));
+    l.push(p);
+  }
+  const out: PackageInput[] = [];
+  const state = new Map<PackageInput, number>();
+  const visit = (p: PackageInput): void => {
+    if (state.get(p)) return;
+    state.set(p, 1);
+    for (const f of p.files) for (const s of f.ast.imports) {
+      const w = importPathOf(s);
+      const ip = p.importMap?.[w] ?? w;
+      for (const d of byPath.get(ip) ?? []) if (d !== p) visit(d);
+    }
+    // an external test package depends on its package under test
+    if (p.name.endsWith('_test')) for (const d of byPath.get(p.importPath.replace(/_test$/, '')) ?? []) if (d !== p) visit(d);
+    out.push(p);
+  };
+  for (const p of pkgs) visit(p);
+  return out;
+}
+
+

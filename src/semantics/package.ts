@@ -1,0 +1,440 @@
+/**
+ * The per-package semantic view that rules query: `checkPackage(pkg,
+ * program)` → `PackageInfo` with objects, types, constants, callees, CFGs,
+ * facts and per-file data.
+ */
+import type * as ast from '../syntax/ast.js';
+import type { PositionTable } from '../syntax/position.js';
+import { forEachChild } from '../syntax/walk.js';
+import { buildCFG, type CFG } from './cfg.js';
+import { constFromJSON, type ConstValue } from './consts.js';
+import type { ExportedPackage } from './exports.js';
+import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
+import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
+import type { Obj } from './scope.js';
+import { knownPackage, knownPackageName } from './stdlib/index.js';
+import { deref, named, typeString, type NamedType, type SignatureType, type Type } from './types.js';
+
+/** Minimal module information (connected to go.mod parsing by the integrator). */
+export interface ModuleInfo {
+  readonly path: string;
+  readonly goVersion: string;
+}
+
+export interface PackageFileInput {
+  /** Absolute (or scan-relative) path, used as the identity of the file. */
+  readonly path: string;
+  /** Path relative to the module root (used in declaration positions `relPath:offset`). */
+  readonly relPath: string;
+  readonly source: string;
+  readonly ast: ast.File;
+  readonly positions: PositionTable;
+  readonly isTest: boolean;
+  readonly isCgo: boolean;
+}
+
+export interface PackageInput {
+  readonly importPath: string;
+  readonly dir: string;
+  /** Package name from the package clauses (`p` or `p_test`). */
+  readonly name: string;
+  readonly module: ModuleInfo;
+  readonly files: readonly PackageFileInput[];
+  /** Import path as written → resolved package path (vendoring), like `go list`'s ImportMap. */
+  readonly importMap?: Readonly<Record<string, string>>;
+}
+
+/** Facts of functions, keyed by function key (`pkg.F` or `(pkg.T).M`). */
+export interface FactTable {
+  /** Function-level facts: key → fact ids. */
+  readonly func: Readonly<Record<string, readonly string[]>>;
+  /** Parameter facts: key → fact id → parameter indices (-1 = receiver). */
+  readonly param: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>;
+}
+
+/** The merged view of a module: exported API of its packages plus facts. JSON-serializable. */
+export interface ProgramView {
+  readonly packages: Readonly<Record<string, ExportedPackage>>;
+  readonly facts: FactTable;
+}
+
+export const EMPTY_PROGRAM: ProgramView = { packages: {}, facts: { func: {}, param: {} } };
+
+/** What a call invokes. */
+export type Callee =
+  | { readonly kind: 'func'; readonly pkg: string; readonly name: string; readonly obj?: Obj; readonly key: string }
+  | { readonly kind: 'method'; readonly recv: Type; readonly pkg: string; readonly name: string; readonly obj?: Obj; readonly key?: string; readonly iface: boolean }
+  | { readonly kind: 'builtin'; readonly name: string }
+  | { readonly kind: 'conversion'; readonly type: Type }
+  | { readonly kind: 'funcValue'; readonly type?: Type }
+  | { readonly kind: 'unknown' };
+
+export interface Facts {
+  readonly func: ReadonlySet<string>;
+  /** fact id → parameter indices (-1 = receiver). */
+  readonly params: ReadonlyMap<string, ReadonlySet<number>>;
+  has(id: string): boolean;
+  hasParam(id: string, index: number): boolean;
+}
+
+const NO_FACTS: Facts = { func: new Set(), params: new Map(), has: () => false, hasParam: () => false };
+
+export function funcKey(pkg: string, name: string): string {
+  return `${pkg}.${name}`;
+}
+export function methodKey(pkg: string, typeName: string, name: string): string {
+  return `(${pkg}.${typeName}).${name}`;
+}
+
+/** Standard-library calls that never return. */
+const NORETURN_FUNCS = new Set([
+  'os.Exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'log.Panicln', 'runtime.Goexit',
+  'syscall.Exit', 'github.com/sirupsen/logrus.Fatal', 'github.com/sirupsen/logrus.Fatalf', 'github.com/sirupsen/logrus.Fatalln',
+  'github.com/sirupsen/logrus.Panic', 'github.com/sirupsen/logrus.Panicf', 'github.com/sirupsen/logrus.Panicln',
+]);
+const NORETURN_METHODS = new Set([
+  '(testing.common).Fatal', '(testing.common).Fatalf', '(testing.common).FailNow', '(testing.common).Skip',
+  '(testing.common).Skipf', '(testing.common).SkipNow',
+  '(log.Logger).Fatal', '(log.Logger).Fatalf', '(log.Logger).Fatalln', '(log.Logger).Panic', '(log.Logger).Panicf', '(log.Logger).Panicln',
+  '(go.uber.org/zap.Logger).Fatal', '(go.uber.org/zap.Logger).Panic', '(go.uber.org/zap.SugaredLogger).Fatal',
+  '(go.uber.org/zap.SugaredLogger).Fatalf', '(go.uber.org/zap.SugaredLogger).Fatalw', '(go.uber.org/zap.SugaredLogger).Panic',
+  '(github.com/sirupsen/logrus.Logger).Fatal', '(github.com/sirupsen/logrus.Logger).Fatalf', '(github.com/sirupsen/logrus.Entry).Fatal',
+  '(github.com/sirupsen/logrus.Entry).Fatalf',
+]);
+const TESTING_TYPES = new Set(['T', 'B', 'F', 'TB', 'common']);
+const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow']);
+
+/** The combined import environment: module packages first, then known stdlib/third-party tables. */
+export class Importer implements ImportLookup, PackageEnv {
+  private readonly members = new Map<string, Obj | null>();
+  private readonly foreign = new Map<string, Obj>();
+  constructor(readonly program: ProgramView, readonly self?: string) {}
+
+  lookupPackage(path: string): ExportedPackage | undefined {
+    if (path === this.self) return undefined;
+    return this.program.packages[path] ?? knownPackage(path);
+  }
+  packageName(path: string): string | undefined {
+    return this.program.packages[path]?.name ?? knownPackageName(path);
+  }
+  memberObj(path: string, name: string): Obj | undefined {
+    const k = path + '\x00' + name;
+    let o = this.members.get(k);
+    if (o !== undefined) return o ?? undefined;
+    o = this.makeMember(path, name) ?? null;
+    this.members.set(k, o);
+    return o ?? undefined;
+  }
+  private makeMember(path: string, name: string): Obj | undefined {
+    if (path === 'C') {
+      const o: Obj = { kind: name in CGO_FUNCS ? 'func' : 'var', name, decl: null, node: null, file: '', pkg: 'C', parent: null };
+      return o;
+    }
+    const p = this.lookupPackage(path);
+    if (!p) return undefined;
+    const base = { name, decl: null, node: null, file: '', pkg: path, parent: null, isPackageLevel: true } as const;
+    const t = p.types[name];
+    if (t) {
+      const o: Obj = { ...base, kind: 'type', ...(t.pos ? { pos: t.pos } : {}), isAlias: !!t.alias };
+      o.type = t.alias ? t.underlying : named(path, name, t.typeParams && t.typeParams.length ? t.typeParams : undefined);
+      return o;
+    }
+    const f = p.funcs[name];
+    if (f) {
+      const o: Obj = { ...base, kind: 'func', ...(f.pos ? { pos: f.pos } : {}) };
+      o.type = f.sig;
+      return o;
+    }
+    const v = p.vars[name];
+    if (v) {
+      const o: Obj = { ...base, kind: 'var', ...(v.pos ? { pos: v.pos } : {}) };
+      o.type = v.type;
+      return o;
+    }
+    const c = p.consts[name];
+    if (c) {
+      const o: Obj = { ...base, kind: 'const', ...(c.pos ? { pos: c.pos } : {}) };
+      o.type = c.type;
+      const val = c.value ? constFromJSON(c.value) : undefined;
+      if (val) o.value = val;
+      return o;
+    }
+    return undefined;
+  }
+  foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
+    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
+    let o = this.foreign.get(k);
+    if (!o) {
+      o = {
+        kind: kind === 'field' ? 'var' : 'func', name, decl: null, node: null, file: '', pkg, parent: null,
+        ...(kind === 'field' ? { isField: true } : { isMethod: true, recvTypeName: typeName }),
+        ...(pos ? { pos } : {}), ownerType: named(pkg, typeName),
+      };
+      o.type = type;
+      this.foreign.set(k, o);
+    }
+    return o;
+  }
+}
+
+/** Per-file data for rules. */
+export interface FileData {
+  readonly path: string;
+  readonly relPath: string;
+  readonly ast: ast.File;
+  readonly source: string;
+  readonly positions: PositionTable;
+  readonly isTest: boolean;
+  readonly isCgo: boolean;
+  /** The cgo preamble (doc comment of `import "C"`), '' when none. */
+  readonly cgoPreamble: string;
+  /** Local name → import path (named and unnamed imports; not blank or dot). */
+  readonly imports: ReadonlyMap<string, string>;
+}
+
+export interface CheckOptions {
+  /** Extra never-returning callee keys (beyond stdlib and facts). */
+  readonly noReturn?: ReadonlySet<string>;
+}
+
+/** Everything rules ask about one package. */
+export class PackageInfo {
+  readonly res: Resolution;
+  readonly info: TypeInfo;
+  readonly importer: Importer;
+  readonly files: readonly FileData[];
+  private readonly fileByAst = new Map<ast.File, FileData>();
+  private parents: Map<ast.Node, ast.Node> | undefined;
+  private nodeFile: Map<ast.Node, FileData> | undefined;
+  private readonly cfgs = new Map<FuncNode, CFG>();
+  private readonly callees = new Map<ast.CallExpr, Callee>();
+
+  constructor(readonly pkg: PackageInput, readonly program: ProgramView, readonly options: CheckOptions = {}) {
+    this.importer = new Importer(program, pkg.importPath);
+    this.res = resolvePackage(pkg.importPath, pkg.files.map((f) => ({ path: f.path, relPath: f.relPath, ast: f.ast })), this.importer, pkg.importMap);
+    this.info = new TypeInfo(this.res, this.importer);
+    const files: FileData[] = [];
+    pkg.files.forEach((f, i) => {
+      const fi: FileScopeInfo = this.res.files[i]!;
+      const d: FileData = {
+        path: f.path, relPath: f.relPath, ast: f.ast, source: f.source, positions: f.positions, isTest: f.isTest,
+        isCgo: f.isCgo || fi.isCgo, cgoPreamble: fi.cgoPreamble, imports: fi.imports,
+      };
+      files.push(d);
+      this.fileByAst.set(f.ast, d);
+    });
+    this.files = files;
+  }
+
+  get importPath(): string {
+    return this.pkg.importPath;
+  }
+
+  /** The object an identifier denotes (use) or declares (def). */
+  objectOf(id: ast.Ident): Obj | undefined {
+    return this.info.objectOf(id);
+  }
+  /** The type of an expression (the denoted type for type expressions); `unknown` when not known. */
+  typeOf(e: ast.Expr): Type {
+    return this.info.typeOf(e);
+  }
+  /** Value, type, package name, builtin...? */
+  modeOf(e: ast.Expr): ExprMode {
+    return this.info.modeOf(e);
+  }
+  /** The constant value of a constant expression. */
+  constValue(e: ast.Expr): ConstValue | undefined {
+    return this.info.constValue(e);
+  }
+  /** The type of an object. */
+  typeOfObj(o: Obj): Type {
+    return this.info.objType(o);
+  }
+
+  /** The import path a local package name denotes in a file. */
+  importPathOf(file: ast.File | FileData, localName: string): string | undefined {
+    const d = 'kind' in file ? this.fileByAst.get(file) : file;
+    return d?.imports.get(localName);
+  }
+
+  fileData(file: ast.File): FileData | undefined {
+    return this.fileByAst.get(file);
+  }
+
+  /** What a call invokes. */
+  calleeOf(call: ast.CallExpr): Callee {
+    let c = this.callees.get(call);
+    if (!c) {
+      c = this.computeCallee(call);
+      this.callees.set(call, c);
+    }
+    return c;
+  }
+
+  private computeCallee(call: ast.CallExpr): Callee {
+    let fun = unparenExpr(call.fun);
+    const mode = this.info.modeOf(fun);
+    if (mode === 'type') return { kind: 'conversion', type: this.info.typeExpr(fun) };
+    if (mode === 'builtin') return { kind: 'builtin', name: this.info.builtinName(fun) ?? '' };
+    if ((fun.kind === 'IndexExpr' || fun.kind === 'IndexListExpr')) fun = unparenExpr(fun.x);
+    if (fun.kind === 'Ident') {
+      const o = this.info.objectOf(fun);
+      if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: funcKey(o.pkg, o.name) };
+      if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
+      return { kind: 'unknown' };
+    }
+    if (fun.kind === 'SelectorExpr') {
+      const x = fun.x;
+      const xo = x.kind === 'Ident' ? this.res.uses.get(x) : undefined;
+      if (xo && xo.kind === 'pkgname') {
+        const path = xo.importPath!;
+        if (path === 'C') return { kind: 'func', pkg: 'C', name: fun.sel.name, key: funcKey('C', fun.sel.name), ...(this.res.uses.get(fun.sel) ? { obj: this.res.uses.get(fun.sel)! } : {}) };
+        const o = this.res.uses.get(fun.sel);
+        if (o && o.kind === 'func') return { kind: 'func', pkg: path, name: o.name, obj: o, key: funcKey(path, o.name) };
+        if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
+        if (!o) return { kind: 'func', pkg: path, name: fun.sel.name, key: funcKey(path, fun.sel.name) };
+        return { kind: 'unknown' };
+      }
+      const s = this.info.selection(fun);
+      if (!s) return { kind: 'unknown' };
+      if (s.kind === 'field') return { kind: 'funcValue', type: s.type };
+      const owner = deref(s.owner);
+      const obj = this.info.objectOf(fun.sel);
+      if (s.iface) {
+        return { kind: 'method', recv: s.owner, pkg: owner.kind === 'named' ? owner.pkg : this.pkg.importPath, name: s.name, iface: true, ...(obj ? { obj } : {}) };
+      }
+      const m = s.method;
+      if (owner.kind === 'named') {
+        return { kind: 'method', recv: s.owner, pkg: m?.pkg ?? owner.pkg, name: s.name, iface: false, key: methodKey(owner.pkg, owner.name, s.name), ...(obj ? { obj } : {}) };
+      }
+      return { kind: 'unknown' };
+    }
+    if (fun.kind === 'FuncLit') return { kind: 'funcValue', type: this.info.typeOf(fun) };
+    const t = this.info.typeOf(fun);
+    return t.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'funcValue', type: t };
+  }
+
+  /** The key used for facts of a callee, if it has one. */
+  calleeKey(c: Callee): string | undefined {
+    return c.kind === 'func' ? c.key : c.kind === 'method' ? c.key : undefined;
+  }
+
+  /** Facts of a callee (or of a function key). */
+  factsOf(callee: Callee | string): Facts {
+    const key = typeof callee === 'string' ? callee : this.calleeKey(callee);
+    if (!key) return NO_FACTS;
+    const f = this.program.facts.func[key];
+    const p = this.program.facts.param[key];
+    if (!f && !p) return NO_FACTS;
+    const func = new Set(f ?? []);
+    const params = new Map<string, Set<number>>();
+    for (const [k, v] of Object.entries(p ?? {})) params.set(k, new Set(v));
+    return { func, params, has: (id) => func.has(id), hasParam: (id, i) => !!params.get(id)?.has(i) };
+  }
+
+  /** Key of a declared function or method of this package. */
+  keyOfFunc(fn: ast.FuncDecl): string {
+    if (fn.recv) {
+      const t = this.info.recvNamed(fn);
+      return methodKey(this.pkg.importPath, t?.name ?? '?', fn.name.name);
+    }
+    return funcKey(this.pkg.importPath, fn.name.name);
+  }
+
+  /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */
+  isNoReturnCall(call: ast.CallExpr): boolean {
+    const c = this.calleeOf(call);
+    if (c.kind === 'builtin') return c.name === 'panic';
+    if (c.kind === 'func') {
+      if (NORETURN_FUNCS.has(`${c.pkg}.${c.name}`)) return true;
+      return this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS);
+    }
+    if (c.kind === 'method') {
+      const r = deref(c.recv);
+      if (r.kind === 'named') {
+        if (r.pkg === 'testing' && TESTING_TYPES.has(r.name) && TESTING_NORETURN.has(c.name)) return true;
+        if (NORETURN_METHODS.has(`(${r.pkg}.${r.name}).${c.name}`)) return true;
+      }
+      if (c.key && (this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS))) return true;
+    }
+    return false;
+  }
+
+  /** The control-flow graph of a function body (built lazily, cached). */
+  cfgOf(fn: FuncNode): CFG | undefined {
+    let g = this.cfgs.get(fn);
+    if (!g) {
+      const body = fn.body;
+      if (!body) return undefined;
+      g = buildCFG(fn, { isNoReturn: (c) => this.isNoReturnCall(c) });
+      this.cfgs.set(fn, g);
+    }
+    return g;
+  }
+
+  /** All functions (FuncDecls with bodies and FuncLits). */
+  get funcs(): readonly FuncNode[] {
+    return this.res.funcs;
+  }
+
+  private buildParents(): void {
+    this.parents = new Map();
+    this.nodeFile = new Map();
+    const parents = this.parents;
+    for (const f of this.files) {
+      const nf = this.nodeFile;
+      const visit = (n: ast.Node): void => {
+        forEachChild(n, (c) => {
+          parents.set(c, n);
+          visit(c);
+        });
+      };
+      nf.set(f.ast, f);
+      visit(f.ast);
+    }
+  }
+
+  /** The parent of a node (null for a File). */
+  parentOf(n: ast.Node): ast.Node | null {
+    if (!this.parents) this.buildParents();
+    return this.parents!.get(n) ?? null;
+  }
+
+  /** The file containing a node. */
+  fileOf(n: ast.Node): FileData | undefined {
+    let x: ast.Node | null = n;
+    while (x && x.kind !== 'File') x = this.parentOf(x);
+    return x ? this.fileByAst.get(x) : undefined;
+  }
+
+  /** The innermost FuncDecl or FuncLit containing the node (the node itself excluded). */
+  enclosingFunc(n: ast.Node): FuncNode | null {
+    for (let x = this.parentOf(n); x; x = this.parentOf(x)) {
+      if (x.kind === 'FuncDecl' || x.kind === 'FuncLit') return x;
+    }
+    return null;
+  }
+
+  /** The signature a call invokes, if known. */
+  signatureOf(call: ast.CallExpr): SignatureType | undefined {
+    return this.info.signatureOf(call);
+  }
+
+  /** Is t the named type pkg.name (or a pointer to it)? */
+  isNamedType(t: Type, pkg: string, name: string): boolean {
+    const d = deref(t);
+    return d.kind === 'named' && d.pkg === pkg && d.name === name;
+  }
+
+  namedOf(t: Type): NamedType | undefined {
+    const d = deref(t);
+    return d.kind === 'named' ? d : undefined;
+  }
+}
+
+export const NEVER_RETURNS = 'never-returns';
+
+/** Type-checks a package against a program view. */
+export function checkPackage(pkg: PackageInput, program: ProgramView = EMPTY_PROGRAM, options?: CheckOptions): PackageInfo {
+  return new PackageInfo(pkg, program, options);
+}

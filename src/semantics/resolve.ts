@@ -1,0 +1,697 @@
+/**
+ * Scopes and identifier resolution for one package (all its files), like
+ * the object-collection and resolution parts of go/types.
+ *
+ * Every identifier that denotes something without needing types is resolved
+ * eagerly (`uses`/`defs`). Selectors `x.f` where `x` is not a package name,
+ * and keys of composite literals that may be struct fields, need types and
+ * are recorded as pending; `infer.ts` resolves them on demand.
+ */
+import type * as ast from '../syntax/ast.js';
+import { NO_POS } from '../syntax/ast.js';
+import type { ExportedPackage } from './exports.js';
+import { Scope, type Obj, type ObjKind } from './scope.js';
+import { UNIVERSE, UNSAFE_SCOPE } from './universe.js';
+
+export interface ResolverFile {
+  readonly path: string;
+  readonly relPath: string;
+  readonly ast: ast.File;
+}
+
+export interface ImportInfo {
+  readonly path: string;
+  /** The local name ('' for blank, '.' for dot imports). */
+  readonly name: string;
+  readonly spec: ast.ImportSpec;
+  readonly obj?: Obj;
+  readonly guessed: boolean;
+}
+
+export interface FileScopeInfo {
+  readonly file: ResolverFile;
+  readonly scope: Scope;
+  /** Local name → import path (not including blank and dot imports). */
+  readonly imports: Map<string, string>;
+  readonly importList: ImportInfo[];
+  readonly isCgo: boolean;
+  /** The doc comment text of `import "C"` (the cgo preamble), '' when none. */
+  readonly cgoPreamble: string;
+  /** Dot-imported packages whose API is unknown: unresolved names may come from them. */
+  readonly unknownDotImports: string[];
+}
+
+/** Resolves imports: the API of a package (module or known stdlib/third-party), if known. */
+export interface ImportLookup {
+  lookupPackage(path: string): ExportedPackage | undefined;
+  /** Package name of an import path, if known (without parsing its API). */
+  packageName(path: string): string | undefined;
+  /** Creates (and caches) the object for an exported member of another package. */
+  memberObj(path: string, name: string): Obj | undefined;
+}
+
+/** goimports' guess of a package name from its path. */
+export function guessPackageName(importPath: string): string {
+  const parts = importPath.split('/');
+  let base = parts[parts.length - 1] ?? importPath;
+  if (/^v\d+$/.test(base) && parts.length > 1) base = parts[parts.length - 2]!;
+  if (base.startsWith('go-')) base = base.slice(3);
+  const m = /^[A-Za-z_0-9]*/.exec(base);
+  return m ? m[0] : base;
+}
+
+export type FuncNode = ast.FuncDecl | ast.FuncLit;
+
+export interface PendingKey {
+  readonly lit: ast.CompositeLit;
+  readonly scope: Scope;
+}
+
+export class Resolution {
+  readonly defs = new Map<ast.Ident, Obj>();
+  readonly uses = new Map<ast.Ident, Obj>();
+  /** Selector `x.sel` idents whose meaning needs types. */
+  readonly pendingSel = new Map<ast.Ident, ast.SelectorExpr>();
+  readonly pendingKeys = new Map<ast.Ident, PendingKey>();
+  /** Elided composite literal → enclosing literal. */
+  readonly litParent = new Map<ast.CompositeLit, { parent: ast.CompositeLit; isKey: boolean }>();
+  readonly files: FileScopeInfo[] = [];
+  readonly fileOfAst = new Map<ast.File, FileScopeInfo>();
+  /** Scopes by the node that opens them. */
+  readonly scopes = new Map<ast.Node, Scope>();
+  /** Methods by receiver base type name. */
+  readonly methods = new Map<string, ast.FuncDecl[]>();
+  /** Objects by `relPath:offset` of their declaring ident (package-level, fields, methods, locals). */
+  readonly objByPos = new Map<string, Obj>();
+  /** Implicit objects: type-switch symbols per clause, import pkgnames per spec. */
+  readonly implicits = new Map<ast.Node, Obj>();
+  /** Identifiers that could not be resolved. */
+  readonly unresolved = new Set<ast.Ident>();
+  /** All function nodes (FuncDecl with body and FuncLit), in source order per file. */
+  readonly funcs: FuncNode[] = [];
+  /** The file of each FuncDecl/FuncLit. */
+  readonly funcFile = new Map<FuncNode, FileScopeInfo>();
+  /** The call whose function expression (unparenthesized) is this expression. */
+  readonly callOfFun = new Map<ast.Expr, ast.CallExpr>();
+  /** Embedded field type idents (which go/types records as field defs) → the type object. */
+  readonly embeddedType = new Map<ast.Ident, Obj>();
+  /** relPath of the file of each StructType/InterfaceType node. */
+  readonly typeLitFile = new Map<ast.Node, string>();
+  /** Type-switch symbol idents (declared per clause). */
+  readonly typeSwitchSymbols = new Set<ast.Ident>();
+
+  constructor(readonly pkgPath: string, readonly pkgScope: Scope) {}
+}
+
+interface WalkCtx {
+  file: FileScopeInfo;
+  func: FuncNode | null;
+  labels: Map<string, Obj> | null;
+}
+
+export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup, importMap?: Readonly<Record<string, string>>): Resolution {
+  const pkgScope = new Scope('package', UNIVERSE, null);
+  const r = new Resolution(pkgPath, pkgScope);
+  const R = new Resolver(r, imports, importMap);
+  for (const f of files) R.collectFile(f);
+  for (const fi of r.files) R.walkFileDecls(fi);
+  return r;
+}
+
+function unparen(e: ast.Expr): ast.Expr {
+  while (e.kind === 'ParenExpr') e = e.x;
+  return e;
+}
+
+/** The base type name of a receiver type expression (`*T`, `T[K]`, `(T)`). */
+export function recvBaseName(e: ast.Expr | null): ast.Ident | null {
+  while (e) {
+    switch (e.kind) {
+      case 'StarExpr': e = e.x; break;
+      case 'ParenExpr': e = e.x; break;
+      case 'IndexExpr': e = e.x; break;
+      case 'IndexListExpr': e = e.x; break;
+      case 'Ident': return e;
+      default: return null;
+    }
+  }
+  return null;
+}
+
+/** Type parameter idents declared by a receiver type `T[K, V]`. */
+function recvTypeParams(e: ast.Expr | null): ast.Ident[] {
+  while (e && (e.kind === 'StarExpr' || e.kind === 'ParenExpr')) e = e.x;
+  if (!e) return [];
+  if (e.kind === 'IndexExpr') return e.index.kind === 'Ident' ? [e.index] : [];
+  if (e.kind === 'IndexListExpr') return e.indices.filter((x): x is ast.Ident => x.kind === 'Ident');
+  return [];
+}
+
+class Resolver {
+  constructor(readonly r: Resolution, readonly imp: ImportLookup, readonly importMap?: Readonly<Record<string, string>>) {}
+
+  posKey(file: FileScopeInfo, id: ast.Ident): string {
+    return `${file.file.relPath}:${id.start}`;
+  }
+
+  mkObj(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null, extra?: Partial<Obj>): Obj {
+    const o: Obj = { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent, ...extra };
+    this.r.defs.set(id, o);
+    this.r.objByPos.set(this.posKey(file, id), o);
+    return o;
+  }
+
+  declare(scope: Scope, o: Obj): void {
+    if (o.name !== '_') scope.insert(o);
+  }
+
+  // -------------------------------------------------------------------------
+  // Collection of package-level objects
+
+  collectFile(f: ResolverFile): void {
+    const file = f.ast;
+    const scope = new Scope('file', this.r.pkgScope, file);
+    const info: FileScopeInfo = {
+      file: f, scope, imports: new Map(), importList: [], isCgo: false, cgoPreamble: '', unknownDotImports: [],
+    };
+    this.r.files.push(info);
+    this.r.fileOfAst.set(file, info);
+    this.r.scopes.set(file, scope);
+    let isCgo = false;
+    let preamble = '';
+    for (const decl of file.decls) {
+      if (decl.kind === 'GenDecl' && decl.tok === 'import') {
+        for (const spec of decl.specs) {
+          if (spec.kind !== 'ImportSpec') continue;
+          const written = importPathOf(spec);
+          const path = this.importMap?.[written] ?? written;
+          if (path === 'C') {
+            isCgo = true;
+            const doc = spec.doc ?? (decl.lparen === NO_POS ? decl.doc : null);
+            if (doc) preamble += commentText(doc);
+          }
+          this.collectImport(info, spec, path);
+        }
+        continue;
+      }
+      this.collectDecl(info, decl);
+    }
+    (info as { isCgo: boolean }).isCgo = isCgo;
+    (info as { cgoPreamble: string }).cgoPreamble = preamble;
+  }
+
+  collectImport(info: FileScopeInfo, spec: ast.ImportSpec, path: string): void {
+    const alias = spec.name?.name;
+    if (spec.name && (alias === '_' || alias === '.')) {
+      const o: Obj = { kind: 'pkgname', name: alias, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope, importPath: path, guessed: false };
+      this.r.defs.set(spec.name, o);
+    }
+    if (alias === '_') {
+      info.importList.push({ path, name: '', spec, guessed: false });
+      return;
+    }
+    if (alias === '.') {
+      info.importList.push({ path, name: '.', spec, guessed: false });
+      const exp = this.imp.lookupPackage(path);
+      if (!exp || exp.partial) info.unknownDotImports.push(path);
+      if (exp) {
+        for (const kind of ['types', 'funcs', 'vars', 'consts'] as const) {
+          for (const name of Object.keys(exp[kind])) {
+            const o = this.imp.memberObj(path, name);
+            if (o) info.scope.insert(o);
+          }
+        }
+      }
+      return;
+    }
+    let name = alias;
+    let guessed = false;
+    if (!name) {
+      if (path === 'C') name = 'C';
+      else if (path === 'unsafe') name = 'unsafe';
+      else {
+        name = this.imp.packageName(path);
+        if (!name) { name = guessPackageName(importPathOf(spec)); guessed = true; }
+      }
+    }
+    const id = spec.name ?? { kind: 'Ident', start: spec.path.start, end: spec.path.end, name } as ast.Ident;
+    const o: Obj = {
+      kind: 'pkgname', name, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope,
+      importPath: path, guessed,
+    };
+    if (spec.name) {
+      this.r.defs.set(spec.name, o);
+      this.r.objByPos.set(this.posKey(info, spec.name), o);
+    } else this.r.implicits.set(spec, o);
+    void id;
+    info.scope.insert(o);
+    info.imports.set(name, path);
+    info.importList.push({ path, name, spec, obj: o, guessed });
+  }
+
+  collectDecl(info: FileScopeInfo, decl: ast.Decl): void {
+    const ps = this.r.pkgScope;
+    if (decl.kind === 'FuncDecl') {
+      if (decl.recv) {
+        const base = recvBaseName(decl.recv.list[0]?.type ?? null);
+        const o = this.mkObj('func', decl.name, decl, info, null, { isMethod: true, recvTypeName: base?.name ?? '', isPackageLevel: false });
+        void o;
+        if (base) {
+          let l = this.r.methods.get(base.name);
+          if (!l) this.r.methods.set(base.name, (l = []));
+          l.push(decl);
+        }
+      } else {
+        const o = this.mkObj('func', decl.name, decl, info, ps, { isPackageLevel: true });
+        if (decl.name.name !== 'init' && decl.name.name !== '_') ps.insert(o);
+      }
+      return;
+    }
+    if (decl.kind !== 'GenDecl') return;
+    decl.specs.forEach((spec) => {
+      if (spec.kind === 'ValueSpec') {
+        const kind = decl.tok === 'const' ? 'const' : 'var';
+        spec.names.forEach((n, index) => {
+          const o = this.mkObj(kind, n, spec, info, ps, { isPackageLevel: true, index });
+          this.declare(ps, o);
+        });
+      } else if (spec.kind === 'TypeSpec') {
+        const o = this.mkObj('type', spec.name, spec, info, ps, { isPackageLevel: true, isAlias: spec.assign !== NO_POS });
+        this.declare(ps, o);
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------
+  // Walking declarations and bodies
+
+  walkFileDecls(info: FileScopeInfo): void {
+    const ctx: WalkCtx = { file: info, func: null, labels: null };
+    for (const decl of info.file.ast.decls) {
+      if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
+      else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
+    }
+  }
+
+  genDecl(decl: ast.GenDecl, scope: Scope, ctx: WalkCtx, pkgLevel: boolean): void {
+    for (const spec of decl.specs) {
+      if (spec.kind === 'ValueSpec') {
+        if (spec.type) this.typeExpr(spec.type, scope, ctx);
+        for (const v of spec.values) this.expr(v, scope, ctx);
+        if (!pkgLevel) {
+          const kind = decl.tok === 'const' ? 'const' : 'var';
+          spec.names.forEach((n, index) => this.declare(scope, this.mkObj(kind, n, spec, ctx.file, scope, { index, func: ctx.func ?? undefined })));
+        }
+      } else if (spec.kind === 'TypeSpec') {
+        if (!pkgLevel) {
+          const o = this.mkObj('type', spec.name, spec, ctx.file, scope, { isAlias: spec.assign !== NO_POS, func: ctx.func ?? undefined });
+          this.declare(scope, o);
+        }
+        let s = scope;
+        if (spec.typeParams) {
+          s = new Scope('typeparams', scope, spec);
+          this.r.scopes.set(spec, s);
+          this.typeParams(spec.typeParams, s, ctx);
+        }
+        this.typeExpr(spec.type, s, ctx);
+      }
+    }
+  }
+
+  typeParams(list: ast.FieldList, scope: Scope, ctx: WalkCtx): void {
+    // declare all first: constraints may refer to any of them
+    let index = 0;
+    for (const f of list.list) {
+      for (const n of f.names) this.declare(scope, this.mkObj('type', n, f, ctx.file, scope, { index: index++ }));
+    }
+    for (const f of list.list) if (f.type) this.typeExpr(f.type, scope, ctx);
+  }
+
+  funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
+    const fs = new Scope('func', outer.file.scope, decl);
+    this.r.scopes.set(decl, fs);
+    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null };
+    if (decl.recv) {
+      // receiver type parameters are declared by the receiver type expression
+      const field = decl.recv.list[0];
+      if (field) {
+        let index = 0;
+        for (const tp of recvTypeParams(field.type)) {
+          this.declare(fs, this.mkObj('type', tp, field, ctx.file, fs, { index: index++, isRecv: true }));
+        }
+        const base = recvBaseName(field.type);
+        if (base) this.ident(base, fs, ctx);
+      }
+    }
+    if (decl.type.typeParams) this.typeParams(decl.type.typeParams, fs, ctx);
+    this.signature(decl.type, fs, ctx, decl.recv);
+    if (decl.body) {
+      this.r.funcs.push(decl);
+      this.r.funcFile.set(decl, ctx.file);
+      ctx.labels = this.collectLabels(decl.body, ctx);
+      this.stmts(decl.body.list, fs, ctx);
+    }
+  }
+
+  /** Resolves param/result types and declares their names in `fs`. */
+  signature(ft: ast.FuncType, fs: Scope, ctx: WalkCtx, recv: ast.FieldList | null): void {
+    const lists: [ast.FieldList | null, 'recv' | 'param' | 'result'][] = [[recv, 'recv'], [ft.params, 'param'], [ft.results, 'result']];
+    for (const [l] of lists) if (l) for (const f of l.list) {
+      if (f.type && !(l === recv)) this.typeExpr(f.type, fs, ctx);
+    }
+    for (const [l, role] of lists) {
+      if (!l) continue;
+      let index = 0;
+      for (const f of l.list) {
+        if (f.names.length === 0) { index++; continue; }
+        for (const n of f.names) {
+          this.declare(fs, this.mkObj('var', n, f, ctx.file, fs, {
+            isParam: role !== 'result', isResult: role === 'result', isRecv: role === 'recv', index: index++, func: ctx.func ?? undefined,
+          }));
+        }
+      }
+    }
+  }
+
+  collectLabels(body: ast.BlockStmt, ctx: WalkCtx): Map<string, Obj> {
+    const labels = new Map<string, Obj>();
+    const visit = (s: ast.Stmt): void => {
+      switch (s.kind) {
+        case 'LabeledStmt':
+          if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
+          visit(s.stmt);
+          break;
+        case 'BlockStmt': s.list.forEach(visit); break;
+        case 'IfStmt': visit(s.body); if (s.else) visit(s.else); break;
+        case 'ForStmt': case 'RangeStmt': visit(s.body); break;
+        case 'SwitchStmt': case 'TypeSwitchStmt': case 'SelectStmt': s.body.list.forEach(visit); break;
+        case 'CaseClause': case 'CommClause': s.body.forEach(visit); break;
+        default: break;
+      }
+    };
+    body.list.forEach(visit);
+    return labels;
+  }
+
+  stmts(list: readonly ast.Stmt[], scope: Scope, ctx: WalkCtx): void {
+    for (const s of list) this.stmt(s, scope, ctx);
+  }
+
+  block(b: ast.BlockStmt, parent: Scope, ctx: WalkCtx, kind: 'block' = 'block'): void {
+    const s = new Scope(kind, parent, b);
+    this.r.scopes.set(b, s);
+    this.stmts(b.list, s, ctx);
+  }
+
+  stmt(s: ast.Stmt, scope: Scope, ctx: WalkCtx): void {
+    switch (s.kind) {
+      case 'BadStmt': case 'EmptyStmt': return;
+      case 'DeclStmt':
+        if (s.decl.kind === 'GenDecl') this.genDecl(s.decl, scope, ctx, false);
+        return;
+      case 'LabeledStmt': {
+        const o = ctx.labels?.get(s.label.name);
+        if (o && o.decl !== s.label) this.r.uses.set(s.label, o);
+        this.stmt(s.stmt, scope, ctx);
+        return;
+      }
+      case 'ExprStmt': this.expr(s.x, scope, ctx); return;
+      case 'SendStmt': this.expr(s.chan, scope, ctx); this.expr(s.value, scope, ctx); return;
+      case 'IncDecStmt': this.expr(s.x, scope, ctx); return;
+      case 'AssignStmt': this.assign(s, scope, ctx); return;
+      case 'GoStmt': case 'DeferStmt': this.expr(s.call, scope, ctx); return;
+      case 'ReturnStmt': for (const e of s.results) this.expr(e, scope, ctx); return;
+      case 'BranchStmt':
+        if (s.label) {
+          const o = ctx.labels?.get(s.label.name);
+          if (o) this.r.uses.set(s.label, o);
+          else this.r.unresolved.add(s.label);
+        }
+        return;
+      case 'BlockStmt': this.block(s, scope, ctx); return;
+      case 'IfStmt': {
+        const is = new Scope('if', scope, s);
+        this.r.scopes.set(s, is);
+        if (s.init) this.stmt(s.init, is, ctx);
+        this.expr(s.cond, is, ctx);
+        this.block(s.body, is, ctx);
+        if (s.else) this.stmt(s.else, is, ctx);
+        return;
+      }
+      case 'ForStmt': {
+        const fs = new Scope('for', scope, s);
+        this.r.scopes.set(s, fs);
+        if (s.init) this.stmt(s.init, fs, ctx);
+        if (s.cond) this.expr(s.cond, fs, ctx);
+        if (s.post) this.stmt(s.post, fs, ctx);
+        this.block(s.body, fs, ctx);
+        return;
+      }
+      case 'RangeStmt': {
+        this.expr(s.x, scope, ctx);
+        const rs = new Scope('range', scope, s);
+        this.r.scopes.set(s, rs);
+        if (s.tok === ':=') {
+          [s.key, s.value].forEach((k, index) => {
+            if (k && k.kind === 'Ident') this.declare(rs, this.mkObj('var', k, s, ctx.file, rs, { index, func: ctx.func ?? undefined }));
+            else if (k) this.expr(k, scope, ctx);
+          });
+        } else {
+          if (s.key) this.expr(s.key, scope, ctx);
+          if (s.value) this.expr(s.value, scope, ctx);
+        }
+        this.block(s.body, rs, ctx);
+        return;
+      }
+      case 'SwitchStmt': {
+        const ss = new Scope('switch', scope, s);
+        this.r.scopes.set(s, ss);
+        if (s.init) this.stmt(s.init, ss, ctx);
+        if (s.tag) this.expr(s.tag, ss, ctx);
+        for (const c of s.body.list) {
+          if (c.kind !== 'CaseClause') continue;
+          for (const e of c.list ?? []) this.expr(e, ss, ctx);
+          const cs = new Scope('case', ss, c);
+          this.r.scopes.set(c, cs);
+          this.stmts(c.body, cs, ctx);
+        }
+        return;
+      }
+      case 'TypeSwitchStmt': {
+        const ss = new Scope('typeswitch', scope, s);
+        this.r.scopes.set(s, ss);
+        if (s.init) this.stmt(s.init, ss, ctx);
+        let sym: ast.Ident | null = null;
+        const a = s.assign;
+        if (a.kind === 'AssignStmt' && a.tok === ':=' && a.lhs.length === 1 && a.lhs[0]!.kind === 'Ident') {
+          sym = a.lhs[0];
+          for (const e of a.rhs) this.expr(e, ss, ctx);
+          this.r.typeSwitchSymbols.add(sym);
+        } else this.stmt(a, ss, ctx);
+        for (const c of s.body.list) {
+          if (c.kind !== 'CaseClause') continue;
+          for (const e of c.list ?? []) this.expr(e, ss, ctx);
+          const cs = new Scope('case', ss, c);
+          this.r.scopes.set(c, cs);
+          if (sym && sym.name !== '_') {
+            const o: Obj = { kind: 'var', name: sym.name, decl: sym, node: c, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: cs, clause: c, func: ctx.func ?? undefined };
+            cs.insert(o);
+            this.r.implicits.set(c, o);
+          }
+          this.stmts(c.body, cs, ctx);
+        }
+        return;
+      }
+      case 'SelectStmt':
+        for (const c of s.body.list) {
+          if (c.kind !== 'CommClause') continue;
+          const cs = new Scope('comm', scope, c);
+          this.r.scopes.set(c, cs);
+          if (c.comm) this.stmt(c.comm, cs, ctx);
+          this.stmts(c.body, cs, ctx);
+        }
+        return;
+      case 'CaseClause': case 'CommClause':
+        return; // handled by their statements
+    }
+  }
+
+  assign(s: ast.AssignStmt, scope: Scope, ctx: WalkCtx): void {
+    for (const e of s.rhs) this.expr(e, scope, ctx);
+    if (s.tok !== ':=') {
+      for (const e of s.lhs) this.expr(e, scope, ctx);
+      return;
+    }
+    s.lhs.forEach((e, index) => {
+      if (e.kind !== 'Ident') { this.expr(e, scope, ctx); return; }
+      if (e.name === '_') {
+        this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined });
+        return;
+      }
+      const prev = scope.lookupLocal(e.name);
+      if (prev) this.r.uses.set(e, prev);
+      else this.declare(scope, this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined }));
+    });
+  }
+
+  ident(id: ast.Ident, scope: Scope, ctx: WalkCtx): void {
+    if (id.name === '_') return;
+    const o = scope.lookup(id.name);
+    if (o) this.r.uses.set(id, o);
+    else this.r.unresolved.add(id);
+    void ctx;
+  }
+
+  typeExpr(e: ast.Expr, scope: Scope, ctx: WalkCtx): void {
+    this.expr(e, scope, ctx);
+  }
+
+  expr(e: ast.Expr, scope: Scope, ctx: WalkCtx): void {
+    switch (e.kind) {
+      case 'BadExpr': case 'BasicLit': return;
+      case 'Ident': this.ident(e, scope, ctx); return;
+      case 'Ellipsis': if (e.elt) this.expr(e.elt, scope, ctx); return;
+      case 'FuncLit': {
+        const fs = new Scope('func', scope, e);
+        this.r.scopes.set(e, fs);
+        const inner: WalkCtx = { file: ctx.file, func: e, labels: null };
+        this.signature(e.type, fs, inner, null);
+        this.r.funcs.push(e);
+        this.r.funcFile.set(e, ctx.file);
+        inner.labels = this.collectLabels(e.body, inner);
+        this.stmts(e.body.list, fs, inner);
+        return;
+      }
+      case 'CompositeLit': {
+        if (e.type) this.expr(e.type, scope, ctx);
+        for (const el of e.elts) {
+          if (el.kind === 'KeyValueExpr') {
+            if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, { lit: e, scope });
+            else {
+              if (el.key.kind === 'CompositeLit' && !el.key.type) this.r.litParent.set(el.key, { parent: e, isKey: true });
+              this.expr(el.key, scope, ctx);
+            }
+            if (el.value.kind === 'CompositeLit' && !el.value.type) this.r.litParent.set(el.value, { parent: e, isKey: false });
+            this.expr(el.value, scope, ctx);
+          } else {
+            if (el.kind === 'CompositeLit' && !el.type) this.r.litParent.set(el, { parent: e, isKey: false });
+            this.expr(el, scope, ctx);
+          }
+        }
+        return;
+      }
+      case 'ParenExpr': this.expr(e.x, scope, ctx); return;
+      case 'SelectorExpr': {
+        this.expr(e.x, scope, ctx);
+        const x = e.x;
+        if (x.kind === 'Ident') {
+          const xo = this.r.uses.get(x);
+          if (xo && xo.kind === 'pkgname') {
+            const path = xo.importPath!;
+            if (path === 'unsafe') {
+              const m = UNSAFE_SCOPE.lookup(e.sel.name);
+              if (m) this.r.uses.set(e.sel, m);
+              else this.r.unresolved.add(e.sel);
+              return;
+            }
+            const m = this.imp.memberObj(path, e.sel.name);
+            if (m) this.r.uses.set(e.sel, m);
+            else this.r.unresolved.add(e.sel);
+            return;
+          }
+        }
+        this.r.pendingSel.set(e.sel, e);
+        return;
+      }
+      case 'IndexExpr': this.expr(e.x, scope, ctx); this.expr(e.index, scope, ctx); return;
+      case 'IndexListExpr': this.expr(e.x, scope, ctx); for (const i of e.indices) this.expr(i, scope, ctx); return;
+      case 'SliceExpr':
+        this.expr(e.x, scope, ctx);
+        if (e.low) this.expr(e.low, scope, ctx);
+        if (e.high) this.expr(e.high, scope, ctx);
+        if (e.max) this.expr(e.max, scope, ctx);
+        return;
+      case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
+      case 'CallExpr':
+        this.r.callOfFun.set(unparen(e.fun), e);
+        this.expr(e.fun, scope, ctx);
+        for (const a of e.args) this.expr(a, scope, ctx);
+        return;
+      case 'StarExpr': this.expr(e.x, scope, ctx); return;
+      case 'UnaryExpr': this.expr(e.x, scope, ctx); return;
+      case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;
+      case 'KeyValueExpr': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
+      case 'ArrayType': if (e.len) this.expr(e.len, scope, ctx); this.expr(e.elt, scope, ctx); return;
+      case 'StructType':
+        this.r.typeLitFile.set(e, ctx.file.file.relPath);
+        for (const f of e.fields.list) {
+          if (f.type) this.expr(f.type, scope, ctx);
+          for (const n of f.names) this.mkObj('var', n, f, ctx.file, null, { isField: true });
+          if (f.names.length === 0 && f.type) {
+            const id = embeddedIdent(f.type);
+            if (id) {
+              const fo: Obj = { kind: 'var', name: id.name, decl: id, node: f, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: null, isField: true, isEmbedded: true };
+              this.r.objByPos.set(this.posKey(ctx.file, id), fo);
+              const tu = this.r.uses.get(id);
+              if (tu) this.r.embeddedType.set(id, tu);
+              this.r.defs.set(id, fo);
+            }
+          }
+        }
+        return;
+      case 'FuncType': {
+        const fs = new Scope('func', scope, e);
+        this.r.scopes.set(e, fs);
+        if (e.typeParams) this.typeParams(e.typeParams, fs, ctx);
+        this.signature(e, fs, ctx, null);
+        return;
+      }
+      case 'InterfaceType':
+        this.r.typeLitFile.set(e, ctx.file.file.relPath);
+        for (const f of e.methods.list) {
+          if (f.names.length && f.type && f.type.kind === 'FuncType') {
+            for (const n of f.names) this.mkObj('func', n, f, ctx.file, null, { isMethod: true });
+            const fs = new Scope('func', scope, f.type);
+            this.r.scopes.set(f.type, fs);
+            this.signature(f.type, fs, ctx, null);
+          } else if (f.type) this.expr(f.type, scope, ctx);
+        }
+        return;
+      case 'MapType': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
+      case 'ChanType': this.expr(e.value, scope, ctx); return;
+    }
+  }
+}
+
+/** The type-name ident of an embedded field type (`T`, `*T`, `pkg.T`, `T[A]`). */
+export function embeddedIdent(e: ast.Expr): ast.Ident | null {
+  for (;;) {
+    switch (e.kind) {
+      case 'StarExpr': e = e.x; continue;
+      case 'ParenExpr': e = e.x; continue;
+      case 'IndexExpr': e = e.x; continue;
+      case 'IndexListExpr': e = e.x; continue;
+      case 'SelectorExpr': return e.sel;
+      case 'Ident': return e;
+      default: return null;
+    }
+  }
+}
+
+export function importPathOf(spec: ast.ImportSpec): string {
+  const v = spec.path.value;
+  return v.length >= 2 ? v.slice(1, -1) : v;
+}
+
+/** The text of a comment group without comment markers (like `CommentGroup.Text`, keeping directives). */
+export function commentText(g: ast.CommentGroup): string {
+  const lines: string[] = [];
+  for (const c of g.list) {
+    const t = c.text;
+    if (t.startsWith('//')) lines.push(t.slice(2).replace(/^ /, ''));
+    else lines.push(...t.slice(2, -2).split('\n'));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export { unparen };

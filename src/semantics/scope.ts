@@ -1,0 +1,96 @@
+/**
+ * Objects (what an identifier denotes) and lexical scopes, like go/types
+ * `Object` and `Scope`.
+ */
+import type { Ident, Node } from '../syntax/ast.js';
+import type { Type } from './types.js';
+import type { ConstValue } from './consts.js';
+
+export type ObjKind = 'var' | 'const' | 'type' | 'func' | 'pkgname' | 'label' | 'builtin' | 'nil';
+
+export type ScopeKind =
+  | 'universe' | 'package' | 'file' | 'func' | 'block' | 'if' | 'for' | 'range' | 'switch'
+  | 'typeswitch' | 'case' | 'comm' | 'select' | 'typeparams';
+
+export class Scope {
+  readonly names = new Map<string, Obj>();
+  readonly children: Scope[] = [];
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | null,
+    /** The node that opens the scope (FuncDecl, FuncLit, BlockStmt, IfStmt, CaseClause, File...). */
+    readonly node: Node | null,
+  ) {
+    if (parent) parent.children.push(this);
+  }
+  lookupLocal(name: string): Obj | undefined {
+    return this.names.get(name);
+  }
+  lookup(name: string): Obj | undefined {
+    for (let s: Scope | null = this; s; s = s.parent) {
+      const o = s.names.get(name);
+      if (o) return o;
+    }
+    return undefined;
+  }
+  insert(obj: Obj): Obj | undefined {
+    const prev = this.names.get(obj.name);
+    if (prev) return prev;
+    this.names.set(obj.name, obj);
+    return undefined;
+  }
+}
+
+/** What an identifier denotes. */
+export interface Obj {
+  readonly kind: ObjKind;
+  readonly name: string;
+  /** The declaring identifier, null for universe/imported/implicit objects. */
+  readonly decl: Ident | null;
+  /**
+   * The declaring node: ValueSpec, TypeSpec, FuncDecl, Field (params, results,
+   * receivers, struct fields, interface methods, type params), AssignStmt
+   * (`:=`), RangeStmt, ImportSpec, LabeledStmt, CaseClause (type switch
+   * symbol), null otherwise.
+   */
+  readonly node: Node | null;
+  /** File path of the declaration (`PackageInput` file path), '' when none. */
+  readonly file: string;
+  /** Package path of the declaring package ('' for universe, 'C' for cgo). */
+  readonly pkg: string;
+  /** The scope the object is declared in (null for fields, methods, imported objects). */
+  readonly parent: Scope | null;
+  readonly isParam?: boolean;
+  readonly isResult?: boolean;
+  readonly isRecv?: boolean;
+  readonly isField?: boolean;
+  readonly isEmbedded?: boolean;
+  readonly isPackageLevel?: boolean;
+  /** A method (func obj with a receiver). */
+  readonly isMethod?: boolean;
+  /** For pkgname: the imported path; for methods: the receiver base type name. */
+  readonly importPath?: string;
+  readonly recvTypeName?: string;
+  /** For pkgname: the package name was guessed from the path. */
+  readonly guessed?: boolean;
+  /** Declaration position `relPath:offset` for objects of other module packages. */
+  readonly pos?: string;
+  /** Type, when known up-front (imported objects, fields, implicit objects). */
+  type?: Type;
+  /** Constant value, when known up-front. */
+  value?: ConstValue;
+  /** For a type switch symbol: the clause it is declared for. */
+  readonly clause?: Node;
+  /** For a type obj: is it an alias. */
+  readonly isAlias?: boolean;
+  /** Index in a const/var spec (the position among names). */
+  readonly index?: number;
+  /** For objects declared inside a function: the innermost FuncDecl/FuncLit. */
+  readonly func?: Node;
+  /** For a method of an interface or a struct field: the owner type. */
+  readonly ownerType?: Type;
+}
+
+export function newObj(o: Obj): Obj {
+  return o;
+}

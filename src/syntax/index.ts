@@ -1,0 +1,227 @@
+/**
+ * Redline's Go front end: `parseFile` and friends.
+ */
+
+import type { File, Node } from './ast.js';
+import { Parser } from './parser.js';
+import { PositionTable } from './position.js';
+import { NODE_FIELDS } from './walk.js';
+
+export * from './ast.js';
+export { PositionTable, type LineCol } from './position.js';
+export {
+  Token,
+  TOKEN_STRINGS,
+  tokenString,
+  precedence,
+  lookupKeyword,
+  isKeywordName,
+  isLiteral,
+  isOperator,
+  isKeyword,
+  LOWEST_PREC,
+} from './token.js';
+export { Scanner } from './scanner.js';
+export {
+  walk,
+  forEachChild,
+  childrenOf,
+  Inspector,
+  NODE_FIELDS,
+  VISITOR_KEYS,
+  NODE_KINDS,
+  kindIndex,
+  type WalkVisitor,
+  type KindVisitors,
+  type FieldType,
+} from './walk.js';
+export { MAX_DEPTH } from './parser.js';
+
+/** A syntax error: offset into the source string, 1-based line and UTF-8 byte column, message. */
+export interface SyntaxError {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ParseFileResult {
+  readonly file: File;
+  /** Sorted by position; at most one parser error per line (scanner errors are all kept). */
+  readonly errors: SyntaxError[];
+  readonly positions: PositionTable;
+  /** The source text (decoded when the input was bytes). */
+  readonly source: string;
+}
+
+interface Decoded {
+  text: string;
+  invalid: number[];
+  utf16: boolean;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes UTF-8 like Go's `utf8.DecodeRune`: each byte of an invalid
+ * sequence becomes one U+FFFD, whose offset is recorded.
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  try {
+    return { text: strictDecoder.decode(bytes), invalid: [], utf16 };
+  } catch {
+    // fall through to the slow path
+  }
+  const invalid: number[] = [];
+  const units: number[] = [];
+  const chunks: string[] = [];
+  let outLen = 0;
+  const n = bytes.length;
+  let i = 0;
+  const flush = (): void => {
+    chunks.push(String.fromCharCode.apply(null, units));
+    units.length = 0;
+  };
+  while (i < n) {
+    const b0 = bytes[i]!;
+    let cp = -1;
+    let w = 1;
+    if (b0 < 0x80) {
+      cp = b0;
+    } else if (b0 >= 0xc2 && b0 <= 0xdf) {
+      const b1 = i + 1 < n ? bytes[i + 1]! : 0;
+      if ((b1 & 0xc0) === 0x80) {
+        cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+        w = 2;
+      }
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+      const b1 = i + 1 < n ? bytes[i + 1]! : 0;
+      const b2 = i + 2 < n ? bytes[i + 2]! : 0;
+      const lo = b0 === 0xe0 ? 0xa0 : 0x80;
+      const hi = b0 === 0xed ? 0x9f : 0xbf;
+      if (b1 >= lo && b1 <= hi && (b2 & 0xc0) === 0x80) {
+        cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+        w = 3;
+      }
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+      const b1 = i + 1 < n ? bytes[i + 1]! : 0;
+      const b2 = i + 2 < n ? bytes[i + 2]! : 0;
+      const b3 = i + 3 < n ? bytes[i + 3]! : 0;
+      const lo = b0 === 0xf0 ? 0x90 : 0x80;
+      const hi = b0 === 0xf4 ? 0x8f : 0xbf;
+      if (b1 >= lo && b1 <= hi && (b2 & 0xc0) === 0x80 && (b3 & 0xc0) === 0x80) {
+        cp = ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+        w = 4;
+      }
+    }
+    if (cp < 0) {
+      invalid.push(outLen);
+      units.push(0xfffd);
+      outLen++;
+    } else if (cp > 0xffff) {
+      const v = cp - 0x10000;
+      units.push(0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+      outLen += 2;
+    } else {
+      units.push(cp);
+      outLen++;
+    }
+    i += w;
+    if (units.length >= 8192) flush();
+  }
+  flush();
+  return { text: chunks.join(''), invalid, utf16 };
+}
+
+/**
+ * Parses one Go source file. Never throws: syntax errors are returned, and
+ * the tree is always well-formed (for a file that is not Go at all, or
+ * whose package clause is broken, it is an empty `File` like go/parser's).
+ */
+export function parseFile(source: string | Uint8Array, filename = ''): ParseFileResult {
+  void filename;
+  let text: string;
+  let invalid: number[] = [];
+  let utf16 = false;
+  if (typeof source === 'string') {
+    text = source;
+  } else {
+    const d = decodeUtf8(source);
+    text = d.text;
+    invalid = d.invalid;
+    utf16 = d.utf16;
+  }
+  const positions = new PositionTable(text, invalid);
+  const parser = new Parser(text, positions, invalid, utf16);
+  const file = parser.parseFile();
+  const raw = parser.errors;
+  const errors: SyntaxError[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const e = raw[i]!;
+    const off = Math.min(Math.max(e.offset, 0), text.length);
+    const p = positions.position(off);
+    errors[i] = { offset: off, line: p.line, column: p.column, message: e.msg };
+  }
+  if (errors.length > 1) {
+    errors.sort((a, b) => a.offset - b.offset || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  }
+  return { file, errors, positions, source: text };
+}
+
+/**
+ * Renders a tree as JSON for debugging (`redline ast FILE`): each node is an
+ * object with `kind` first, then `pos` and `end` as "line:col" (UTF-8 byte
+ * columns; "-" when absent), then its fields in go/ast order, with
+ * positions rendered as "line:col" too.
+ */
+export function astToJSON(node: Node, positions: PositionTable, indent = 2): string {
+  return JSON.stringify(toPlain(node, positions), null, indent);
+}
+
+function toPlain(root: Node, positions: PositionTable): unknown {
+  // iterative to cope with very deep trees
+  const convert = (node: Node): Record<string, unknown> => {
+    const out: Record<string, unknown> = {
+      kind: node.kind,
+      pos: positions.lineCol(node.start),
+      end: positions.lineCol(node.end),
+    };
+    return out;
+  };
+  const rootOut = convert(root);
+  const stack: [Node, Record<string, unknown>][] = [[root, rootOut]];
+  while (stack.length > 0) {
+    const [node, out] = stack.pop()!;
+    const rec = node as unknown as Record<string, unknown>;
+    for (const [name, type] of NODE_FIELDS[node.kind]) {
+      const v = rec[name];
+      switch (type) {
+        case 'pos':
+          out[name] = positions.lineCol(v as number);
+          break;
+        case 'node':
+          if (v === null || v === undefined) out[name] = null;
+          else {
+            const child = convert(v as Node);
+            out[name] = child;
+            stack.push([v as Node, child]);
+          }
+          break;
+        case 'list':
+          if (v === null || v === undefined) out[name] = null;
+          else {
+            out[name] = (v as Node[]).map((c) => {
+              const child = convert(c);
+              stack.push([c, child]);
+              return child;
+            });
+          }
+          break;
+        default:
+          out[name] = v;
+      }
+    }
+  }
+  return rootOut;
+}

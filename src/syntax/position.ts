@@ -1,0 +1,133 @@
+/**
+ * Offsets to lines and columns.
+ *
+ * Offsets are UTF-16 code-unit offsets into the source string. Lines are
+ * 1-based. `column` counts UTF-8 bytes from the line start plus one, like
+ * `go/token` (unadjusted: `//line` directives are ignored); `utf16Column`
+ * counts UTF-16 code units plus one, for editors and SARIF.
+ */
+
+export interface LineCol {
+  readonly line: number;
+  readonly column: number;
+}
+
+export class PositionTable {
+  /** Offset of the first character of each line; lineStarts[0] = 0. */
+  readonly lineStarts: Int32Array;
+  private readonly src: string;
+  private readonly ascii: boolean;
+  /** Offsets of U+FFFD characters that stand for one invalid input byte. */
+  private readonly invalid: ReadonlySet<number> | null;
+  // cache of the last lookup (queries are mostly monotonic)
+  private lastLine = 0;
+  private colCacheOffset = -1;
+  private colCacheBytes = 0;
+
+  constructor(src: string, invalidUtf8: readonly number[] = []) {
+    this.src = src;
+    const starts: number[] = [0];
+    let i = src.indexOf('\n');
+    // like go/token, a final newline does not start a line (the end of
+    // the file is the end of the last line)
+    while (i >= 0 && i + 1 < src.length) {
+      starts.push(i + 1);
+      i = src.indexOf('\n', i + 1);
+    }
+    this.lineStarts = Int32Array.from(starts);
+    // eslint-disable-next-line no-control-regex
+    this.ascii = !/[^\x00-\x7f]/.test(src);
+    this.invalid = invalidUtf8.length > 0 ? new Set(invalidUtf8) : null;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The 1-based line of an offset (clamped into the source). */
+  line(offset: number): number {
+    const starts = this.lineStarts;
+    const n = starts.length;
+    let k = this.lastLine;
+    if (starts[k]! <= offset && (k + 1 >= n || starts[k + 1]! > offset)) return k + 1;
+    if (k + 1 < n && starts[k + 1]! <= offset && (k + 2 >= n || starts[k + 2]! > offset)) {
+      this.lastLine = k + 1;
+      return k + 2;
+    }
+    // binary search: last start <= offset
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    k = lo;
+    this.lastLine = k;
+    return k + 1;
+  }
+
+  /** Offset of the start of a 1-based line. */
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1] ?? this.src.length;
+  }
+
+  /** 1-based column in UTF-8 bytes, like go/token. */
+  column(offset: number): number {
+    const line = this.line(offset);
+    const start = this.lineStarts[line - 1]!;
+    if (this.ascii) return offset - start + 1;
+    return this.utf8Bytes(start, offset) + 1;
+  }
+
+  /** 1-based column in UTF-16 code units. */
+  utf16Column(offset: number): number {
+    return offset - this.lineStarts[this.line(offset) - 1]! + 1;
+  }
+
+  /** `{ line, column }` with the column in UTF-8 bytes. */
+  position(offset: number): LineCol {
+    const line = this.line(offset);
+    const start = this.lineStarts[line - 1]!;
+    const column = this.ascii ? offset - start + 1 : this.utf8Bytes(start, offset) + 1;
+    return { line, column };
+  }
+
+  /** `"line:col"` (UTF-8 byte column), or "-" for a negative offset. */
+  lineCol(offset: number): string {
+    if (offset < 0) return '-';
+    const line = this.line(offset);
+    const start = this.lineStarts[line - 1]!;
+    const column = this.ascii ? offset - start + 1 : this.utf8Bytes(start, offset) + 1;
+    return `${line}:${column}`;
+  }
+
+  /** UTF-8 length of src[start, end) where start is a line start. */
+  private utf8Bytes(start: number, end: number): number {
+    const src = this.src;
+    let from = start;
+    let bytes = 0;
+    // continue from the cached point on the same line when moving forward
+    if (this.colCacheOffset >= start && this.colCacheOffset <= end) {
+      from = this.colCacheOffset;
+      bytes = this.colCacheBytes;
+    }
+    const invalid = this.invalid;
+    for (let i = from; i < end && i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c < 0x80) bytes++;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c < 0xdc00) {
+        const d = i + 1 < src.length ? src.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d < 0xe000) {
+          bytes += 4;
+          i++;
+        } else bytes += 3;
+      } else if (c === 0xfffd && invalid !== null && invalid.has(i)) bytes++;
+      else bytes += 3;
+    }
+    this.colCacheOffset = end;
+    this.colCacheBytes = bytes;
+    return bytes;
+  }
+}

@@ -1,0 +1,3 @@
+module redline.dev/tools/goastdump
+
+go 1.26

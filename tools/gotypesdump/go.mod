@@ -1,0 +1,3 @@
+module redline/tools/gotypesdump
+
+go 1.22

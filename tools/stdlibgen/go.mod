@@ -1,0 +1,3 @@
+module redline/tools/stdlibgen
+
+go 1.22
