@@ -222,7 +222,7 @@ export class Scanner {
     this.specialMsgs = [];
     if (utf16) {
       errors.push({ offset: 0, msg: 'illegal UTF-8 encoding (got UTF-16)' });
-      this.i = this.len; // consume all input to avoid an error cascade
+      this.utf16 = true;
       return;
     }
     this.collectSpecials(invalidUtf8);
@@ -288,6 +288,18 @@ export class Scanner {
       this.end = this.nlPos + 1;
       this.lit = '\n';
       this.nlPos = -1;
+      return;
+    }
+    if (this.utf16) {
+      // go/scanner consumed all input as one invalid character
+      this.utf16 = false;
+      this.i = this.len;
+      this.pos = 0;
+      this.end = this.len;
+      this.tokLine = 1;
+      this.tok = Token.ILLEGAL;
+      this.lit = '\uFFFD';
+      this.error(0, "illegal character U+FFFD '\uFFFD'");
       return;
     }
     const src = this.src;
@@ -823,6 +835,8 @@ export class Scanner {
   }
 
   private invalidDigit = -1;
+  /** The input was UTF-16: one ILLEGAL token, then EOF (like go/scanner). */
+  private utf16 = false;
   private nlLine = 0;
 
   /**
