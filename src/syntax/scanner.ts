@@ -190,8 +190,8 @@ export class Scanner {
 
   // Offsets (sorted) of characters that `go/scanner.next` complains about
   // whenever it reads them: NUL, a BOM after the start, invalid UTF-8.
-  private readonly specialOffs: number[];
-  private readonly specialMsgs: string[];
+  private specialOffs: number[];
+  private specialMsgs: string[];
   private specialIdx = 0;
 
   // The current token.
@@ -255,8 +255,8 @@ export class Scanner {
         k++;
       }
     }
-    this.specialOffs.push(...offs);
-    this.specialMsgs.push(...msgs);
+    this.specialOffs = offs;
+    this.specialMsgs = msgs;
   }
 
   private flushSpecials(upto: number): void {
