@@ -2,6 +2,7 @@
  * Redline's Go front end: `parseFile` and friends.
  */
 
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { File, Node } from './ast.js';
 import { Parser } from './parser.js';
 import { PositionTable } from './position.js';
@@ -60,7 +61,6 @@ interface Decoded {
   utf16: boolean;
 }
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes UTF-8 like Go's `utf8.DecodeRune`: each byte of an invalid
@@ -68,10 +68,11 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  try {
-    return { text: strictDecoder.decode(bytes), invalid: [], utf16 };
-  } catch {
-    // fall through to the slow path
+  if (isUtf8(bytes)) {
+    const text = Buffer.isBuffer(bytes)
+      ? bytes.toString('utf8')
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, invalid: [], utf16 };
   }
   const invalid: number[] = [];
   const units: number[] = [];

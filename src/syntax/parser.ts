@@ -226,6 +226,8 @@ export class Parser {
   private pos = NO_POS;
   private lit = '';
   private tokEnd = 0;
+  /** Line of the current token (0 before the first). */
+  private tokLine = 0;
 
   // comments
   private readonly comments: ast.CommentGroup[] = [];
@@ -245,6 +247,11 @@ export class Parser {
   private nestLev = 0;
   private depth = 0;
   private isRange = false;
+
+  // A stack for building lists: elements are pushed, then copied out into
+  // an exactly sized array (JS arrays grown by push keep spare capacity).
+  private scratch: unknown[] = [];
+  private sp = 0;
 
   constructor(src: string, pt: PositionTable, invalidUtf8: readonly number[] = [], utf16 = false) {
     this.src = src;
@@ -268,6 +275,7 @@ export class Parser {
       }
       f = null;
     }
+    this.scratch = [];
     if (f === null) {
       // not a valid Go source file: an empty file, like go/parser
       f = {
@@ -291,6 +299,17 @@ export class Parser {
   // ---------------------------------------------------------------------------
   // Parsing support
 
+  private push(x: unknown): void {
+    this.scratch[this.sp++] = x;
+  }
+
+  /** The elements pushed since `start`, as an exactly sized array. */
+  private take<T>(start: number): T[] {
+    const out = this.scratch.slice(start, this.sp) as T[];
+    this.sp = start;
+    return out;
+  }
+
   /** The current token (a method so that TS does not narrow it across next()). */
   private tk(): Token {
     return this.tok;
@@ -308,6 +327,7 @@ export class Parser {
     this.pos = sc.pos;
     this.lit = sc.lit;
     this.tokEnd = sc.end;
+    this.tokLine = sc.tokLine;
     if (tok === Token.COMMENT) {
       if (this.top && this.lit.startsWith('//go:build')) {
         const r = parseConstraint(this.lit);
@@ -319,7 +339,7 @@ export class Parser {
   }
 
   private consumeComment(): [ast.Comment, number] {
-    let endline = this.lineFor(this.pos);
+    let endline = this.tokLine;
     const text = this.lit;
     if (text.charCodeAt(1) === 42 /* * */) {
       let k = text.indexOf('\n');
@@ -334,13 +354,14 @@ export class Parser {
   }
 
   private consumeCommentGroup(n: number): [ast.CommentGroup, number] {
-    const list: ast.Comment[] = [];
-    let endline = this.lineFor(this.pos);
-    while (this.tk() === Token.COMMENT && this.lineFor(this.pos) <= endline + n) {
+    const s0 = this.sp;
+    let endline = this.tokLine;
+    while (this.tk() === Token.COMMENT && this.tokLine <= endline + n) {
       const r = this.consumeComment();
-      list.push(r[0]);
+      this.push(r[0]);
       endline = r[1];
     }
+    const list = this.take<ast.Comment>(s0);
     const g: ast.CommentGroup = {
       kind: 'CommentGroup',
       start: list[0]!.start,
@@ -354,19 +375,19 @@ export class Parser {
   private next(): void {
     this.leadComment = null;
     this.lineComment = null;
-    const prev = this.pos;
+    const prevLine = this.tokLine;
     this.next0();
-    if (this.tk() === Token.COMMENT) this.collectComments(prev);
+    if (this.tk() === Token.COMMENT) this.collectComments(prevLine);
   }
 
-  private collectComments(prev: number): void {
+  private collectComments(prevLine: number): void {
     let comment: ast.CommentGroup | null = null;
     let endline: number;
-    if (this.lineFor(this.pos) === this.lineFor(prev)) {
+    if (this.tokLine === prevLine) {
       // The comment is on same line as the previous token; it
       // cannot be a lead comment but may be a line comment.
       [comment, endline] = this.consumeCommentGroup(0);
-      if (this.lineFor(this.pos) !== endline || this.tk() === Token.SEMICOLON || this.tk() === Token.EOF) {
+      if (this.tokLine !== endline || this.tk() === Token.SEMICOLON || this.tk() === Token.EOF) {
         this.lineComment = comment;
       }
     }
@@ -374,7 +395,7 @@ export class Parser {
     while (this.tk() === Token.COMMENT) {
       [comment, endline] = this.consumeCommentGroup(1);
     }
-    if (endline + 1 === this.lineFor(this.pos)) {
+    if (endline + 1 === this.tokLine) {
       this.leadComment = comment;
     }
   }
@@ -504,24 +525,28 @@ export class Parser {
   }
 
   private parseIdentList(): ast.Ident[] {
-    const list = [this.parseIdent()];
+    const s0 = this.sp;
+    this.push(this.parseIdent());
     while (this.tk() === Token.COMMA) {
       this.next();
-      list.push(this.parseIdent());
+      this.push(this.parseIdent());
     }
-    return list;
+    return this.take(s0);
   }
 
   // ---------------------------------------------------------------------------
   // Common productions
 
   private parseExprList(): ast.Expr[] {
-    const list = [this.parseExpr()];
+    const x = this.parseExpr();
+    if (this.tk() !== Token.COMMA) return [x];
+    const s0 = this.sp;
+    this.push(x);
     while (this.tk() === Token.COMMA) {
       this.next();
-      list.push(this.parseExpr());
+      this.push(this.parseExpr());
     }
-    return list;
+    return this.take(s0);
   }
 
   private parseList(inRhs: boolean): ast.Expr[] {
@@ -585,10 +610,10 @@ export class Parser {
   private parseArrayFieldOrTypeInstance(x: ast.Ident): [ast.Ident | null, ast.Expr] {
     const lbrack = this.expect(Token.LBRACK);
     let trailingComma = NO_POS;
-    const args: ast.Expr[] = [];
+    const s0 = this.sp;
     if (this.tk() !== Token.RBRACK) {
       this.exprLev++;
-      args.push(this.parseRhs());
+      this.push(this.parseRhs());
       while (this.tk() === Token.COMMA) {
         const comma = this.pos;
         this.next();
@@ -596,10 +621,11 @@ export class Parser {
           trailingComma = comma;
           break;
         }
-        args.push(this.parseRhs());
+        this.push(this.parseRhs());
       }
       this.exprLev--;
     }
+    const args = this.take<ast.Expr>(s0);
     const rbrack = this.expect(Token.RBRACK);
     if (args.length === 0) {
       // x []E
@@ -631,11 +657,15 @@ export class Parser {
           if (this.tk() === Token.PERIOD) typ = this.parseQualifiedIdent(name);
         } else {
           // name1, name2, ... T
-          names = [name];
-          while (this.tk() === Token.COMMA) {
-            this.next();
-            names.push(this.parseIdent());
-          }
+          if (this.tk() === Token.COMMA) {
+            const s0 = this.sp;
+            this.push(name);
+            while (this.tk() === Token.COMMA) {
+              this.next();
+              this.push(this.parseIdent());
+            }
+            names = this.take(s0);
+          } else names = [name];
           if (names.length === 1 && this.tk() === Token.LBRACK) {
             const r = this.parseArrayFieldOrTypeInstance(name);
             typ = r[1];
@@ -694,10 +724,11 @@ export class Parser {
   private parseStructType(): ast.StructType {
     const pos = this.expect(Token.STRUCT);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Field[] = [];
+    const s0 = this.sp;
     while (this.tk() === Token.IDENT || this.tk() === Token.MUL || this.tk() === Token.LPAREN) {
-      list.push(this.parseFieldDecl());
+      this.push(this.parseFieldDecl());
     }
+    const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const fields = mkFieldList(lbrace, list, rbrace);
     return { kind: 'StructType', start: pos, end: fields.end, struct: pos, fields, incomplete: false };
@@ -902,22 +933,22 @@ export class Parser {
     const params: ast.Field[] = [];
     if (named === 0) {
       for (const par of list) params.push(mkField(null, [], par.typ, null, null));
-      return params;
+      return params.slice();
     }
-    let names: ast.Ident[] = [];
     let typ: ast.Expr | null = null;
+    let s0 = this.sp;
     for (const par of list) {
       if (par.typ !== typ) {
-        if (names.length > 0) {
-          params.push(mkField(null, names, typ, null, null));
-          names = [];
+        if (this.sp > s0) {
+          params.push(mkField(null, this.take<ast.Ident>(s0), typ, null, null));
+          s0 = this.sp;
         }
         typ = par.typ;
       }
-      names.push(par.name!);
+      this.push(par.name!);
     }
-    if (names.length > 0) params.push(mkField(null, names, typ, null, null));
-    return params;
+    if (this.sp > s0) params.push(mkField(null, this.take<ast.Ident>(s0), typ, null, null));
+    return params.slice();
   }
 
   private parseTypeParameters(): ast.FieldList | null {
@@ -981,17 +1012,19 @@ export class Parser {
           typ = mkFuncType(NO_POS, null, params, results);
         } else {
           // embedded instantiated type
-          const list: ast.Expr[] = [x1];
+          const s0 = this.sp;
+          this.push(x1);
           if (this.atComma('type argument list', Token.RBRACK)) {
             this.exprLev++;
             this.next();
             while (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) {
-              list.push(this.parseType());
+              this.push(this.parseType());
               if (!this.atComma('type argument list', Token.RBRACK)) break;
               this.next();
             }
             this.exprLev--;
           }
+          const list = this.take<ast.Expr>(s0);
           const rbrack = this.expectClosing(Token.RBRACK, 'type argument list');
           typ = packIndexExpr(ident, lbrack, list, rbrack);
         }
@@ -1045,7 +1078,7 @@ export class Parser {
   private parseInterfaceType(): ast.InterfaceType {
     const pos = this.expect(Token.INTERFACE);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Field[] = [];
+    const s0 = this.sp;
     for (;;) {
       if (this.tk() === Token.IDENT) {
         const f = this.parseMethodSpec() as Mut<ast.Field>;
@@ -1054,19 +1087,20 @@ export class Parser {
           f.end = f.type.end;
         }
         f.comment = this.expectSemi();
-        list.push(f);
+        this.push(f);
       } else if (this.tk() === Token.TILDE) {
         const typ = this.embeddedElem(null);
         const comment = this.expectSemi();
-        list.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, [], typ, null, comment));
       } else {
         const t = this.tryIdentOrType();
         if (t === null) break;
         const typ = this.embeddedElem(t);
         const comment = this.expectSemi();
-        list.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, [], typ, null, comment));
       }
     }
+    const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const methods = mkFieldList(lbrace, list, rbrace);
     return { kind: 'InterfaceType', start: pos, end: methods.end, interface: pos, methods, incomplete: false };
@@ -1104,12 +1138,13 @@ export class Parser {
   private parseTypeInstance(typ: ast.Expr): ast.Expr {
     const opening = this.expect(Token.LBRACK);
     this.exprLev++;
-    const list: ast.Expr[] = [];
+    const s0 = this.sp;
     while (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) {
-      list.push(this.parseType());
+      this.push(this.parseType());
       if (!this.atComma('type argument list', Token.RBRACK)) break;
       this.next();
     }
+    const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const closing = this.expectClosing(Token.RBRACK, 'type argument list');
     if (list.length === 0) {
@@ -1170,11 +1205,11 @@ export class Parser {
   // Blocks
 
   private parseStmtList(): ast.Stmt[] {
-    const list: ast.Stmt[] = [];
+    const s0 = this.sp;
     while (this.tk() !== Token.CASE && this.tk() !== Token.DEFAULT && this.tk() !== Token.RBRACE && this.tk() !== Token.EOF) {
-      list.push(this.parseStmt());
+      this.push(this.parseStmt());
     }
-    return list;
+    return this.take(s0);
   }
 
   private parseBlockStmt(): ast.BlockStmt {
@@ -1285,11 +1320,13 @@ export class Parser {
       }
     } else if (this.tk() === Token.COMMA) {
       // instance expression
-      args = [index0!];
+      const s0 = this.sp;
+      this.push(index0);
       while (this.tk() === Token.COMMA) {
         this.next();
-        if (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) args.push(this.parseType());
+        if (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) this.push(this.parseType());
       }
+      args = this.take(s0);
     }
     this.exprLev--;
     const rbrack = this.expect(Token.RBRACK);
@@ -1326,10 +1363,10 @@ export class Parser {
   private parseCallOrConversion(fun: ast.Expr): ast.CallExpr {
     const lparen = this.expect(Token.LPAREN);
     this.exprLev++;
-    const list: ast.Expr[] = [];
+    const s0 = this.sp;
     let ellipsis = NO_POS;
     while (this.tk() !== Token.RPAREN && this.tk() !== Token.EOF && ellipsis < 0) {
-      list.push(this.parseRhs()); // builtins may expect a type: make(some type, ...)
+      this.push(this.parseRhs()); // builtins may expect a type: make(some type, ...)
       if (this.tk() === Token.ELLIPSIS) {
         ellipsis = this.pos;
         this.next();
@@ -1337,6 +1374,7 @@ export class Parser {
       if (!this.atComma('argument list', Token.RPAREN)) break;
       this.next();
     }
+    const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rparen = this.expectClosing(Token.RPAREN, 'argument list');
     return { kind: 'CallExpr', start: fun.start, end: rparen + 1, fun, lparen, args: list, ellipsis, rparen };
@@ -1361,15 +1399,16 @@ export class Parser {
   private parseLiteralValue(typ: ast.Expr | null): ast.CompositeLit {
     this.enter();
     const lbrace = this.expect(Token.LBRACE);
-    const elts: ast.Expr[] = [];
+    const s0 = this.sp;
     this.exprLev++;
     if (this.tk() !== Token.RBRACE) {
       while (this.tk() !== Token.RBRACE && this.tk() !== Token.EOF) {
-        elts.push(this.parseElement());
+        this.push(this.parseElement());
         if (!this.atComma('composite literal', Token.RBRACE)) break;
         this.next();
       }
     }
+    const elts = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rbrace = this.expectClosing(Token.RBRACE, 'composite literal');
     this.leave();
@@ -1817,8 +1856,9 @@ export class Parser {
     }
     const typeSwitch = this.isTypeSwitchGuard(s2);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Stmt[] = [];
-    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) list.push(this.parseCaseClause());
+    const s0 = this.sp;
+    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) this.push(this.parseCaseClause());
+    const list = this.take<ast.Stmt>(s0);
     const rbrace = this.expect(Token.RBRACE);
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
@@ -1881,8 +1921,9 @@ export class Parser {
   private parseSelectStmt(): ast.SelectStmt {
     const pos = this.expect(Token.SELECT);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Stmt[] = [];
-    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) list.push(this.parseCommClause());
+    const s0 = this.sp;
+    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) this.push(this.parseCommClause());
+    const list = this.take<ast.Stmt>(s0);
     const rbrace = this.expect(Token.RBRACE);
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
@@ -2192,17 +2233,19 @@ export class Parser {
     const pos = this.expect(keyword);
     let lparen = NO_POS;
     let rparen = NO_POS;
-    const list: ast.Spec[] = [];
+    let list: ast.Spec[];
     if (this.tk() === Token.LPAREN) {
       lparen = this.pos;
       this.next();
+      const s0 = this.sp;
       while (this.tk() !== Token.RPAREN && this.tk() !== Token.EOF) {
-        list.push(this.parseSpec(this.leadComment, keyword));
+        this.push(this.parseSpec(this.leadComment, keyword));
       }
+      list = this.take(s0);
       rparen = this.expect(Token.RPAREN);
       this.expectSemi();
     } else {
-      list.push(this.parseSpec(null, keyword));
+      list = [this.parseSpec(null, keyword)];
     }
     return {
       kind: 'GenDecl',
@@ -2294,8 +2337,8 @@ export class Parser {
     this.expectSemi();
     if (this.errors.length !== 0) return null;
 
-    const decls: ast.Decl[] = [];
-    while (this.tk() === Token.IMPORT) decls.push(this.parseGenDecl(Token.IMPORT));
+    const s0 = this.sp;
+    while (this.tk() === Token.IMPORT) this.push(this.parseGenDecl(Token.IMPORT));
     let prev = Token.IMPORT;
     while (this.tk() !== Token.EOF) {
       // continue to accept import declarations for error tolerance, but complain
@@ -2303,8 +2346,9 @@ export class Parser {
         this.error(this.pos, 'imports must appear before other declarations');
       }
       prev = this.tk();
-      decls.push(this.parseDecl(DECL_START));
+      this.push(this.parseDecl(DECL_START));
     }
+    const decls = this.take<ast.Decl>(s0);
     return {
       kind: 'File',
       start: pos,
