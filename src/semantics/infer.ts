@@ -922,6 +922,13 @@ export class TypeInfo implements TypeEnv {
     switch (e.kind) {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
+        const key = this.res.pendingKeys.get(e);
+        if (key) {
+          // a struct field key in a composite literal: the field's type in the (instantiated) literal type
+          const lt = key.lit.type ? this.typeExpr(key.lit.type) : this.typeOf(key.lit);
+          const u = underlying(deref(lt), this);
+          if (u.kind === 'struct') return u.fields.find((f) => f.name === e.name)?.type ?? UNKNOWN;
+        }
         const o = this.objectOf(e);
         if (!o) return UNKNOWN;
         if (o.kind === 'const' && o.name === 'iota' && !o.decl) return UNTYPED_INT;
