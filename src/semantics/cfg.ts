@@ -281,7 +281,6 @@ class Builder {
       if (c.list === null) { defaultClause = c; continue; }
       const body = this.newBlock('typeswitch.body', c);
       const next = this.newBlock('typeswitch.next', c);
-      this.add(c);
       this.ifelse(body, next);
       this.current = body;
       this.targets = { tail: this.targets, break: done };
@@ -291,7 +290,9 @@ class Builder {
       this.current = next;
     }
     if (defaultClause) {
-      this.add(defaultClause);
+      const body = this.newBlock('typeswitch.body', defaultClause);
+      this.jump(body);
+      this.current = body;
       this.targets = { tail: this.targets, break: done };
       this.stmtList(defaultClause.body);
       this.targets = this.targets.tail;

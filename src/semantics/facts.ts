@@ -91,6 +91,8 @@ export interface FuncSummary {
 }
 
 export interface PackageSummary {
+  /** Not serialized: the phase-1 PackageInfo, when requested with `keepInfo` (see CheckOptions.reuse). */
+  readonly info?: PackageInfo;
   readonly path: string;
   readonly name: string;
   readonly exports: ExportedPackage;
@@ -109,9 +111,13 @@ export function exportsView(summaries: Iterable<PackageSummary>): ProgramView {
   return { packages, facts: { func: {}, param: {} } };
 }
 
-export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] = [], deps: ProgramView = EMPTY_PROGRAM): PackageSummary {
+export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] = [], deps: ProgramView = EMPTY_PROGRAM, opts: { keepInfo?: boolean } = {}): PackageSummary {
   const info = checkPackage(pkg, deps);
-  return summarizeChecked(info, kinds);
+  const s = summarizeChecked(info, kinds);
+  if (!opts.keepInfo) return s;
+  // a non-enumerable property: JSON.stringify and structured clone skip it
+  Object.defineProperty(s, 'info', { value: info, enumerable: false });
+  return s;
 }
 
 /** Summarizes an already checked package (lets a worker reuse its PackageInfo). */

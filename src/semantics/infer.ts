@@ -63,6 +63,8 @@ export function isCgoTypeName(name: string): boolean {
 export type ExprMode = 'value' | 'type' | 'pkgname' | 'builtin' | 'novalue' | 'unknown';
 
 const localKey = (file: string, offset: number): string => `${file}:${offset}`;
+/** Marks a memo entry being computed (cycle guard). */
+const IN_PROGRESS: Type = Object.freeze({ kind: 'unknown' }) as Type;
 
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
@@ -743,14 +745,15 @@ export class TypeInfo implements TypeEnv {
 
   /** The type denoted by a type expression. */
   typeExpr(e: ast.Expr): Type {
-    let t = this.types.get(e);
-    if (t) return t;
-    if (this.inProgress.has(e)) return UNKNOWN;
-    this.inProgress.add(e);
+    const t0 = this.types.get(e);
+    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
+    this.types.set(e, IN_PROGRESS);
+    let t: Type;
     try {
       t = this.computeTypeExpr(e);
-    } finally {
-      this.inProgress.delete(e);
+    } catch (err) {
+      this.types.delete(e);
+      throw err;
     }
     this.types.set(e, t);
     return t;
@@ -843,17 +846,15 @@ export class TypeInfo implements TypeEnv {
   // Types of expressions
 
   typeOf(e: ast.Expr): Type {
-    let t = this.types.get(e);
-    if (t) return t;
-    if (this.inProgress.has(e)) return UNKNOWN;
-    this.inProgress.add(e);
+    const t0 = this.types.get(e);
+    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
+    this.types.set(e, IN_PROGRESS);
+    let t: Type;
     try {
       t = this.computeTypeOf(e);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err; // stack overflow on pathological input
       t = UNKNOWN;
-    } finally {
-      this.inProgress.delete(e);
     }
     this.types.set(e, t);
     return t;
@@ -921,6 +922,13 @@ export class TypeInfo implements TypeEnv {
     switch (e.kind) {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
+        const key = this.res.pendingKeys.get(e);
+        if (key) {
+          // a struct field key in a composite literal: the field's type in the (instantiated) literal type
+          const lt = key.lit.type ? this.typeExpr(key.lit.type) : this.typeOf(key.lit);
+          const u = underlying(deref(lt), this);
+          if (u.kind === 'struct') return u.fields.find((f) => f.name === e.name)?.type ?? UNKNOWN;
+        }
         const o = this.objectOf(e);
         if (!o) return UNKNOWN;
         if (o.kind === 'const' && o.name === 'iota' && !o.decl) return UNTYPED_INT;

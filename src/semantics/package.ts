@@ -195,6 +195,13 @@ export interface FileData {
 export interface CheckOptions {
   /** Extra never-returning callee keys (beyond stdlib and facts). */
   readonly noReturn?: ReadonlySet<string>;
+  /**
+   * The PackageInfo of the same package from phase 1 (summarizePackage with
+   * `keepInfo`), when this thread still has it: its resolution and types
+   * are reused and only the facts are replaced (valid when phase 1 saw the
+   * exports of all module packages it imports, as in dependency waves).
+   */
+  readonly reuse?: PackageInfo;
 }
 
 /** Everything rules ask about one package. */
@@ -208,6 +215,13 @@ export class PackageInfo {
   private nodeFile: Map<ast.Node, FileData> | undefined;
   private readonly cfgs = new Map<FuncNode, CFG>();
   private readonly callees = new Map<ast.CallExpr, Callee>();
+
+  /** Replaces the program view (facts) of a checked package; types and objects are kept. */
+  rebind(program: ProgramView): this {
+    (this as { program: ProgramView }).program = program;
+    this.cfgs.clear();
+    return this;
+  }
 
   constructor(readonly pkg: PackageInput, readonly program: ProgramView, readonly options: CheckOptions = {}) {
     this.importer = new Importer(program, pkg.importPath);
@@ -436,5 +450,6 @@ export const NEVER_RETURNS = 'never-returns';
 
 /** Type-checks a package against a program view. */
 export function checkPackage(pkg: PackageInput, program: ProgramView = EMPTY_PROGRAM, options?: CheckOptions): PackageInfo {
+  if (options?.reuse && options.reuse.pkg === pkg) return options.reuse.rebind(program);
   return new PackageInfo(pkg, program, options);
 }

@@ -155,9 +155,11 @@ class Resolver {
   }
 
   mkObj(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null, extra?: Partial<Obj>): Obj {
-    const o: Obj = { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent, ...extra };
+    const o: Obj = extra ? { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent, ...extra }
+      : { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent };
     this.r.defs.set(id, o);
-    this.r.objByPos.set(this.posKey(file, id), o);
+    // fields and methods are found again through types by their position
+    if (extra && (extra.isField || extra.isMethod)) this.r.objByPos.set(this.posKey(file, id), o);
     return o;
   }
 

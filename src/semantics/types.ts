@@ -464,10 +464,11 @@ function coreType(c: Type, env: TypeEnv): Type | undefined {
 }
 
 /** Methods declared on a named type (with type args substituted). */
-export function declaredMethods(t: NamedType, env: TypeEnv): Map<string, MethodInfo> {
+const NO_METHODS: ReadonlyMap<string, MethodInfo> = new Map();
+export function declaredMethods(t: NamedType, env: TypeEnv): ReadonlyMap<string, MethodInfo> {
   const info = infoOf(t, env);
-  if (!info) return new Map();
-  if (!t.args || !info.typeParams.length) return new Map(info.methods);
+  if (!info) return NO_METHODS;
+  if (!t.args || !info.typeParams.length) return info.methods;
   const m = instMap(t, info);
   const out = new Map<string, MethodInfo>();
   for (const [k, v] of info.methods) out.set(k, { ...v, sig: subst(v.sig, m) as SignatureType });

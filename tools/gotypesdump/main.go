@@ -40,6 +40,7 @@ type pkgOut struct {
 
 var root = flag.String("root", "", "module root: declaration files are printed relative to it")
 var tests = flag.Bool("tests", false, "include in-package _test.go files")
+var module = flag.String("module", "", "module path: package import paths are module + dir relative to -root")
 
 func main() {
 	flag.Parse()
@@ -66,7 +67,16 @@ func main() {
 			names = append(names, bp.TestGoFiles...)
 		}
 		sort.Strings(names)
-		outs = append(outs, dump(fset, imp, abs, bp.ImportPath, names))
+		ip := bp.ImportPath
+		if *module != "" && *root != "" {
+			if r, err := filepath.Rel(*root, abs); err == nil {
+				ip = *module
+				if r != "." {
+					ip += "/" + filepath.ToSlash(r)
+				}
+			}
+		}
+		outs = append(outs, dump(fset, imp, abs, ip, names))
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.Encode(outs)

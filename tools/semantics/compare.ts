@@ -21,8 +21,8 @@ export interface DumpPackage {
 }
 
 /** Runs gotypesdump (a built binary) on package dirs, with cwd inside their module. */
-export function runGoTypesDump(bin: string, cwd: string, root: string, dirs: string[], tests = false): DumpPackage[] {
-  const args = ['-root', root, ...(tests ? ['-tests'] : []), ...dirs];
+export function runGoTypesDump(bin: string, cwd: string, root: string, dirs: string[], tests = false, module = ''): DumpPackage[] {
+  const args = ['-root', root, ...(tests ? ['-tests'] : []), ...(module ? ['-module', module] : []), ...dirs];
   const out = execFileSync(bin, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' } });
   return JSON.parse(out) as DumpPackage[];
 }
@@ -156,6 +156,7 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
       const par = role === 'use' && (okind === 'method' || okind === 'field') ? info.parentOf(id) : null;
       const t = o.kind === 'pkgname' ? undefined
         : par && par.kind === 'SelectorExpr' && par.sel === id && info.modeOf(par.x) !== 'type' ? info.typeOf(par)
+        : par && par.kind === 'KeyValueExpr' && par.key === id ? info.typeOf(id)
         : info.typeOfObj(o);
       bucket(rep.identTypes, t, type, () => `ident ${name} at ${where(fi, id.start)}`, note);
     }

@@ -88,9 +88,40 @@ func describe(pkg *types.Package) pkgEntry {
 	scope := pkg.Scope()
 	names := scope.Names()
 	sort.Strings(names)
+	// unexported types embedded (transitively) in exported structs carry promoted
+	// methods and fields (testing.T embeds testing.common): include them too
+	keep := map[string]bool{}
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() != pkg {
+			return
+		}
+		if !n.Obj().Exported() {
+			if keep[n.Obj().Name()] {
+				return
+			}
+			keep[n.Obj().Name()] = true
+		}
+		if st, ok := n.Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				if st.Field(i).Embedded() {
+					visit(st.Field(i).Type())
+				}
+			}
+		}
+	}
+	for _, name := range names {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && tn.Exported() {
+			visit(tn.Type())
+		}
+	}
 	for _, name := range names {
 		obj := scope.Lookup(name)
-		if !obj.Exported() {
+		if !obj.Exported() && !keep[name] {
 			continue
 		}
 		switch obj := obj.(type) {
