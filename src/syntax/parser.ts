@@ -34,7 +34,7 @@ const MAX_NEST_LEV = 100_000;
  * statements, composite literals). Far above real code, well within
  * Node's default stack.
  */
-export const MAX_DEPTH = 2_000;
+export const MAX_DEPTH = 1_000;
 
 class Bailout {}
 const BAILOUT = new Bailout();
