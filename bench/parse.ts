@@ -16,7 +16,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Language, Parser } from 'web-tree-sitter';
-import { parseFile } from '../src/syntax/index.js';
+import { Inspector, parseFile, type KindVisitors } from '../src/syntax/index.js';
 import type { File } from '../src/syntax/ast.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -63,6 +63,30 @@ async function main(): Promise<void> {
   const redlineSec = (performance.now() - t0) / 1000;
   const redlineHeapPeak = process.memoryUsage();
 
+  // Inspector: build per file and dispatch 30 visitor sets (2 kinds each)
+  const kinds = ['CallExpr', 'SelectorExpr', 'GoStmt', 'FuncLit', 'Ident', 'BasicLit', 'AssignStmt', 'RangeStmt', 'SendStmt', 'UnaryExpr'] as const;
+  let visits = 0;
+  const sets: KindVisitors[] = [];
+  for (let r = 0; r < 30; r++) {
+    const set: Record<string, () => void> = {};
+    set[kinds[r % kinds.length]!] = () => void visits++;
+    set[`${kinds[(r * 3 + 1) % kinds.length]!}:exit`] = () => void visits++;
+    sets.push(set as KindVisitors);
+  }
+  let inspBuild = 0;
+  let inspVisit = 0;
+  let nodeCount = 0;
+  for (let i = 0; i < datas.length; i++) {
+    const f = parseFile(datas[i]!, files[i]!).file;
+    let t = performance.now();
+    const insp = new Inspector(f);
+    inspBuild += performance.now() - t;
+    t = performance.now();
+    insp.visit(...sets);
+    inspVisit += performance.now() - t;
+    nodeCount += insp.nodes.length;
+  }
+
   // tree-sitter-go
   await Parser.init();
   const wasm = path.join(repo, 'node_modules/tree-sitter-go/tree-sitter-go.wasm');
@@ -105,6 +129,9 @@ async function main(): Promise<void> {
   console.log(`ratio redline / tree-sitter-go: ${fmt(tsSec / redlineSec, 2)}x`);
   if (goSec !== null) console.log(`ratio redline / go/parser:      ${fmt(goSec / redlineSec, 2)}x`);
   console.log(`files with syntax errors (redline): ${errorsFiles}`);
+  console.log(
+    `inspector: ${nodeCount} nodes; build ${fmt(inspBuild / 1000, 3)} s, visit with 30 visitor sets ${fmt(inspVisit / 1000, 3)} s`,
+  );
   console.log(`heap after redline pass: ${fmt(redlineHeapPeak.heapUsed / MB)} MB`);
 
   // memory: all ASTs alive at once
