@@ -129,7 +129,15 @@ func canonical(path string, src []byte) (string, bool, int, string) {
 	errLine, errMsg := 0, ""
 	if err != nil {
 		if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+			// The first error by physical position: go/parser sorts its
+			// errors by //line-adjusted positions, Redline (like this
+			// canonical form) never applies //line directives.
 			e := list[0]
+			for _, x := range list[1:] {
+				if x.Pos.Offset < e.Pos.Offset {
+					e = x
+				}
+			}
 			errMsg = e.Msg
 			errLine = e.Pos.Line
 			if tf := fset.File(f.FileStart); tf != nil && e.Pos.Offset <= tf.Size() {
