@@ -1,9 +1,10 @@
 /**
  * Parser benchmark: `npm run bench:parse -- [DIR]` (default: $(go env GOROOT)/src).
  *
- * Parses every .go file under DIR once with Redline's parser and once with
- * tree-sitter-go (web-tree-sitter + wasm), single-threaded, in this process;
- * when Go is installed, times go/parser on the same files with
+ * Parses every .go file under DIR with Redline's parser and with
+ * tree-sitter-go (web-tree-sitter + wasm), single-threaded, in this process:
+ * each gets one warm-up pass over all files, then one timed pass. When Go
+ * is installed, go/parser is timed the same way on the same files with
  * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1). Then measures
  * the heap needed to keep the ASTs of all files alive (needs --expose-gc).
  * All files are read into memory before timing; decoding the bytes is part
@@ -15,7 +16,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Language, Parser } from 'web-tree-sitter';
-import { parseFile } from '../src/syntax/index.js';
+import { Inspector, parseFile, type KindVisitors } from '../src/syntax/index.js';
 import type { File } from '../src/syntax/ast.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -49,10 +50,12 @@ async function main(): Promise<void> {
   console.log(`dir: ${dir}`);
   console.log(`files: ${files.length}, ${fmt(bytes / MB)} MB`);
 
-  // Redline (a short warm-up on the first files, then one full pass)
-  for (let i = 0; i < Math.min(200, datas.length); i++) parseFile(datas[i]!, files[i]!);
-  let errorsFiles = 0;
+  // Redline: a first (cold, JIT warm-up) pass, then the timed pass
   let t0 = performance.now();
+  for (let i = 0; i < datas.length; i++) parseFile(datas[i]!, files[i]!);
+  const redlineColdSec = (performance.now() - t0) / 1000;
+  let errorsFiles = 0;
+  t0 = performance.now();
   for (let i = 0; i < datas.length; i++) {
     const r = parseFile(datas[i]!, files[i]!);
     if (r.errors.length > 0) errorsFiles++;
@@ -60,13 +63,37 @@ async function main(): Promise<void> {
   const redlineSec = (performance.now() - t0) / 1000;
   const redlineHeapPeak = process.memoryUsage();
 
+  // Inspector: build per file and dispatch 30 visitor sets (2 kinds each)
+  const kinds = ['CallExpr', 'SelectorExpr', 'GoStmt', 'FuncLit', 'Ident', 'BasicLit', 'AssignStmt', 'RangeStmt', 'SendStmt', 'UnaryExpr'] as const;
+  let visits = 0;
+  const sets: KindVisitors[] = [];
+  for (let r = 0; r < 30; r++) {
+    const set: Record<string, () => void> = {};
+    set[kinds[r % kinds.length]!] = () => void visits++;
+    set[`${kinds[(r * 3 + 1) % kinds.length]!}:exit`] = () => void visits++;
+    sets.push(set as KindVisitors);
+  }
+  let inspBuild = 0;
+  let inspVisit = 0;
+  let nodeCount = 0;
+  for (let i = 0; i < datas.length; i++) {
+    const f = parseFile(datas[i]!, files[i]!).file;
+    let t = performance.now();
+    const insp = new Inspector(f);
+    inspBuild += performance.now() - t;
+    t = performance.now();
+    insp.visit(...sets);
+    inspVisit += performance.now() - t;
+    nodeCount += insp.nodes.length;
+  }
+
   // tree-sitter-go
   await Parser.init();
   const wasm = path.join(repo, 'node_modules/tree-sitter-go/tree-sitter-go.wasm');
   const Go = await Language.load(wasm);
   const ts = new Parser();
   ts.setLanguage(Go);
-  for (let i = 0; i < Math.min(200, datas.length); i++) ts.parse(datas[i]!.toString('utf8'))?.delete();
+  for (let i = 0; i < datas.length; i++) ts.parse(datas[i]!.toString('utf8'))?.delete(); // warm-up pass
   t0 = performance.now();
   for (let i = 0; i < datas.length; i++) {
     const tree = ts.parse(datas[i]!.toString('utf8'));
@@ -96,11 +123,15 @@ async function main(): Promise<void> {
   console.log('');
   console.log('parser            seconds      MB/s');
   console.log(`redline         ${fmt(redlineSec, 3).padStart(9)} ${fmt(mbs(redlineSec)).padStart(9)}`);
+  console.log(`redline (cold)  ${fmt(redlineColdSec, 3).padStart(9)} ${fmt(mbs(redlineColdSec)).padStart(9)}   (first pass, includes JIT warm-up)`);
   console.log(`tree-sitter-go  ${fmt(tsSec, 3).padStart(9)} ${fmt(mbs(tsSec)).padStart(9)}`);
   if (goSec !== null) console.log(`go/parser (1 goroutine, GOMAXPROCS=1) ${fmt(goSec, 3)} s, ${fmt(mbs(goSec))} MB/s`);
   console.log(`ratio redline / tree-sitter-go: ${fmt(tsSec / redlineSec, 2)}x`);
   if (goSec !== null) console.log(`ratio redline / go/parser:      ${fmt(goSec / redlineSec, 2)}x`);
   console.log(`files with syntax errors (redline): ${errorsFiles}`);
+  console.log(
+    `inspector: ${nodeCount} nodes; build ${fmt(inspBuild / 1000, 3)} s, visit with 30 visitor sets ${fmt(inspVisit / 1000, 3)} s`,
+  );
   console.log(`heap after redline pass: ${fmt(redlineHeapPeak.heapUsed / MB)} MB`);
 
   // memory: all ASTs alive at once

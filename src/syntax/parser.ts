@@ -34,7 +34,7 @@ const MAX_NEST_LEV = 100_000;
  * statements, composite literals). Far above real code, well within
  * Node's default stack.
  */
-export const MAX_DEPTH = 2_000;
+export const MAX_DEPTH = 1_000;
 
 class Bailout {}
 const BAILOUT = new Bailout();
@@ -62,11 +62,6 @@ const enum Mode {
   basic = 0,
   labelOk = 1,
   rangeOk = 2,
-}
-
-interface ParField {
-  name: ast.Ident | null;
-  typ: ast.Expr | null;
 }
 
 /** The intermediate `range x` expression of a range clause (never escapes). */
@@ -338,7 +333,10 @@ export class Parser {
     }
   }
 
-  private consumeComment(): [ast.Comment, number] {
+  /** Line on which the last consumed comment (group) ends. */
+  private endline = 0;
+
+  private consumeComment(): ast.Comment {
     let endline = this.tokLine;
     const text = this.lit;
     if (text.charCodeAt(1) === 42 /* * */) {
@@ -350,16 +348,17 @@ export class Parser {
     }
     const c: ast.Comment = { kind: 'Comment', start: this.pos, end: this.pos + text.length, slash: this.pos, text };
     this.next0();
-    return [c, endline];
+    this.endline = endline;
+    return c;
   }
 
-  private consumeCommentGroup(n: number): [ast.CommentGroup, number] {
+  /** Consumes a comment group; the line it ends on is left in `this.endline`. */
+  private consumeCommentGroup(n: number): ast.CommentGroup {
     const s0 = this.sp;
     let endline = this.tokLine;
     while (this.tk() === Token.COMMENT && this.tokLine <= endline + n) {
-      const r = this.consumeComment();
-      this.push(r[0]);
-      endline = r[1];
+      this.push(this.consumeComment());
+      endline = this.endline;
     }
     const list = this.take<ast.Comment>(s0);
     const g: ast.CommentGroup = {
@@ -369,7 +368,8 @@ export class Parser {
       list,
     };
     this.comments.push(g);
-    return [g, endline];
+    this.endline = endline;
+    return g;
   }
 
   private next(): void {
@@ -386,14 +386,16 @@ export class Parser {
     if (this.tokLine === prevLine) {
       // The comment is on same line as the previous token; it
       // cannot be a lead comment but may be a line comment.
-      [comment, endline] = this.consumeCommentGroup(0);
+      comment = this.consumeCommentGroup(0);
+      endline = this.endline;
       if (this.tokLine !== endline || this.tk() === Token.SEMICOLON || this.tk() === Token.EOF) {
         this.lineComment = comment;
       }
     }
     endline = -1;
     while (this.tk() === Token.COMMENT) {
-      [comment, endline] = this.consumeCommentGroup(1);
+      comment = this.consumeCommentGroup(1);
+      endline = this.endline;
     }
     if (endline + 1 === this.tokLine) {
       this.leadComment = comment;
@@ -746,22 +748,24 @@ export class Parser {
     return { kind: 'Ellipsis', start: pos, end: elt.end, ellipsis: pos, elt };
   }
 
-  private parseParamDecl(name: ast.Ident | null, typeSetsOK: boolean): ParField {
-    const f: ParField = { name: null, typ: null };
+  /** Parses a parameter; the result is left in `parName` and `parTyp`. */
+  private parseParamDecl(name: ast.Ident | null, typeSetsOK: boolean): void {
+    let fname: ast.Ident | null = null;
+    let ftyp: ast.Expr | null = null;
     const ptok = this.tk();
     let tok = this.tk();
     if (name !== null) {
       tok = Token.IDENT; // force IDENT case in switch below
     } else if (typeSetsOK && this.tk() === Token.TILDE) {
-      return { name: null, typ: this.embeddedElem(null) };
+      return this.setPar(null, this.embeddedElem(null));
     }
     switch (tok) {
       case Token.IDENT:
         if (name !== null) {
-          f.name = name;
+          fname = name;
           this.tok = ptok;
         } else {
-          f.name = this.parseIdent();
+          fname = this.parseIdent();
         }
         switch (this.tk()) {
           case Token.IDENT:
@@ -773,32 +777,32 @@ export class Parser {
           case Token.STRUCT:
           case Token.INTERFACE:
           case Token.LPAREN:
-            f.typ = this.parseType();
+            ftyp = this.parseType();
             break;
           case Token.LBRACK: {
-            const r = this.parseArrayFieldOrTypeInstance(f.name);
-            f.name = r[0];
-            f.typ = r[1];
+            const r = this.parseArrayFieldOrTypeInstance(fname);
+            fname = r[0];
+            ftyp = r[1];
             break;
           }
           case Token.ELLIPSIS:
-            f.typ = this.parseDotsType();
-            return f; // don't allow ...type "|" ...
+            ftyp = this.parseDotsType();
+            return this.setPar(fname, ftyp); // don't allow ...type "|" ...
           case Token.PERIOD:
-            f.typ = this.parseQualifiedIdent(f.name);
-            f.name = null;
+            ftyp = this.parseQualifiedIdent(fname);
+            fname = null;
             break;
           case Token.TILDE:
             if (typeSetsOK) {
-              f.typ = this.embeddedElem(null);
-              return f;
+              ftyp = this.embeddedElem(null);
+              return this.setPar(fname, ftyp);
             }
             break;
           case Token.OR:
             if (typeSetsOK) {
-              f.typ = this.embeddedElem(f.name);
-              f.name = null;
-              return f;
+              ftyp = this.embeddedElem(fname);
+              fname = null;
+              return this.setPar(fname, ftyp);
             }
             break;
         }
@@ -812,19 +816,27 @@ export class Parser {
       case Token.STRUCT:
       case Token.INTERFACE:
       case Token.LPAREN:
-        f.typ = this.parseType();
+        ftyp = this.parseType();
         break;
       case Token.ELLIPSIS:
-        f.typ = this.parseDotsType();
-        return f;
+        ftyp = this.parseDotsType();
+        return this.setPar(fname, ftyp);
       default:
         this.errorExpected(this.pos, "')'");
         this.advance(EXPR_END);
     }
-    if (typeSetsOK && this.tk() === Token.OR && f.typ !== null) {
-      f.typ = this.embeddedElem(f.typ);
+    if (typeSetsOK && this.tk() === Token.OR && ftyp !== null) {
+      ftyp = this.embeddedElem(ftyp);
     }
-    return f;
+    return this.setPar(fname, ftyp);
+  }
+
+  private parName: ast.Ident | null = null;
+  private parTyp: ast.Expr | null = null;
+
+  private setPar(name: ast.Ident | null, typ: ast.Expr | null): void {
+    this.parName = name;
+    this.parTyp = typ;
   }
 
   private parseParameterList(
@@ -838,35 +850,44 @@ export class Parser {
     if (name0 !== null) pos0 = name0.start;
     else if (typ0 !== null) pos0 = typ0.start;
 
-    const list: ParField[] = [];
+    // (name, type) pairs are kept on the scratch stack from `base`
+    const base = this.sp;
     let named = 0;
     let typed = 0;
     while (name0 !== null || (this.tk() !== closing && this.tk() !== Token.EOF)) {
-      let par: ParField;
+      let pname: ast.Ident | null;
+      let ptyp: ast.Expr | null;
       if (typ0 !== null) {
         if (tparams) typ0 = this.embeddedElem(typ0);
-        par = { name: name0, typ: typ0 };
+        pname = name0;
+        ptyp = typ0;
       } else {
-        par = this.parseParamDecl(name0, tparams);
+        this.parseParamDecl(name0, tparams);
+        pname = this.parName;
+        ptyp = this.parTyp;
       }
       name0 = null;
       typ0 = null;
-      if (par.name !== null || par.typ !== null) {
-        list.push(par);
-        if (par.name !== null && par.typ !== null) named++;
-        if (par.typ !== null) typed++;
+      if (pname !== null || ptyp !== null) {
+        this.push(pname);
+        this.push(ptyp);
+        if (pname !== null && ptyp !== null) named++;
+        if (ptyp !== null) typed++;
       }
       if (!this.atComma('parameter list', closing)) break;
       this.next();
     }
-    if (list.length === 0) return [];
+    const S = this.scratch as (ast.Ident | ast.Expr | null)[];
+    const count = (this.sp - base) >> 1;
+    if (count === 0) return [];
 
     if (named === 0) {
       // all unnamed => found names are type names
-      for (const par of list) {
-        if (par.name !== null) {
-          par.typ = par.name;
-          par.name = null;
+      for (let i = 0; i < count; i++) {
+        const k = base + 2 * i;
+        if (S[k] !== null) {
+          S[k + 1] = S[k]!;
+          S[k] = null;
         }
       }
       if (tparams) {
@@ -878,27 +899,28 @@ export class Parser {
         } else {
           errPos = pos0;
           msg = 'missing type parameter name';
-          if (list.length === 1) msg += ' or invalid array length';
+          if (count === 1) msg += ' or invalid array length';
         }
         this.error(errPos, msg);
       }
-    } else if (named !== list.length) {
+    } else if (named !== count) {
       // some named or we're in a type parameter list => all must be named
       let errPos = NO_POS;
       let typ: ast.Expr | null = null;
-      for (let i = list.length - 1; i >= 0; i--) {
-        const par = list[i]!;
-        if (par.typ !== null) {
-          typ = par.typ;
-          if (par.name === null) {
+      for (let i = count - 1; i >= 0; i--) {
+        const k = base + 2 * i;
+        const ptyp = S[k + 1] as ast.Expr | null;
+        if (ptyp !== null) {
+          typ = ptyp;
+          if (S[k] === null) {
             errPos = typ.start;
-            par.name = mkIdent(errPos, '_');
+            S[k] = mkIdent(errPos, '_');
           }
         } else if (typ !== null) {
-          par.typ = typ;
+          S[k + 1] = typ;
         } else {
-          errPos = par.name!.start;
-          par.typ = mkBad(errPos, this.pos);
+          errPos = (S[k] as ast.Ident).start;
+          S[k + 1] = mkBad(errPos, this.pos);
         }
       }
       if (errPos >= 0) {
@@ -908,7 +930,7 @@ export class Parser {
           msg = tparams ? 'missing type constraint' : 'missing parameter type';
         } else if (tparams) {
           msg = 'missing type parameter name';
-          if (list.length === 1) msg += ' or invalid array length';
+          if (count === 1) msg += ' or invalid array length';
         } else {
           msg = 'missing parameter name';
         }
@@ -918,37 +940,40 @@ export class Parser {
 
     // check use of ...
     let first = true;
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i]!;
-      const t = f.typ;
-      if (t !== null && t.kind === 'Ellipsis' && (!dddok || i + 1 < list.length)) {
+    for (let i = 0; i < count; i++) {
+      const k = base + 2 * i + 1;
+      const t = S[k] as ast.Expr | null;
+      if (t !== null && t.kind === 'Ellipsis' && (!dddok || i + 1 < count)) {
         if (first) {
           first = false;
           this.error(t.ellipsis, dddok ? 'can only use ... with final parameter' : 'invalid use of ...');
         }
-        f.typ = mkBad(t.start, t.end);
+        S[k] = mkBad(t.start, t.end);
       }
     }
 
-    const params: ast.Field[] = [];
+    // fields are pushed above the pairs
+    const fieldStart = this.sp;
     if (named === 0) {
-      for (const par of list) params.push(mkField(null, [], par.typ, null, null));
-      return params.slice();
-    }
-    let typ: ast.Expr | null = null;
-    let s0 = this.sp;
-    for (const par of list) {
-      if (par.typ !== typ) {
-        if (this.sp > s0) {
-          params.push(mkField(null, this.take<ast.Ident>(s0), typ, null, null));
-          s0 = this.sp;
+      for (let i = 0; i < count; i++) this.push(mkField(null, [], S[base + 2 * i + 1] as ast.Expr, null, null));
+    } else {
+      // consecutive names with the same type share one field
+      let typ: ast.Expr | null = null;
+      let namesStart = -1;
+      for (let i = 0; i < count; i++) {
+        const ptyp = S[base + 2 * i + 1] as ast.Expr;
+        if (ptyp !== typ) {
+          if (namesStart >= 0) this.push(mkField(null, this.take<ast.Ident>(namesStart), typ, null, null));
+          typ = ptyp;
+          namesStart = this.sp;
         }
-        typ = par.typ;
+        this.push(S[base + 2 * i] as ast.Ident);
       }
-      this.push(par.name!);
+      this.push(mkField(null, this.take<ast.Ident>(namesStart), typ, null, null));
     }
-    if (this.sp > s0) params.push(mkField(null, this.take<ast.Ident>(s0), typ, null, null));
-    return params.slice();
+    const out = this.scratch.slice(fieldStart, this.sp) as ast.Field[];
+    this.sp = base;
+    return out;
   }
 
   private parseTypeParameters(): ast.FieldList | null {
@@ -1427,10 +1452,8 @@ export class Parser {
   private parsePrimaryExpr(x: ast.Expr | null): ast.Expr {
     if (x === null) x = this.parseOperand();
     // nesting is tracked per iteration like go/parser (the tree gets deeper)
-    let n = 0;
-    try {
-      for (;;) {
-        n++;
+    const lev0 = this.nestLev;
+    loop: for (;;) {
         if (++this.nestLev > MAX_NEST_LEV) this.bail();
         switch (this.tk()) {
           case Token.PERIOD:
@@ -1463,26 +1486,25 @@ export class Parser {
               case 'SelectorExpr':
               case 'IndexExpr':
               case 'IndexListExpr':
-                if (this.exprLev < 0) return x;
+                if (this.exprLev < 0) break loop;
                 break; // x is possibly a composite literal type
               case 'ArrayType':
               case 'StructType':
               case 'MapType':
                 break; // x is a composite literal type
               default:
-                return x;
+                break loop;
             }
             if (t !== x) this.error(t.start, 'cannot parenthesize type in composite literal');
             x = this.parseLiteralValue(x);
             break;
           }
           default:
-            return x;
+            break loop;
         }
-      }
-    } finally {
-      this.nestLev -= n;
     }
+    this.nestLev = lev0;
+    return x;
   }
 
   private parseUnaryExpr(): ast.Expr {
@@ -1548,21 +1570,19 @@ export class Parser {
 
   private parseBinaryExpr(x: ast.Expr | null, prec1: number): ast.Expr {
     if (x === null) x = this.parseUnaryExpr();
-    let n = 0;
-    try {
-      for (;;) {
-        n++;
-        if (++this.nestLev > MAX_NEST_LEV) this.bail();
-        let op = this.tk();
-        if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
-        const oprec = precedence(op);
-        if (oprec < prec1) return x;
-        const pos = this.expect(op);
-        const y = this.parseBinaryExpr(null, oprec + 1);
-        x = mkBinary(x, pos, TOKEN_STRINGS[op] as ast.BinaryOp, y);
+    const lev0 = this.nestLev;
+    for (;;) {
+      if (++this.nestLev > MAX_NEST_LEV) this.bail();
+      let op = this.tk();
+      if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
+      const oprec = precedence(op);
+      if (oprec < prec1) {
+        this.nestLev = lev0;
+        return x;
       }
-    } finally {
-      this.nestLev -= n;
+      const pos = this.expect(op);
+      const y = this.parseBinaryExpr(null, oprec + 1);
+      x = mkBinary(x, pos, TOKEN_STRINGS[op] as ast.BinaryOp, y);
     }
   }
 
@@ -1588,7 +1608,21 @@ export class Parser {
    */
   private parseSimpleStmt(mode: Mode): ast.Stmt {
     this.isRange = false;
-    const x = this.parseList(false);
+    // the lhs list: an array only when there are several expressions
+    const oldRhs = this.inRhs;
+    this.inRhs = false;
+    const x0 = this.parseExpr();
+    let xs: ast.Expr[] | null = null;
+    if (this.tk() === Token.COMMA) {
+      const s0 = this.sp;
+      this.push(x0);
+      while (this.tk() === Token.COMMA) {
+        this.next();
+        this.push(this.parseExpr());
+      }
+      xs = this.take(s0);
+    }
+    this.inRhs = oldRhs;
     const tok = this.tk();
     switch (tok) {
       case Token.DEFINE:
@@ -1622,19 +1656,18 @@ export class Parser {
         this.isRange = isRange;
         return {
           kind: 'AssignStmt',
-          start: x[0]!.start,
+          start: x0.start,
           end: y[y.length - 1]!.end,
-          lhs: x,
+          lhs: xs ?? [x0],
           tokPos: pos,
           tok: TOKEN_STRINGS[tok] as ast.AssignOp,
           rhs: y,
         };
       }
     }
-    if (x.length > 1) {
-      this.errorExpected(x[0]!.start, '1 expression');
+    if (xs !== null) {
+      this.errorExpected(x0.start, '1 expression');
     }
-    const x0 = x[0]!;
     switch (tok) {
       case Token.COLON: {
         // labeled statement

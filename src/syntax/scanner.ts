@@ -71,15 +71,16 @@ for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] = (letter ? 1 : 0) | (letter || digit ? 2 : 0);
 }
 
-// Identifier interning: a direct-mapped cache of names keyed by a hash
-// computed while scanning, shared by all scanners. Repeated names (`err`,
-// `x`, `int`) then share one string: less allocation while parsing and
-// less memory for trees kept alive. Bounded: a colliding name replaces the
-// cached one.
-const INTERN_BITS = 16;
+// Identifier interning: a small direct-mapped cache of names per file,
+// keyed by a hash computed while scanning. Repeated names (`err`, `x`,
+// `int`) then share one string: less allocation and less memory for trees
+// kept alive. Per file (not global) on purpose: a long-lived table would
+// make every new name an old-to-young reference, which costs more in the
+// garbage collector than interning saves.
+const INTERN_BITS = 10;
 const INTERN_MASK = (1 << INTERN_BITS) - 1;
-const INTERN: string[] = [];
-for (let k = 0; k <= INTERN_MASK; k++) INTERN.push(''); // packed elements, never a match
+const EMPTY_INTERN: string[] = [];
+for (let k = 0; k <= INTERN_MASK; k++) EMPTY_INTERN.push(''); // packed; '' never matches
 
 const LETTER_RE = /^\p{L}$/u;
 const DIGIT_RE = /^\p{Nd}$/u;
@@ -185,6 +186,7 @@ export class Scanner {
   private i = 0;
   private insertSemi = false;
   private nlPos = -1;
+  private readonly intern: string[] = EMPTY_INTERN.slice();
   /** Line (1-based) at the read offset. */
   private line = 1;
 
@@ -363,12 +365,12 @@ export class Scanner {
             // interned name (short slices are flat copies: caching them
             // does not keep the source alive)
             const slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-            const cand = INTERN[slot]!;
+            const cand = this.intern[slot]!;
             if (cand.length === n && sameText(cand, src, i)) {
               lit = cand;
             } else {
               lit = src.slice(i, j);
-              INTERN[slot] = lit;
+              this.intern[slot] = lit;
             }
           } else {
             lit = src.slice(i, j);

@@ -230,3 +230,11 @@ describe('errors', () => {
     expect(parse('func f() {}').errors).toEqual(["1:1: expected 'package', found 'func'"]);
   });
 });
+
+describe('astToJSON on deep trees', () => {
+  it('does not overflow the stack', () => {
+    const r = parseFile(`package p\nvar x = ${'a+'.repeat(20_000)}a\n`);
+    const j = astToJSON(r.file, r.positions);
+    expect(JSON.parse(j).kind).toBe('File');
+  });
+});
