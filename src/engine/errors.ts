@@ -33,7 +33,9 @@ export type InputErrorKind =
   | 'baseline'
   | 'build-target'
   | 'glob'
-  | 'cli-override';
+  | 'cli-override'
+  | 'usage'
+  | 'unreadable-file';
 
 /** Base class of every input error: the CLI maps it to exit code 2. */
 export class InputError extends Error {

@@ -106,3 +106,8 @@ export function optionsJsonSchema(meta: RuleMeta): { properties?: Record<string,
     properties?: Record<string, JsonSchemaProperty>;
   };
 }
+
+/** Every generated documentation file: repository-relative path → content. */
+export function generatedDocFiles(catalog: readonly RuleMeta[]): Map<string, string> {
+  return new Map(catalog.map((m) => [ruleDocPath(m.id), renderRuleDoc(m)]));
+}

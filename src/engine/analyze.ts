@@ -1,0 +1,230 @@
+/**
+ * Runs the enabled rules over one checked package: one traversal per file
+ * dispatching to every rule's visitors, then reports become findings with
+ * locations, fingerprints, suppressions and test-file severities.
+ */
+import type { Node } from '../syntax/ast.js';
+import { Inspector } from '../syntax/walk.js';
+import type { FileData, PackageInfo } from '../semantics/package.js';
+import { secretHash } from '../rules/secrets/detect/redact.js';
+import type { Finding, Location, RelatedLocation, Severity, SuggestedFix } from './finding.js';
+import { anchorNode, baseFingerprint, declarationName, normalisedText, numberOccurrences } from './fingerprint.js';
+import { PARSE_ERROR_RULE } from './engine-rules.js';
+import { locationOf } from './location.js';
+import { relativeSlash } from './paths.js';
+import { testFindingSeverity, type TestMode } from './policy.js';
+import { formatMessage, type AnyRule, type Range, type Report, type RuleContext } from './rule.js';
+import type { RuleMeta } from './rule-meta.js';
+import {
+  BAD_DIRECTIVE_RULE, UNUSED_SUPPRESSION_RULE, parseSuppressionDirectives, suppressionOf, SuppressionTracker,
+  type CommentText,
+} from './suppression-directives.js';
+
+
+export interface EnabledRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: unknown;
+}
+
+export interface AnalyzeOptions {
+  readonly rules: readonly EnabledRule[];
+  /** Every known rule, for validating suppression directives. */
+  readonly catalog: readonly RuleMeta[];
+  /** Directory finding paths are relative to. */
+  readonly cwd: string;
+  /** Severity of findings in `_test.go` files. */
+  readonly tests: TestMode;
+  /** Severities of the engine's own rules (bad directives, unused suppressions, parse errors). */
+  readonly engineSeverity: (rule: string) => Severity | undefined;
+}
+
+export interface SyntaxProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+interface Pending {
+  readonly rule: EnabledRule;
+  readonly file: FileData;
+  readonly report: Report<string>;
+  readonly node: Node;
+  readonly ancestors: readonly Node[];
+}
+
+/** Analyses a package; `syntaxErrors` are the parse errors of its files, by file path. */
+export function analyzePackage(
+  pkg: PackageInfo,
+  syntaxErrors: ReadonlyMap<string, readonly SyntaxProblem[]>,
+  options: AnalyzeOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of pkg.files) {
+    findings.push(...analyzeFile(pkg, file, syntaxErrors.get(file.path) ?? [], options));
+  }
+  return findings;
+}
+
+function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly SyntaxProblem[], options: AnalyzeOptions): Finding[] {
+  const pending: Pending[] = [];
+  const rules = options.rules.filter((r) => passesPrefilter(r.rule, file));
+  const inspector = new Inspector(file.ast);
+  let current: { node: Node; ancestors: readonly Node[] } = { node: file.ast, ancestors: [] };
+  let indexOfNode: Map<Node, number> | null = null;
+  /** Ancestors of a reported node: the visit's own when it is the visited node, else looked up. */
+  const ancestorsOf = (node: Node): readonly Node[] => {
+    if (node === current.node) return current.ancestors.slice();
+    indexOfNode ??= new Map(inspector.nodes.map((n, i) => [n, i]));
+    const i = indexOfNode.get(node);
+    return i === undefined ? current.ancestors.slice() : inspector.ancestorsOf(i);
+  };
+
+  const visitorSets = rules.map((enabled) => {
+    const ctx: RuleContext<string, unknown> = {
+      options: enabled.options,
+      file,
+      pkg,
+      goVersion: pkg.pkg.module.goVersion.replace(/^go/, ''),
+      report: (report) => {
+        const node = 'kind' in report.range ? report.range : current.node;
+        pending.push({ rule: enabled, file, report, node, ancestors: ancestorsOf(node) });
+      },
+    };
+    const visitors = enabled.rule.create(ctx);
+    return trackCurrent(visitors, (node, ancestors) => {
+      current = { node, ancestors };
+    });
+  });
+  inspector.visit(...visitorSets);
+
+  const findings = pending.map((p) => toFinding(p, options));
+  const first = syntaxErrors[0];
+  if (first) {
+    // One finding per file: later errors are mostly consequences of the first.
+    const more = syntaxErrors.length > 1 ? ` (and ${syntaxErrors.length - 1} more)` : '';
+    findings.push(engineFinding(PARSE_ERROR_RULE, file, first.offset, first.offset, `syntax error: ${first.message}${more}; Redline analysed only what it could parse of this file`, options));
+  }
+  return applyDirectives(file, findings, options).filter((f): f is Finding => f !== null);
+}
+
+/** Wraps every visitor so the engine knows which node is being visited when a rule reports. */
+function trackCurrent(visitors: object, set: (node: Node, ancestors: readonly Node[]) => void): Record<string, (n: Node, a: readonly Node[]) => void> {
+  const out: Record<string, (n: Node, a: readonly Node[]) => void> = {};
+  for (const [key, fn] of Object.entries(visitors as Record<string, (n: Node, a: readonly Node[]) => void>)) {
+    out[key] = (node, ancestors) => {
+      set(node, ancestors);
+      fn(node, ancestors);
+    };
+  }
+  return out;
+}
+
+function passesPrefilter(rule: AnyRule, file: FileData): boolean {
+  const imports = rule.prefilter?.imports;
+  if (!imports) return true;
+  for (const spec of file.ast.imports) {
+    const path = spec.path.value.slice(1, -1);
+    if (imports.includes(path)) return true;
+  }
+  return false;
+}
+
+function toFinding(p: Pending, options: AnalyzeOptions): Finding {
+  const { rule, file, report } = p;
+  const meta = rule.rule.meta;
+  const loc = (range: Range, f: FileData = file): Location => locationOf(relativeSlash(options.cwd, f.path), f.positions, range.start, range.end);
+  const masked = (report.masked ?? []).map((r) => ({ start: r.start, end: r.end, token: `<secret:${secretHash(file.source.slice(r.start, r.end))}>` }));
+  const anchor = anchorNode(p.node, p.ancestors);
+  const related: RelatedLocation[] = (report.related ?? []).map((r) => ({ ...loc(r.range, r.file), message: r.message }));
+  const fixes: SuggestedFix[] = (report.fixes ?? []).map((f) => ({
+    message: f.message,
+    edits: f.edits.map((e) => ({ location: loc(e.range), newText: e.newText })),
+  }));
+  const severity = report.severity ?? rule.severity;
+  return {
+    rule: meta.id,
+    severity,
+    message: formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data),
+    location: loc(report.range),
+    related,
+    fingerprint: baseFingerprint({
+      rule: meta.id,
+      file: `${file.relPath}`,
+      declaration: declarationName(p.ancestors, file.source),
+      anchor: normalisedText(file.source, anchor, masked),
+      ...(report.identity !== undefined && { identity: report.identity }),
+    }),
+    fixes,
+    masked: (report.masked ?? []).map((r) => loc(r)),
+    inTest: file.isTest,
+  };
+}
+
+function engineFinding(rule: string, file: FileData, start: number, end: number, message: string, options: AnalyzeOptions): Finding {
+  const location = locationOf(relativeSlash(options.cwd, file.path), file.positions, start, end);
+  return {
+    rule,
+    severity: options.engineSeverity(rule) ?? 'low',
+    message,
+    location,
+    related: [],
+    fingerprint: baseFingerprint({ rule, file: file.relPath, declaration: '', anchor: message }),
+    fixes: [],
+    masked: [],
+    inTest: file.isTest,
+  };
+}
+
+/**
+ * Applies inline suppressions, reports bad and unused directives, lowers
+ * the severity of test-file findings, and numbers repeated fingerprints.
+ * A null entry is a finding the policy drops (test findings when tests are off).
+ */
+function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOptions): Array<Finding | null> {
+  const comments: CommentText[] = [];
+  for (const group of file.ast.comments) {
+    for (const c of group.list) {
+      if (c.text.startsWith('//redline:')) {
+        const line = file.positions.line(c.start);
+        comments.push({ text: c.text, line, endLine: line });
+      }
+    }
+  }
+  const out: Finding[] = [];
+  if (comments.length > 0) {
+    const parsed = parseSuppressionDirectives(comments, file.source, options.catalog);
+    const tracker = new SuppressionTracker(parsed.directives);
+    for (const f of findings) {
+      const d = tracker.match(f.rule, f.location.line);
+      out.push(d ? { ...f, suppression: suppressionOf(d) } : f);
+    }
+    for (const p of parsed.problems) out.push(directiveFinding(BAD_DIRECTIVE_RULE, file, p.span, p.message, options));
+    const enabled = new Set(options.rules.map((r) => r.rule.meta.id as string));
+    for (const u of tracker.unused(enabled)) {
+      out.push(directiveFinding(UNUSED_SUPPRESSION_RULE, file, u.directive.span, 'this //redline: directive suppresses nothing; remove it, or fix the rule name it gives', options));
+    }
+  } else {
+    out.push(...findings);
+  }
+  out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const numbered = numberOccurrences(out.map((f) => f.fingerprint));
+  return out.map((f, i) => {
+    const severity = file.isTest ? testFindingSeverity(f.severity, options.tests) : f.severity;
+    return severity === undefined ? null : { ...f, severity, fingerprint: numbered[i]! };
+  });
+}
+
+function directiveFinding(rule: string, file: FileData, span: Finding['location'] | Omit<Finding['location'], 'file'>, message: string, options: AnalyzeOptions): Finding {
+  const location = { ...span, file: relativeSlash(options.cwd, file.path) };
+  return {
+    rule,
+    severity: options.engineSeverity(rule) ?? 'low',
+    message,
+    location,
+    related: [],
+    fingerprint: baseFingerprint({ rule, file: file.relPath, declaration: '', anchor: file.source.split('\n')[span.line - 1]?.trim() ?? '' }),
+    fixes: [],
+    masked: [],
+    inTest: file.isTest,
+  };
+}

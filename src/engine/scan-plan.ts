@@ -1,0 +1,127 @@
+/**
+ * Planning a scan: which files take part in the build for the target, how
+ * they group into packages, and in which order packages can be summarised
+ * (dependency waves), from the headers alone — before any full parse.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { scanImports } from '../syntax/header.js';
+import { decideFile, parseFileHeader, type BuildTarget } from '../semantics/build-target.js';
+import type { ModuleResolver } from '../semantics/module.js';
+import type { DiscoveredFile } from './discover.js';
+import { compareStrings, relativeSlash } from './paths.js';
+
+export interface PlannedFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Path relative to the module root, with `/`. */
+  readonly relPath: string;
+  readonly isTest: boolean;
+  readonly size: number;
+  /** A malformed `//go:build` header, reported as a finding. */
+  readonly headerError?: string;
+}
+
+export interface PlannedPackage {
+  /** Unique key: the import path, plus `_test` for external test packages. */
+  readonly importPath: string;
+  readonly dir: string;
+  readonly name: string;
+  readonly module: { readonly path: string; readonly goVersion: string };
+  readonly files: readonly PlannedFile[];
+  /** Import paths of other planned packages this one imports. */
+  readonly deps: readonly string[];
+}
+
+export interface ExcludedFile {
+  readonly rel: string;
+  readonly reason: string;
+}
+
+export interface ScanPlan {
+  readonly packages: readonly PlannedPackage[];
+  /** Packages grouped so that each wave only imports packages of earlier waves. */
+  readonly waves: readonly (readonly PlannedPackage[])[];
+  /** Files left out because they are not built for the target. */
+  readonly excluded: readonly ExcludedFile[];
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Reads each file's header and groups the files that are built for `target` into packages. */
+export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolver, target: BuildTarget): ScanPlan {
+  const groups = new Map<string, { dir: string; name: string; importPath: string; module: PlannedPackage['module']; files: PlannedFile[]; imports: Set<string> }>();
+  const excluded: ExcludedFile[] = [];
+  let bytes = 0;
+  let count = 0;
+  for (const f of files) {
+    const source = readFileSync(f.path, 'utf8');
+    const header = parseFileHeader(headerText(source));
+    const decision = decideFile(path.basename(f.path), header, target);
+    if (!decision.included && decision.reason !== 'bad-constraint' && !f.explicit) {
+      excluded.push({ rel: f.rel, reason: decision.detail });
+      continue;
+    }
+    const { packageName, imports } = scanImports(source);
+    const { module, importPath } = modules.moduleOfFile(f.path);
+    // A file without a package clause still belongs somewhere: its parse error is reported with its directory's package.
+    const name = packageName ?? '';
+    const external = name.endsWith('_test') && f.isTest;
+    const key = external ? `${importPath}_test` : `${importPath}\0${name.replace(/^$/, '?')}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        dir: path.dirname(f.path),
+        name,
+        importPath: external ? `${importPath}_test` : importPath,
+        module: { path: module.path, goVersion: module.language },
+        files: [],
+        imports: new Set(),
+      };
+      groups.set(key, g);
+    }
+    for (const imp of imports) g.imports.add(imp);
+    g.files.push({
+      path: f.path,
+      relPath: relativeSlash(module.dir, f.path),
+      isTest: f.isTest,
+      size: f.size,
+      ...(!decision.included && { headerError: decision.detail }),
+    });
+    bytes += f.size;
+    count++;
+  }
+  const packages = [...groups.values()]
+    .map((g): PlannedPackage => ({ importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports] }))
+    .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
+  const known = new Set(packages.map((p) => p.importPath));
+  const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
+  return { packages: withDeps, waves: dependencyWaves(withDeps), excluded, files: count, bytes };
+}
+
+/** The part of a file before its package clause (plus a little), where build constraints live. */
+function headerText(source: string): string {
+  const m = /^package[ \t]/m.exec(source);
+  return m ? source.slice(0, m.index + 80) : source.slice(0, 16384);
+}
+
+/**
+ * Kahn's algorithm by levels. Packages caught in an import cycle (which Go
+ * forbids, but a broken tree may have) go to one last wave together.
+ */
+export function dependencyWaves(packages: readonly PlannedPackage[]): PlannedPackage[][] {
+  const byPath = new Map<string, PlannedPackage[]>();
+  for (const p of packages) byPath.set(p.importPath, [...(byPath.get(p.importPath) ?? []), p]);
+  const waves: PlannedPackage[][] = [];
+  const done = new Set<string>();
+  let remaining = [...packages];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((p) => p.deps.every((d) => done.has(d)));
+    const wave = ready.length > 0 ? ready : remaining;
+    waves.push(wave);
+    for (const p of wave) done.add(p.importPath);
+    const inWave = new Set(wave);
+    remaining = remaining.filter((p) => !inWave.has(p));
+  }
+  return waves;
+}

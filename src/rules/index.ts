@@ -1,0 +1,19 @@
+/**
+ * The rule registry. Every rule module under `src/rules/<family>/` is listed
+ * here; a test fails when a rule file is missing from the list.
+ */
+import { ENGINE_RULES } from '../engine/engine-rules.js';
+import type { AnyRule } from '../engine/rule.js';
+import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
+
+/** Rules with visitors, in catalog order. */
+export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify], (r) => r.meta);
+
+/** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
+export const CATALOG: readonly RuleMeta[] = sortByCatalogOrder([...RULES.map((r) => r.meta as RuleMeta), ...ENGINE_RULES], (m) => m);
+
+function sortByCatalogOrder<T>(items: readonly T[], meta: (t: T) => RuleMeta): T[] {
+  const family = (m: RuleMeta) => FAMILIES.indexOf(m.id.slice(0, m.id.indexOf('/')) as (typeof FAMILIES)[number]);
+  return [...items].sort((a, b) => family(meta(a)) - family(meta(b)) || (meta(a).id < meta(b).id ? -1 : 1));
+}
