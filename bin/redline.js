@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// The installed command: runs the built CLI (npm run build writes dist/).
-import { run } from '../dist/cli/main.js';
-
-process.exitCode = await run(process.argv.slice(2));
+// The installed command; `npm run build` (run by npm ci/install) writes dist/.
+import '../dist/cli/bin.js';

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+async function cli(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+    env: { NO_COLOR: '1' },
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('redline scan', () => {
+  it('exits 1 with JSON findings for the example service', async () => {
+    const r = await cli(['scan', './examples/payments-gateway/...', '--format', 'json', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { tool: { name: string }; findings: Array<{ rule: string; file: string }> };
+    expect(report.tool.name).toBe('redline');
+    expect(report.findings.some((f) => f.rule === 'tls/insecure-skip-verify' && f.file === 'examples/payments-gateway/processor.go')).toBe(true);
+  });
+  it('exits 0 when findings are below --fail-on', async () => {
+    const r = await cli(['scan', './examples/payments-gateway/...', '--fail-on', 'critical', '--disable', 'secrets,cgo,tls', '--jobs', '1']);
+    expect(r.code).toBe(0);
+  });
+  it('names a missing path and exits 2', async () => {
+    const r = await cli(['scan', './no-such-dir/...']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-dir');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('rejects an invalid policy with its position', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-cli-'));
+    writeFileSync(path.join(dir, 'redline.yaml'), 'version: "1"\nfail-on: hihg\n');
+    writeFileSync(path.join(dir, 'main.go'), 'package main\n');
+    const r = await cli(['scan'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/redline\.yaml:2:\d+: .*fail-on.*did you mean "high"/);
+  });
+  it('rejects an unknown format', async () => {
+    const r = await cli(['scan', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xml');
+  });
+});
+
+describe('redline rules, explain, init', () => {
+  it('lists the catalog', async () => {
+    const r = await cli(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tls/insecure-skip-verify');
+    const json = JSON.parse((await cli(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
+    expect(json.map((m) => m.id)).toContain('redline/parse-error');
+  });
+  it('explains a rule and suggests a near miss', async () => {
+    const r = await cli(['explain', 'tls/insecure-skip-verify']);
+    expect(r.stdout).toContain('Why it matters');
+    const miss = await cli(['explain', 'tls/insecure-skip-verfy']);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toContain('did you mean "tls/insecure-skip-verify"');
+  });
+  it('writes a starter policy that loads, and will not overwrite it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-init-'));
+    expect((await cli(['init'], dir)).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'redline.yaml'), 'utf8')).toContain('version:');
+    writeFileSync(path.join(dir, 'main.go'), 'package main\n');
+    expect((await cli(['scan', '--jobs', '1'], dir)).code).toBe(0);
+    const again = await cli(['init'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+  });
+});
+
+describe('redline ast', () => {
+  it('prints the tree with line:col positions', async () => {
+    const r = await cli(['ast', 'examples/payments-gateway/config.go']);
+    expect(r.code).toBe(0);
+    const tree = JSON.parse(r.stdout) as { kind: string; pos: string };
+    expect(tree.kind).toBe('File');
+    expect(tree.pos).toMatch(/^\d+:\d+$/);
+  });
+  it('prints the tree and the errors of a broken file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-ast-'));
+    writeFileSync(path.join(dir, 'broken.go'), 'package p\nfunc f( {\n');
+    const r = await cli(['ast', 'broken.go'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toHaveProperty('kind', 'File');
+    expect(r.stderr).toMatch(/^broken\.go:2:\d+: /m);
+  });
+  it('explains unreadable input', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-ast-'));
+    writeFileSync(path.join(dir, 'blob.go'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 32)));
+    expect((await cli(['ast', 'missing.go'], dir)).stderr).toContain('missing.go: no such file');
+    expect((await cli(['ast', '.'], dir)).stderr).toContain('is a directory');
+    const bin = await cli(['ast', 'blob.go'], dir);
+    expect(bin.code).toBe(2);
+    expect(bin.stderr).toContain('binary');
+  });
+});
+
+describe('the process', () => {
+  it('runs as a real process: results on stdout, exit code, no stack trace', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'scan', './examples/payments-gateway/...', '--format', 'sarif'], { cwd: repo, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const sarif = JSON.parse(r.stdout) as { version: string; runs: unknown[] };
+    expect(sarif.version).toBe('2.1.0');
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'scan', '--jobs', 'zero'], { cwd: repo, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--jobs');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
