@@ -219,20 +219,27 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   // variables assigned after their declaration (aliasing is only trusted for single-assignment ones)
   const reassigned = new Set<Obj>();
   const calls: ast.CallExpr[] = [];
+  const uses = info.res.uses;
+  const mark = (e: ast.Expr | null): void => {
+    if (!e) return;
+    const x = unparenExpr(e);
+    if (x.kind === 'Ident') { const o = uses.get(x); if (o) reassigned.add(o); }
+  };
   const visit = (n: ast.Node): void => {
-    if (n.kind === 'AssignStmt' && n.tok !== ':=') {
-      for (const l of n.lhs) { const x = unparenExpr(l); if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); } }
-    } else if (n.kind === 'AssignStmt') {
-      for (const l of n.lhs) if (l.kind === 'Ident' && info.res.uses.has(l)) { const o = info.res.uses.get(l)!; reassigned.add(o); }
-    } else if (n.kind === 'IncDecStmt') {
-      const x = unparenExpr(n.x);
-      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); }
-    } else if (n.kind === 'UnaryExpr' && n.op === '&') {
-      const x = unparenExpr(n.x);
-      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o && !params.has(o)) reassigned.add(o); }
-    } else if (n.kind === 'RangeStmt' && n.tok === '=') {
-      for (const k of [n.key, n.value]) if (k && k.kind === 'Ident') { const o = info.objectOf(k); if (o) reassigned.add(o); }
-    } else if (n.kind === 'CallExpr') calls.push(n);
+    switch (n.kind) {
+      case 'AssignStmt': for (const l of n.lhs) mark(l); break; // for :=, only redeclared (used) names are in uses
+      case 'IncDecStmt': mark(n.x); break;
+      case 'UnaryExpr':
+        if (n.op === '&') {
+          const x = unparenExpr(n.x);
+          if (x.kind === 'Ident') { const o = uses.get(x); if (o && !params.has(o)) reassigned.add(o); }
+        }
+        break;
+      case 'RangeStmt': if (n.tok === '=') { mark(n.key); mark(n.value); } break;
+      case 'CallExpr': calls.push(n); break;
+      case 'BasicLit': case 'Ident': return;
+      default: break;
+    }
     forEachChild(n, visit);
   };
   visit(fn.body!);
@@ -252,13 +259,14 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     if (isMethod && fun.kind === 'SelectorExpr') argExprs.push([-1, fun.x]);
     call.args.forEach((a, i) => argExprs.push([i, a]));
     const pairs: [number, number][] = [];
+    let sig: SignatureType | undefined | null = null;
     for (const [j, a] of argExprs) {
       const p = paramIndexOf(info, a, params, reassigned);
       if (p === undefined) continue;
       for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey) {
         // variadic: map extra args onto the last parameter
-        const sig = info.signatureOf(call);
+        if (sig === null) sig = info.signatureOf(call);
         let cj = j;
         if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
         pairs.push([cj, p]);

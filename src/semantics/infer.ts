@@ -72,7 +72,7 @@ export class TypeInfo implements TypeEnv {
   private readonly inProgress = new Set<unknown>();
   private readonly constMemo = new Map<ast.Expr, ConstValue | null>();
   private readonly objConsts = new Map<Obj, ConstValue | null>();
-  private readonly namedInfos = new Map<string, NamedInfo | null>();
+  private readonly namedInfos = new Map<string, Map<string, NamedInfo | null>>();
   private readonly selCache = new Map<ast.Ident, Obj | null>();
   private readonly selections = new Map<ast.SelectorExpr, Selection | null>();
   /** Local named types by id. */
@@ -192,17 +192,21 @@ export class TypeInfo implements TypeEnv {
   // TypeEnv
 
   namedInfo(t: NamedType): NamedInfo | undefined {
-    const key = t.local ? `${t.pkg}#${t.local}` : `${t.pkg}.${t.name}`;
-    let i = this.namedInfos.get(key);
+    // two-level cache (package → name) avoids building a key string per lookup
+    let byName = this.namedInfos.get(t.pkg);
+    if (!byName) this.namedInfos.set(t.pkg, (byName = new Map()));
+    const key = t.local ? '#' + t.local : t.name;
+    let i = byName.get(key);
     if (i !== undefined) return i ?? undefined;
-    if (this.inProgress.has(key)) return undefined;
-    this.inProgress.add(key);
+    const guard = `${t.pkg}#${key}`;
+    if (this.inProgress.has(guard)) return undefined;
+    this.inProgress.add(guard);
     try {
       i = this.computeNamedInfo(t) ?? null;
     } finally {
-      this.inProgress.delete(key);
+      this.inProgress.delete(guard);
     }
-    this.namedInfos.set(key, i);
+    byName.set(key, i);
     return i ?? undefined;
   }
 
