@@ -4,7 +4,7 @@
  * resolved, every expression typed and every CFG built). For benchmarks.
  */
 import type * as ast from '../syntax/ast.js';
-import { forEachChild } from '../syntax/walk.js';
+import { eachChild as forEachChild } from './visit.js';
 import { buildProgram, dependencyOrder, exportsView, summarizePackage, type FactKind, type PackageSummary } from './facts.js';
 import { checkPackage, type PackageInput } from './package.js';
 
@@ -45,10 +45,14 @@ export function runSemantics(pkgs: readonly PackageInput[], kinds: readonly Fact
   const program = buildProgram(summaries, kinds);
   const t2 = performance.now();
   let exprs = 0, idents = 0, funcs = 0, unknownExprs = 0, unresolvedIdents = 0;
+  let tResolve = 0, tForce = 0, tCfg = 0;
   for (const p of order) {
     try {
       const reuse = infos.get(p);
+      const ta = performance.now();
       const info = checkPackage(p, program, reuse ? { reuse } : {});
+      const tb = performance.now();
+      tResolve += tb - ta;
       for (const f of p.files) {
         const visit = (n: ast.Node): void => {
           if (n.kind === 'Ident') {
@@ -63,15 +67,19 @@ export function runSemantics(pkgs: readonly PackageInput[], kinds: readonly Fact
         };
         visit(f.ast);
       }
+      const tc = performance.now();
+      tForce += tc - tb;
       for (const fn of info.funcs) {
         funcs++;
         info.cfgOf(fn);
       }
+      tCfg += performance.now() - tc;
     } catch (e) {
       failures.push({ importPath: p.importPath, error: String((e as Error).stack ?? e) });
     }
   }
   const t3 = performance.now();
+  if (process.env['REDLINE_BENCH_DETAIL']) console.log(`phase 2 detail: resolve ${tResolve.toFixed(0)} ms, idents+exprs ${tForce.toFixed(0)} ms, cfgs ${tCfg.toFixed(0)} ms`);
   return {
     packages: pkgs.length, summarizeMs: t1 - t0, buildProgramMs: t2 - t1, checkMs: t3 - t2,
     exprs, idents, funcs, unknownExprs, unresolvedIdents, failures,

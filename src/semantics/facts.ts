@@ -16,7 +16,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 
-import { forEachChild } from '../syntax/walk.js';
+import { eachChild as forEachChild } from './visit.js';
 import { buildCFG } from './cfg.js';
 import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
@@ -144,9 +144,10 @@ function exportPackage(info: PackageInfo): ExportedPackage {
   const funcs: Record<string, { sig: SignatureType; pos?: string }> = {};
   const vars: Record<string, { type: Type; pos?: string }> = {};
   const consts: Record<string, { type: Type; value?: string; pos?: string }> = {};
+  const relOf = new Map(info.files.map((f) => [f.path, f.relPath]));
   const posOf = (o: Obj): string | undefined => {
-    const f = info.files.find((x) => x.path === o.file);
-    return f && o.decl ? `${f.relPath}:${o.decl.start}` : undefined;
+    const r = relOf.get(o.file);
+    return r !== undefined && o.decl ? `${r}:${o.decl.start}` : undefined;
   };
   for (const [name, o] of info.res.pkgScope.names) {
     const pos = posOf(o);
@@ -248,35 +249,38 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   const funcKinds = kinds.filter((k): k is FuncFactKind => k.level === 'func');
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
-  const edges = new Map<string, Set<string>>();
+  const edges = new Map<string, Set<string> | null>();
+  const anyCallee = funcKinds.filter((k) => k.propagate === 'any-callee' && k.seedCall);
   for (const call of calls) {
     const callee = info.calleeOf(call);
     const ckey = info.calleeKey(callee);
-    const isMethod = callee.kind === 'method';
-    // arguments: receiver (-1) and positional args
-    const argExprs: [number, ast.Expr][] = [];
-    const fun = unparenExpr(call.fun);
-    if (isMethod && fun.kind === 'SelectorExpr') argExprs.push([-1, fun.x]);
-    call.args.forEach((a, i) => argExprs.push([i, a]));
-    const pairs: [number, number][] = [];
+    let pairs = null as string[] | null;
     let sig: SignatureType | undefined | null = null;
-    for (const [j, a] of argExprs) {
+    const arg = (j: number, a: ast.Expr): void => {
       const p = paramIndexOf(info, a, params, reassigned);
-      if (p === undefined) continue;
+      if (p === undefined) return;
       for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey) {
         // variadic: map extra args onto the last parameter
         if (sig === null) sig = info.signatureOf(call);
         let cj = j;
         if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
-        pairs.push([cj, p]);
+        (pairs ??= []).push(`${cj},${p}`);
       }
+    };
+    if (callee.kind === 'method') {
+      const fun = unparenExpr(call.fun);
+      if (fun.kind === 'SelectorExpr') arg(-1, fun.x);
     }
-    for (const k of funcKinds) if (k.propagate === 'any-callee' && k.seedCall?.(call, info)) fseeds.add(k.id);
+    const args = call.args;
+    for (let i = 0; i < args.length; i++) arg(i, args[i]!);
+    for (const k of anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
     if (ckey) {
       let e = edges.get(ckey);
-      if (!e) edges.set(ckey, (e = new Set()));
-      for (const [a, b] of pairs) e.add(`${a},${b}`);
+      if (pairs) {
+        if (!e) edges.set(ckey, (e = new Set()));
+        for (const x of pairs) e.add(x);
+      } else if (e === undefined) edges.set(ckey, null);
     }
   }
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
@@ -310,8 +314,9 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   }
   const calledges: CallEdge[] = [];
   for (const [callee, set] of edges) {
+    if (!set) { calledges.push({ callee }); continue; }
     const args = [...set].map((s) => s.split(',').map(Number) as [number, number]);
-    calledges.push(args.length ? { callee, args } : { callee });
+    calledges.push({ callee, args });
   }
   const seedsOut: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);

@@ -63,8 +63,7 @@ export function isCgoTypeName(name: string): boolean {
 export type ExprMode = 'value' | 'type' | 'pkgname' | 'builtin' | 'novalue' | 'unknown';
 
 const localKey = (file: string, offset: number): string => `${file}:${offset}`;
-/** Marks a memo entry being computed (cycle guard). */
-const IN_PROGRESS: Type = Object.freeze({ kind: 'unknown' }) as Type;
+
 
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
@@ -94,8 +93,9 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
-    if (this.res.embeddedType.has(id)) return this.res.defs.get(id);
-    const o = this.res.uses.get(id) ?? this.res.defs.get(id);
+    const u = this.res.uses.get(id);
+    if (u) return u.kind === 'type' && this.res.embeddedType.has(id) ? this.res.defs.get(id) : u;
+    const o = this.res.defs.get(id);
     if (o) return o;
     const sel = this.res.pendingSel.get(id);
     if (sel) return this.selectorObj(sel);
@@ -750,14 +750,15 @@ export class TypeInfo implements TypeEnv {
   /** The type denoted by a type expression. */
   typeExpr(e: ast.Expr): Type {
     const t0 = this.types.get(e);
-    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
-    this.types.set(e, IN_PROGRESS);
+    if (t0) return t0;
+    const stack = this.typing;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i] === e) return UNKNOWN;
+    stack.push(e);
     let t: Type;
     try {
       t = this.computeTypeExpr(e);
-    } catch (err) {
-      this.types.delete(e);
-      throw err;
+    } finally {
+      stack.pop();
     }
     this.types.set(e, t);
     return t;
@@ -851,18 +852,24 @@ export class TypeInfo implements TypeEnv {
 
   typeOf(e: ast.Expr): Type {
     const t0 = this.types.get(e);
-    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
-    this.types.set(e, IN_PROGRESS);
+    if (t0) return t0;
+    // cycle guard: the (short) stack of expressions being typed
+    const stack = this.typing;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i] === e) return UNKNOWN;
+    stack.push(e);
     let t: Type;
     try {
       t = this.computeTypeOf(e);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err; // stack overflow on pathological input
       t = UNKNOWN;
+    } finally {
+      stack.pop();
     }
     this.types.set(e, t);
     return t;
   }
+  private readonly typing: ast.Expr[] = [];
 
   private computeTypeOf(e: ast.Expr): Type {
     const t = this.computeTypeOf0(e);
@@ -926,7 +933,11 @@ export class TypeInfo implements TypeEnv {
     switch (e.kind) {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
-        const key = this.res.pendingKeys.get(e);
+        const used = this.res.uses.get(e);
+        if (used && used.kind !== 'const' && used.kind !== 'pkgname' && used.kind !== 'builtin' && used.kind !== 'label' && !(used.kind === 'type' && this.res.embeddedType.has(e))) {
+          return this.objType(used);
+        }
+        const key = used ? undefined : this.res.pendingKeys.get(e);
         if (key) {
           // a struct field key in a composite literal: the field's type in the (instantiated) literal type
           const lt = key.lit.type ? this.typeExpr(key.lit.type) : this.typeOf(key.lit);

@@ -5,7 +5,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import type { PositionTable } from '../syntax/position.js';
-import { forEachChild } from '../syntax/walk.js';
+import { eachChild as forEachChild } from './visit.js';
 import { buildCFG, type CFG } from './cfg.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
@@ -162,7 +162,8 @@ export class Importer implements ImportLookup, PackageEnv {
     return undefined;
   }
   foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
-    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
+    // instantiated generic types give their members other types: key those by type too
+    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}` + (mentionsGeneric(type) ? `\x00${typeString(type)}` : '');
     let o = this.foreign.get(k);
     if (!o) {
       o = {
@@ -174,6 +175,18 @@ export class Importer implements ImportLookup, PackageEnv {
       this.foreign.set(k, o);
     }
     return o;
+  }
+}
+
+function mentionsGeneric(t: Type): boolean {
+  switch (t.kind) {
+    case 'named': return !!t.args;
+    case 'basic': case 'unknown': return false;
+    case 'typeparam': return true;
+    case 'pointer': case 'slice': case 'array': case 'chan': return mentionsGeneric(t.elem);
+    case 'map': return mentionsGeneric(t.key) || mentionsGeneric(t.elem);
+    case 'func': return t.params.some(mentionsGeneric) || t.results.some(mentionsGeneric);
+    default: return true;
   }
 }
 
