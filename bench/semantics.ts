@@ -57,6 +57,18 @@ for (const [key, fs] of groups) {
   pkgs.push({ importPath, dir: d, name, module: { path: '', goVersion: '' }, files: fs });
 }
 const c1 = cpu();
+// vendored imports (GOROOT/src/vendor, cmd/vendor) resolve like the go command does
+const paths = new Set(pkgs.map((p) => p.importPath));
+for (const [i, p] of pkgs.entries()) {
+  const importMap: Record<string, string> = {};
+  for (const f of p.files) for (const s of f.ast.imports) {
+    const w = s.path.value.slice(1, -1);
+    if (paths.has(w)) continue;
+    const v = (p.importPath.startsWith('cmd/') ? 'cmd/vendor/' : 'vendor/') + w;
+    if (paths.has(v)) importMap[w] = v;
+  }
+  if (Object.keys(importMap).length) pkgs[i] = { ...p, importMap };
+}
 const r = runSemantics(pkgs, [], { reuse });
 const semCpu = cpu() - c1;
 if (reuse) console.log('(phase 2 reuses the phase-1 PackageInfo of each package)');

@@ -851,6 +851,16 @@ export class TypeInfo implements TypeEnv {
   // Types of expressions
 
   typeOf(e: ast.Expr): Type {
+    // identifiers and literals are cheap to type again: no memo entry (halves the memo)
+    if (e.kind === 'Ident') {
+      const o = this.res.uses.get(e);
+      if (o && (o.kind === 'var' || o.kind === 'type' || o.kind === 'nil' || (o.kind === 'const' && o.decl)) && !this.res.embeddedType.has(e)) {
+        const t = this.objType(o);
+        if (t.kind !== 'func' || !t.typeParams) return t;
+      }
+    } else if (e.kind === 'BasicLit') {
+      return this.computeTypeOf0(e);
+    }
     const t0 = this.types.get(e);
     if (t0) return t0;
     // cycle guard: the (short) stack of expressions being typed

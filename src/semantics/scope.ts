@@ -12,31 +12,38 @@ export type ScopeKind =
   | 'universe' | 'package' | 'file' | 'func' | 'block' | 'if' | 'for' | 'range' | 'switch'
   | 'typeswitch' | 'case' | 'comm' | 'select' | 'typeparams';
 
+const EMPTY_NAMES: ReadonlyMap<string, Obj> = new Map();
+
 export class Scope {
-  readonly names = new Map<string, Obj>();
-  readonly children: Scope[] = [];
+  private map: Map<string, Obj> | null = null;
   constructor(
     readonly kind: ScopeKind,
     readonly parent: Scope | null,
     /** The node that opens the scope (FuncDecl, FuncLit, BlockStmt, IfStmt, CaseClause, File...). */
     readonly node: Node | null,
-  ) {
-    if (parent) parent.children.push(this);
+  ) {}
+  /** The names declared in this scope (allocated on first declaration). */
+  get names(): ReadonlyMap<string, Obj> {
+    return this.map ?? EMPTY_NAMES;
   }
   lookupLocal(name: string): Obj | undefined {
-    return this.names.get(name);
+    return this.map?.get(name);
   }
   lookup(name: string): Obj | undefined {
     for (let s: Scope | null = this; s; s = s.parent) {
-      const o = s.names.get(name);
-      if (o) return o;
+      const m = s.map;
+      if (m) {
+        const o = m.get(name);
+        if (o) return o;
+      }
     }
     return undefined;
   }
   insert(obj: Obj): Obj | undefined {
-    const prev = this.names.get(obj.name);
+    const m = (this.map ??= new Map());
+    const prev = m.get(obj.name);
     if (prev) return prev;
-    this.names.set(obj.name, obj);
+    m.set(obj.name, obj);
     return undefined;
   }
 }
