@@ -16,7 +16,7 @@ import {
 import { embeddedIdent, recvBaseName, type Resolution, type FuncNode } from './resolve.js';
 import type { Obj } from './scope.js';
 import {
-  BOOL, EMPTY_INTERFACE, EMPTY_TUPLE, INT, INT32, STRING, UINT8, UNKNOWN, UNSAFE_POINTER, UNTYPED_BOOL, UNTYPED_FLOAT,
+  hasUnknown, BOOL, EMPTY_INTERFACE, EMPTY_TUPLE, INT, INT32, STRING, UINT8, UNKNOWN, UNSAFE_POINTER, UNTYPED_BOOL, UNTYPED_FLOAT,
   UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, basic, defaultType, deref, isInteger, isString, isUntyped,
   lookupFieldOrMethod, mentionsTypeParam, named, pointer, slice, subst, tuple, typeParamKey, underlying, unify,
   type MethodInfo, type NamedInfo, type NamedType, type Selection, type SignatureType, type StructField, type Type,
@@ -914,14 +914,15 @@ export class TypeInfo implements TypeEnv {
         if (!term) continue;
         const bound = m.get(k);
         if (bound) unify(term.type, term.tilde ? underlying(bound, this) : bound, m);
-        else if (mentionsTypeParam(term.type) || !term.tilde) m.set(k, subst(term.type, m));
+        else if (!term.tilde) m.set(k, subst(term.type, m)); // a ~T term does not pin the type down
       }
     }
     // resolve params bound to types mentioning other bound params
     for (let i = 0; i < 3; i++) for (const [k, v] of m) m.set(k, subst(v, m));
+    const own = new Set((sig.typeParams ?? []).map(typeParamKey));
     for (const tp of sig.typeParams ?? []) {
       const v = m.get(typeParamKey(tp));
-      if (!v || v.kind === 'unknown' || (v.kind === 'basic' && v.name === 'untyped nil')) return undefined;
+      if (!v || hasUnknown(v) || (v.kind === 'basic' && v.name === 'untyped nil') || mentionsOwn(v, own)) return undefined;
     }
     const r = subst(sig, m) as SignatureType;
     return { kind: 'func', params: r.params, results: r.results, variadic: r.variadic };

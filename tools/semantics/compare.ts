@@ -137,7 +137,8 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
     identAt.push(ids);
     exprAt.push(exs);
   }
-  const note = (s: string): void => { if (rep.mismatches.length < maxMis) rep.mismatches.push(s); };
+  const only = process.env['REDLINE_ONLY'];
+  const note = (s: string): void => { if (rep.mismatches.length < maxMis && (!only || s.startsWith(only))) rep.mismatches.push(s); };
   const where = (fi: number, off: number): string => `${info.files[fi]?.relPath}:${lineOf(info.files[fi]!.source, off)}`;
 
   for (const [fi, off, name, role, decl, type, okind] of dump.idents ?? []) {
