@@ -2,6 +2,7 @@
  * Redline's Go front end: `parseFile` and friends.
  */
 
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { File, Node } from './ast.js';
 import { Parser } from './parser.js';
 import { PositionTable } from './position.js';
@@ -60,7 +61,6 @@ interface Decoded {
   utf16: boolean;
 }
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes UTF-8 like Go's `utf8.DecodeRune`: each byte of an invalid
@@ -68,10 +68,11 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  try {
-    return { text: strictDecoder.decode(bytes), invalid: [], utf16 };
-  } catch {
-    // fall through to the slow path
+  if (isUtf8(bytes)) {
+    const text = Buffer.isBuffer(bytes)
+      ? bytes.toString('utf8')
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, invalid: [], utf16 };
   }
   const invalid: number[] = [];
   const units: number[] = [];
@@ -173,55 +174,51 @@ export function parseFile(source: string | Uint8Array, filename = ''): ParseFile
  * Renders a tree as JSON for debugging (`redline ast FILE`): each node is an
  * object with `kind` first, then `pos` and `end` as "line:col" (UTF-8 byte
  * columns; "-" when absent), then its fields in go/ast order, with
- * positions rendered as "line:col" too.
+ * positions rendered as "line:col" too. Iterative: any depth is fine
+ * (indentation stops growing at depth 64).
  */
 export function astToJSON(node: Node, positions: PositionTable, indent = 2): string {
-  return JSON.stringify(toPlain(node, positions), null, indent);
-}
-
-function toPlain(root: Node, positions: PositionTable): unknown {
-  // iterative to cope with very deep trees
-  const convert = (node: Node): Record<string, unknown> => {
-    const out: Record<string, unknown> = {
-      kind: node.kind,
-      pos: positions.lineCol(node.start),
-      end: positions.lineCol(node.end),
-    };
-    return out;
-  };
-  const rootOut = convert(root);
-  const stack: [Node, Record<string, unknown>][] = [[root, rootOut]];
+  const out: string[] = [];
+  // work stack: literal text, or a node to expand at a depth
+  const stack: (string | [Node, number])[] = [[node, 0]];
+  // indentation stops growing past depth 64 (keeps very deep trees linear in size)
+  const pad = (d: number): string => (indent > 0 ? '\n' + ' '.repeat(indent * Math.min(d, 64)) : '');
+  const sep = indent > 0 ? ': ' : ':';
   while (stack.length > 0) {
-    const [node, out] = stack.pop()!;
-    const rec = node as unknown as Record<string, unknown>;
-    for (const [name, type] of NODE_FIELDS[node.kind]) {
-      const v = rec[name];
-      switch (type) {
-        case 'pos':
-          out[name] = positions.lineCol(v as number);
-          break;
-        case 'node':
-          if (v === null || v === undefined) out[name] = null;
-          else {
-            const child = convert(v as Node);
-            out[name] = child;
-            stack.push([v as Node, child]);
-          }
-          break;
-        case 'list':
-          if (v === null || v === undefined) out[name] = null;
-          else {
-            out[name] = (v as Node[]).map((c) => {
-              const child = convert(c);
-              stack.push([c, child]);
-              return child;
-            });
-          }
-          break;
-        default:
-          out[name] = v;
-      }
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
     }
+    const [n, d] = item;
+    const parts: (string | [Node, number])[] = [];
+    const entry = (key: string, first: boolean): string => (first ? '{' : ',') + pad(d + 1) + JSON.stringify(key) + sep;
+    parts.push(entry('kind', true) + JSON.stringify(n.kind));
+    parts.push(entry('pos', false) + JSON.stringify(positions.lineCol(n.start)));
+    parts.push(entry('end', false) + JSON.stringify(positions.lineCol(n.end)));
+    const rec = n as unknown as Record<string, unknown>;
+    for (const [name, type] of NODE_FIELDS[n.kind]) {
+      const v = rec[name];
+      const head = entry(name, false);
+      if (type === 'pos') parts.push(head + JSON.stringify(positions.lineCol(v as number)));
+      else if (type === 'node') {
+        if (v === null || v === undefined) parts.push(head + 'null');
+        else parts.push(head, [v as Node, d + 1]);
+      } else if (type === 'list') {
+        const l = v as Node[] | null;
+        if (l === null) parts.push(head + 'null');
+        else if (l.length === 0) parts.push(head + '[]');
+        else {
+          parts.push(head + '[');
+          for (let i = 0; i < l.length; i++) {
+            parts.push((i > 0 ? ',' : '') + pad(d + 2), [l[i]!, d + 2]);
+          }
+          parts.push(pad(d + 1) + ']');
+        }
+      } else parts.push(head + JSON.stringify(v));
+    }
+    parts.push(pad(d) + '}');
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
   }
-  return rootOut;
+  return out.join('');
 }

@@ -34,7 +34,7 @@ const MAX_NEST_LEV = 100_000;
  * statements, composite literals). Far above real code, well within
  * Node's default stack.
  */
-export const MAX_DEPTH = 2_000;
+export const MAX_DEPTH = 1_000;
 
 class Bailout {}
 const BAILOUT = new Bailout();
@@ -62,11 +62,6 @@ const enum Mode {
   basic = 0,
   labelOk = 1,
   rangeOk = 2,
-}
-
-interface ParField {
-  name: ast.Ident | null;
-  typ: ast.Expr | null;
 }
 
 /** The intermediate `range x` expression of a range clause (never escapes). */
@@ -226,6 +221,8 @@ export class Parser {
   private pos = NO_POS;
   private lit = '';
   private tokEnd = 0;
+  /** Line of the current token (0 before the first). */
+  private tokLine = 0;
 
   // comments
   private readonly comments: ast.CommentGroup[] = [];
@@ -245,6 +242,11 @@ export class Parser {
   private nestLev = 0;
   private depth = 0;
   private isRange = false;
+
+  // A stack for building lists: elements are pushed, then copied out into
+  // an exactly sized array (JS arrays grown by push keep spare capacity).
+  private scratch: unknown[] = [];
+  private sp = 0;
 
   constructor(src: string, pt: PositionTable, invalidUtf8: readonly number[] = [], utf16 = false) {
     this.src = src;
@@ -268,6 +270,7 @@ export class Parser {
       }
       f = null;
     }
+    this.scratch = [];
     if (f === null) {
       // not a valid Go source file: an empty file, like go/parser
       f = {
@@ -291,6 +294,17 @@ export class Parser {
   // ---------------------------------------------------------------------------
   // Parsing support
 
+  private push(x: unknown): void {
+    this.scratch[this.sp++] = x;
+  }
+
+  /** The elements pushed since `start`, as an exactly sized array. */
+  private take<T>(start: number): T[] {
+    const out = this.scratch.slice(start, this.sp) as T[];
+    this.sp = start;
+    return out;
+  }
+
   /** The current token (a method so that TS does not narrow it across next()). */
   private tk(): Token {
     return this.tok;
@@ -308,6 +322,7 @@ export class Parser {
     this.pos = sc.pos;
     this.lit = sc.lit;
     this.tokEnd = sc.end;
+    this.tokLine = sc.tokLine;
     if (tok === Token.COMMENT) {
       if (this.top && this.lit.startsWith('//go:build')) {
         const r = parseConstraint(this.lit);
@@ -318,8 +333,11 @@ export class Parser {
     }
   }
 
-  private consumeComment(): [ast.Comment, number] {
-    let endline = this.lineFor(this.pos);
+  /** Line on which the last consumed comment (group) ends. */
+  private endline = 0;
+
+  private consumeComment(): ast.Comment {
+    let endline = this.tokLine;
     const text = this.lit;
     if (text.charCodeAt(1) === 42 /* * */) {
       let k = text.indexOf('\n');
@@ -330,17 +348,19 @@ export class Parser {
     }
     const c: ast.Comment = { kind: 'Comment', start: this.pos, end: this.pos + text.length, slash: this.pos, text };
     this.next0();
-    return [c, endline];
+    this.endline = endline;
+    return c;
   }
 
-  private consumeCommentGroup(n: number): [ast.CommentGroup, number] {
-    const list: ast.Comment[] = [];
-    let endline = this.lineFor(this.pos);
-    while (this.tk() === Token.COMMENT && this.lineFor(this.pos) <= endline + n) {
-      const r = this.consumeComment();
-      list.push(r[0]);
-      endline = r[1];
+  /** Consumes a comment group; the line it ends on is left in `this.endline`. */
+  private consumeCommentGroup(n: number): ast.CommentGroup {
+    const s0 = this.sp;
+    let endline = this.tokLine;
+    while (this.tk() === Token.COMMENT && this.tokLine <= endline + n) {
+      this.push(this.consumeComment());
+      endline = this.endline;
     }
+    const list = this.take<ast.Comment>(s0);
     const g: ast.CommentGroup = {
       kind: 'CommentGroup',
       start: list[0]!.start,
@@ -348,33 +368,36 @@ export class Parser {
       list,
     };
     this.comments.push(g);
-    return [g, endline];
+    this.endline = endline;
+    return g;
   }
 
   private next(): void {
     this.leadComment = null;
     this.lineComment = null;
-    const prev = this.pos;
+    const prevLine = this.tokLine;
     this.next0();
-    if (this.tk() === Token.COMMENT) this.collectComments(prev);
+    if (this.tk() === Token.COMMENT) this.collectComments(prevLine);
   }
 
-  private collectComments(prev: number): void {
+  private collectComments(prevLine: number): void {
     let comment: ast.CommentGroup | null = null;
     let endline: number;
-    if (this.lineFor(this.pos) === this.lineFor(prev)) {
+    if (this.tokLine === prevLine) {
       // The comment is on same line as the previous token; it
       // cannot be a lead comment but may be a line comment.
-      [comment, endline] = this.consumeCommentGroup(0);
-      if (this.lineFor(this.pos) !== endline || this.tk() === Token.SEMICOLON || this.tk() === Token.EOF) {
+      comment = this.consumeCommentGroup(0);
+      endline = this.endline;
+      if (this.tokLine !== endline || this.tk() === Token.SEMICOLON || this.tk() === Token.EOF) {
         this.lineComment = comment;
       }
     }
     endline = -1;
     while (this.tk() === Token.COMMENT) {
-      [comment, endline] = this.consumeCommentGroup(1);
+      comment = this.consumeCommentGroup(1);
+      endline = this.endline;
     }
-    if (endline + 1 === this.lineFor(this.pos)) {
+    if (endline + 1 === this.tokLine) {
       this.leadComment = comment;
     }
   }
@@ -504,24 +527,28 @@ export class Parser {
   }
 
   private parseIdentList(): ast.Ident[] {
-    const list = [this.parseIdent()];
+    const s0 = this.sp;
+    this.push(this.parseIdent());
     while (this.tk() === Token.COMMA) {
       this.next();
-      list.push(this.parseIdent());
+      this.push(this.parseIdent());
     }
-    return list;
+    return this.take(s0);
   }
 
   // ---------------------------------------------------------------------------
   // Common productions
 
   private parseExprList(): ast.Expr[] {
-    const list = [this.parseExpr()];
+    const x = this.parseExpr();
+    if (this.tk() !== Token.COMMA) return [x];
+    const s0 = this.sp;
+    this.push(x);
     while (this.tk() === Token.COMMA) {
       this.next();
-      list.push(this.parseExpr());
+      this.push(this.parseExpr());
     }
-    return list;
+    return this.take(s0);
   }
 
   private parseList(inRhs: boolean): ast.Expr[] {
@@ -585,10 +612,10 @@ export class Parser {
   private parseArrayFieldOrTypeInstance(x: ast.Ident): [ast.Ident | null, ast.Expr] {
     const lbrack = this.expect(Token.LBRACK);
     let trailingComma = NO_POS;
-    const args: ast.Expr[] = [];
+    const s0 = this.sp;
     if (this.tk() !== Token.RBRACK) {
       this.exprLev++;
-      args.push(this.parseRhs());
+      this.push(this.parseRhs());
       while (this.tk() === Token.COMMA) {
         const comma = this.pos;
         this.next();
@@ -596,10 +623,11 @@ export class Parser {
           trailingComma = comma;
           break;
         }
-        args.push(this.parseRhs());
+        this.push(this.parseRhs());
       }
       this.exprLev--;
     }
+    const args = this.take<ast.Expr>(s0);
     const rbrack = this.expect(Token.RBRACK);
     if (args.length === 0) {
       // x []E
@@ -631,11 +659,15 @@ export class Parser {
           if (this.tk() === Token.PERIOD) typ = this.parseQualifiedIdent(name);
         } else {
           // name1, name2, ... T
-          names = [name];
-          while (this.tk() === Token.COMMA) {
-            this.next();
-            names.push(this.parseIdent());
-          }
+          if (this.tk() === Token.COMMA) {
+            const s0 = this.sp;
+            this.push(name);
+            while (this.tk() === Token.COMMA) {
+              this.next();
+              this.push(this.parseIdent());
+            }
+            names = this.take(s0);
+          } else names = [name];
           if (names.length === 1 && this.tk() === Token.LBRACK) {
             const r = this.parseArrayFieldOrTypeInstance(name);
             typ = r[1];
@@ -694,10 +726,11 @@ export class Parser {
   private parseStructType(): ast.StructType {
     const pos = this.expect(Token.STRUCT);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Field[] = [];
+    const s0 = this.sp;
     while (this.tk() === Token.IDENT || this.tk() === Token.MUL || this.tk() === Token.LPAREN) {
-      list.push(this.parseFieldDecl());
+      this.push(this.parseFieldDecl());
     }
+    const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const fields = mkFieldList(lbrace, list, rbrace);
     return { kind: 'StructType', start: pos, end: fields.end, struct: pos, fields, incomplete: false };
@@ -715,22 +748,24 @@ export class Parser {
     return { kind: 'Ellipsis', start: pos, end: elt.end, ellipsis: pos, elt };
   }
 
-  private parseParamDecl(name: ast.Ident | null, typeSetsOK: boolean): ParField {
-    const f: ParField = { name: null, typ: null };
+  /** Parses a parameter; the result is left in `parName` and `parTyp`. */
+  private parseParamDecl(name: ast.Ident | null, typeSetsOK: boolean): void {
+    let fname: ast.Ident | null = null;
+    let ftyp: ast.Expr | null = null;
     const ptok = this.tk();
     let tok = this.tk();
     if (name !== null) {
       tok = Token.IDENT; // force IDENT case in switch below
     } else if (typeSetsOK && this.tk() === Token.TILDE) {
-      return { name: null, typ: this.embeddedElem(null) };
+      return this.setPar(null, this.embeddedElem(null));
     }
     switch (tok) {
       case Token.IDENT:
         if (name !== null) {
-          f.name = name;
+          fname = name;
           this.tok = ptok;
         } else {
-          f.name = this.parseIdent();
+          fname = this.parseIdent();
         }
         switch (this.tk()) {
           case Token.IDENT:
@@ -742,32 +777,32 @@ export class Parser {
           case Token.STRUCT:
           case Token.INTERFACE:
           case Token.LPAREN:
-            f.typ = this.parseType();
+            ftyp = this.parseType();
             break;
           case Token.LBRACK: {
-            const r = this.parseArrayFieldOrTypeInstance(f.name);
-            f.name = r[0];
-            f.typ = r[1];
+            const r = this.parseArrayFieldOrTypeInstance(fname);
+            fname = r[0];
+            ftyp = r[1];
             break;
           }
           case Token.ELLIPSIS:
-            f.typ = this.parseDotsType();
-            return f; // don't allow ...type "|" ...
+            ftyp = this.parseDotsType();
+            return this.setPar(fname, ftyp); // don't allow ...type "|" ...
           case Token.PERIOD:
-            f.typ = this.parseQualifiedIdent(f.name);
-            f.name = null;
+            ftyp = this.parseQualifiedIdent(fname);
+            fname = null;
             break;
           case Token.TILDE:
             if (typeSetsOK) {
-              f.typ = this.embeddedElem(null);
-              return f;
+              ftyp = this.embeddedElem(null);
+              return this.setPar(fname, ftyp);
             }
             break;
           case Token.OR:
             if (typeSetsOK) {
-              f.typ = this.embeddedElem(f.name);
-              f.name = null;
-              return f;
+              ftyp = this.embeddedElem(fname);
+              fname = null;
+              return this.setPar(fname, ftyp);
             }
             break;
         }
@@ -781,19 +816,27 @@ export class Parser {
       case Token.STRUCT:
       case Token.INTERFACE:
       case Token.LPAREN:
-        f.typ = this.parseType();
+        ftyp = this.parseType();
         break;
       case Token.ELLIPSIS:
-        f.typ = this.parseDotsType();
-        return f;
+        ftyp = this.parseDotsType();
+        return this.setPar(fname, ftyp);
       default:
         this.errorExpected(this.pos, "')'");
         this.advance(EXPR_END);
     }
-    if (typeSetsOK && this.tk() === Token.OR && f.typ !== null) {
-      f.typ = this.embeddedElem(f.typ);
+    if (typeSetsOK && this.tk() === Token.OR && ftyp !== null) {
+      ftyp = this.embeddedElem(ftyp);
     }
-    return f;
+    return this.setPar(fname, ftyp);
+  }
+
+  private parName: ast.Ident | null = null;
+  private parTyp: ast.Expr | null = null;
+
+  private setPar(name: ast.Ident | null, typ: ast.Expr | null): void {
+    this.parName = name;
+    this.parTyp = typ;
   }
 
   private parseParameterList(
@@ -807,35 +850,44 @@ export class Parser {
     if (name0 !== null) pos0 = name0.start;
     else if (typ0 !== null) pos0 = typ0.start;
 
-    const list: ParField[] = [];
+    // (name, type) pairs are kept on the scratch stack from `base`
+    const base = this.sp;
     let named = 0;
     let typed = 0;
     while (name0 !== null || (this.tk() !== closing && this.tk() !== Token.EOF)) {
-      let par: ParField;
+      let pname: ast.Ident | null;
+      let ptyp: ast.Expr | null;
       if (typ0 !== null) {
         if (tparams) typ0 = this.embeddedElem(typ0);
-        par = { name: name0, typ: typ0 };
+        pname = name0;
+        ptyp = typ0;
       } else {
-        par = this.parseParamDecl(name0, tparams);
+        this.parseParamDecl(name0, tparams);
+        pname = this.parName;
+        ptyp = this.parTyp;
       }
       name0 = null;
       typ0 = null;
-      if (par.name !== null || par.typ !== null) {
-        list.push(par);
-        if (par.name !== null && par.typ !== null) named++;
-        if (par.typ !== null) typed++;
+      if (pname !== null || ptyp !== null) {
+        this.push(pname);
+        this.push(ptyp);
+        if (pname !== null && ptyp !== null) named++;
+        if (ptyp !== null) typed++;
       }
       if (!this.atComma('parameter list', closing)) break;
       this.next();
     }
-    if (list.length === 0) return [];
+    const S = this.scratch as (ast.Ident | ast.Expr | null)[];
+    const count = (this.sp - base) >> 1;
+    if (count === 0) return [];
 
     if (named === 0) {
       // all unnamed => found names are type names
-      for (const par of list) {
-        if (par.name !== null) {
-          par.typ = par.name;
-          par.name = null;
+      for (let i = 0; i < count; i++) {
+        const k = base + 2 * i;
+        if (S[k] !== null) {
+          S[k + 1] = S[k]!;
+          S[k] = null;
         }
       }
       if (tparams) {
@@ -847,27 +899,28 @@ export class Parser {
         } else {
           errPos = pos0;
           msg = 'missing type parameter name';
-          if (list.length === 1) msg += ' or invalid array length';
+          if (count === 1) msg += ' or invalid array length';
         }
         this.error(errPos, msg);
       }
-    } else if (named !== list.length) {
+    } else if (named !== count) {
       // some named or we're in a type parameter list => all must be named
       let errPos = NO_POS;
       let typ: ast.Expr | null = null;
-      for (let i = list.length - 1; i >= 0; i--) {
-        const par = list[i]!;
-        if (par.typ !== null) {
-          typ = par.typ;
-          if (par.name === null) {
+      for (let i = count - 1; i >= 0; i--) {
+        const k = base + 2 * i;
+        const ptyp = S[k + 1] as ast.Expr | null;
+        if (ptyp !== null) {
+          typ = ptyp;
+          if (S[k] === null) {
             errPos = typ.start;
-            par.name = mkIdent(errPos, '_');
+            S[k] = mkIdent(errPos, '_');
           }
         } else if (typ !== null) {
-          par.typ = typ;
+          S[k + 1] = typ;
         } else {
-          errPos = par.name!.start;
-          par.typ = mkBad(errPos, this.pos);
+          errPos = (S[k] as ast.Ident).start;
+          S[k + 1] = mkBad(errPos, this.pos);
         }
       }
       if (errPos >= 0) {
@@ -877,7 +930,7 @@ export class Parser {
           msg = tparams ? 'missing type constraint' : 'missing parameter type';
         } else if (tparams) {
           msg = 'missing type parameter name';
-          if (list.length === 1) msg += ' or invalid array length';
+          if (count === 1) msg += ' or invalid array length';
         } else {
           msg = 'missing parameter name';
         }
@@ -887,37 +940,40 @@ export class Parser {
 
     // check use of ...
     let first = true;
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i]!;
-      const t = f.typ;
-      if (t !== null && t.kind === 'Ellipsis' && (!dddok || i + 1 < list.length)) {
+    for (let i = 0; i < count; i++) {
+      const k = base + 2 * i + 1;
+      const t = S[k] as ast.Expr | null;
+      if (t !== null && t.kind === 'Ellipsis' && (!dddok || i + 1 < count)) {
         if (first) {
           first = false;
           this.error(t.ellipsis, dddok ? 'can only use ... with final parameter' : 'invalid use of ...');
         }
-        f.typ = mkBad(t.start, t.end);
+        S[k] = mkBad(t.start, t.end);
       }
     }
 
-    const params: ast.Field[] = [];
+    // fields are pushed above the pairs
+    const fieldStart = this.sp;
     if (named === 0) {
-      for (const par of list) params.push(mkField(null, [], par.typ, null, null));
-      return params;
-    }
-    let names: ast.Ident[] = [];
-    let typ: ast.Expr | null = null;
-    for (const par of list) {
-      if (par.typ !== typ) {
-        if (names.length > 0) {
-          params.push(mkField(null, names, typ, null, null));
-          names = [];
+      for (let i = 0; i < count; i++) this.push(mkField(null, [], S[base + 2 * i + 1] as ast.Expr, null, null));
+    } else {
+      // consecutive names with the same type share one field
+      let typ: ast.Expr | null = null;
+      let namesStart = -1;
+      for (let i = 0; i < count; i++) {
+        const ptyp = S[base + 2 * i + 1] as ast.Expr;
+        if (ptyp !== typ) {
+          if (namesStart >= 0) this.push(mkField(null, this.take<ast.Ident>(namesStart), typ, null, null));
+          typ = ptyp;
+          namesStart = this.sp;
         }
-        typ = par.typ;
+        this.push(S[base + 2 * i] as ast.Ident);
       }
-      names.push(par.name!);
+      this.push(mkField(null, this.take<ast.Ident>(namesStart), typ, null, null));
     }
-    if (names.length > 0) params.push(mkField(null, names, typ, null, null));
-    return params;
+    const out = this.scratch.slice(fieldStart, this.sp) as ast.Field[];
+    this.sp = base;
+    return out;
   }
 
   private parseTypeParameters(): ast.FieldList | null {
@@ -981,17 +1037,19 @@ export class Parser {
           typ = mkFuncType(NO_POS, null, params, results);
         } else {
           // embedded instantiated type
-          const list: ast.Expr[] = [x1];
+          const s0 = this.sp;
+          this.push(x1);
           if (this.atComma('type argument list', Token.RBRACK)) {
             this.exprLev++;
             this.next();
             while (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) {
-              list.push(this.parseType());
+              this.push(this.parseType());
               if (!this.atComma('type argument list', Token.RBRACK)) break;
               this.next();
             }
             this.exprLev--;
           }
+          const list = this.take<ast.Expr>(s0);
           const rbrack = this.expectClosing(Token.RBRACK, 'type argument list');
           typ = packIndexExpr(ident, lbrack, list, rbrack);
         }
@@ -1045,7 +1103,7 @@ export class Parser {
   private parseInterfaceType(): ast.InterfaceType {
     const pos = this.expect(Token.INTERFACE);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Field[] = [];
+    const s0 = this.sp;
     for (;;) {
       if (this.tk() === Token.IDENT) {
         const f = this.parseMethodSpec() as Mut<ast.Field>;
@@ -1054,19 +1112,20 @@ export class Parser {
           f.end = f.type.end;
         }
         f.comment = this.expectSemi();
-        list.push(f);
+        this.push(f);
       } else if (this.tk() === Token.TILDE) {
         const typ = this.embeddedElem(null);
         const comment = this.expectSemi();
-        list.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, [], typ, null, comment));
       } else {
         const t = this.tryIdentOrType();
         if (t === null) break;
         const typ = this.embeddedElem(t);
         const comment = this.expectSemi();
-        list.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, [], typ, null, comment));
       }
     }
+    const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const methods = mkFieldList(lbrace, list, rbrace);
     return { kind: 'InterfaceType', start: pos, end: methods.end, interface: pos, methods, incomplete: false };
@@ -1104,12 +1163,13 @@ export class Parser {
   private parseTypeInstance(typ: ast.Expr): ast.Expr {
     const opening = this.expect(Token.LBRACK);
     this.exprLev++;
-    const list: ast.Expr[] = [];
+    const s0 = this.sp;
     while (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) {
-      list.push(this.parseType());
+      this.push(this.parseType());
       if (!this.atComma('type argument list', Token.RBRACK)) break;
       this.next();
     }
+    const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const closing = this.expectClosing(Token.RBRACK, 'type argument list');
     if (list.length === 0) {
@@ -1170,11 +1230,11 @@ export class Parser {
   // Blocks
 
   private parseStmtList(): ast.Stmt[] {
-    const list: ast.Stmt[] = [];
+    const s0 = this.sp;
     while (this.tk() !== Token.CASE && this.tk() !== Token.DEFAULT && this.tk() !== Token.RBRACE && this.tk() !== Token.EOF) {
-      list.push(this.parseStmt());
+      this.push(this.parseStmt());
     }
-    return list;
+    return this.take(s0);
   }
 
   private parseBlockStmt(): ast.BlockStmt {
@@ -1285,11 +1345,13 @@ export class Parser {
       }
     } else if (this.tk() === Token.COMMA) {
       // instance expression
-      args = [index0!];
+      const s0 = this.sp;
+      this.push(index0);
       while (this.tk() === Token.COMMA) {
         this.next();
-        if (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) args.push(this.parseType());
+        if (this.tk() !== Token.RBRACK && this.tk() !== Token.EOF) this.push(this.parseType());
       }
+      args = this.take(s0);
     }
     this.exprLev--;
     const rbrack = this.expect(Token.RBRACK);
@@ -1326,10 +1388,10 @@ export class Parser {
   private parseCallOrConversion(fun: ast.Expr): ast.CallExpr {
     const lparen = this.expect(Token.LPAREN);
     this.exprLev++;
-    const list: ast.Expr[] = [];
+    const s0 = this.sp;
     let ellipsis = NO_POS;
     while (this.tk() !== Token.RPAREN && this.tk() !== Token.EOF && ellipsis < 0) {
-      list.push(this.parseRhs()); // builtins may expect a type: make(some type, ...)
+      this.push(this.parseRhs()); // builtins may expect a type: make(some type, ...)
       if (this.tk() === Token.ELLIPSIS) {
         ellipsis = this.pos;
         this.next();
@@ -1337,6 +1399,7 @@ export class Parser {
       if (!this.atComma('argument list', Token.RPAREN)) break;
       this.next();
     }
+    const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rparen = this.expectClosing(Token.RPAREN, 'argument list');
     return { kind: 'CallExpr', start: fun.start, end: rparen + 1, fun, lparen, args: list, ellipsis, rparen };
@@ -1361,15 +1424,16 @@ export class Parser {
   private parseLiteralValue(typ: ast.Expr | null): ast.CompositeLit {
     this.enter();
     const lbrace = this.expect(Token.LBRACE);
-    const elts: ast.Expr[] = [];
+    const s0 = this.sp;
     this.exprLev++;
     if (this.tk() !== Token.RBRACE) {
       while (this.tk() !== Token.RBRACE && this.tk() !== Token.EOF) {
-        elts.push(this.parseElement());
+        this.push(this.parseElement());
         if (!this.atComma('composite literal', Token.RBRACE)) break;
         this.next();
       }
     }
+    const elts = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rbrace = this.expectClosing(Token.RBRACE, 'composite literal');
     this.leave();
@@ -1388,10 +1452,8 @@ export class Parser {
   private parsePrimaryExpr(x: ast.Expr | null): ast.Expr {
     if (x === null) x = this.parseOperand();
     // nesting is tracked per iteration like go/parser (the tree gets deeper)
-    let n = 0;
-    try {
-      for (;;) {
-        n++;
+    const lev0 = this.nestLev;
+    loop: for (;;) {
         if (++this.nestLev > MAX_NEST_LEV) this.bail();
         switch (this.tk()) {
           case Token.PERIOD:
@@ -1424,26 +1486,25 @@ export class Parser {
               case 'SelectorExpr':
               case 'IndexExpr':
               case 'IndexListExpr':
-                if (this.exprLev < 0) return x;
+                if (this.exprLev < 0) break loop;
                 break; // x is possibly a composite literal type
               case 'ArrayType':
               case 'StructType':
               case 'MapType':
                 break; // x is a composite literal type
               default:
-                return x;
+                break loop;
             }
             if (t !== x) this.error(t.start, 'cannot parenthesize type in composite literal');
             x = this.parseLiteralValue(x);
             break;
           }
           default:
-            return x;
+            break loop;
         }
-      }
-    } finally {
-      this.nestLev -= n;
     }
+    this.nestLev = lev0;
+    return x;
   }
 
   private parseUnaryExpr(): ast.Expr {
@@ -1509,21 +1570,19 @@ export class Parser {
 
   private parseBinaryExpr(x: ast.Expr | null, prec1: number): ast.Expr {
     if (x === null) x = this.parseUnaryExpr();
-    let n = 0;
-    try {
-      for (;;) {
-        n++;
-        if (++this.nestLev > MAX_NEST_LEV) this.bail();
-        let op = this.tk();
-        if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
-        const oprec = precedence(op);
-        if (oprec < prec1) return x;
-        const pos = this.expect(op);
-        const y = this.parseBinaryExpr(null, oprec + 1);
-        x = mkBinary(x, pos, TOKEN_STRINGS[op] as ast.BinaryOp, y);
+    const lev0 = this.nestLev;
+    for (;;) {
+      if (++this.nestLev > MAX_NEST_LEV) this.bail();
+      let op = this.tk();
+      if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
+      const oprec = precedence(op);
+      if (oprec < prec1) {
+        this.nestLev = lev0;
+        return x;
       }
-    } finally {
-      this.nestLev -= n;
+      const pos = this.expect(op);
+      const y = this.parseBinaryExpr(null, oprec + 1);
+      x = mkBinary(x, pos, TOKEN_STRINGS[op] as ast.BinaryOp, y);
     }
   }
 
@@ -1549,7 +1608,21 @@ export class Parser {
    */
   private parseSimpleStmt(mode: Mode): ast.Stmt {
     this.isRange = false;
-    const x = this.parseList(false);
+    // the lhs list: an array only when there are several expressions
+    const oldRhs = this.inRhs;
+    this.inRhs = false;
+    const x0 = this.parseExpr();
+    let xs: ast.Expr[] | null = null;
+    if (this.tk() === Token.COMMA) {
+      const s0 = this.sp;
+      this.push(x0);
+      while (this.tk() === Token.COMMA) {
+        this.next();
+        this.push(this.parseExpr());
+      }
+      xs = this.take(s0);
+    }
+    this.inRhs = oldRhs;
     const tok = this.tk();
     switch (tok) {
       case Token.DEFINE:
@@ -1583,19 +1656,18 @@ export class Parser {
         this.isRange = isRange;
         return {
           kind: 'AssignStmt',
-          start: x[0]!.start,
+          start: x0.start,
           end: y[y.length - 1]!.end,
-          lhs: x,
+          lhs: xs ?? [x0],
           tokPos: pos,
           tok: TOKEN_STRINGS[tok] as ast.AssignOp,
           rhs: y,
         };
       }
     }
-    if (x.length > 1) {
-      this.errorExpected(x[0]!.start, '1 expression');
+    if (xs !== null) {
+      this.errorExpected(x0.start, '1 expression');
     }
-    const x0 = x[0]!;
     switch (tok) {
       case Token.COLON: {
         // labeled statement
@@ -1817,8 +1889,9 @@ export class Parser {
     }
     const typeSwitch = this.isTypeSwitchGuard(s2);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Stmt[] = [];
-    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) list.push(this.parseCaseClause());
+    const s0 = this.sp;
+    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) this.push(this.parseCaseClause());
+    const list = this.take<ast.Stmt>(s0);
     const rbrace = this.expect(Token.RBRACE);
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
@@ -1881,8 +1954,9 @@ export class Parser {
   private parseSelectStmt(): ast.SelectStmt {
     const pos = this.expect(Token.SELECT);
     const lbrace = this.expect(Token.LBRACE);
-    const list: ast.Stmt[] = [];
-    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) list.push(this.parseCommClause());
+    const s0 = this.sp;
+    while (this.tk() === Token.CASE || this.tk() === Token.DEFAULT) this.push(this.parseCommClause());
+    const list = this.take<ast.Stmt>(s0);
     const rbrace = this.expect(Token.RBRACE);
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
@@ -2192,17 +2266,19 @@ export class Parser {
     const pos = this.expect(keyword);
     let lparen = NO_POS;
     let rparen = NO_POS;
-    const list: ast.Spec[] = [];
+    let list: ast.Spec[];
     if (this.tk() === Token.LPAREN) {
       lparen = this.pos;
       this.next();
+      const s0 = this.sp;
       while (this.tk() !== Token.RPAREN && this.tk() !== Token.EOF) {
-        list.push(this.parseSpec(this.leadComment, keyword));
+        this.push(this.parseSpec(this.leadComment, keyword));
       }
+      list = this.take(s0);
       rparen = this.expect(Token.RPAREN);
       this.expectSemi();
     } else {
-      list.push(this.parseSpec(null, keyword));
+      list = [this.parseSpec(null, keyword)];
     }
     return {
       kind: 'GenDecl',
@@ -2294,8 +2370,8 @@ export class Parser {
     this.expectSemi();
     if (this.errors.length !== 0) return null;
 
-    const decls: ast.Decl[] = [];
-    while (this.tk() === Token.IMPORT) decls.push(this.parseGenDecl(Token.IMPORT));
+    const s0 = this.sp;
+    while (this.tk() === Token.IMPORT) this.push(this.parseGenDecl(Token.IMPORT));
     let prev = Token.IMPORT;
     while (this.tk() !== Token.EOF) {
       // continue to accept import declarations for error tolerance, but complain
@@ -2303,8 +2379,9 @@ export class Parser {
         this.error(this.pos, 'imports must appear before other declarations');
       }
       prev = this.tk();
-      decls.push(this.parseDecl(DECL_START));
+      this.push(this.parseDecl(DECL_START));
     }
+    const decls = this.take<ast.Decl>(s0);
     return {
       kind: 'File',
       start: pos,

@@ -13,10 +13,9 @@ export interface LineCol {
 }
 
 export class PositionTable {
-  /** Offset of the first character of each line; lineStarts[0] = 0. */
-  readonly lineStarts: Int32Array;
   private readonly src: string;
-  private readonly ascii: boolean;
+  private starts: Int32Array | null = null;
+  private isAscii = false;
   /** Offsets of U+FFFD characters that stand for one invalid input byte. */
   private readonly invalid: ReadonlySet<number> | null;
   // cache of the last lookup (queries are mostly monotonic)
@@ -26,6 +25,21 @@ export class PositionTable {
 
   constructor(src: string, invalidUtf8: readonly number[] = []) {
     this.src = src;
+    this.invalid = invalidUtf8.length > 0 ? new Set(invalidUtf8) : null;
+  }
+
+  /** Offset of the first character of each line; lineStarts[0] = 0. Built on first use. */
+  get lineStarts(): Int32Array {
+    return this.starts ?? this.build();
+  }
+
+  private get ascii(): boolean {
+    if (this.starts === null) this.build();
+    return this.isAscii;
+  }
+
+  private build(): Int32Array {
+    const src = this.src;
     const starts: number[] = [0];
     let i = src.indexOf('\n');
     // like go/token, a final newline does not start a line (the end of
@@ -34,10 +48,10 @@ export class PositionTable {
       starts.push(i + 1);
       i = src.indexOf('\n', i + 1);
     }
-    this.lineStarts = Int32Array.from(starts);
     // eslint-disable-next-line no-control-regex
-    this.ascii = !/[^\x00-\x7f]/.test(src);
-    this.invalid = invalidUtf8.length > 0 ? new Set(invalidUtf8) : null;
+    this.isAscii = !/[^\x00-\x7f]/.test(src);
+    this.starts = Int32Array.from(starts);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -46,7 +60,7 @@ export class PositionTable {
 
   /** The 1-based line of an offset (clamped into the source). */
   line(offset: number): number {
-    const starts = this.lineStarts;
+    const starts = this.starts ?? this.build();
     const n = starts.length;
     let k = this.lastLine;
     if (starts[k]! <= offset && (k + 1 >= n || starts[k + 1]! > offset)) return k + 1;

@@ -12,7 +12,7 @@
  * Errors are collected in `errors`, never thrown; `scan()` always advances.
  */
 
-import { Token, keywordAt } from './token.js';
+import { TOKEN_STRINGS, Token, keywordAt } from './token.js';
 
 /** A scanner or parser diagnostic at a source offset. */
 export interface RawError {
@@ -70,6 +70,17 @@ for (let c = 0; c < 128; c++) {
   const digit = c >= C.D0 && c <= C.D9;
   ASCII_CLASS[c] = (letter ? 1 : 0) | (letter || digit ? 2 : 0);
 }
+
+// Identifier interning: a small direct-mapped cache of names per file,
+// keyed by a hash computed while scanning. Repeated names (`err`, `x`,
+// `int`) then share one string: less allocation and less memory for trees
+// kept alive. Per file (not global) on purpose: a long-lived table would
+// make every new name an old-to-young reference, which costs more in the
+// garbage collector than interning saves.
+const INTERN_BITS = 10;
+const INTERN_MASK = (1 << INTERN_BITS) - 1;
+const EMPTY_INTERN: string[] = [];
+for (let k = 0; k <= INTERN_MASK; k++) EMPTY_INTERN.push(''); // packed; '' never matches
 
 const LETTER_RE = /^\p{L}$/u;
 const DIGIT_RE = /^\p{Nd}$/u;
@@ -175,15 +186,20 @@ export class Scanner {
   private i = 0;
   private insertSemi = false;
   private nlPos = -1;
+  private readonly intern: string[] = EMPTY_INTERN.slice();
+  /** Line (1-based) at the read offset. */
+  private line = 1;
 
   // Offsets (sorted) of characters that `go/scanner.next` complains about
   // whenever it reads them: NUL, a BOM after the start, invalid UTF-8.
-  private readonly specialOffs: number[];
-  private readonly specialMsgs: string[];
+  private specialOffs: number[];
+  private specialMsgs: string[];
   private specialIdx = 0;
 
   // The current token.
   tok: Token = Token.ILLEGAL;
+  /** 1-based line of the token's first character (unadjusted). */
+  tokLine = 1;
   /** Offset of the token's first character. */
   pos = 0;
   /** Offset just past the token in the source. */
@@ -208,7 +224,7 @@ export class Scanner {
     this.specialMsgs = [];
     if (utf16) {
       errors.push({ offset: 0, msg: 'illegal UTF-8 encoding (got UTF-16)' });
-      this.i = this.len; // consume all input to avoid an error cascade
+      this.utf16 = true;
       return;
     }
     this.collectSpecials(invalidUtf8);
@@ -241,8 +257,8 @@ export class Scanner {
         k++;
       }
     }
-    this.specialOffs.push(...offs);
-    this.specialMsgs.push(...msgs);
+    this.specialOffs = offs;
+    this.specialMsgs = msgs;
   }
 
   private flushSpecials(upto: number): void {
@@ -267,11 +283,25 @@ export class Scanner {
   /** Scans the next token into `tok`, `pos`, `end` and `lit`. */
   scan(): void {
     if (this.nlPos >= 0) {
+      // the newline in a preceding general comment (on the comment's first line)
+      this.tokLine = this.nlLine;
       this.tok = Token.SEMICOLON;
       this.pos = this.nlPos;
       this.end = this.nlPos + 1;
       this.lit = '\n';
       this.nlPos = -1;
+      return;
+    }
+    if (this.utf16) {
+      // go/scanner consumed all input as one invalid character
+      this.utf16 = false;
+      this.i = this.len;
+      this.pos = 0;
+      this.end = this.len;
+      this.tokLine = 1;
+      this.tok = Token.ILLEGAL;
+      this.lit = '\uFFFD';
+      this.error(0, "illegal character U+FFFD '\uFFFD'");
       return;
     }
     const src = this.src;
@@ -281,13 +311,19 @@ export class Scanner {
     for (;;) {
       if (i >= len) break;
       const c = src.charCodeAt(i);
-      if (c === C.SPACE || c === C.TAB || c === C.CR || (c === C.LF && !this.insertSemi)) {
+      if (c === C.SPACE || c === C.TAB || c === C.CR) {
         i++;
+        continue;
+      }
+      if (c === C.LF && !this.insertSemi) {
+        i++;
+        this.line++;
         continue;
       }
       break;
     }
     this.pos = i;
+    this.tokLine = this.line;
     if (i >= len) {
       this.i = i;
       this.end = i;
@@ -310,22 +346,39 @@ export class Scanner {
       // identifier or keyword, ASCII fast path
       let j = i + 1;
       let c2 = 0;
-      while (j < len && (c2 = src.charCodeAt(j)) < 128 && (ASCII_CLASS[c2]! & 2) !== 0) j++;
-      if (j < len && c2 >= 128) j = this.scanIdentTail(j);
-      const n = j - i;
-      if (n > 1 && n < 12 && c >= C.LA) {
-        tok = keywordAt(src, i, n);
-        if (tok === Token.IDENT) {
-          insertSemi = true;
-          lit = src.slice(i, j);
-        } else {
-          lit = src.slice(i, j);
-          insertSemi = tok === Token.BREAK || tok === Token.CONTINUE || tok === Token.FALLTHROUGH || tok === Token.RETURN;
-        }
-      } else {
+      let h = c;
+      while (j < len && (c2 = src.charCodeAt(j)) < 128 && (ASCII_CLASS[c2]! & 2) !== 0) {
+        h = (Math.imul(h, 31) + c2) | 0;
+        j++;
+      }
+      if (j < len && c2 >= 128) {
+        j = this.scanIdentTail(j);
         tok = Token.IDENT;
         insertSemi = true;
         lit = src.slice(i, j);
+      } else {
+        const n = j - i;
+        tok = n > 1 && n < 12 && c >= C.LA ? keywordAt(src, i, n) : Token.IDENT;
+        if (tok === Token.IDENT) {
+          insertSemi = true;
+          if (n < 13) {
+            // interned name (short slices are flat copies: caching them
+            // does not keep the source alive)
+            const slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
+            const cand = this.intern[slot]!;
+            if (cand.length === n && sameText(cand, src, i)) {
+              lit = cand;
+            } else {
+              lit = src.slice(i, j);
+              this.intern[slot] = lit;
+            }
+          } else {
+            lit = src.slice(i, j);
+          }
+        } else {
+          lit = TOKEN_STRINGS[tok]!;
+          insertSemi = tok === Token.BREAK || tok === Token.CONTINUE || tok === Token.FALLTHROUGH || tok === Token.RETURN;
+        }
       }
       i = j;
     } else if ((c >= C.D0 && c <= C.D9) || (c === C.DOT && i + 1 < len && isDigitCode(src.charCodeAt(i + 1)))) {
@@ -346,6 +399,7 @@ export class Scanner {
       switch (c) {
         case C.LF:
           this.insertSemi = false; // newline consumed
+          this.line++;
           this.i = i;
           this.tok = Token.SEMICOLON;
           this.end = i;
@@ -374,6 +428,7 @@ export class Scanner {
           } else {
             i = close + 1;
           }
+          this.line += countLF(src, this.pos, i);
           lit = src.slice(this.pos, i);
           if (lit.indexOf('\r') >= 0) lit = stripCR(lit, false);
           break;
@@ -451,6 +506,7 @@ export class Scanner {
             i = this.i;
             if (this.insertSemi && nlOffset !== 0) {
               this.nlPos = nlOffset;
+              this.nlLine = this.tokLine;
               this.insertSemi = false;
             } else {
               insertSemi = this.insertSemi; // preserve insertSemi info
@@ -643,6 +699,7 @@ export class Scanner {
     }
     let nlOffset = src.indexOf('\n', i);
     if (nlOffset < 0 || nlOffset >= end) nlOffset = 0;
+    else this.line += countLF(src, nlOffset, end);
     let text = src.slice(start, end);
     if (valid && text.startsWith('line ', 2)) this.checkLineDirective(start, text);
     if (text.indexOf('\r') >= 0) text = stripCR(text, true);
@@ -780,6 +837,9 @@ export class Scanner {
   }
 
   private invalidDigit = -1;
+  /** The input was UTF-16: one ILLEGAL token, then EOF (like go/scanner). */
+  private utf16 = false;
+  private nlLine = 0;
 
   /**
    * Scans digits and '_' from `i` (sets this.i); returns digsep bits.
@@ -949,6 +1009,23 @@ export class Scanner {
     if (valid && n !== 1) this.error(offs, 'illegal rune literal');
     return i;
   }
+}
+
+function sameText(s: string, src: string, at: number): boolean {
+  for (let k = 0; k < s.length; k++) {
+    if (s.charCodeAt(k) !== src.charCodeAt(at + k)) return false;
+  }
+  return true;
+}
+
+function countLF(src: string, from: number, to: number): number {
+  let n = 0;
+  let k = src.indexOf('\n', from);
+  while (k >= 0 && k < to) {
+    n++;
+    k = src.indexOf('\n', k + 1);
+  }
+  return n;
 }
 
 function isDigitCode(c: number): boolean {
