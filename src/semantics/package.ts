@@ -11,7 +11,7 @@ import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
-import type { Obj } from './scope.js';
+import { newObj, type Obj } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
 import { deref, named, typeString, type NamedType, type SignatureType, type Type } from './types.js';
 
@@ -127,33 +127,33 @@ export class Importer implements ImportLookup, PackageEnv {
   }
   private makeMember(path: string, name: string): Obj | undefined {
     if (path === 'C') {
-      const o: Obj = { kind: name in CGO_FUNCS ? 'func' : 'var', name, decl: null, node: null, file: '', pkg: 'C', parent: null };
-      return o;
+      return newObj(name in CGO_FUNCS ? 'func' : 'var', name, null, null, '', 'C', null);
     }
     const p = this.lookupPackage(path);
     if (!p) return undefined;
-    const base = { name, decl: null, node: null, file: '', pkg: path, parent: null, isPackageLevel: true } as const;
+    const mk = (kind: Obj['kind'], pos: string | undefined): Obj => newObj(kind, name, null, null, '', path, null, { isPackageLevel: true, pos });
     const t = p.types[name];
     if (t) {
-      const o: Obj = { ...base, kind: 'type', ...(t.pos ? { pos: t.pos } : {}), isAlias: !!t.alias };
+      const o = mk('type', t.pos);
+      o.isAlias = !!t.alias;
       o.type = t.alias ? t.underlying : named(path, name, t.typeParams && t.typeParams.length ? t.typeParams : undefined);
       return o;
     }
     const f = p.funcs[name];
     if (f) {
-      const o: Obj = { ...base, kind: 'func', ...(f.pos ? { pos: f.pos } : {}) };
+      const o = mk('func', f.pos);
       o.type = f.sig;
       return o;
     }
     const v = p.vars[name];
     if (v) {
-      const o: Obj = { ...base, kind: 'var', ...(v.pos ? { pos: v.pos } : {}) };
+      const o = mk('var', v.pos);
       o.type = v.type;
       return o;
     }
     const c = p.consts[name];
     if (c) {
-      const o: Obj = { ...base, kind: 'const', ...(c.pos ? { pos: c.pos } : {}) };
+      const o = mk('const', c.pos);
       o.type = c.type;
       const val = c.value ? constFromJSON(c.value) : undefined;
       if (val) o.value = val;
@@ -166,11 +166,8 @@ export class Importer implements ImportLookup, PackageEnv {
     const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}` + (mentionsGeneric(type) ? `\x00${typeString(type)}` : '');
     let o = this.foreign.get(k);
     if (!o) {
-      o = {
-        kind: kind === 'field' ? 'var' : 'func', name, decl: null, node: null, file: '', pkg, parent: null,
-        ...(kind === 'field' ? { isField: true } : { isMethod: true, recvTypeName: typeName }),
-        ...(pos ? { pos } : {}), ownerType: named(pkg, typeName),
-      };
+      o = newObj(kind === 'field' ? 'var' : 'func', name, null, null, '', pkg, null,
+        kind === 'field' ? { isField: true, pos, ownerType: named(pkg, typeName) } : { isMethod: true, recvTypeName: typeName, pos, ownerType: named(pkg, typeName) });
       o.type = type;
       this.foreign.set(k, o);
     }

@@ -10,7 +10,7 @@
 import type * as ast from '../syntax/ast.js';
 import { NO_POS } from '../syntax/ast.js';
 import type { ExportedPackage } from './exports.js';
-import { Scope, type Obj, type ObjKind } from './scope.js';
+import { newObj, Scope, type Obj, type ObjKind } from './scope.js';
 import { UNIVERSE, UNSAFE_SCOPE } from './universe.js';
 
 export interface ResolverFile {
@@ -155,8 +155,7 @@ class Resolver {
   }
 
   mkObj(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null, extra?: Partial<Obj>): Obj {
-    const o: Obj = extra ? { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent, ...extra }
-      : { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent };
+    const o = newObj(kind, id.name, id, node, file.file.path, this.r.pkgPath, parent, extra);
     this.r.defs.set(id, o);
     // fields and methods are found again through types by their position
     if (extra && (extra.isField || extra.isMethod)) this.r.objByPos.set(this.posKey(file, id), o);
@@ -205,7 +204,7 @@ class Resolver {
   collectImport(info: FileScopeInfo, spec: ast.ImportSpec, path: string): void {
     const alias = spec.name?.name;
     if (spec.name && (alias === '_' || alias === '.')) {
-      const o: Obj = { kind: 'pkgname', name: alias, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope, importPath: path, guessed: false };
+      const o = newObj('pkgname', alias, spec.name, spec, info.file.path, this.r.pkgPath, info.scope, { importPath: path, guessed: false });
       this.r.defs.set(spec.name, o);
     }
     if (alias === '_') {
@@ -237,10 +236,7 @@ class Resolver {
       }
     }
     const id = spec.name ?? { kind: 'Ident', start: spec.path.start, end: spec.path.end, name } as ast.Ident;
-    const o: Obj = {
-      kind: 'pkgname', name, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope,
-      importPath: path, guessed,
-    };
+    const o = newObj('pkgname', name, spec.name, spec, info.file.path, this.r.pkgPath, info.scope, { importPath: path, guessed });
     if (spec.name) {
       this.r.defs.set(spec.name, o);
       this.r.objByPos.set(this.posKey(info, spec.name), o);
@@ -496,7 +492,7 @@ class Resolver {
           const cs = new Scope('case', ss, c);
           this.r.scopes.set(c, cs);
           if (sym && sym.name !== '_') {
-            const o: Obj = { kind: 'var', name: sym.name, decl: sym, node: c, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: cs, clause: c, func: ctx.func ?? undefined };
+            const o = newObj('var', sym.name, sym, c, ctx.file.file.path, this.r.pkgPath, cs, { clause: c, func: ctx.func ?? undefined });
             cs.insert(o);
             this.r.implicits.set(c, o);
           }
@@ -632,7 +628,7 @@ class Resolver {
           if (f.names.length === 0 && f.type) {
             const id = embeddedIdent(f.type);
             if (id) {
-              const fo: Obj = { kind: 'var', name: id.name, decl: id, node: f, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: null, isField: true, isEmbedded: true };
+              const fo = newObj('var', id.name, id, f, ctx.file.file.path, this.r.pkgPath, null, { isField: true, isEmbedded: true });
               this.r.objByPos.set(this.posKey(ctx.file, id), fo);
               const tu = this.r.uses.get(id);
               if (tu) this.r.embeddedType.set(id, tu);
