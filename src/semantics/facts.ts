@@ -25,6 +25,7 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { importPathOf } from './resolve.js';
+import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
 import { declaredMethods, underlying, type SignatureType, type Type } from './types.js';
 
@@ -220,6 +221,9 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   // variables assigned after their declaration (aliasing is only trusted for single-assignment ones)
   const reassigned = new Set<Obj>();
   const calls: ast.CallExpr[] = [];
+  const stmtCalls: ast.CallExpr[] = [];
+  let mayCut = false;
+  let inLit = 0;
   const uses = info.res.uses;
   const mark = (e: ast.Expr | null): void => {
     if (!e) return;
@@ -238,6 +242,15 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
         break;
       case 'RangeStmt': if (n.tok === '=') { mark(n.key); mark(n.value); } break;
       case 'CallExpr': calls.push(n); break;
+      case 'ExprStmt': if (inLit === 0 && unparenExpr(n.x).kind === 'CallExpr') stmtCalls.push(unparenExpr(n.x) as ast.CallExpr); break;
+      case 'ForStmt': if (inLit === 0 && !n.cond) mayCut = true; break;
+      case 'SelectStmt': case 'LabeledStmt': if (inLit === 0) mayCut = true; break;
+      case 'BranchStmt': if (inLit === 0 && n.tok === 'goto') mayCut = true; break;
+      case 'FuncLit': // closures: calls count for edges, but not for the CFG of this function
+        inLit++;
+        forEachChild(n, visit);
+        inLit--;
+        return;
       case 'BasicLit': case 'Ident': return;
       default: break;
     }
@@ -288,7 +301,16 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
   const allPaths = funcKinds.filter((k) => k.propagate === 'all-paths');
-  if (allPaths.length) {
+  // a path can only be cut by a statement call that may not return, an infinite loop, select or goto
+  if (!mayCut) {
+    for (const c of stmtCalls) {
+      const callee = info.calleeOf(c);
+      if (callee.kind === 'builtin' ? callee.name === 'panic'
+        : callee.kind === 'func' || callee.kind === 'method' ? !isKnownPackage(info, callee.pkg) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
+        : false) { mayCut = true; break; }
+    }
+  }
+  if (allPaths.length && mayCut) {
     const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
     const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
     const idx = new Map(live.map((b, i) => [b, i]));
@@ -326,6 +348,11 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     ...(fseeds.size ? { fseeds: [...fseeds].sort() } : {}),
     ...(skel ? { skel } : {}),
   };
+}
+
+/** A package whose API comes from the stdlib/third-party tables (so no module function facts). */
+function isKnownPackage(info: PackageInfo, pkg: string): boolean {
+  return pkg !== info.importPath && !info.program.packages[pkg] && knownPackageName(pkg) !== undefined;
 }
 
 // ---------------------------------------------------------------------------

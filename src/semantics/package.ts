@@ -187,6 +187,23 @@ function mentionsGeneric(t: Type): boolean {
   }
 }
 
+/** A method callee; the method object is looked up on demand (most rules only need the key). */
+class MethodCallee {
+  readonly kind = 'method' as const;
+  readonly #info: TypeInfo;
+  readonly #sel: ast.Ident;
+  constructor(
+    readonly recv: Type, readonly pkg: string, readonly name: string, readonly iface: boolean,
+    readonly key: string | undefined, info: TypeInfo, sel: ast.Ident,
+  ) {
+    this.#info = info;
+    this.#sel = sel;
+  }
+  get obj(): Obj | undefined {
+    return this.#info.objectOf(this.#sel);
+  }
+}
+
 /** Per-file data for rules. */
 export interface FileData {
   readonly path: string;
@@ -323,14 +340,9 @@ export class PackageInfo {
       if (!s) return { kind: 'unknown' };
       if (s.kind === 'field') return { kind: 'funcValue', type: s.type };
       const owner = deref(s.owner);
-      const obj = this.info.objectOf(fun.sel);
-      if (s.iface) {
-        return { kind: 'method', recv: s.owner, pkg: owner.kind === 'named' ? owner.pkg : this.pkg.importPath, name: s.name, iface: true, ...(obj ? { obj } : {}) };
-      }
       const m = s.method;
-      if (owner.kind === 'named') {
-        return { kind: 'method', recv: s.owner, pkg: m?.pkg ?? owner.pkg, name: s.name, iface: false, key: methodKey(owner.pkg, owner.name, s.name), ...(obj ? { obj } : {}) };
-      }
+      if (s.iface) return new MethodCallee(s.owner, owner.kind === 'named' ? owner.pkg : this.pkg.importPath, s.name, true, undefined, this.info, fun.sel);
+      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, methodKey(owner.pkg, owner.name, s.name), this.info, fun.sel);
       return { kind: 'unknown' };
     }
     if (fun.kind === 'FuncLit') return { kind: 'funcValue', type: this.info.typeOf(fun) };
