@@ -24,6 +24,7 @@ import { unparenExpr } from './infer.js';
 import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
+import { CallGraph } from './callgraph.js';
 import { importPathOf } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -362,20 +363,10 @@ function isKnownPackage(info: PackageInfo, pkg: string): boolean {
 export function buildProgram(summaries: readonly PackageSummary[], kinds: readonly FactKind[] = []): ProgramView {
   const allKinds = withCore(kinds);
   const packages: Record<string, ExportedPackage> = {};
-  const funcs = new Map<string, FuncSummary>();
-  for (const s of summaries) {
-    packages[s.path] = s.exports;
-    for (const f of s.funcs) funcs.set(f.key, f);
-  }
-  // reverse call edges: callee → [caller, pairs]
-  const callers = new Map<string, { caller: string; args: readonly (readonly [number, number])[] }[]>();
-  for (const f of funcs.values()) {
-    for (const e of f.calls) {
-      let l = callers.get(e.callee);
-      if (!l) callers.set(e.callee, (l = []));
-      l.push({ caller: f.key, args: e.args ?? [] });
-    }
-  }
+  for (const s of summaries) packages[s.path] = s.exports;
+  const graph = new CallGraph(summaries);
+  const funcs = graph.funcs;
+  const callers = { get: (k: string) => graph.callersOf(k) };
   const funcFacts = new Map<string, Set<string>>();
   const paramFacts = new Map<string, Map<string, Set<number>>>();
   const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id);

@@ -32,4 +32,5 @@ export {
   type CallEdge, type CfgSkeleton, type FactKind, type FuncFactKind, type FuncSummary, type PackageSummary, type ParamFactKind,
 } from './facts.js';
 export { knownPackage, knownPackageName, knownPackagePaths } from './stdlib/index.js';
+export { CallGraph, type CallGraphEdge } from './callgraph.js';
 export { runSemantics, type SemanticsTimings } from './bench.js';

@@ -162,3 +162,27 @@ function callsIn(info: PackageInfo): ast.CallExpr[] {
   for (const f of info.files) walk(f.ast, { enter: (n) => { if (n.kind === 'CallExpr') out.push(n); } });
   return out;
 }
+
+describe('call graph', async () => {
+  const { CallGraph } = await import('../../src/semantics/callgraph.js');
+  const pkgs = loadModule(fixture('facts'));
+  const { summaries } = summarizeModule(pkgs, kinds);
+  const g = new CallGraph(summaries);
+
+  it('has edges with argument mapping across packages', () => {
+    const e = g.calleesOf(`${M}/app.Shutdown`);
+    expect(e).toEqual([{ caller: `${M}/app.Shutdown`, callee: `${M}/res.CloseVia`, args: [[0, 0]] }]);
+    expect(g.callersOf(`${M}/res.Die`).map((x) => x.caller).sort()).toEqual([`${M}/app.Fail`, `${M}/res.dieTwice`, `${M}/res.mayDie`]);
+    expect(g.reachingTo(`${M}/res.Die`).has(`${M}/app.AfterFail`)).toBe(true);
+  });
+
+  it('finds recursive components, callees first', () => {
+    const sccs = g.sccs();
+    const comp = (k: string): string[] => sccs.find((c) => c.includes(k))!;
+    expect(comp(`${M}/res.ping`).sort()).toEqual([`${M}/res.ping`, `${M}/res.pong`]);
+    expect(comp(`${M}/res.recurse`)).toEqual([`${M}/res.recurse`]);
+    const pos = (k: string): number => sccs.findIndex((c) => c.includes(k));
+    expect(pos(`${M}/res.Die`)).toBeLessThan(pos(`${M}/app.Fail`));
+    expect(pos(`${M}/res.CloseVia`)).toBeLessThan(pos(`${M}/app.Shutdown`));
+  });
+});
