@@ -4,6 +4,7 @@
  * facts and per-file data.
  */
 import type * as ast from '../syntax/ast.js';
+import { NO_POS } from '../syntax/ast.js';
 import type { PositionTable } from '../syntax/position.js';
 import { eachChild as forEachChild } from './visit.js';
 import { buildCFG, type CFG } from './cfg.js';
@@ -13,7 +14,7 @@ import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
 import { newObj, type Obj } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
-import { deref, named, typeString, type NamedType, type SignatureType, type Type } from './types.js';
+import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type NamedType, type SignatureType, type Type } from './types.js';
 
 /** Minimal module information (connected to go.mod parsing by the integrator). */
 export interface ModuleInfo {
@@ -86,6 +87,7 @@ export function methodKey(pkg: string, typeName: string, name: string): string {
   return `(${pkg}.${typeName}).${name}`;
 }
 
+const UINT = basic('uint');
 /** Standard-library calls that never return. */
 const NORETURN_FUNCS = new Set([
   'os.Exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'log.Panicln', 'runtime.Goexit',
@@ -449,6 +451,185 @@ export class PackageInfo {
       if (x.kind === 'FuncDecl' || x.kind === 'FuncLit') return x;
     }
     return null;
+  }
+
+  /**
+   * The type of an expression after the implicit conversion of untyped
+   * constants by their context (go/types' recorded type): `5` in
+   * `time.Sleep(5)` is time.Duration, in `x := 5` int, in `fmt.Println(5)`
+   * int. Typed expressions: same as typeOf. Untyped ones whose context is
+   * unknown (or itself untyped, like constant declarations) stay untyped.
+   */
+  contextTypeOf(e: ast.Expr): Type {
+    const t = this.info.typeOf(e);
+    if (!isUntyped(t)) return t;
+    const target = this.contextTarget(e, t, 0);
+    if (!target || target.kind === 'unknown') return t;
+    return target;
+  }
+
+  /** The type an untyped expression converts to in its context (undefined: stays untyped / unknown). */
+  private contextTarget(e: ast.Expr, t: Type, depth: number): Type | undefined {
+    if (depth > 50) return undefined;
+    const isNil = t.kind === 'basic' && t.name === 'untyped nil';
+    if (isNil) return undefined; // go/types records nil as untyped nil
+    const to = (target: Type | undefined): Type | undefined => {
+      if (!target || target.kind === 'unknown') return undefined;
+      const u = underlying(target, this.info);
+      if (u.kind === 'interface') return isNil ? undefined : defaultType(t);
+      if (u.kind === 'typeparam') return undefined;
+      if (isNil) return target;
+      return u.kind === 'basic' ? target : undefined;
+    };
+    const p = this.parentOf(e);
+    if (!p) return undefined;
+    const ti = this.info;
+    switch (p.kind) {
+      case 'ParenExpr': return this.upward(p, depth);
+      // operands of constant expressions stay untyped (go/types never materializes them)
+      case 'UnaryExpr': return p.op === '&' || p.op === '<-' || ti.isConstExpr(p) ? undefined : this.upward(p, depth);
+      case 'BinaryExpr': {
+        if (p.op === '<<' || p.op === '>>') {
+          if (e === p.y) return this.info.isConstExpr(p.y) ? undefined : to(UINT);
+          return ti.isConstExpr(p) ? undefined : this.upward(p, depth);
+        }
+        const cmp = p.op === '==' || p.op === '!=' || p.op === '<' || p.op === '<=' || p.op === '>' || p.op === '>=';
+        if (!cmp && ti.isConstExpr(p)) return undefined;
+        const other = e === p.x ? p.y : p.x;
+        const ot = ti.typeOf(other);
+        if (!isUntyped(ot)) return ot.kind === 'unknown' ? undefined : to(ot);
+        if (cmp) {
+          // both untyped: non-constant comparisons use the default type
+          return ti.isConstExpr(p.x) && ti.isConstExpr(p.y) ? undefined : defaultType(t);
+        }
+        return this.upward(p, depth);
+      }
+      case 'CallExpr': {
+        if (e === p.fun) return undefined;
+        const i = p.args.indexOf(e);
+        const fun = unparenExpr(p.fun);
+        const mode = ti.modeOf(fun);
+        if (mode === 'type') {
+          // like go/types' conversion: integer constant → string keeps the untyped type; a
+          // constant converted to a non-basic (or interface) type takes its default type
+          const T = ti.typeExpr(fun);
+          const u = underlying(T, ti);
+          if (u.kind === 'basic' && (u.name === 'string') && (t.kind === 'basic' && (t.name === 'untyped int' || t.name === 'untyped rune'))) return undefined;
+          if (u.kind !== 'basic') return u.kind === 'unknown' || u.kind === 'typeparam' ? undefined : defaultType(t);
+          return to(T);
+        }
+        if (mode === 'builtin') {
+          const b = ti.builtinName(fun);
+          switch (b) {
+            case 'make': return i > 0 ? to(INT_T) : undefined;
+            case 'append': {
+              const s = i > 0 ? underlying(ti.typeOf(p.args[0]!), ti) : undefined;
+              if (s?.kind === 'slice') return to(p.ellipsis !== NO_POS ? s : s.elem);
+              return undefined;
+            }
+            case 'panic': case 'print': case 'println': return isNil ? undefined : defaultType(t);
+            case 'min': case 'max': {
+              const pt = ti.typeOf(p);
+              return isUntyped(pt) ? this.upward(p, depth) : to(pt);
+            }
+            case 'copy': case 'delete': {
+              if (b === 'delete' && i === 1) { const m = underlying(ti.typeOf(p.args[0]!), ti); return m.kind === 'map' ? to(m.key) : undefined; }
+              return undefined;
+            }
+            case 'complex': {
+              const pt = ti.typeOf(p);
+              if (isUntyped(pt)) return undefined;
+              return pt.kind === 'basic' && pt.name === 'complex64' ? to(basic('float32')) : to(basic('float64'));
+            }
+            case 'Add': return i === 1 ? to(INT_T) : undefined;
+            case 'Slice': case 'String': return i === 1 ? to(INT_T) : undefined;
+            default: return undefined;
+          }
+        }
+        const sig = ti.signatureOf(p);
+        if (!sig || i < 0) return undefined;
+        const n = sig.params.length;
+        let pt = i < n ? sig.params[i] : sig.params[n - 1];
+        if (sig.variadic && i >= n - 1 && p.ellipsis === NO_POS && pt?.kind === 'slice') pt = pt.elem;
+        return to(pt);
+      }
+      case 'AssignStmt': {
+        const i = p.rhs.indexOf(e);
+        if (i < 0) return undefined;
+        if (p.tok === ':=') return isNil ? undefined : defaultType(t);
+        if (p.lhs.length !== p.rhs.length) return undefined;
+        const l = unparenExpr(p.lhs[i]!);
+        if (l.kind === 'Ident' && l.name === '_') return isNil ? undefined : defaultType(t);
+        if (p.tok === '<<=' || p.tok === '>>=') return undefined;
+        return to(ti.typeOf(l));
+      }
+      case 'ValueSpec': {
+        const i = p.values.indexOf(e);
+        if (i < 0) return undefined;
+        if (p.type) return to(ti.typeExpr(p.type));
+        const o = p.names[i] ? this.res.defs.get(p.names[i]!) : undefined;
+        if (o?.kind === 'const') return undefined;
+        return isNil ? undefined : defaultType(t);
+      }
+      case 'ReturnStmt': {
+        const i = p.results.indexOf(e);
+        const fn = this.enclosingFunc(p);
+        if (!fn || i < 0) return undefined;
+        const sig = ti.funcNodeSig(fn);
+        return sig.results.length === p.results.length ? to(sig.results[i]) : undefined;
+      }
+      case 'KeyValueExpr': {
+        const lit = this.parentOf(p);
+        if (!lit || lit.kind !== 'CompositeLit') return undefined;
+        const u = underlying(deref(ti.typeOf(lit)), ti);
+        if (e === p.key) return u.kind === 'map' ? to(u.key) : u.kind === 'array' || u.kind === 'slice' ? to(INT_T) : undefined;
+        if (u.kind === 'map' || u.kind === 'array' || u.kind === 'slice') return to(u.elem);
+        if (u.kind === 'struct' && p.key.kind === 'Ident') return to(u.fields.find((f) => f.name === (p.key as ast.Ident).name)?.type);
+        return undefined;
+      }
+      case 'CompositeLit': {
+        if (e === p.type) return undefined;
+        const u = underlying(deref(ti.typeOf(p)), ti);
+        if (u.kind === 'array' || u.kind === 'slice' || u.kind === 'map') return to(u.elem);
+        if (u.kind === 'struct') {
+          const i = p.elts.indexOf(e);
+          return i >= 0 ? to(u.fields[i]?.type) : undefined;
+        }
+        return undefined;
+      }
+      case 'IndexExpr': {
+        if (e !== p.index) return undefined;
+        const u = underlying(ti.typeOf(p.x), ti);
+        if (u.kind === 'map') return to(u.key);
+        return ti.modeOf(p.x) === 'value' ? to(INT_T) : undefined;
+      }
+      case 'SliceExpr': return e === p.x ? undefined : to(INT_T);
+      case 'SendStmt': {
+        if (e !== p.value) return undefined;
+        const c = underlying(ti.typeOf(p.chan), ti);
+        return c.kind === 'chan' ? to(c.elem) : undefined;
+      }
+      case 'IfStmt': case 'ForStmt': return undefined; // go/types leaves conditions untyped
+      case 'CaseClause': {
+        const sw = this.parentOf(this.parentOf(p) ?? p);
+        if (!sw || sw.kind !== 'SwitchStmt') return undefined;
+        if (!sw.tag) return BOOL_T;
+        const tt = ti.typeOf(sw.tag);
+        return isUntyped(tt) ? defaultType(tt) : to(tt);
+      }
+      case 'SwitchStmt': return e === p.tag ? (isNil ? undefined : defaultType(t)) : undefined;
+      case 'RangeStmt': return e === p.x && !isString(t) ? defaultType(t) : undefined;
+      case 'IncDecStmt': return undefined;
+      case 'ExprStmt': return undefined;
+      case 'GoStmt': case 'DeferStmt': return undefined;
+      default: return undefined;
+    }
+  }
+
+  private upward(p: ast.Expr, depth: number): Type | undefined {
+    const pt = this.info.typeOf(p);
+    if (!isUntyped(pt)) return pt.kind === 'unknown' ? undefined : pt;
+    return this.contextTarget(p, pt, depth + 1);
   }
 
   /** The signature a call invokes, if known. */

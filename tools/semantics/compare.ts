@@ -168,7 +168,7 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
     if (mode === 'builtin') continue;
     if (!e && kind === 'BasicLit') continue; // the implicit 1 of x++ (go/types synthesizes a literal)
     if (!e) { b.total++; b.unknown++; note(`expr ${kind} ${info.files[fi]?.relPath}:${start}-${end}: not found in AST`); continue; }
-    bucket(b, info.typeOf(e), type, () => `${kind} ${snippet(info, fi, e)} at ${where(fi, e.start)}`, note);
+    bucket(b, info.contextTypeOf(e), type, () => `${kind} ${snippet(info, fi, e)} at ${where(fi, e.start)}`, note);
     if (cv) {
       rep.consts.total++;
       const mine = info.constValue(e);
