@@ -105,6 +105,11 @@ describe('PackageInfo API', () => {
     expect(info.constValue(e('keyLen'))).toEqual({ kind: 'int', value: 12n });
     expect(info.constValue(e('1<<keyLen - 1'))).toEqual({ kind: 'int', value: 4095n });
     expect(info.constValue(e('uint8(255) >> 4'))).toEqual({ kind: 'int', value: 15n });
+    // untyped constants: typeOf keeps them untyped, contextTypeOf gives the implicit conversion
+    const five = (e('context.WithTimeout(ctx, 5)') as ast.CallExpr).args[1]!;
+    expect(typeString(info.typeOf(five))).toBe('untyped int');
+    expect(typeString(info.contextTypeOf(five))).toBe('time.Duration');
+    expect(typeString(info.contextTypeOf(e('"key=%s"')))).toBe('string');
   });
 
   it('types of selectors and TLS config mutation targets', () => {
