@@ -38,6 +38,7 @@ const c0 = cpu();
 const parsed = bytes.map((b, i) => parseFile(b, files[i]));
 const parseMs = performance.now() - t0;
 const parseCpu = cpu() - c0;
+const heapAfterParse = process.memoryUsage().heapUsed;
 
 const groups = new Map<string, PackageFileInput[]>();
 parsed.forEach((r, i) => {
@@ -81,6 +82,7 @@ console.log(`check        ${r.checkMs.toFixed(0).padStart(7)} ms  (phase 2: all 
 console.log(`semantics    ${sem.toFixed(0).padStart(7)} ms  = ${(sem / parseMs).toFixed(2)}x parse (wall)`);
 console.log(`cpu time: parse ${parseCpu.toFixed(0)} ms, semantics ${semCpu.toFixed(0)} ms = ${(semCpu / parseCpu).toFixed(2)}x parse (includes GC helper threads)`);
 console.log(`unknown types ${(100 * r.unknownExprs / r.exprs).toFixed(2)}% of expressions; unresolved ${(100 * r.unresolvedIdents / r.idents).toFixed(2)}% of identifiers`);
+console.log(`heap after parse ${(heapAfterParse / 2 ** 20).toFixed(0)} MiB (all ASTs retained), at end ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 if (r.failures.length) {
   console.log(`${r.failures.length} packages failed:`);
   for (const f of r.failures.slice(0, 10)) console.log(`  ${f.importPath}: ${f.error.split('\n').slice(0, 4).join(' | ')}`);

@@ -67,7 +67,6 @@ const localKey = (file: string, offset: number): string => `${file}:${offset}`;
 
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
-  private readonly objTypes = new Map<Obj, Type>();
   private readonly inProgress = new Set<unknown>();
   private readonly constMemo = new Map<ast.Expr, ConstValue | null>();
   private readonly objConsts = new Map<Obj, ConstValue | null>();
@@ -301,11 +300,11 @@ export class TypeInfo implements TypeEnv {
   // Types of objects
 
   objType(o: Obj): Type {
+    // computed types are cached on the object itself (objects belong to this package's check)
     if (o.type) return o.type;
-    let t = this.objTypes.get(o);
-    if (t) return t;
     if (this.inProgress.has(o)) return UNKNOWN;
     this.inProgress.add(o);
+    let t: Type;
     try {
       t = this.computeObjType(o);
     } catch (e) {
@@ -314,7 +313,7 @@ export class TypeInfo implements TypeEnv {
     } finally {
       this.inProgress.delete(o);
     }
-    this.objTypes.set(o, t);
+    o.type = t;
     return t;
   }
 
@@ -498,33 +497,31 @@ export class TypeInfo implements TypeEnv {
   private constSpecOf(o: Obj): { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec } | undefined {
     const spec = o.node;
     if (!spec || spec.kind !== 'ValueSpec') return undefined;
-    const g = this.genDeclOf(spec);
-    if (!g) return { spec, iota: 0, effective: spec };
-    const idx = g.specs.indexOf(spec);
-    let eff: ast.ValueSpec = spec;
-    for (let j = idx; j >= 0; j--) {
-      const s = g.specs[j]!;
-      if (s.kind === 'ValueSpec' && (s.values.length > 0 || s.type)) { eff = s; if (s.values.length > 0) break; }
-    }
-    return { spec, iota: idx, effective: eff };
+    return this.constSpecs().get(spec) ?? { spec, iota: 0, effective: spec };
   }
 
-  private genDecls: Map<ast.ValueSpec, ast.GenDecl> | undefined;
-  private genDeclOf(spec: ast.ValueSpec): ast.GenDecl | undefined {
-    if (!this.genDecls) {
-      this.genDecls = new Map();
-      const visit = (d: ast.GenDecl): void => {
-        if (d.tok === 'const') for (const s of d.specs) if (s.kind === 'ValueSpec') this.genDecls!.set(s, d);
-      };
-      for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
-      // local const declarations
-      for (const [node] of this.res.scopes) {
-        const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
-          : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
-        for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);
-      }
+  /** For every const spec: its iota and the spec whose values (and type) it repeats. Built once, linear. */
+  private constSpecInfo: Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }> | undefined;
+  private constSpecs(): Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }> {
+    if (this.constSpecInfo) return this.constSpecInfo;
+    const out = new Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }>();
+    const visit = (d: ast.GenDecl): void => {
+      if (d.tok !== 'const') return;
+      let eff: ast.ValueSpec | undefined;
+      d.specs.forEach((s, iota) => {
+        if (s.kind !== 'ValueSpec') return;
+        if (s.values.length > 0 || !eff) eff = s;
+        out.set(s, { spec: s, iota, effective: eff });
+      });
+    };
+    for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
+    for (const [node] of this.res.scopes) {
+      const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
+        : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
+      for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);
     }
-    return this.genDecls.get(spec);
+    this.constSpecInfo = out;
+    return out;
   }
 
   private constObjType(o: Obj): Type {
@@ -854,7 +851,7 @@ export class TypeInfo implements TypeEnv {
     // identifiers and literals are cheap to type again: no memo entry (halves the memo)
     if (e.kind === 'Ident') {
       const o = this.res.uses.get(e);
-      if (o && (o.kind === 'var' || o.kind === 'type' || o.kind === 'nil' || (o.kind === 'const' && o.decl)) && !this.res.embeddedType.has(e)) {
+      if (o && (o.kind === 'var' || o.kind === 'nil' || (o.kind === 'const' && o.decl) || (o.kind === 'type' && !this.res.embeddedType.has(e)))) {
         const t = this.objType(o);
         if (t.kind !== 'func' || !t.typeParams) return t;
       }
@@ -945,7 +942,7 @@ export class TypeInfo implements TypeEnv {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
         const used = this.res.uses.get(e);
-        if (used && used.kind !== 'const' && used.kind !== 'pkgname' && used.kind !== 'builtin' && used.kind !== 'label' && !(used.kind === 'type' && this.res.embeddedType.has(e))) {
+        if (used && used.kind !== 'const' && used.kind !== 'pkgname' && used.kind !== 'builtin' && used.kind !== 'label' && (used.kind !== 'type' || !this.res.embeddedType.has(e))) {
           return this.objType(used);
         }
         const key = used ? undefined : this.res.pendingKeys.get(e);
