@@ -16,7 +16,6 @@
  */
 import type * as ast from '../syntax/ast.js';
 
-import { eachChild as forEachChild } from './visit.js';
 import { buildCFG } from './cfg.js';
 import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
@@ -219,45 +218,14 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     if (f.names.length === 0) { nparams++; continue; }
     for (const n of f.names) { const o = info.res.defs.get(n); if (o) params.set(o, nparams); nparams++; }
   }
-  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones)
-  const reassigned = new Set<Obj>();
-  const calls: ast.CallExpr[] = [];
-  const stmtCalls: ast.CallExpr[] = [];
-  let mayCut = false;
-  let inLit = 0;
-  const uses = info.res.uses;
-  const mark = (e: ast.Expr | null): void => {
-    if (!e) return;
-    const x = unparenExpr(e);
-    if (x.kind === 'Ident') { const o = uses.get(x); if (o) reassigned.add(o); }
-  };
-  const visit = (n: ast.Node): void => {
-    switch (n.kind) {
-      case 'AssignStmt': for (const l of n.lhs) mark(l); break; // for :=, only redeclared (used) names are in uses
-      case 'IncDecStmt': mark(n.x); break;
-      case 'UnaryExpr':
-        if (n.op === '&') {
-          const x = unparenExpr(n.x);
-          if (x.kind === 'Ident') { const o = uses.get(x); if (o && !params.has(o)) reassigned.add(o); }
-        }
-        break;
-      case 'RangeStmt': if (n.tok === '=') { mark(n.key); mark(n.value); } break;
-      case 'CallExpr': calls.push(n); break;
-      case 'ExprStmt': if (inLit === 0 && unparenExpr(n.x).kind === 'CallExpr') stmtCalls.push(unparenExpr(n.x) as ast.CallExpr); break;
-      case 'ForStmt': if (inLit === 0 && !n.cond) mayCut = true; break;
-      case 'SelectStmt': case 'LabeledStmt': if (inLit === 0) mayCut = true; break;
-      case 'BranchStmt': if (inLit === 0 && n.tok === 'goto') mayCut = true; break;
-      case 'FuncLit': // closures: calls count for edges, but not for the CFG of this function
-        inLit++;
-        forEachChild(n, visit);
-        inLit--;
-        return;
-      case 'BasicLit': case 'Ident': return;
-      default: break;
-    }
-    forEachChild(n, visit);
-  };
-  visit(fn.body!);
+  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones),
+  // calls and statement calls: collected by the resolver while it walked the body
+  const body = info.res.bodies.get(fn)!;
+  const reassigned = new Set(body.assigned);
+  for (const o of body.addressed) if (!params.has(o)) reassigned.add(o);
+  const calls = body.calls;
+  const stmtCalls = body.stmtCalls;
+  let mayCut = body.mayCut;
 
   const paramKinds = kinds.filter((k): k is ParamFactKind => k.level === 'param');
   const funcKinds = kinds.filter((k): k is FuncFactKind => k.level === 'func');

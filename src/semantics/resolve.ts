@@ -97,6 +97,8 @@ export class Resolution {
   readonly embeddedType = new Map<ast.Ident, Obj>();
   /** relPath of the file of each StructType/InterfaceType node. */
   readonly typeLitFile = new Map<ast.Node, string>();
+  /** Body facts per FuncDecl (see FuncBodyInfo). */
+  readonly bodies = new Map<ast.FuncDecl, FuncBodyInfo>();
   /** Type-switch symbol idents (declared per clause). */
   readonly typeSwitchSymbols = new Set<ast.Ident>();
 
@@ -107,6 +109,24 @@ interface WalkCtx {
   file: FileScopeInfo;
   func: FuncNode | null;
   labels: Map<string, Obj> | null;
+  /** Body facts of the enclosing top-level function (closures included), for summaries. */
+  body: FuncBodyInfo | null;
+  /** Inside a function literal of that function. */
+  inLit: boolean;
+}
+
+/** What summaries need from a function body, collected during resolution (no extra walk). */
+export interface FuncBodyInfo {
+  /** Every call, closures included, in source order. */
+  readonly calls: ast.CallExpr[];
+  /** Calls in statement position of the function itself (not of its closures). */
+  readonly stmtCalls: ast.CallExpr[];
+  /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x). */
+  readonly assigned: Set<Obj>;
+  /** Objects whose address is taken. */
+  readonly addressed: Set<Obj>;
+  /** The body has an infinite `for`, a `select`, a label or a goto (paths may be cut without calls). */
+  mayCut: boolean;
 }
 
 export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup, importMap?: Readonly<Record<string, string>>): Resolution {
@@ -284,7 +304,7 @@ class Resolver {
   // Walking declarations and bodies
 
   walkFileDecls(info: FileScopeInfo): void {
-    const ctx: WalkCtx = { file: info, func: null, labels: null };
+    const ctx: WalkCtx = { file: info, func: null, labels: null, body: null, inLit: false };
     for (const decl of info.file.ast.decls) {
       if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
       else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
@@ -328,7 +348,9 @@ class Resolver {
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
     this.r.scopes.set(decl, fs);
-    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null };
+    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
+    if (body) this.r.bodies.set(decl, body);
+    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, body, inLit: false };
     if (decl.recv) {
       // receiver type parameters are declared by the receiver type expression
       const field = decl.recv.list[0];
@@ -408,18 +430,24 @@ class Resolver {
         if (s.decl.kind === 'GenDecl') this.genDecl(s.decl, scope, ctx, false);
         return;
       case 'LabeledStmt': {
+        if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         const o = ctx.labels?.get(s.label.name);
         if (o && o.decl !== s.label) this.r.uses.set(s.label, o);
         this.stmt(s.stmt, scope, ctx);
         return;
       }
-      case 'ExprStmt': this.expr(s.x, scope, ctx); return;
+      case 'ExprStmt': {
+        this.expr(s.x, scope, ctx);
+        if (ctx.body && !ctx.inLit) { const x = unparen(s.x); if (x.kind === 'CallExpr') ctx.body.stmtCalls.push(x); }
+        return;
+      }
       case 'SendStmt': this.expr(s.chan, scope, ctx); this.expr(s.value, scope, ctx); return;
-      case 'IncDecStmt': this.expr(s.x, scope, ctx); return;
+      case 'IncDecStmt': this.expr(s.x, scope, ctx); this.markAssigned(s.x, ctx); return;
       case 'AssignStmt': this.assign(s, scope, ctx); return;
       case 'GoStmt': case 'DeferStmt': this.expr(s.call, scope, ctx); return;
       case 'ReturnStmt': for (const e of s.results) this.expr(e, scope, ctx); return;
       case 'BranchStmt':
+        if (s.tok === 'goto' && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         if (s.label) {
           const o = ctx.labels?.get(s.label.name);
           if (o) this.r.uses.set(s.label, o);
@@ -437,6 +465,7 @@ class Resolver {
         return;
       }
       case 'ForStmt': {
+        if (!s.cond && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         const fs = new Scope('for', scope, s);
         this.r.scopes.set(s, fs);
         if (s.init) this.stmt(s.init, fs, ctx);
@@ -455,8 +484,8 @@ class Resolver {
             else if (k) this.expr(k, scope, ctx);
           });
         } else {
-          if (s.key) this.expr(s.key, scope, ctx);
-          if (s.value) this.expr(s.value, scope, ctx);
+          if (s.key) { this.expr(s.key, scope, ctx); this.markAssigned(s.key, ctx); }
+          if (s.value) { this.expr(s.value, scope, ctx); this.markAssigned(s.value, ctx); }
         }
         this.block(s.body, rs, ctx);
         return;
@@ -501,6 +530,7 @@ class Resolver {
         return;
       }
       case 'SelectStmt':
+        if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         for (const c of s.body.list) {
           if (c.kind !== 'CommClause') continue;
           const cs = new Scope('comm', scope, c);
@@ -517,7 +547,7 @@ class Resolver {
   assign(s: ast.AssignStmt, scope: Scope, ctx: WalkCtx): void {
     for (const e of s.rhs) this.expr(e, scope, ctx);
     if (s.tok !== ':=') {
-      for (const e of s.lhs) this.expr(e, scope, ctx);
+      for (const e of s.lhs) { this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
       return;
     }
     s.lhs.forEach((e, index) => {
@@ -527,9 +557,15 @@ class Resolver {
         return;
       }
       const prev = scope.lookupLocal(e.name);
-      if (prev) this.r.uses.set(e, prev);
+      if (prev) { this.r.uses.set(e, prev); ctx.body?.assigned.add(prev); }
       else this.declare(scope, this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined }));
     });
+  }
+
+  markAssigned(e: ast.Expr, ctx: WalkCtx): void {
+    if (!ctx.body) return;
+    const x = unparen(e);
+    if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.assigned.add(o); }
   }
 
   ident(id: ast.Ident, scope: Scope, ctx: WalkCtx): void {
@@ -552,7 +588,7 @@ class Resolver {
       case 'FuncLit': {
         const fs = new Scope('func', scope, e);
         this.r.scopes.set(e, fs);
-        const inner: WalkCtx = { file: ctx.file, func: e, labels: null };
+        const inner: WalkCtx = { file: ctx.file, func: e, labels: null, body: ctx.body, inLit: true };
         this.signature(e.type, fs, inner, null);
         this.r.funcs.push(e);
         this.r.funcFile.set(e, ctx.file);
@@ -612,11 +648,15 @@ class Resolver {
       case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
       case 'CallExpr':
         this.r.callOfFun.set(unparen(e.fun), e);
+        ctx.body?.calls.push(e);
         this.expr(e.fun, scope, ctx);
         for (const a of e.args) this.expr(a, scope, ctx);
         return;
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
-      case 'UnaryExpr': this.expr(e.x, scope, ctx); return;
+      case 'UnaryExpr':
+        this.expr(e.x, scope, ctx);
+        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.addressed.add(o); } }
+        return;
       case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;
       case 'KeyValueExpr': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
       case 'ArrayType': if (e.len) this.expr(e.len, scope, ctx); this.expr(e.elt, scope, ctx); return;
