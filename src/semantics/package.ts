@@ -370,6 +370,18 @@ export class PackageInfo {
     return { func, params, has: (id) => func.has(id), hasParam: (id, i) => !!params.get(id)?.has(i) };
   }
 
+  /** Does the function with this key have the function-level fact? (no allocation) */
+  hasFuncFact(key: string, id: string): boolean {
+    const f = this.program.facts.func[key];
+    return !!f && f.includes(id);
+  }
+
+  /** Does the function with this key have the parameter fact for parameter `index` (-1: receiver)? */
+  hasParamFact(key: string, id: string, index: number): boolean {
+    const p = this.program.facts.param[key]?.[id];
+    return !!p && p.includes(index);
+  }
+
   /** Key of a declared function or method of this package. */
   keyOfFunc(fn: ast.FuncDecl): string {
     if (fn.recv) {
@@ -385,7 +397,7 @@ export class PackageInfo {
     if (c.kind === 'builtin') return c.name === 'panic';
     if (c.kind === 'func') {
       if (NORETURN_FUNCS.has(`${c.pkg}.${c.name}`)) return true;
-      return this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS);
+      return !!this.options.noReturn?.has(c.key) || this.hasFuncFact(c.key, NEVER_RETURNS);
     }
     if (c.kind === 'method') {
       const r = deref(c.recv);
@@ -393,7 +405,7 @@ export class PackageInfo {
         if (r.pkg === 'testing' && TESTING_TYPES.has(r.name) && TESTING_NORETURN.has(c.name)) return true;
         if (NORETURN_METHODS.has(`(${r.pkg}.${r.name}).${c.name}`)) return true;
       }
-      if (c.key && (this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS))) return true;
+      if (c.key && (this.options.noReturn?.has(c.key) || this.hasFuncFact(c.key, NEVER_RETURNS))) return true;
     }
     return false;
   }
