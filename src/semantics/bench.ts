@@ -5,7 +5,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { eachChild as forEachChild } from './visit.js';
-import { buildProgram, dependencyOrder, exportsView, summarizePackage, type FactKind, type PackageSummary } from './facts.js';
+import { buildProgram, dependencyOrder, summarizePackage, type FactKind, type PackageSummary } from './facts.js';
 import { checkPackage, type PackageInput } from './package.js';
 
 export interface SemanticsTimings {
@@ -30,11 +30,14 @@ export function runSemantics(pkgs: readonly PackageInput[], kinds: readonly Fact
   const order = dependencyOrder(pkgs);
   const done = new Map<string, PackageSummary>();
   const summaries: PackageSummary[] = [];
+  // one growing view of the exports summarized so far (each package only reads its imports)
+  const depsPackages: Record<string, PackageSummary['exports']> = {};
+  const depsView = { packages: depsPackages, facts: { func: {}, param: {} } };
   const infos = new Map<PackageInput, import('./package.js').PackageInfo>();
   for (const p of order) {
     try {
-      const s = summarizePackage(p, kinds, exportsView(done.values()), { keepInfo: !!opts.reuse });
-      if (!p.name.endsWith('_test')) done.set(p.importPath, s);
+      const s = summarizePackage(p, kinds, depsView, { keepInfo: !!opts.reuse });
+      if (!p.name.endsWith('_test')) { done.set(p.importPath, s); depsPackages[p.importPath] = s.exports; }
       summaries.push(s);
       if (s.info) infos.set(p, s.info);
     } catch (e) {

@@ -423,9 +423,12 @@ export function summarizeModule(pkgs: readonly PackageInput[], kinds: readonly F
   const byPath = new Map(pkgs.map((p) => [p.importPath, p]));
   const order = dependencyOrder(pkgs);
   const done = new Map<string, PackageSummary>();
+  const packages: Record<string, ExportedPackage> = {};
+  const deps: ProgramView = { packages, facts: { func: {}, param: {} } };
   for (const p of order) {
-    const deps = exportsView(done.values());
-    done.set(p.importPath, summarizePackage(p, kinds, deps));
+    const s = summarizePackage(p, kinds, deps);
+    done.set(p.importPath, s);
+    if (!p.name.endsWith('_test')) packages[p.importPath] = s.exports;
   }
   void byPath;
   const summaries = order.map((p) => done.get(p.importPath)!);
