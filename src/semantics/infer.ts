@@ -511,6 +511,7 @@ export class TypeInfo implements TypeEnv {
       d.specs.forEach((s, iota) => {
         if (s.kind !== 'ValueSpec') return;
         if (s.values.length > 0 || !eff) eff = s;
+        else this.repeatedSpecs.add(eff);
         out.set(s, { spec: s, iota, effective: eff });
       });
     };
@@ -589,6 +590,22 @@ export class TypeInfo implements TypeEnv {
       case 'CallExpr': return this.constValue(e) !== undefined || (this.modeOf(e.fun) === 'type' && e.args.length === 1 && this.isConstExpr(e.args[0]!));
       default: return false;
     }
+  }
+
+  /** The const spec whose value list has `root` as an element, with its iota. */
+  constSpecOfValue(root: ast.Expr): { spec: ast.ValueSpec; iota: number } | undefined {
+    if (!this.valueRoots) {
+      this.valueRoots = new Map();
+      for (const info of this.constSpecs().values()) for (const v of info.spec.values) this.valueRoots.set(v, info);
+    }
+    return this.valueRoots.get(root);
+  }
+  private valueRoots: Map<ast.Expr, { spec: ast.ValueSpec; iota: number }> | undefined;
+  /** Const specs whose values are implicitly repeated by later specs (their expressions have several values). */
+  private readonly repeatedSpecs = new Set<ast.ValueSpec>();
+  isRepeatedSpec(spec: ast.ValueSpec): boolean {
+    this.constSpecs();
+    return this.repeatedSpecs.has(spec);
   }
 
   /** Sets the iota for an expression that appears inside a const spec (for callers evaluating arbitrary subexpressions). */

@@ -287,7 +287,16 @@ export class PackageInfo {
   }
   /** The constant value of a constant expression. */
   constValue(e: ast.Expr): ConstValue | undefined {
-    return this.info.constValue(e);
+    const v = this.info.constValue(e);
+    if (v || !this.info.isConstExpr(e)) return v;
+    // a subexpression of a const spec mentioning iota: evaluate with that spec's iota
+    for (let x: ast.Node | null = e; x; x = this.parentOf(x)) {
+      const spec = this.info.constSpecOfValue(x as ast.Expr);
+      // an implicitly repeated spec's expression has one value per repetition: no single answer
+      if (spec) return this.info.isRepeatedSpec(spec.spec) ? undefined : this.info.constValueIn(e, spec.iota);
+      if (x.kind === 'ValueSpec' || x.kind.endsWith('Stmt') || x.kind === 'FuncDecl') break;
+    }
+    return undefined;
   }
   /** The type of an object. */
   typeOfObj(o: Obj): Type {

@@ -182,3 +182,24 @@ describe('types helpers', () => {
     expect(guessPackageName('math/rand/v2')).toBe('rand');
   });
 });
+
+describe('iota', () => {
+  it('evaluates subexpressions of const specs with their iota; repeated specs have no single value', () => {
+    const src = `package p
+
+const (
+	a = iota + 5
+	b = iota * 2
+	c
+)
+`;
+    const pkg = pkgFromSource(src);
+    const info = checkPackage(pkg);
+    const ids: ast.Ident[] = [];
+    walk(pkg.files[0]!.ast, { enter: (n) => { if (n.kind === 'Ident' && n.name === 'iota') ids.push(n); } });
+    expect(info.constValue(ids[0]!)).toEqual({ kind: 'int', value: 0n });
+    expect(info.constValue(ids[1]!)).toBeUndefined(); // b's spec is repeated by c: iota is 1 or 2
+    const names = (pkg.files[0]!.ast.decls[0] as ast.GenDecl).specs.map((s) => (s as ast.ValueSpec).names[0]!);
+    expect(names.map((n) => info.constValue(n))).toEqual([5n, 2n, 4n].map((v) => ({ kind: 'int', value: v })));
+  });
+});

@@ -173,7 +173,7 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
       rep.consts.total++;
       const mine = info.constValue(e);
       const theirs = constFromJSON(cv);
-      if (!mine) rep.consts.missing++;
+      if (!mine) { rep.consts.missing++; note(`const missing ${snippet(info, fi, e)} at ${where(fi, e.start)}: go ${cv}`); }
       else if (theirs && constEq(mine, theirs)) rep.consts.match++;
       else { rep.consts.mismatch++; note(`const ${snippet(info, fi, e)} at ${where(fi, e.start)}: mine ${constString(mine)} go ${cv}`); }
     }
