@@ -108,7 +108,7 @@ const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf',
 
 /** The combined import environment: module packages first, then known stdlib/third-party tables. */
 export class Importer implements ImportLookup, PackageEnv {
-  private readonly members = new Map<string, Obj | null>();
+  private readonly members = new Map<string, Map<string, Obj | null>>();
   private readonly foreign = new Map<string, Obj>();
   constructor(readonly program: ProgramView, readonly self?: string) {}
 
@@ -120,11 +120,12 @@ export class Importer implements ImportLookup, PackageEnv {
     return this.program.packages[path]?.name ?? knownPackageName(path);
   }
   memberObj(path: string, name: string): Obj | undefined {
-    const k = path + '\x00' + name;
-    let o = this.members.get(k);
+    let byName = this.members.get(path);
+    if (!byName) this.members.set(path, (byName = new Map()));
+    let o = byName.get(name);
     if (o !== undefined) return o ?? undefined;
     o = this.makeMember(path, name) ?? null;
-    this.members.set(k, o);
+    byName.set(name, o);
     return o ?? undefined;
   }
   private makeMember(path: string, name: string): Obj | undefined {

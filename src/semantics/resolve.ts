@@ -108,7 +108,9 @@ export class Resolution {
 interface WalkCtx {
   file: FileScopeInfo;
   func: FuncNode | null;
+  /** Labels declared so far in the function (labels are function-wide: forward references wait in `pendingLabels`). */
   labels: Map<string, Obj> | null;
+  pendingLabels: ast.Ident[] | null;
   /** Body facts of the enclosing top-level function (closures included), for summaries. */
   body: FuncBodyInfo | null;
   /** Inside a function literal of that function. */
@@ -304,7 +306,7 @@ class Resolver {
   // Walking declarations and bodies
 
   walkFileDecls(info: FileScopeInfo): void {
-    const ctx: WalkCtx = { file: info, func: null, labels: null, body: null, inLit: false };
+    const ctx: WalkCtx = { file: info, func: null, labels: null, pendingLabels: null, body: null, inLit: false };
     for (const decl of info.file.ast.decls) {
       if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
       else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
@@ -350,7 +352,7 @@ class Resolver {
     this.r.scopes.set(decl, fs);
     const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
     if (body) this.r.bodies.set(decl, body);
-    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, body, inLit: false };
+    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
     if (decl.recv) {
       // receiver type parameters are declared by the receiver type expression
       const field = decl.recv.list[0];
@@ -368,8 +370,16 @@ class Resolver {
     if (decl.body) {
       this.r.funcs.push(decl);
       this.r.funcFile.set(decl, ctx.file);
-      ctx.labels = this.collectLabels(decl.body, ctx);
       this.stmts(decl.body.list, fs, ctx);
+      this.resolvePendingLabels(ctx);
+    }
+  }
+
+  resolvePendingLabels(ctx: WalkCtx): void {
+    for (const id of ctx.pendingLabels ?? []) {
+      const o = ctx.labels?.get(id.name);
+      if (o) this.r.uses.set(id, o);
+      else this.r.unresolved.add(id);
     }
   }
 
@@ -393,26 +403,6 @@ class Resolver {
     }
   }
 
-  collectLabels(body: ast.BlockStmt, ctx: WalkCtx): Map<string, Obj> {
-    const labels = new Map<string, Obj>();
-    const visit = (s: ast.Stmt): void => {
-      switch (s.kind) {
-        case 'LabeledStmt':
-          if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
-          visit(s.stmt);
-          break;
-        case 'BlockStmt': s.list.forEach(visit); break;
-        case 'IfStmt': visit(s.body); if (s.else) visit(s.else); break;
-        case 'ForStmt': case 'RangeStmt': visit(s.body); break;
-        case 'SwitchStmt': case 'TypeSwitchStmt': case 'SelectStmt': s.body.list.forEach(visit); break;
-        case 'CaseClause': case 'CommClause': s.body.forEach(visit); break;
-        default: break;
-      }
-    };
-    body.list.forEach(visit);
-    return labels;
-  }
-
   stmts(list: readonly ast.Stmt[], scope: Scope, ctx: WalkCtx): void {
     for (const s of list) this.stmt(s, scope, ctx);
   }
@@ -431,8 +421,9 @@ class Resolver {
         return;
       case 'LabeledStmt': {
         if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
-        const o = ctx.labels?.get(s.label.name);
-        if (o && o.decl !== s.label) this.r.uses.set(s.label, o);
+        const labels = (ctx.labels ??= new Map());
+        if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
+        else this.r.uses.set(s.label, labels.get(s.label.name)!); // duplicate label (invalid Go)
         this.stmt(s.stmt, scope, ctx);
         return;
       }
@@ -451,7 +442,7 @@ class Resolver {
         if (s.label) {
           const o = ctx.labels?.get(s.label.name);
           if (o) this.r.uses.set(s.label, o);
-          else this.r.unresolved.add(s.label);
+          else (ctx.pendingLabels ??= []).push(s.label); // a forward goto (or an unknown label)
         }
         return;
       case 'BlockStmt': this.block(s, scope, ctx); return;
@@ -588,12 +579,12 @@ class Resolver {
       case 'FuncLit': {
         const fs = new Scope('func', scope, e);
         this.r.scopes.set(e, fs);
-        const inner: WalkCtx = { file: ctx.file, func: e, labels: null, body: ctx.body, inLit: true };
+        const inner: WalkCtx = { file: ctx.file, func: e, labels: null, pendingLabels: null, body: ctx.body, inLit: true };
         this.signature(e.type, fs, inner, null);
         this.r.funcs.push(e);
         this.r.funcFile.set(e, ctx.file);
-        inner.labels = this.collectLabels(e.body, inner);
         this.stmts(e.body.list, fs, inner);
+        this.resolvePendingLabels(inner);
         return;
       }
       case 'CompositeLit': {
