@@ -637,12 +637,16 @@ class Resolver {
         if (e.max) this.expr(e.max, scope, ctx);
         return;
       case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
-      case 'CallExpr':
-        this.r.callOfFun.set(unparen(e.fun), e);
+      case 'CallExpr': {
         ctx.body?.calls.push(e);
         this.expr(e.fun, scope, ctx);
+        // only calls of generic functions need the call for their function expression (type inference)
+        const f = unparen(e.fun);
+        const fo = f.kind === 'Ident' ? this.r.uses.get(f) : f.kind === 'SelectorExpr' ? this.r.uses.get(f.sel) : undefined;
+        if (fo && fo.kind === 'func' && isGenericFunc(fo)) this.r.callOfFun.set(f, e);
         for (const a of e.args) this.expr(a, scope, ctx);
         return;
+      }
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
       case 'UnaryExpr':
         this.expr(e.x, scope, ctx);
@@ -690,6 +694,12 @@ class Resolver {
       case 'ChanType': this.expr(e.value, scope, ctx); return;
     }
   }
+}
+
+function isGenericFunc(o: Obj): boolean {
+  if (o.node) return o.node.kind === 'FuncDecl' && !!o.node.type.typeParams && o.node.type.typeParams.list.length > 0;
+  const t = o.type;
+  return !!t && t.kind === 'func' && !!t.typeParams && t.typeParams.length > 0;
 }
 
 /** The type-name ident of an embedded field type (`T`, `*T`, `pkg.T`, `T[A]`). */
