@@ -142,6 +142,18 @@ describe('robustness', () => {
     );
   }, 120_000);
 
+  it('never throws on arbitrary strings and bytes (lone surrogates, control characters)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (str, bytes) => {
+        check(str, parseFile(str, 'x.go'));
+        check(bytes, parseFile(bytes, 'x.go'));
+        const prefixed = 'package p\n' + str;
+        check(prefixed, parseFile(prefixed, 'x.go'));
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
   const adversarial: [string, () => string][] = [
     ['100k nested parens', () => 'package p\nvar x = ' + '('.repeat(100_000) + 'a' + ')'.repeat(100_000) + '\n'],
     ['100k nested brackets', () => 'package p\nvar x = ' + '['.repeat(100_000) + '\n'],
