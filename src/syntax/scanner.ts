@@ -13,6 +13,7 @@
  */
 
 import { TOKEN_STRINGS, Token, keywordAt } from './token.js';
+import { DIGIT_RANGES, LETTER_RANGES, PRINT_RANGES } from './unicode-tables.js';
 
 /** A scanner or parser diagnostic at a source offset. */
 export interface RawError {
@@ -82,26 +83,39 @@ const INTERN_MASK = (1 << INTERN_BITS) - 1;
 const EMPTY_INTERN: string[] = [];
 for (let k = 0; k <= INTERN_MASK; k++) EMPTY_INTERN.push(''); // packed; '' never matches
 
-const LETTER_RE = /^\p{L}$/u;
-const DIGIT_RE = /^\p{Nd}$/u;
-const PRINT_RE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** `unicode.IsLetter` for a code point >= 0x80. */
-export function isUnicodeLetter(cp: number): boolean {
-  return LETTER_RE.test(String.fromCodePoint(cp));
+/** Whether `cp` is in a sorted table of inclusive [lo, hi] ranges. */
+function inRanges(table: readonly number[], cp: number): boolean {
+  let lo = 0;
+  let hi = (table.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < table[2 * mid]!) hi = mid - 1;
+    else if (cp > table[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
-/** `unicode.IsDigit` for a code point >= 0x80. */
+/** `unicode.IsLetter` (Go's Unicode version) for a code point >= 0x80. */
+export function isUnicodeLetter(cp: number): boolean {
+  return inRanges(LETTER_RANGES, cp);
+}
+
+/** `unicode.IsDigit` (Go's Unicode version) for a code point >= 0x80. */
 export function isUnicodeDigit(cp: number): boolean {
-  return DIGIT_RE.test(String.fromCodePoint(cp));
+  return inRanges(DIGIT_RANGES, cp);
+}
+
+/** `strconv.IsPrint`. */
+function isPrint(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  return inRanges(PRINT_RANGES, cp);
 }
 
 /** Go's `%#U` formatting of a rune: `U+0041 'A'`. */
 export function formatRuneU(cp: number): string {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  if (cp === 0x20 || (cp >= 0 && PRINT_RE.test(String.fromCodePoint(cp)))) {
-    return `U+${hex} '${String.fromCodePoint(cp)}'`;
-  }
+  if (cp >= 0 && isPrint(cp)) return `U+${hex} '${String.fromCodePoint(cp)}'`;
   return `U+${hex}`;
 }
 
@@ -110,7 +124,7 @@ function quoteRune(cp: number): string {
   if (cp === 0x27) return "'\\''";
   if (cp === 0x5c) return "'\\\\'";
   if (cp >= 0x20 && cp < 0x7f) return `'${String.fromCharCode(cp)}'`;
-  if (cp >= 0x80 && PRINT_RE.test(String.fromCodePoint(cp))) return `'${String.fromCodePoint(cp)}'`;
+  if (cp >= 0x80 && isPrint(cp)) return `'${String.fromCodePoint(cp)}'`;
   if (cp < 0x80) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
   if (cp < 0x10000) return `'\\u${cp.toString(16).padStart(4, '0')}'`;
   return `'\\U${cp.toString(16).padStart(8, '0')}'`;

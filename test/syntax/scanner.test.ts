@@ -130,6 +130,13 @@ describe('scanner: identifiers, operators, illegal input', () => {
     ]);
   });
 
+  it("letters follow Go's Unicode version (15.0), not the JS engine's", () => {
+    // U+2EBF0 is a letter since Unicode 15.1; U+0378 is unassigned
+    const r = scanAll('x\u{2EBF0} \u0378');
+    expect(r.toks).toEqual(['1:1 IDENT "x"', '1:2 ILLEGAL "\u{2EBF0}"', '1:7 ILLEGAL "\u0378"', '1:9 ; "\\n"']);
+    expect(r.errs).toEqual(['1:2: illegal character U+2EBF0', '1:7: illegal character U+0378']);
+  });
+
   it('all operators', () => {
     const ops = '+ - * / % & | ^ << >> &^ += -= *= /= %= &= |= ^= <<= >>= &^= && || <- ++ -- == < > = ! ~ != <= >= := ... ( ) [ ] { } , ; . :';
     const r = scanAll(ops);
