@@ -442,7 +442,7 @@ export class Scanner {
           } else {
             i = close + 1;
           }
-          this.line += countLF(src, this.pos, i);
+          this.line += this.countLF(this.pos, i);
           lit = src.slice(this.pos, i);
           if (lit.indexOf('\r') >= 0) lit = stripCR(lit, false);
           break;
@@ -711,9 +711,9 @@ export class Scanner {
     } else {
       end = close + 2;
     }
-    let nlOffset = src.indexOf('\n', i);
+    let nlOffset = this.nextLF(i);
     if (nlOffset < 0 || nlOffset >= end) nlOffset = 0;
-    else this.line += countLF(src, nlOffset, end);
+    else this.line += this.countLF(nlOffset, end);
     let text = src.slice(start, end);
     if (valid && text.startsWith('line ', 2)) this.checkLineDirective(start, text);
     if (text.indexOf('\r') >= 0) text = stripCR(text, true);
@@ -851,6 +851,30 @@ export class Scanner {
   }
 
   private invalidDigit = -1;
+  // Cached position of the next '\n' at or after `lfFrom` (-1: none).
+  // Offsets only grow, so the searches stay linear in total even when a
+  // long line holds many general comments or raw strings.
+  private lfFrom = -1;
+  private lfPos = -1;
+
+  /** Offset of the first '\n' at or after `from`, or -1. */
+  private nextLF(from: number): number {
+    if (this.lfFrom >= 0 && from >= this.lfFrom && (this.lfPos < 0 || from <= this.lfPos)) return this.lfPos;
+    this.lfFrom = from;
+    this.lfPos = this.src.indexOf('\n', from);
+    return this.lfPos;
+  }
+
+  /** Number of '\n' in src[from, to). */
+  private countLF(from: number, to: number): number {
+    let n = 0;
+    let k = this.nextLF(from);
+    while (k >= 0 && k < to) {
+      n++;
+      k = this.nextLF(k + 1);
+    }
+    return n;
+  }
   /** The input was UTF-16: one ILLEGAL token, then EOF (like go/scanner). */
   private utf16 = false;
   private nlLine = 0;
@@ -1032,15 +1056,6 @@ function sameText(s: string, src: string, at: number): boolean {
   return true;
 }
 
-function countLF(src: string, from: number, to: number): number {
-  let n = 0;
-  let k = src.indexOf('\n', from);
-  while (k >= 0 && k < to) {
-    n++;
-    k = src.indexOf('\n', k + 1);
-  }
-  return n;
-}
 
 function isDigitCode(c: number): boolean {
   return c >= C.D0 && c <= C.D9;
