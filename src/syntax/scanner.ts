@@ -177,6 +177,8 @@ function invalidSep(x: string): number {
 
 /** Removes `\r` like `go/scanner.stripCR`. */
 function stripCR(s: string, comment: boolean): string {
+  // go/scanner keeps a '\r' between '*' and '/' in a comment (it cannot end the comment)
+  if (!comment || s.indexOf('*\r/') < 0) return s.replaceAll('\r', '');
   let out = '';
   for (let j = 0; j < s.length; j++) {
     const ch = s.charCodeAt(j);
@@ -287,11 +289,6 @@ export class Scanner {
 
   private error(offset: number, msg: string): void {
     this.errors.push({ offset, msg });
-  }
-
-  /** True if the current SEMICOLON token was inserted (lit "\n"). */
-  get implicitSemi(): boolean {
-    return this.lit === '\n';
   }
 
   /** Scans the next token into `tok`, `pos`, `end` and `lit`. */

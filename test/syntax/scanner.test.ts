@@ -76,6 +76,10 @@ describe('scanner: runes and strings', () => {
     const r = scanAll('`a\r\nb` /* x\r\n*/');
     expect(r.toks).toEqual(['1:1 STRING "`a\\nb`"', '2:4 COMMENT "/* x\\n*/"', '2:9 ; "\\n"']);
     expect(scanAll('// c\r\nx').toks[0]).toBe('1:1 COMMENT "// c"');
+    // go/scanner keeps a '\r' between '*' and '/' inside a general comment
+    expect(scanAll('/* a\r\n*\r/ b */ `x\r\ny`').toks).toEqual([
+      '1:1 COMMENT "/* a\\n*\\r/ b */"', '2:10 STRING "`x\\ny`"', '3:3 ; "\\n"',
+    ]);
     expect(scanAll('`abc').errs).toEqual(['1:1: raw string literal not terminated']);
     expect(scanAll('/* abc').errs).toEqual(['1:1: comment not terminated']);
   });
