@@ -111,34 +111,18 @@ export function kindIndex(kind: NodeKind): number {
   return KIND_INDEX.get(kind)!;
 }
 
-// per kind number: child keys as arrays for fast iteration
-const KEYS_BY_INDEX: (readonly string[])[] = NODE_KINDS.map((k) => VISITOR_KEYS[k]);
-
 /** Calls `fn` for each direct child of `node`, in source order. */
 export function forEachChild(node: Node, fn: (child: Node) => void): void {
-  const keys = KEYS_BY_INDEX[KIND_INDEX.get(node.kind)!]!;
-  const rec = node as unknown as Record<string, unknown>;
-  for (let k = 0; k < keys.length; k++) {
-    const v = rec[keys[k]!];
-    if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) {
-      for (let j = 0; j < v.length; j++) fn(v[j] as Node);
-    } else fn(v as Node);
-  }
+  const st: Node[] = [];
+  pushChildrenReversed(node, st);
+  for (let i = st.length - 1; i >= 0; i--) fn(st[i]!);
 }
 
 /** The direct children of `node`, in source order. */
 export function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
-  const keys = KEYS_BY_INDEX[KIND_INDEX.get(node.kind)!]!;
-  const rec = node as unknown as Record<string, unknown>;
-  for (let k = 0; k < keys.length; k++) {
-    const v = rec[keys[k]!];
-    if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) for (let j = 0; j < v.length; j++) out.push(v[j] as Node);
-    else out.push(v as Node);
-  }
-  return out;
+  const st: Node[] = [];
+  pushChildrenReversed(node, st);
+  return st.reverse();
 }
 
 export interface WalkVisitor {
@@ -160,34 +144,22 @@ export function walk(root: Node, visitor: WalkVisitor): void {
   const enter = visitor.enter;
   const leave = visitor.leave;
   const ancestors: Node[] = [];
-  // stack of pending nodes; a marker entry (LEAVE) closes a node
-  const stack: (Node | typeof LEAVE)[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (item === LEAVE) {
-      const node = ancestors.pop()!;
-      if (leave !== undefined) leave.call(visitor, node, ancestors);
-      continue;
+  // pending nodes; `marks` holds, for each ancestor, the stack height at
+  // which its children end (when the stack drops to it, the node is left)
+  const stack: Node[] = [root];
+  const marks: number[] = [];
+  for (;;) {
+    while (marks.length > 0 && stack.length === marks[marks.length - 1]!) {
+      marks.pop();
+      const done = ancestors.pop()!;
+      if (leave !== undefined) leave.call(visitor, done, ancestors);
     }
-    const node = item;
+    if (stack.length === 0) break;
+    const node = stack.pop()!;
     if (enter !== undefined && enter.call(visitor, node, ancestors) === false) continue;
     ancestors.push(node);
-    stack.push(LEAVE);
+    marks.push(stack.length);
     pushChildrenReversed(node, stack);
-  }
-}
-
-const LEAVE = Symbol('leave');
-
-function pushChildrenReversed(node: Node, stack: (Node | typeof LEAVE)[]): void {
-  const keys = KEYS_BY_INDEX[KIND_INDEX.get(node.kind)!]!;
-  const rec = node as unknown as Record<string, unknown>;
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const v = rec[keys[k]!];
-    if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) {
-      for (let j = v.length - 1; j >= 0; j--) stack.push(v[j] as Node);
-    } else stack.push(v as Node);
   }
 }
 
@@ -208,50 +180,68 @@ export type KindVisitors = {
 };
 
 /**
- * A flat, preorder record of a tree, built once per file: `events` holds
- * for each enter event the node and the index of its matching leave event,
- * so that many visitor sets can be dispatched without re-walking the tree
- * object graph, and `nodesOfKind` answers quickly.
+ * A flat preorder record of a tree, built once per file: the nodes, their
+ * kind numbers, parents and subtree ends, so that many visitor sets are
+ * dispatched in one pass over flat arrays (no re-walking of the object
+ * graph) and `nodesOfKind` is a lookup.
  */
 export class Inspector {
   /** Nodes in preorder. */
-  readonly nodes: Node[] = [];
-  /** Kind number of each node in `nodes`. */
+  readonly nodes: Node[];
+  /** Kind number (index in NODE_KINDS) of each node in `nodes`. */
   readonly kinds: Uint8Array;
-  /** Index in `nodes` just past the node's subtree (its leave point). */
+  /** Index in `nodes` just past the node's subtree. */
   readonly subtreeEnd: Int32Array;
   /** Index in `nodes` of the parent, -1 for the root. */
   readonly parents: Int32Array;
   private byKind: Int32Array[] | null = null;
 
   constructor(root: Node) {
-    const nodes = this.nodes;
-    const parentsTmp: number[] = [];
-    const endTmp: number[] = [];
-    // iterative preorder: stack entries are node refs; leave markers are -(index+1)
-    const stack: (Node | number)[] = [root];
-    const parentStack: number[] = [];
+    const nodes: Node[] = [];
+    let cap = 1024;
+    let kinds = new Uint8Array(cap);
+    let parents = new Int32Array(cap);
+    const stack: Node[] = [root];
+    // parent index of each pending node on `stack`
+    let stackParent = new Int32Array(64);
+    stackParent[0] = -1;
+    let n = 0;
     while (stack.length > 0) {
-      const item = stack.pop()!;
-      if (typeof item === 'number') {
-        const idx = -item - 1;
-        endTmp[idx] = nodes.length;
-        parentStack.pop();
-        continue;
+      const top = stack.length - 1;
+      const node = stack.pop()!;
+      const parent = stackParent[top]!;
+      if (n === cap) {
+        cap *= 2;
+        const k2 = new Uint8Array(cap);
+        k2.set(kinds);
+        kinds = k2;
+        const p2 = new Int32Array(cap);
+        p2.set(parents);
+        parents = p2;
       }
-      const idx = nodes.length;
-      nodes.push(item);
-      parentsTmp.push(parentStack.length > 0 ? parentStack[parentStack.length - 1]! : -1);
-      endTmp.push(0);
-      parentStack.push(idx);
-      stack.push(-(idx + 1));
-      pushChildrenReversedAny(item, stack);
+      nodes.push(node);
+      parents[n] = parent;
+      kinds[n] = pushChildrenReversed(node, stack);
+      const h = stack.length;
+      if (h > stackParent.length) {
+        const s2 = new Int32Array(Math.max(h, stackParent.length * 2));
+        s2.set(stackParent);
+        stackParent = s2;
+      }
+      for (let k = top; k < h; k++) stackParent[k] = n;
+      n++;
     }
-    const n = nodes.length;
-    this.kinds = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.kinds[i] = KIND_INDEX.get(nodes[i]!.kind)!;
-    this.subtreeEnd = Int32Array.from(endTmp);
-    this.parents = Int32Array.from(parentsTmp);
+    this.nodes = nodes;
+    this.kinds = kinds.subarray(0, n);
+    this.parents = parents.subarray(0, n);
+    // subtree ends: children follow their parent in preorder
+    const ends = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      if (ends[i]! < i + 1) ends[i] = i + 1;
+      const p = parents[i]!;
+      if (p >= 0 && ends[p]! < ends[i]!) ends[p] = ends[i]!;
+    }
+    this.subtreeEnd = ends;
   }
 
   /** All nodes of a kind, in preorder. */
@@ -290,25 +280,21 @@ export class Inspector {
   visit(...visitorSets: readonly KindVisitors[]): void {
     const nk = NODE_KINDS.length;
     // per kind: the enter and exit functions of all visitor sets
-    const enterFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk);
-    const exitFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk);
-    const wanted = new Uint8Array(nk); // bit 1 enter, bit 2 exit
+    const enterFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
+    const exitFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
+    let anyExit = false;
     for (const set of visitorSets) {
       const rec = set as Record<string, VisitorFn<Node> | undefined>;
       for (const key of Object.keys(rec)) {
         const fn = rec[key];
         if (fn === undefined) continue;
         const exit = key.endsWith(':exit');
-        const kind = exit ? key.slice(0, -5) : key;
-        const k = KIND_INDEX.get(kind);
+        const k = KIND_INDEX.get(exit ? key.slice(0, -5) : key);
         if (k === undefined) continue;
         if (exit) {
           (exitFns[k] ??= []).push(fn);
-          wanted[k]! |= 2;
-        } else {
-          (enterFns[k] ??= []).push(fn);
-          wanted[k]! |= 1;
-        }
+          anyExit = true;
+        } else (enterFns[k] ??= []).push(fn);
       }
     }
     const nodes = this.nodes;
@@ -316,47 +302,262 @@ export class Inspector {
     const ends = this.subtreeEnd;
     const n = nodes.length;
     const ancestors: Node[] = [];
-    const endStack: number[] = []; // subtree end of each ancestor
+    const ancIdx: number[] = []; // preorder index of each ancestor
     for (let i = 0; i < n; i++) {
-      // leave finished ancestors
-      while (endStack.length > 0 && endStack[endStack.length - 1]! <= i) {
-        endStack.pop();
+      // leave the ancestors whose subtree ended
+      while (ancIdx.length > 0 && ends[ancIdx[ancIdx.length - 1]!]! <= i) {
+        const a = ancIdx.pop()!;
         const done = ancestors.pop()!;
-        const dk = KIND_INDEX.get(done.kind)!;
-        if ((wanted[dk]! & 2) !== 0) {
-          const fns = exitFns[dk]!;
-          for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
+        if (anyExit) {
+          const fns = exitFns[kinds[a]!];
+          if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
         }
       }
       const node = nodes[i]!;
-      const k = kinds[i]!;
-      if ((wanted[k]! & 1) !== 0) {
-        const fns = enterFns[k]!;
-        for (let f = 0; f < fns.length; f++) fns[f]!(node, ancestors);
+      const fns = enterFns[kinds[i]!];
+      if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(node, ancestors);
+      if (ends[i]! > i + 1 || anyExit) {
+        ancestors.push(node);
+        ancIdx.push(i);
       }
-      ancestors.push(node);
-      endStack.push(ends[i]!);
     }
-    while (ancestors.length > 0) {
-      endStack.pop();
+    while (ancIdx.length > 0) {
+      const a = ancIdx.pop()!;
       const done = ancestors.pop()!;
-      const dk = KIND_INDEX.get(done.kind)!;
-      if ((wanted[dk]! & 2) !== 0) {
-        const fns = exitFns[dk]!;
-        for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
+      if (anyExit) {
+        const fns = exitFns[kinds[a]!];
+        if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
       }
     }
   }
 }
 
-function pushChildrenReversedAny(node: Node, stack: (Node | number)[]): void {
-  const keys = KEYS_BY_INDEX[KIND_INDEX.get(node.kind)!]!;
-  const rec = node as unknown as Record<string, unknown>;
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const v = rec[keys[k]!];
-    if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) {
-      for (let j = v.length - 1; j >= 0; j--) stack.push(v[j] as Node);
-    } else stack.push(v as Node);
+/**
+ * Pushes the children of `n` onto `st` in reverse source order (so that
+ * popping visits them in source order) and returns the kind number (index
+ * in NODE_KINDS). Written out from NODE_FIELDS: direct property reads per
+ * kind are much faster than generic keyed access.
+ */
+export function pushChildrenReversed(n: Node, st: Node[]): number {
+  // cases ordered by frequency in real code (string cases are tested in order)
+  switch (n.kind) {
+    case 'Ident':
+      return 5;
+    case 'BasicLit':
+      return 7;
+    case 'SelectorExpr':
+      if (n.sel !== null) st.push(n.sel);
+      if (n.x !== null) st.push(n.x);
+      return 11;
+    case 'CallExpr':
+      pushRev(n.args, st);
+      if (n.fun !== null) st.push(n.fun);
+      return 16;
+    case 'KeyValueExpr':
+      if (n.value !== null) st.push(n.value);
+      if (n.key !== null) st.push(n.key);
+      return 20;
+    case 'AssignStmt':
+      pushRev(n.rhs, st);
+      pushRev(n.lhs, st);
+      return 34;
+    case 'BinaryExpr':
+      if (n.y !== null) st.push(n.y);
+      if (n.x !== null) st.push(n.x);
+      return 19;
+    case 'BlockStmt':
+      pushRev(n.list, st);
+      return 39;
+    case 'Field':
+      if (n.comment !== null) st.push(n.comment);
+      if (n.tag !== null) st.push(n.tag);
+      if (n.type !== null) st.push(n.type);
+      pushRev(n.names, st);
+      if (n.doc !== null) st.push(n.doc);
+      return 2;
+    case 'CompositeLit':
+      pushRev(n.elts, st);
+      if (n.type !== null) st.push(n.type);
+      return 9;
+    case 'ValueSpec':
+      if (n.comment !== null) st.push(n.comment);
+      pushRev(n.values, st);
+      if (n.type !== null) st.push(n.type);
+      pushRev(n.names, st);
+      if (n.doc !== null) st.push(n.doc);
+      return 49;
+    case 'FieldList':
+      pushRev(n.list, st);
+      return 3;
+    case 'ExprStmt':
+      if (n.x !== null) st.push(n.x);
+      return 31;
+    case 'Comment':
+      return 0;
+    case 'CommentGroup':
+      pushRev(n.list, st);
+      return 1;
+    case 'IfStmt':
+      if (n.else !== null) st.push(n.else);
+      if (n.body !== null) st.push(n.body);
+      if (n.cond !== null) st.push(n.cond);
+      if (n.init !== null) st.push(n.init);
+      return 40;
+    case 'ReturnStmt':
+      pushRev(n.results, st);
+      return 37;
+    case 'FuncType':
+      if (n.results !== null) st.push(n.results);
+      if (n.params !== null) st.push(n.params);
+      if (n.typeParams !== null) st.push(n.typeParams);
+      return 23;
+    case 'StarExpr':
+      if (n.x !== null) st.push(n.x);
+      return 17;
+    case 'FuncDecl':
+      if (n.body !== null) st.push(n.body);
+      if (n.type !== null) st.push(n.type);
+      if (n.name !== null) st.push(n.name);
+      if (n.recv !== null) st.push(n.recv);
+      if (n.doc !== null) st.push(n.doc);
+      return 53;
+    case 'IndexExpr':
+      if (n.index !== null) st.push(n.index);
+      if (n.x !== null) st.push(n.x);
+      return 12;
+    case 'UnaryExpr':
+      if (n.x !== null) st.push(n.x);
+      return 18;
+    case 'GenDecl':
+      pushRev(n.specs, st);
+      if (n.doc !== null) st.push(n.doc);
+      return 52;
+    case 'ArrayType':
+      if (n.elt !== null) st.push(n.elt);
+      if (n.len !== null) st.push(n.len);
+      return 21;
+    case 'CaseClause':
+      pushRev(n.body, st);
+      if (n.list !== null) pushRev(n.list, st);
+      return 41;
+    case 'ParenExpr':
+      if (n.x !== null) st.push(n.x);
+      return 10;
+    case 'SliceExpr':
+      if (n.max !== null) st.push(n.max);
+      if (n.high !== null) st.push(n.high);
+      if (n.low !== null) st.push(n.low);
+      if (n.x !== null) st.push(n.x);
+      return 14;
+    case 'TypeAssertExpr':
+      if (n.type !== null) st.push(n.type);
+      if (n.x !== null) st.push(n.x);
+      return 15;
+    case 'DeclStmt':
+      if (n.decl !== null) st.push(n.decl);
+      return 28;
+    case 'ForStmt':
+      if (n.body !== null) st.push(n.body);
+      if (n.post !== null) st.push(n.post);
+      if (n.cond !== null) st.push(n.cond);
+      if (n.init !== null) st.push(n.init);
+      return 46;
+    case 'RangeStmt':
+      if (n.body !== null) st.push(n.body);
+      if (n.x !== null) st.push(n.x);
+      if (n.value !== null) st.push(n.value);
+      if (n.key !== null) st.push(n.key);
+      return 47;
+    case 'IncDecStmt':
+      if (n.x !== null) st.push(n.x);
+      return 33;
+    case 'TypeSpec':
+      if (n.comment !== null) st.push(n.comment);
+      if (n.type !== null) st.push(n.type);
+      if (n.typeParams !== null) st.push(n.typeParams);
+      if (n.name !== null) st.push(n.name);
+      if (n.doc !== null) st.push(n.doc);
+      return 50;
+    case 'ImportSpec':
+      if (n.comment !== null) st.push(n.comment);
+      if (n.path !== null) st.push(n.path);
+      if (n.name !== null) st.push(n.name);
+      if (n.doc !== null) st.push(n.doc);
+      return 48;
+    case 'FuncLit':
+      if (n.body !== null) st.push(n.body);
+      if (n.type !== null) st.push(n.type);
+      return 8;
+    case 'MapType':
+      if (n.value !== null) st.push(n.value);
+      if (n.key !== null) st.push(n.key);
+      return 25;
+    case 'InterfaceType':
+      if (n.methods !== null) st.push(n.methods);
+      return 24;
+    case 'StructType':
+      if (n.fields !== null) st.push(n.fields);
+      return 22;
+    case 'BranchStmt':
+      if (n.label !== null) st.push(n.label);
+      return 38;
+    case 'SwitchStmt':
+      if (n.body !== null) st.push(n.body);
+      if (n.tag !== null) st.push(n.tag);
+      if (n.init !== null) st.push(n.init);
+      return 42;
+    case 'Ellipsis':
+      if (n.elt !== null) st.push(n.elt);
+      return 6;
+    case 'ChanType':
+      if (n.value !== null) st.push(n.value);
+      return 26;
+    case 'LabeledStmt':
+      if (n.stmt !== null) st.push(n.stmt);
+      if (n.label !== null) st.push(n.label);
+      return 30;
+    case 'DeferStmt':
+      if (n.call !== null) st.push(n.call);
+      return 36;
+    case 'GoStmt':
+      if (n.call !== null) st.push(n.call);
+      return 35;
+    case 'SendStmt':
+      if (n.value !== null) st.push(n.value);
+      if (n.chan !== null) st.push(n.chan);
+      return 32;
+    case 'SelectStmt':
+      if (n.body !== null) st.push(n.body);
+      return 45;
+    case 'CommClause':
+      pushRev(n.body, st);
+      if (n.comm !== null) st.push(n.comm);
+      return 44;
+    case 'TypeSwitchStmt':
+      if (n.body !== null) st.push(n.body);
+      if (n.assign !== null) st.push(n.assign);
+      if (n.init !== null) st.push(n.init);
+      return 43;
+    case 'IndexListExpr':
+      pushRev(n.indices, st);
+      if (n.x !== null) st.push(n.x);
+      return 13;
+    case 'EmptyStmt':
+      return 29;
+    case 'File':
+      pushRev(n.decls, st);
+      if (n.name !== null) st.push(n.name);
+      if (n.doc !== null) st.push(n.doc);
+      return 54;    case 'BadExpr':
+      return 4;
+    case 'BadStmt':
+      return 27;
+    case 'BadDecl':
+      return 51;
+
   }
+}
+
+function pushRev(l: readonly Node[], st: Node[]): void {
+  for (let i = l.length - 1; i >= 0; i--) st.push(l[i]!);
 }

@@ -1,6 +1,7 @@
 /**
  * Differential test: Redline's parser against go/parser on every .go file
- * of the installed Go tree ($(go env GOROOT)/src, testdata included).
+ * of the installed Go tree ($(go env GOROOT)/src, testdata included, and
+ * $(go env GOROOT)/test, the compiler's test files).
  *
  * tools/goastdump prints, per file, the sha256 of go/parser's tree in the
  * canonical form (test/syntax/canonical.ts), whether go/parser accepted the
@@ -11,7 +12,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -54,10 +55,14 @@ describe('differential: go/parser', () => {
     it.skip('skipped: Go is not installed', () => {});
     return;
   }
-  const root = path.join(goInfo()!.root, 'src');
+  const goroot = goInfo()!.root;
+  const root = path.join(goroot, 'src');
   const files = listGoFiles(root);
+  // GOROOT/test: the compiler's tests, many deliberately broken files
+  const extra = existsSync(path.join(goroot, 'test')) ? listGoFiles(path.join(goroot, 'test')) : [];
+  files.push(...extra);
 
-  it(`agrees with go/parser on all ${files.length} .go files under GOROOT/src`, async () => {
+  it(`agrees with go/parser on all ${files.length} .go files under GOROOT/src and GOROOT/test`, async () => {
     const tool = buildGoTool('goastdump');
     const child = spawn(tool, ['hash'], { stdio: ['pipe', 'pipe', 'inherit'] });
     child.stdin.end(files.join('\n') + '\n');
@@ -66,6 +71,7 @@ describe('differential: go/parser', () => {
     let accepted = 0;
     let rejected = 0;
     let rejectedAgree = 0;
+    let sameMessage = 0;
     let compared = 0;
     for await (const line of rl) {
       const [file, status, sha, errLine, errMsg] = line.split('\t') as [string, string, string, string, string];
@@ -93,7 +99,10 @@ describe('differential: go/parser', () => {
             file,
             why: `first error line: go/parser ${errLine} (${errMsg}), redline ${e.line}:${e.column} (${e.message})`,
           });
-        } else rejectedAgree++;
+        } else {
+          rejectedAgree++;
+          if (r.errors[0]!.message === errMsg) sameMessage++;
+        }
       }
     }
     await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.on('close', () => resolve())));
@@ -106,11 +115,12 @@ describe('differential: go/parser', () => {
         const r = parseFile(readFileSync(m.file), m.file);
         d += '\n' + firstDiff(canonical(r.file, r.positions), goText);
       }
-      details.push(`${path.relative(root, m.file)}: ${d}`);
+      details.push(`${path.relative(goroot, m.file)}: ${d}`);
     }
     console.log(
       `[differential] files compared: ${compared} (go/parser accepts ${accepted}, rejects ${rejected}; ` +
-        `first-error-line agreement on ${rejectedAgree}/${rejected}); differences: ${mismatches.length}`,
+        `first-error-line agreement on ${rejectedAgree}/${rejected}, same message on ${sameMessage}); ` +
+        `differences: ${mismatches.length}`,
     );
     expect(compared).toBe(files.length);
     expect(details, `${mismatches.length} differences`).toEqual([]);
