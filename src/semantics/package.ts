@@ -623,9 +623,11 @@ export class PackageInfo {
         if (e !== p.index) return undefined;
         const u = underlying(ti.typeOf(p.x), ti);
         if (u.kind === 'map') return to(u.key);
-        return ti.modeOf(p.x) === 'value' ? to(INT_T) : undefined;
+        const indexable = u.kind === 'slice' || u.kind === 'array' || (u.kind === 'basic' && isString(u))
+          || (u.kind === 'pointer' && underlying(u.elem, ti).kind === 'array');
+        return indexable ? to(INT_T) : undefined;
       }
-      case 'SliceExpr': return e === p.x ? undefined : to(INT_T);
+      case 'SliceExpr': return e === p.x || ti.typeOf(p.x).kind === 'unknown' ? undefined : to(INT_T);
       case 'SendStmt': {
         if (e !== p.value) return undefined;
         const c = underlying(ti.typeOf(p.chan), ti);
