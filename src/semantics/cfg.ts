@@ -18,6 +18,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import type { FuncNode } from './resolve.js';
+import { eachChild } from './visit.js';
 
 export type BlockKind =
   | 'entry' | 'exit' | 'panic' | 'unreachable' | 'body'
@@ -396,6 +397,8 @@ export function buildCFG(fn: FuncNode, opts: CFGOptions = {}): CFG {
         }
       });
     }
+    // a node inside a function literal belongs to that literal's CFG, not this one
+    if (best && insideFuncLit(best.block.nodes[best.index]!, n)) return undefined;
     return best;
   };
   let defersIn: { must: Set<ast.DeferStmt>; may: Set<ast.DeferStmt> }[] | undefined;
@@ -449,6 +452,17 @@ export function buildCFG(fn: FuncNode, opts: CFGOptions = {}): CFG {
     },
   };
   return cfg;
+}
+
+function insideFuncLit(root: ast.Node, n: ast.Node): boolean {
+  let found = false;
+  const visit = (x: ast.Node): void => {
+    if (found || x.end <= n.start || x.start > n.start) return;
+    if (x.kind === 'FuncLit' && x !== n && x.start <= n.start && n.end <= x.end) { found = true; return; }
+    eachChild(x, visit);
+  };
+  visit(root);
+  return found;
 }
 
 /** A readable dump of a CFG (for tests and debugging). */

@@ -16,7 +16,6 @@
  */
 import type * as ast from '../syntax/ast.js';
 
-import { forEachChild } from '../syntax/walk.js';
 import { buildCFG } from './cfg.js';
 import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
@@ -24,7 +23,9 @@ import { unparenExpr } from './infer.js';
 import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
+import { CallGraph } from './callgraph.js';
 import { importPathOf } from './resolve.js';
+import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
 import { declaredMethods, underlying, type SignatureType, type Type } from './types.js';
 
@@ -144,9 +145,10 @@ function exportPackage(info: PackageInfo): ExportedPackage {
   const funcs: Record<string, { sig: SignatureType; pos?: string }> = {};
   const vars: Record<string, { type: Type; pos?: string }> = {};
   const consts: Record<string, { type: Type; value?: string; pos?: string }> = {};
+  const relOf = new Map(info.files.map((f) => [f.path, f.relPath]));
   const posOf = (o: Obj): string | undefined => {
-    const f = info.files.find((x) => x.path === o.file);
-    return f && o.decl ? `${f.relPath}:${o.decl.start}` : undefined;
+    const r = relOf.get(o.file);
+    return r !== undefined && o.decl ? `${r}:${o.decl.start}` : undefined;
   };
   for (const [name, o] of info.res.pkgScope.names) {
     const pos = posOf(o);
@@ -216,59 +218,51 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     if (f.names.length === 0) { nparams++; continue; }
     for (const n of f.names) { const o = info.res.defs.get(n); if (o) params.set(o, nparams); nparams++; }
   }
-  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones)
-  const reassigned = new Set<Obj>();
-  const calls: ast.CallExpr[] = [];
-  const visit = (n: ast.Node): void => {
-    if (n.kind === 'AssignStmt' && n.tok !== ':=') {
-      for (const l of n.lhs) { const x = unparenExpr(l); if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); } }
-    } else if (n.kind === 'AssignStmt') {
-      for (const l of n.lhs) if (l.kind === 'Ident' && info.res.uses.has(l)) { const o = info.res.uses.get(l)!; reassigned.add(o); }
-    } else if (n.kind === 'IncDecStmt') {
-      const x = unparenExpr(n.x);
-      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o) reassigned.add(o); }
-    } else if (n.kind === 'UnaryExpr' && n.op === '&') {
-      const x = unparenExpr(n.x);
-      if (x.kind === 'Ident') { const o = info.objectOf(x); if (o && !params.has(o)) reassigned.add(o); }
-    } else if (n.kind === 'RangeStmt' && n.tok === '=') {
-      for (const k of [n.key, n.value]) if (k && k.kind === 'Ident') { const o = info.objectOf(k); if (o) reassigned.add(o); }
-    } else if (n.kind === 'CallExpr') calls.push(n);
-    forEachChild(n, visit);
-  };
-  visit(fn.body!);
+  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones),
+  // calls and statement calls: collected by the resolver while it walked the body
+  const body = info.res.bodies.get(fn)!;
+  const reassigned = new Set(body.assigned);
+  for (const o of body.addressed) if (!params.has(o)) reassigned.add(o);
+  const calls = body.calls;
+  const stmtCalls = body.stmtCalls;
+  let mayCut = body.mayCut;
 
   const paramKinds = kinds.filter((k): k is ParamFactKind => k.level === 'param');
   const funcKinds = kinds.filter((k): k is FuncFactKind => k.level === 'func');
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
-  const edges = new Map<string, Set<string>>();
+  const edges = new Map<string, Set<string> | null>();
+  const anyCallee = funcKinds.filter((k) => k.propagate === 'any-callee' && k.seedCall);
   for (const call of calls) {
     const callee = info.calleeOf(call);
     const ckey = info.calleeKey(callee);
-    const isMethod = callee.kind === 'method';
-    // arguments: receiver (-1) and positional args
-    const argExprs: [number, ast.Expr][] = [];
-    const fun = unparenExpr(call.fun);
-    if (isMethod && fun.kind === 'SelectorExpr') argExprs.push([-1, fun.x]);
-    call.args.forEach((a, i) => argExprs.push([i, a]));
-    const pairs: [number, number][] = [];
-    for (const [j, a] of argExprs) {
+    let pairs = null as string[] | null;
+    let sig: SignatureType | undefined | null = null;
+    const arg = (j: number, a: ast.Expr): void => {
       const p = paramIndexOf(info, a, params, reassigned);
-      if (p === undefined) continue;
+      if (p === undefined) return;
       for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey) {
         // variadic: map extra args onto the last parameter
-        const sig = info.signatureOf(call);
+        if (sig === null) sig = info.signatureOf(call);
         let cj = j;
         if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
-        pairs.push([cj, p]);
+        (pairs ??= []).push(`${cj},${p}`);
       }
+    };
+    if (callee.kind === 'method') {
+      const fun = unparenExpr(call.fun);
+      if (fun.kind === 'SelectorExpr') arg(-1, fun.x);
     }
-    for (const k of funcKinds) if (k.propagate === 'any-callee' && k.seedCall?.(call, info)) fseeds.add(k.id);
+    const args = call.args;
+    for (let i = 0; i < args.length; i++) arg(i, args[i]!);
+    for (const k of anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
     if (ckey) {
       let e = edges.get(ckey);
-      if (!e) edges.set(ckey, (e = new Set()));
-      for (const [a, b] of pairs) e.add(`${a},${b}`);
+      if (pairs) {
+        if (!e) edges.set(ckey, (e = new Set()));
+        for (const x of pairs) e.add(x);
+      } else if (e === undefined) edges.set(ckey, null);
     }
   }
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
@@ -276,7 +270,16 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
   const allPaths = funcKinds.filter((k) => k.propagate === 'all-paths');
-  if (allPaths.length) {
+  // a path can only be cut by a statement call that may not return, an infinite loop, select or goto
+  if (!mayCut) {
+    for (const c of stmtCalls) {
+      const callee = info.calleeOf(c);
+      if (callee.kind === 'builtin' ? callee.name === 'panic'
+        : callee.kind === 'func' || callee.kind === 'method' ? !isKnownPackage(info, callee.pkg) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
+        : false) { mayCut = true; break; }
+    }
+  }
+  if (allPaths.length && mayCut) {
     const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
     const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
     const idx = new Map(live.map((b, i) => [b, i]));
@@ -302,8 +305,9 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   }
   const calledges: CallEdge[] = [];
   for (const [callee, set] of edges) {
+    if (!set) { calledges.push({ callee }); continue; }
     const args = [...set].map((s) => s.split(',').map(Number) as [number, number]);
-    calledges.push(args.length ? { callee, args } : { callee });
+    calledges.push({ callee, args });
   }
   const seedsOut: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);
@@ -315,6 +319,11 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   };
 }
 
+/** A package whose API comes from the stdlib/third-party tables (so no module function facts). */
+function isKnownPackage(info: PackageInfo, pkg: string): boolean {
+  return pkg !== info.importPath && !info.program.packages[pkg] && knownPackageName(pkg) !== undefined;
+}
+
 // ---------------------------------------------------------------------------
 // Main thread: merge and fixpoint
 
@@ -322,20 +331,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
 export function buildProgram(summaries: readonly PackageSummary[], kinds: readonly FactKind[] = []): ProgramView {
   const allKinds = withCore(kinds);
   const packages: Record<string, ExportedPackage> = {};
-  const funcs = new Map<string, FuncSummary>();
-  for (const s of summaries) {
-    packages[s.path] = s.exports;
-    for (const f of s.funcs) funcs.set(f.key, f);
-  }
-  // reverse call edges: callee → [caller, pairs]
-  const callers = new Map<string, { caller: string; args: readonly (readonly [number, number])[] }[]>();
-  for (const f of funcs.values()) {
-    for (const e of f.calls) {
-      let l = callers.get(e.callee);
-      if (!l) callers.set(e.callee, (l = []));
-      l.push({ caller: f.key, args: e.args ?? [] });
-    }
-  }
+  for (const s of summaries) packages[s.path] = s.exports;
+  const graph = new CallGraph(summaries);
+  const funcs = graph.funcs;
+  const callers = { get: (k: string) => graph.callersOf(k) };
   const funcFacts = new Map<string, Set<string>>();
   const paramFacts = new Map<string, Map<string, Set<number>>>();
   const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id);
@@ -424,9 +423,12 @@ export function summarizeModule(pkgs: readonly PackageInput[], kinds: readonly F
   const byPath = new Map(pkgs.map((p) => [p.importPath, p]));
   const order = dependencyOrder(pkgs);
   const done = new Map<string, PackageSummary>();
+  const packages: Record<string, ExportedPackage> = {};
+  const deps: ProgramView = { packages, facts: { func: {}, param: {} } };
   for (const p of order) {
-    const deps = exportsView(done.values());
-    done.set(p.importPath, summarizePackage(p, kinds, deps));
+    const s = summarizePackage(p, kinds, deps);
+    done.set(p.importPath, s);
+    if (!p.name.endsWith('_test')) packages[p.importPath] = s.exports;
   }
   void byPath;
   const summaries = order.map((p) => done.get(p.importPath)!);

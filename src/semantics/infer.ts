@@ -16,7 +16,7 @@ import {
 import { embeddedIdent, recvBaseName, type Resolution, type FuncNode } from './resolve.js';
 import type { Obj } from './scope.js';
 import {
-  BOOL, EMPTY_INTERFACE, EMPTY_TUPLE, INT, INT32, STRING, UINT8, UNKNOWN, UNSAFE_POINTER, UNTYPED_BOOL, UNTYPED_FLOAT,
+  hasUnknown, BOOL, EMPTY_INTERFACE, EMPTY_TUPLE, INT, INT32, STRING, UINT8, UNKNOWN, UNSAFE_POINTER, UNTYPED_BOOL, UNTYPED_FLOAT,
   UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, basic, defaultType, deref, isInteger, isString, isUntyped,
   lookupFieldOrMethod, mentionsTypeParam, named, pointer, slice, subst, tuple, typeParamKey, underlying, unify,
   type MethodInfo, type NamedInfo, type NamedType, type Selection, type SignatureType, type StructField, type Type,
@@ -63,16 +63,14 @@ export function isCgoTypeName(name: string): boolean {
 export type ExprMode = 'value' | 'type' | 'pkgname' | 'builtin' | 'novalue' | 'unknown';
 
 const localKey = (file: string, offset: number): string => `${file}:${offset}`;
-/** Marks a memo entry being computed (cycle guard). */
-const IN_PROGRESS: Type = Object.freeze({ kind: 'unknown' }) as Type;
+
 
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
-  private readonly objTypes = new Map<Obj, Type>();
   private readonly inProgress = new Set<unknown>();
   private readonly constMemo = new Map<ast.Expr, ConstValue | null>();
   private readonly objConsts = new Map<Obj, ConstValue | null>();
-  private readonly namedInfos = new Map<string, NamedInfo | null>();
+  private readonly namedInfos = new Map<string, Map<string, NamedInfo | null>>();
   private readonly selCache = new Map<ast.Ident, Obj | null>();
   private readonly selections = new Map<ast.SelectorExpr, Selection | null>();
   /** Local named types by id. */
@@ -94,8 +92,9 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
-    if (this.res.embeddedType.has(id)) return this.res.defs.get(id);
-    const o = this.res.uses.get(id) ?? this.res.defs.get(id);
+    const u = this.res.uses.get(id);
+    if (u) return u.kind === 'type' && this.res.embeddedType.has(id) ? this.res.defs.get(id) : u;
+    const o = this.res.defs.get(id);
     if (o) return o;
     const sel = this.res.pendingSel.get(id);
     if (sel) return this.selectorObj(sel);
@@ -192,17 +191,21 @@ export class TypeInfo implements TypeEnv {
   // TypeEnv
 
   namedInfo(t: NamedType): NamedInfo | undefined {
-    const key = t.local ? `${t.pkg}#${t.local}` : `${t.pkg}.${t.name}`;
-    let i = this.namedInfos.get(key);
+    // two-level cache (package → name) avoids building a key string per lookup
+    let byName = this.namedInfos.get(t.pkg);
+    if (!byName) this.namedInfos.set(t.pkg, (byName = new Map()));
+    const key = t.local ? '#' + t.local : t.name;
+    let i = byName.get(key);
     if (i !== undefined) return i ?? undefined;
-    if (this.inProgress.has(key)) return undefined;
-    this.inProgress.add(key);
+    const guard = `${t.pkg}#${key}`;
+    if (this.inProgress.has(guard)) return undefined;
+    this.inProgress.add(guard);
     try {
       i = this.computeNamedInfo(t) ?? null;
     } finally {
-      this.inProgress.delete(key);
+      this.inProgress.delete(guard);
     }
-    this.namedInfos.set(key, i);
+    byName.set(key, i);
     return i ?? undefined;
   }
 
@@ -297,11 +300,11 @@ export class TypeInfo implements TypeEnv {
   // Types of objects
 
   objType(o: Obj): Type {
+    // computed types are cached on the object itself (objects belong to this package's check)
     if (o.type) return o.type;
-    let t = this.objTypes.get(o);
-    if (t) return t;
     if (this.inProgress.has(o)) return UNKNOWN;
     this.inProgress.add(o);
+    let t: Type;
     try {
       t = this.computeObjType(o);
     } catch (e) {
@@ -310,7 +313,7 @@ export class TypeInfo implements TypeEnv {
     } finally {
       this.inProgress.delete(o);
     }
-    this.objTypes.set(o, t);
+    o.type = t;
     return t;
   }
 
@@ -494,33 +497,32 @@ export class TypeInfo implements TypeEnv {
   private constSpecOf(o: Obj): { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec } | undefined {
     const spec = o.node;
     if (!spec || spec.kind !== 'ValueSpec') return undefined;
-    const g = this.genDeclOf(spec);
-    if (!g) return { spec, iota: 0, effective: spec };
-    const idx = g.specs.indexOf(spec);
-    let eff: ast.ValueSpec = spec;
-    for (let j = idx; j >= 0; j--) {
-      const s = g.specs[j]!;
-      if (s.kind === 'ValueSpec' && (s.values.length > 0 || s.type)) { eff = s; if (s.values.length > 0) break; }
-    }
-    return { spec, iota: idx, effective: eff };
+    return this.constSpecs().get(spec) ?? { spec, iota: 0, effective: spec };
   }
 
-  private genDecls: Map<ast.ValueSpec, ast.GenDecl> | undefined;
-  private genDeclOf(spec: ast.ValueSpec): ast.GenDecl | undefined {
-    if (!this.genDecls) {
-      this.genDecls = new Map();
-      const visit = (d: ast.GenDecl): void => {
-        if (d.tok === 'const') for (const s of d.specs) if (s.kind === 'ValueSpec') this.genDecls!.set(s, d);
-      };
-      for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
-      // local const declarations
-      for (const [node] of this.res.scopes) {
-        const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
-          : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
-        for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);
-      }
+  /** For every const spec: its iota and the spec whose values (and type) it repeats. Built once, linear. */
+  private constSpecInfo: Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }> | undefined;
+  private constSpecs(): Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }> {
+    if (this.constSpecInfo) return this.constSpecInfo;
+    const out = new Map<ast.ValueSpec, { spec: ast.ValueSpec; iota: number; effective: ast.ValueSpec }>();
+    const visit = (d: ast.GenDecl): void => {
+      if (d.tok !== 'const') return;
+      let eff: ast.ValueSpec | undefined;
+      d.specs.forEach((s, iota) => {
+        if (s.kind !== 'ValueSpec') return;
+        if (s.values.length > 0 || !eff) eff = s;
+        else this.repeatedSpecs.add(eff);
+        out.set(s, { spec: s, iota, effective: eff });
+      });
+    };
+    for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
+    for (const [node] of this.res.scopes) {
+      const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
+        : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
+      for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);
     }
-    return this.genDecls.get(spec);
+    this.constSpecInfo = out;
+    return out;
   }
 
   private constObjType(o: Obj): Type {
@@ -588,6 +590,22 @@ export class TypeInfo implements TypeEnv {
       case 'CallExpr': return this.constValue(e) !== undefined || (this.modeOf(e.fun) === 'type' && e.args.length === 1 && this.isConstExpr(e.args[0]!));
       default: return false;
     }
+  }
+
+  /** The const spec whose value list has `root` as an element, with its iota. */
+  constSpecOfValue(root: ast.Expr): { spec: ast.ValueSpec; iota: number } | undefined {
+    if (!this.valueRoots) {
+      this.valueRoots = new Map();
+      for (const info of this.constSpecs().values()) for (const v of info.spec.values) this.valueRoots.set(v, info);
+    }
+    return this.valueRoots.get(root);
+  }
+  private valueRoots: Map<ast.Expr, { spec: ast.ValueSpec; iota: number }> | undefined;
+  /** Const specs whose values are implicitly repeated by later specs (their expressions have several values). */
+  private readonly repeatedSpecs = new Set<ast.ValueSpec>();
+  isRepeatedSpec(spec: ast.ValueSpec): boolean {
+    this.constSpecs();
+    return this.repeatedSpecs.has(spec);
   }
 
   /** Sets the iota for an expression that appears inside a const spec (for callers evaluating arbitrary subexpressions). */
@@ -746,14 +764,15 @@ export class TypeInfo implements TypeEnv {
   /** The type denoted by a type expression. */
   typeExpr(e: ast.Expr): Type {
     const t0 = this.types.get(e);
-    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
-    this.types.set(e, IN_PROGRESS);
+    if (t0) return t0;
+    const stack = this.typing;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i] === e) return UNKNOWN;
+    stack.push(e);
     let t: Type;
     try {
       t = this.computeTypeExpr(e);
-    } catch (err) {
-      this.types.delete(e);
-      throw err;
+    } finally {
+      stack.pop();
     }
     this.types.set(e, t);
     return t;
@@ -846,19 +865,35 @@ export class TypeInfo implements TypeEnv {
   // Types of expressions
 
   typeOf(e: ast.Expr): Type {
+    // identifiers and literals are cheap to type again: no memo entry (halves the memo)
+    if (e.kind === 'Ident') {
+      const o = this.res.uses.get(e);
+      if (o && (o.kind === 'var' || o.kind === 'nil' || (o.kind === 'const' && o.decl) || (o.kind === 'type' && !this.res.embeddedType.has(e)))) {
+        const t = this.objType(o);
+        if (t.kind !== 'func' || !t.typeParams) return t;
+      }
+    } else if (e.kind === 'BasicLit') {
+      return this.computeTypeOf0(e);
+    }
     const t0 = this.types.get(e);
-    if (t0) return t0 === IN_PROGRESS ? UNKNOWN : t0;
-    this.types.set(e, IN_PROGRESS);
+    if (t0) return t0;
+    // cycle guard: the (short) stack of expressions being typed
+    const stack = this.typing;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i] === e) return UNKNOWN;
+    stack.push(e);
     let t: Type;
     try {
       t = this.computeTypeOf(e);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err; // stack overflow on pathological input
       t = UNKNOWN;
+    } finally {
+      stack.pop();
     }
     this.types.set(e, t);
     return t;
   }
+  private readonly typing: ast.Expr[] = [];
 
   private computeTypeOf(e: ast.Expr): Type {
     const t = this.computeTypeOf0(e);
@@ -893,14 +928,15 @@ export class TypeInfo implements TypeEnv {
         if (!term) continue;
         const bound = m.get(k);
         if (bound) unify(term.type, term.tilde ? underlying(bound, this) : bound, m);
-        else if (mentionsTypeParam(term.type) || !term.tilde) m.set(k, subst(term.type, m));
+        else if (!term.tilde) m.set(k, subst(term.type, m)); // a ~T term does not pin the type down
       }
     }
     // resolve params bound to types mentioning other bound params
     for (let i = 0; i < 3; i++) for (const [k, v] of m) m.set(k, subst(v, m));
+    const own = new Set((sig.typeParams ?? []).map(typeParamKey));
     for (const tp of sig.typeParams ?? []) {
       const v = m.get(typeParamKey(tp));
-      if (!v || v.kind === 'unknown' || (v.kind === 'basic' && v.name === 'untyped nil')) return undefined;
+      if (!v || hasUnknown(v) || (v.kind === 'basic' && v.name === 'untyped nil') || mentionsOwn(v, own)) return undefined;
     }
     const r = subst(sig, m) as SignatureType;
     return { kind: 'func', params: r.params, results: r.results, variadic: r.variadic };
@@ -922,7 +958,11 @@ export class TypeInfo implements TypeEnv {
     switch (e.kind) {
       case 'BadExpr': return UNKNOWN;
       case 'Ident': {
-        const key = this.res.pendingKeys.get(e);
+        const used = this.res.uses.get(e);
+        if (used && used.kind !== 'const' && used.kind !== 'pkgname' && used.kind !== 'builtin' && used.kind !== 'label' && (used.kind !== 'type' || !this.res.embeddedType.has(e))) {
+          return this.objType(used);
+        }
+        const key = used ? undefined : this.res.pendingKeys.get(e);
         if (key) {
           // a struct field key in a composite literal: the field's type in the (instantiated) literal type
           const lt = key.lit.type ? this.typeExpr(key.lit.type) : this.typeOf(key.lit);

@@ -4,16 +4,17 @@
  * facts and per-file data.
  */
 import type * as ast from '../syntax/ast.js';
+import { NO_POS } from '../syntax/ast.js';
 import type { PositionTable } from '../syntax/position.js';
-import { forEachChild } from '../syntax/walk.js';
+import { eachChild as forEachChild } from './visit.js';
 import { buildCFG, type CFG } from './cfg.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
-import type { Obj } from './scope.js';
+import { newObj, type Obj } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
-import { deref, named, typeString, type NamedType, type SignatureType, type Type } from './types.js';
+import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type NamedType, type SignatureType, type Type } from './types.js';
 
 /** Minimal module information (connected to go.mod parsing by the integrator). */
 export interface ModuleInfo {
@@ -86,6 +87,7 @@ export function methodKey(pkg: string, typeName: string, name: string): string {
   return `(${pkg}.${typeName}).${name}`;
 }
 
+const UINT = basic('uint');
 /** Standard-library calls that never return. */
 const NORETURN_FUNCS = new Set([
   'os.Exit', 'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'log.Panicln', 'runtime.Goexit',
@@ -106,7 +108,7 @@ const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf',
 
 /** The combined import environment: module packages first, then known stdlib/third-party tables. */
 export class Importer implements ImportLookup, PackageEnv {
-  private readonly members = new Map<string, Obj | null>();
+  private readonly members = new Map<string, Map<string, Obj | null>>();
   private readonly foreign = new Map<string, Obj>();
   constructor(readonly program: ProgramView, readonly self?: string) {}
 
@@ -118,42 +120,43 @@ export class Importer implements ImportLookup, PackageEnv {
     return this.program.packages[path]?.name ?? knownPackageName(path);
   }
   memberObj(path: string, name: string): Obj | undefined {
-    const k = path + '\x00' + name;
-    let o = this.members.get(k);
+    let byName = this.members.get(path);
+    if (!byName) this.members.set(path, (byName = new Map()));
+    let o = byName.get(name);
     if (o !== undefined) return o ?? undefined;
     o = this.makeMember(path, name) ?? null;
-    this.members.set(k, o);
+    byName.set(name, o);
     return o ?? undefined;
   }
   private makeMember(path: string, name: string): Obj | undefined {
     if (path === 'C') {
-      const o: Obj = { kind: name in CGO_FUNCS ? 'func' : 'var', name, decl: null, node: null, file: '', pkg: 'C', parent: null };
-      return o;
+      return newObj(name in CGO_FUNCS ? 'func' : 'var', name, null, null, '', 'C', null);
     }
     const p = this.lookupPackage(path);
     if (!p) return undefined;
-    const base = { name, decl: null, node: null, file: '', pkg: path, parent: null, isPackageLevel: true } as const;
+    const mk = (kind: Obj['kind'], pos: string | undefined): Obj => newObj(kind, name, null, null, '', path, null, { isPackageLevel: true, pos });
     const t = p.types[name];
     if (t) {
-      const o: Obj = { ...base, kind: 'type', ...(t.pos ? { pos: t.pos } : {}), isAlias: !!t.alias };
+      const o = mk('type', t.pos);
+      o.isAlias = !!t.alias;
       o.type = t.alias ? t.underlying : named(path, name, t.typeParams && t.typeParams.length ? t.typeParams : undefined);
       return o;
     }
     const f = p.funcs[name];
     if (f) {
-      const o: Obj = { ...base, kind: 'func', ...(f.pos ? { pos: f.pos } : {}) };
+      const o = mk('func', f.pos);
       o.type = f.sig;
       return o;
     }
     const v = p.vars[name];
     if (v) {
-      const o: Obj = { ...base, kind: 'var', ...(v.pos ? { pos: v.pos } : {}) };
+      const o = mk('var', v.pos);
       o.type = v.type;
       return o;
     }
     const c = p.consts[name];
     if (c) {
-      const o: Obj = { ...base, kind: 'const', ...(c.pos ? { pos: c.pos } : {}) };
+      const o = mk('const', c.pos);
       o.type = c.type;
       const val = c.value ? constFromJSON(c.value) : undefined;
       if (val) o.value = val;
@@ -162,18 +165,45 @@ export class Importer implements ImportLookup, PackageEnv {
     return undefined;
   }
   foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
-    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
+    // instantiated generic types give their members other types: key those by type too
+    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}` + (mentionsGeneric(type) ? `\x00${typeString(type)}` : '');
     let o = this.foreign.get(k);
     if (!o) {
-      o = {
-        kind: kind === 'field' ? 'var' : 'func', name, decl: null, node: null, file: '', pkg, parent: null,
-        ...(kind === 'field' ? { isField: true } : { isMethod: true, recvTypeName: typeName }),
-        ...(pos ? { pos } : {}), ownerType: named(pkg, typeName),
-      };
+      o = newObj(kind === 'field' ? 'var' : 'func', name, null, null, '', pkg, null,
+        kind === 'field' ? { isField: true, pos, ownerType: named(pkg, typeName) } : { isMethod: true, recvTypeName: typeName, pos, ownerType: named(pkg, typeName) });
       o.type = type;
       this.foreign.set(k, o);
     }
     return o;
+  }
+}
+
+function mentionsGeneric(t: Type): boolean {
+  switch (t.kind) {
+    case 'named': return !!t.args;
+    case 'basic': case 'unknown': return false;
+    case 'typeparam': return true;
+    case 'pointer': case 'slice': case 'array': case 'chan': return mentionsGeneric(t.elem);
+    case 'map': return mentionsGeneric(t.key) || mentionsGeneric(t.elem);
+    case 'func': return t.params.some(mentionsGeneric) || t.results.some(mentionsGeneric);
+    default: return true;
+  }
+}
+
+/** A method callee; the method object is looked up on demand (most rules only need the key). */
+class MethodCallee {
+  readonly kind = 'method' as const;
+  readonly #info: TypeInfo;
+  readonly #sel: ast.Ident;
+  constructor(
+    readonly recv: Type, readonly pkg: string, readonly name: string, readonly iface: boolean,
+    readonly key: string | undefined, info: TypeInfo, sel: ast.Ident,
+  ) {
+    this.#info = info;
+    this.#sel = sel;
+  }
+  get obj(): Obj | undefined {
+    return this.#info.objectOf(this.#sel);
   }
 }
 
@@ -258,7 +288,16 @@ export class PackageInfo {
   }
   /** The constant value of a constant expression. */
   constValue(e: ast.Expr): ConstValue | undefined {
-    return this.info.constValue(e);
+    const v = this.info.constValue(e);
+    if (v || !this.info.isConstExpr(e)) return v;
+    // a subexpression of a const spec mentioning iota: evaluate with that spec's iota
+    for (let x: ast.Node | null = e; x; x = this.parentOf(x)) {
+      const spec = this.info.constSpecOfValue(x as ast.Expr);
+      // an implicitly repeated spec's expression has one value per repetition: no single answer
+      if (spec) return this.info.isRepeatedSpec(spec.spec) ? undefined : this.info.constValueIn(e, spec.iota);
+      if (x.kind === 'ValueSpec' || x.kind.endsWith('Stmt') || x.kind === 'FuncDecl') break;
+    }
+    return undefined;
   }
   /** The type of an object. */
   typeOfObj(o: Obj): Type {
@@ -313,14 +352,9 @@ export class PackageInfo {
       if (!s) return { kind: 'unknown' };
       if (s.kind === 'field') return { kind: 'funcValue', type: s.type };
       const owner = deref(s.owner);
-      const obj = this.info.objectOf(fun.sel);
-      if (s.iface) {
-        return { kind: 'method', recv: s.owner, pkg: owner.kind === 'named' ? owner.pkg : this.pkg.importPath, name: s.name, iface: true, ...(obj ? { obj } : {}) };
-      }
       const m = s.method;
-      if (owner.kind === 'named') {
-        return { kind: 'method', recv: s.owner, pkg: m?.pkg ?? owner.pkg, name: s.name, iface: false, key: methodKey(owner.pkg, owner.name, s.name), ...(obj ? { obj } : {}) };
-      }
+      if (s.iface) return new MethodCallee(s.owner, owner.kind === 'named' ? owner.pkg : this.pkg.importPath, s.name, true, undefined, this.info, fun.sel);
+      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, methodKey(owner.pkg, owner.name, s.name), this.info, fun.sel);
       return { kind: 'unknown' };
     }
     if (fun.kind === 'FuncLit') return { kind: 'funcValue', type: this.info.typeOf(fun) };
@@ -346,6 +380,18 @@ export class PackageInfo {
     return { func, params, has: (id) => func.has(id), hasParam: (id, i) => !!params.get(id)?.has(i) };
   }
 
+  /** Does the function with this key have the function-level fact? (no allocation) */
+  hasFuncFact(key: string, id: string): boolean {
+    const f = this.program.facts.func[key];
+    return !!f && f.includes(id);
+  }
+
+  /** Does the function with this key have the parameter fact for parameter `index` (-1: receiver)? */
+  hasParamFact(key: string, id: string, index: number): boolean {
+    const p = this.program.facts.param[key]?.[id];
+    return !!p && p.includes(index);
+  }
+
   /** Key of a declared function or method of this package. */
   keyOfFunc(fn: ast.FuncDecl): string {
     if (fn.recv) {
@@ -361,7 +407,7 @@ export class PackageInfo {
     if (c.kind === 'builtin') return c.name === 'panic';
     if (c.kind === 'func') {
       if (NORETURN_FUNCS.has(`${c.pkg}.${c.name}`)) return true;
-      return this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS);
+      return !!this.options.noReturn?.has(c.key) || this.hasFuncFact(c.key, NEVER_RETURNS);
     }
     if (c.kind === 'method') {
       const r = deref(c.recv);
@@ -369,7 +415,7 @@ export class PackageInfo {
         if (r.pkg === 'testing' && TESTING_TYPES.has(r.name) && TESTING_NORETURN.has(c.name)) return true;
         if (NORETURN_METHODS.has(`(${r.pkg}.${r.name}).${c.name}`)) return true;
       }
-      if (c.key && (this.options.noReturn?.has(c.key) || this.factsOf(c).has(NEVER_RETURNS))) return true;
+      if (c.key && (this.options.noReturn?.has(c.key) || this.hasFuncFact(c.key, NEVER_RETURNS))) return true;
     }
     return false;
   }
@@ -427,6 +473,187 @@ export class PackageInfo {
       if (x.kind === 'FuncDecl' || x.kind === 'FuncLit') return x;
     }
     return null;
+  }
+
+  /**
+   * The type of an expression after the implicit conversion of untyped
+   * constants by their context (go/types' recorded type): `5` in
+   * `time.Sleep(5)` is time.Duration, in `x := 5` int, in `fmt.Println(5)`
+   * int. Typed expressions: same as typeOf. Untyped ones whose context is
+   * unknown (or itself untyped, like constant declarations) stay untyped.
+   */
+  contextTypeOf(e: ast.Expr): Type {
+    const t = this.info.typeOf(e);
+    if (!isUntyped(t)) return t;
+    const target = this.contextTarget(e, t, 0);
+    if (!target || target.kind === 'unknown') return t;
+    return target;
+  }
+
+  /** The type an untyped expression converts to in its context (undefined: stays untyped / unknown). */
+  private contextTarget(e: ast.Expr, t: Type, depth: number): Type | undefined {
+    if (depth > 50) return undefined;
+    const isNil = t.kind === 'basic' && t.name === 'untyped nil';
+    if (isNil) return undefined; // go/types records nil as untyped nil
+    const to = (target: Type | undefined): Type | undefined => {
+      if (!target || target.kind === 'unknown') return undefined;
+      const u = underlying(target, this.info);
+      if (u.kind === 'interface') return isNil ? undefined : defaultType(t);
+      if (u.kind === 'typeparam') return undefined;
+      if (isNil) return target;
+      return u.kind === 'basic' ? target : undefined;
+    };
+    const p = this.parentOf(e);
+    if (!p) return undefined;
+    const ti = this.info;
+    switch (p.kind) {
+      case 'ParenExpr': return this.upward(p, depth);
+      // operands of constant expressions stay untyped (go/types never materializes them)
+      case 'UnaryExpr': return p.op === '&' || p.op === '<-' || ti.isConstExpr(p) ? undefined : this.upward(p, depth);
+      case 'BinaryExpr': {
+        if (p.op === '<<' || p.op === '>>') {
+          if (e === p.y) return this.info.isConstExpr(p.y) ? undefined : to(UINT);
+          return ti.isConstExpr(p) ? undefined : this.upward(p, depth);
+        }
+        const cmp = p.op === '==' || p.op === '!=' || p.op === '<' || p.op === '<=' || p.op === '>' || p.op === '>=';
+        if (!cmp && ti.isConstExpr(p)) return undefined;
+        const other = e === p.x ? p.y : p.x;
+        const ot = ti.typeOf(other);
+        if (!isUntyped(ot)) return ot.kind === 'unknown' ? undefined : to(ot);
+        if (cmp) {
+          // both untyped: non-constant comparisons use the default type
+          return ti.isConstExpr(p.x) && ti.isConstExpr(p.y) ? undefined : defaultType(t);
+        }
+        return this.upward(p, depth);
+      }
+      case 'CallExpr': {
+        if (e === p.fun) return undefined;
+        const i = p.args.indexOf(e);
+        const fun = unparenExpr(p.fun);
+        const mode = ti.modeOf(fun);
+        if (mode === 'type') {
+          // like go/types' conversion: integer constant → string keeps the untyped type; a
+          // constant converted to a non-basic (or interface) type takes its default type
+          const T = ti.typeExpr(fun);
+          const u = underlying(T, ti);
+          if (u.kind === 'basic' && (u.name === 'string') && (t.kind === 'basic' && (t.name === 'untyped int' || t.name === 'untyped rune'))) return undefined;
+          if (u.kind !== 'basic') return u.kind === 'unknown' || u.kind === 'typeparam' ? undefined : defaultType(t);
+          return to(T);
+        }
+        if (mode === 'builtin') {
+          const b = ti.builtinName(fun);
+          switch (b) {
+            case 'make': return i > 0 ? to(INT_T) : undefined;
+            case 'append': {
+              const s = i > 0 ? underlying(ti.typeOf(p.args[0]!), ti) : undefined;
+              if (s?.kind === 'slice') return to(p.ellipsis !== NO_POS ? s : s.elem);
+              return undefined;
+            }
+            case 'panic': case 'print': case 'println': return isNil ? undefined : defaultType(t);
+            case 'min': case 'max': {
+              const pt = ti.typeOf(p);
+              return isUntyped(pt) ? this.upward(p, depth) : to(pt);
+            }
+            case 'copy': case 'delete': {
+              if (b === 'delete' && i === 1) { const m = underlying(ti.typeOf(p.args[0]!), ti); return m.kind === 'map' ? to(m.key) : undefined; }
+              return undefined;
+            }
+            case 'complex': {
+              const pt = ti.typeOf(p);
+              if (isUntyped(pt)) return undefined;
+              return pt.kind === 'basic' && pt.name === 'complex64' ? to(basic('float32')) : to(basic('float64'));
+            }
+            case 'Add': return i === 1 ? to(INT_T) : undefined;
+            case 'Slice': case 'String': return i === 1 ? to(INT_T) : undefined;
+            default: return undefined;
+          }
+        }
+        const sig = ti.signatureOf(p);
+        if (!sig || i < 0) return undefined;
+        const n = sig.params.length;
+        let pt = i < n ? sig.params[i] : sig.params[n - 1];
+        if (sig.variadic && i >= n - 1 && p.ellipsis === NO_POS && pt?.kind === 'slice') pt = pt.elem;
+        return to(pt);
+      }
+      case 'AssignStmt': {
+        const i = p.rhs.indexOf(e);
+        if (i < 0) return undefined;
+        if (p.tok === ':=') return isNil ? undefined : defaultType(t);
+        if (p.lhs.length !== p.rhs.length) return undefined;
+        const l = unparenExpr(p.lhs[i]!);
+        if (l.kind === 'Ident' && l.name === '_') return isNil ? undefined : defaultType(t);
+        if (p.tok === '<<=' || p.tok === '>>=') return undefined;
+        return to(ti.typeOf(l));
+      }
+      case 'ValueSpec': {
+        const i = p.values.indexOf(e);
+        if (i < 0) return undefined;
+        if (p.type) return to(ti.typeExpr(p.type));
+        const o = p.names[i] ? this.res.defs.get(p.names[i]!) : undefined;
+        if (o?.kind === 'const') return undefined;
+        return isNil ? undefined : defaultType(t);
+      }
+      case 'ReturnStmt': {
+        const i = p.results.indexOf(e);
+        const fn = this.enclosingFunc(p);
+        if (!fn || i < 0) return undefined;
+        const sig = ti.funcNodeSig(fn);
+        return sig.results.length === p.results.length ? to(sig.results[i]) : undefined;
+      }
+      case 'KeyValueExpr': {
+        const lit = this.parentOf(p);
+        if (!lit || lit.kind !== 'CompositeLit') return undefined;
+        const u = underlying(deref(ti.typeOf(lit)), ti);
+        if (e === p.key) return u.kind === 'map' ? to(u.key) : u.kind === 'array' || u.kind === 'slice' ? to(INT_T) : undefined;
+        if (u.kind === 'map' || u.kind === 'array' || u.kind === 'slice') return to(u.elem);
+        if (u.kind === 'struct' && p.key.kind === 'Ident') return to(u.fields.find((f) => f.name === (p.key as ast.Ident).name)?.type);
+        return undefined;
+      }
+      case 'CompositeLit': {
+        if (e === p.type) return undefined;
+        const u = underlying(deref(ti.typeOf(p)), ti);
+        if (u.kind === 'array' || u.kind === 'slice' || u.kind === 'map') return to(u.elem);
+        if (u.kind === 'struct') {
+          const i = p.elts.indexOf(e);
+          return i >= 0 ? to(u.fields[i]?.type) : undefined;
+        }
+        return undefined;
+      }
+      case 'IndexExpr': {
+        if (e !== p.index) return undefined;
+        const u = underlying(ti.typeOf(p.x), ti);
+        if (u.kind === 'map') return to(u.key);
+        const indexable = u.kind === 'slice' || u.kind === 'array' || (u.kind === 'basic' && isString(u))
+          || (u.kind === 'pointer' && underlying(u.elem, ti).kind === 'array');
+        return indexable ? to(INT_T) : undefined;
+      }
+      case 'SliceExpr': return e === p.x || ti.typeOf(p.x).kind === 'unknown' ? undefined : to(INT_T);
+      case 'SendStmt': {
+        if (e !== p.value) return undefined;
+        const c = underlying(ti.typeOf(p.chan), ti);
+        return c.kind === 'chan' ? to(c.elem) : undefined;
+      }
+      case 'IfStmt': case 'ForStmt': return undefined; // go/types leaves conditions untyped
+      case 'CaseClause': {
+        const sw = this.parentOf(this.parentOf(p) ?? p);
+        if (!sw || sw.kind !== 'SwitchStmt') return undefined;
+        if (!sw.tag) return BOOL_T;
+        const tt = ti.typeOf(sw.tag);
+        return isUntyped(tt) ? defaultType(tt) : to(tt);
+      }
+      case 'SwitchStmt': return e === p.tag ? (isNil ? undefined : defaultType(t)) : undefined;
+      case 'RangeStmt': return e === p.x && !isString(t) ? defaultType(t) : undefined;
+      case 'IncDecStmt': return undefined;
+      case 'ExprStmt': return undefined;
+      case 'GoStmt': case 'DeferStmt': return undefined;
+      default: return undefined;
+    }
+  }
+
+  private upward(p: ast.Expr, depth: number): Type | undefined {
+    const pt = this.info.typeOf(p);
+    if (!isUntyped(pt)) return pt.kind === 'unknown' ? undefined : pt;
+    return this.contextTarget(p, pt, depth + 1);
   }
 
   /** The signature a call invokes, if known. */

@@ -10,7 +10,7 @@
 import type * as ast from '../syntax/ast.js';
 import { NO_POS } from '../syntax/ast.js';
 import type { ExportedPackage } from './exports.js';
-import { Scope, type Obj, type ObjKind } from './scope.js';
+import { newObj, Scope, type Obj, type ObjKind } from './scope.js';
 import { UNIVERSE, UNSAFE_SCOPE } from './universe.js';
 
 export interface ResolverFile {
@@ -97,6 +97,8 @@ export class Resolution {
   readonly embeddedType = new Map<ast.Ident, Obj>();
   /** relPath of the file of each StructType/InterfaceType node. */
   readonly typeLitFile = new Map<ast.Node, string>();
+  /** Body facts per FuncDecl (see FuncBodyInfo). */
+  readonly bodies = new Map<ast.FuncDecl, FuncBodyInfo>();
   /** Type-switch symbol idents (declared per clause). */
   readonly typeSwitchSymbols = new Set<ast.Ident>();
 
@@ -106,7 +108,27 @@ export class Resolution {
 interface WalkCtx {
   file: FileScopeInfo;
   func: FuncNode | null;
+  /** Labels declared so far in the function (labels are function-wide: forward references wait in `pendingLabels`). */
   labels: Map<string, Obj> | null;
+  pendingLabels: ast.Ident[] | null;
+  /** Body facts of the enclosing top-level function (closures included), for summaries. */
+  body: FuncBodyInfo | null;
+  /** Inside a function literal of that function. */
+  inLit: boolean;
+}
+
+/** What summaries need from a function body, collected during resolution (no extra walk). */
+export interface FuncBodyInfo {
+  /** Every call, closures included, in source order. */
+  readonly calls: ast.CallExpr[];
+  /** Calls in statement position of the function itself (not of its closures). */
+  readonly stmtCalls: ast.CallExpr[];
+  /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x). */
+  readonly assigned: Set<Obj>;
+  /** Objects whose address is taken. */
+  readonly addressed: Set<Obj>;
+  /** The body has an infinite `for`, a `select`, a label or a goto (paths may be cut without calls). */
+  mayCut: boolean;
 }
 
 export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup, importMap?: Readonly<Record<string, string>>): Resolution {
@@ -155,8 +177,7 @@ class Resolver {
   }
 
   mkObj(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null, extra?: Partial<Obj>): Obj {
-    const o: Obj = extra ? { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent, ...extra }
-      : { kind, name: id.name, decl: id, node, file: file.file.path, pkg: this.r.pkgPath, parent };
+    const o = newObj(kind, id.name, id, node, file.file.path, this.r.pkgPath, parent, extra);
     this.r.defs.set(id, o);
     // fields and methods are found again through types by their position
     if (extra && (extra.isField || extra.isMethod)) this.r.objByPos.set(this.posKey(file, id), o);
@@ -205,7 +226,7 @@ class Resolver {
   collectImport(info: FileScopeInfo, spec: ast.ImportSpec, path: string): void {
     const alias = spec.name?.name;
     if (spec.name && (alias === '_' || alias === '.')) {
-      const o: Obj = { kind: 'pkgname', name: alias, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope, importPath: path, guessed: false };
+      const o = newObj('pkgname', alias, spec.name, spec, info.file.path, this.r.pkgPath, info.scope, { importPath: path, guessed: false });
       this.r.defs.set(spec.name, o);
     }
     if (alias === '_') {
@@ -237,10 +258,7 @@ class Resolver {
       }
     }
     const id = spec.name ?? { kind: 'Ident', start: spec.path.start, end: spec.path.end, name } as ast.Ident;
-    const o: Obj = {
-      kind: 'pkgname', name, decl: spec.name, node: spec, file: info.file.path, pkg: this.r.pkgPath, parent: info.scope,
-      importPath: path, guessed,
-    };
+    const o = newObj('pkgname', name, spec.name, spec, info.file.path, this.r.pkgPath, info.scope, { importPath: path, guessed });
     if (spec.name) {
       this.r.defs.set(spec.name, o);
       this.r.objByPos.set(this.posKey(info, spec.name), o);
@@ -288,7 +306,7 @@ class Resolver {
   // Walking declarations and bodies
 
   walkFileDecls(info: FileScopeInfo): void {
-    const ctx: WalkCtx = { file: info, func: null, labels: null };
+    const ctx: WalkCtx = { file: info, func: null, labels: null, pendingLabels: null, body: null, inLit: false };
     for (const decl of info.file.ast.decls) {
       if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
       else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
@@ -332,7 +350,9 @@ class Resolver {
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
     this.r.scopes.set(decl, fs);
-    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null };
+    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
+    if (body) this.r.bodies.set(decl, body);
+    const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
     if (decl.recv) {
       // receiver type parameters are declared by the receiver type expression
       const field = decl.recv.list[0];
@@ -350,8 +370,16 @@ class Resolver {
     if (decl.body) {
       this.r.funcs.push(decl);
       this.r.funcFile.set(decl, ctx.file);
-      ctx.labels = this.collectLabels(decl.body, ctx);
       this.stmts(decl.body.list, fs, ctx);
+      this.resolvePendingLabels(ctx);
+    }
+  }
+
+  resolvePendingLabels(ctx: WalkCtx): void {
+    for (const id of ctx.pendingLabels ?? []) {
+      const o = ctx.labels?.get(id.name);
+      if (o) this.r.uses.set(id, o);
+      else this.r.unresolved.add(id);
     }
   }
 
@@ -375,26 +403,6 @@ class Resolver {
     }
   }
 
-  collectLabels(body: ast.BlockStmt, ctx: WalkCtx): Map<string, Obj> {
-    const labels = new Map<string, Obj>();
-    const visit = (s: ast.Stmt): void => {
-      switch (s.kind) {
-        case 'LabeledStmt':
-          if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
-          visit(s.stmt);
-          break;
-        case 'BlockStmt': s.list.forEach(visit); break;
-        case 'IfStmt': visit(s.body); if (s.else) visit(s.else); break;
-        case 'ForStmt': case 'RangeStmt': visit(s.body); break;
-        case 'SwitchStmt': case 'TypeSwitchStmt': case 'SelectStmt': s.body.list.forEach(visit); break;
-        case 'CaseClause': case 'CommClause': s.body.forEach(visit); break;
-        default: break;
-      }
-    };
-    body.list.forEach(visit);
-    return labels;
-  }
-
   stmts(list: readonly ast.Stmt[], scope: Scope, ctx: WalkCtx): void {
     for (const s of list) this.stmt(s, scope, ctx);
   }
@@ -412,22 +420,29 @@ class Resolver {
         if (s.decl.kind === 'GenDecl') this.genDecl(s.decl, scope, ctx, false);
         return;
       case 'LabeledStmt': {
-        const o = ctx.labels?.get(s.label.name);
-        if (o && o.decl !== s.label) this.r.uses.set(s.label, o);
+        if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
+        const labels = (ctx.labels ??= new Map());
+        if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
+        else this.r.uses.set(s.label, labels.get(s.label.name)!); // duplicate label (invalid Go)
         this.stmt(s.stmt, scope, ctx);
         return;
       }
-      case 'ExprStmt': this.expr(s.x, scope, ctx); return;
+      case 'ExprStmt': {
+        this.expr(s.x, scope, ctx);
+        if (ctx.body && !ctx.inLit) { const x = unparen(s.x); if (x.kind === 'CallExpr') ctx.body.stmtCalls.push(x); }
+        return;
+      }
       case 'SendStmt': this.expr(s.chan, scope, ctx); this.expr(s.value, scope, ctx); return;
-      case 'IncDecStmt': this.expr(s.x, scope, ctx); return;
+      case 'IncDecStmt': this.expr(s.x, scope, ctx); this.markAssigned(s.x, ctx); return;
       case 'AssignStmt': this.assign(s, scope, ctx); return;
       case 'GoStmt': case 'DeferStmt': this.expr(s.call, scope, ctx); return;
       case 'ReturnStmt': for (const e of s.results) this.expr(e, scope, ctx); return;
       case 'BranchStmt':
+        if (s.tok === 'goto' && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         if (s.label) {
           const o = ctx.labels?.get(s.label.name);
           if (o) this.r.uses.set(s.label, o);
-          else this.r.unresolved.add(s.label);
+          else (ctx.pendingLabels ??= []).push(s.label); // a forward goto (or an unknown label)
         }
         return;
       case 'BlockStmt': this.block(s, scope, ctx); return;
@@ -441,6 +456,7 @@ class Resolver {
         return;
       }
       case 'ForStmt': {
+        if (!s.cond && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         const fs = new Scope('for', scope, s);
         this.r.scopes.set(s, fs);
         if (s.init) this.stmt(s.init, fs, ctx);
@@ -459,8 +475,8 @@ class Resolver {
             else if (k) this.expr(k, scope, ctx);
           });
         } else {
-          if (s.key) this.expr(s.key, scope, ctx);
-          if (s.value) this.expr(s.value, scope, ctx);
+          if (s.key) { this.expr(s.key, scope, ctx); this.markAssigned(s.key, ctx); }
+          if (s.value) { this.expr(s.value, scope, ctx); this.markAssigned(s.value, ctx); }
         }
         this.block(s.body, rs, ctx);
         return;
@@ -496,7 +512,7 @@ class Resolver {
           const cs = new Scope('case', ss, c);
           this.r.scopes.set(c, cs);
           if (sym && sym.name !== '_') {
-            const o: Obj = { kind: 'var', name: sym.name, decl: sym, node: c, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: cs, clause: c, func: ctx.func ?? undefined };
+            const o = newObj('var', sym.name, sym, c, ctx.file.file.path, this.r.pkgPath, cs, { clause: c, func: ctx.func ?? undefined });
             cs.insert(o);
             this.r.implicits.set(c, o);
           }
@@ -505,6 +521,7 @@ class Resolver {
         return;
       }
       case 'SelectStmt':
+        if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         for (const c of s.body.list) {
           if (c.kind !== 'CommClause') continue;
           const cs = new Scope('comm', scope, c);
@@ -521,7 +538,7 @@ class Resolver {
   assign(s: ast.AssignStmt, scope: Scope, ctx: WalkCtx): void {
     for (const e of s.rhs) this.expr(e, scope, ctx);
     if (s.tok !== ':=') {
-      for (const e of s.lhs) this.expr(e, scope, ctx);
+      for (const e of s.lhs) { this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
       return;
     }
     s.lhs.forEach((e, index) => {
@@ -531,9 +548,15 @@ class Resolver {
         return;
       }
       const prev = scope.lookupLocal(e.name);
-      if (prev) this.r.uses.set(e, prev);
+      if (prev) { this.r.uses.set(e, prev); ctx.body?.assigned.add(prev); }
       else this.declare(scope, this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined }));
     });
+  }
+
+  markAssigned(e: ast.Expr, ctx: WalkCtx): void {
+    if (!ctx.body) return;
+    const x = unparen(e);
+    if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.assigned.add(o); }
   }
 
   ident(id: ast.Ident, scope: Scope, ctx: WalkCtx): void {
@@ -556,12 +579,12 @@ class Resolver {
       case 'FuncLit': {
         const fs = new Scope('func', scope, e);
         this.r.scopes.set(e, fs);
-        const inner: WalkCtx = { file: ctx.file, func: e, labels: null };
+        const inner: WalkCtx = { file: ctx.file, func: e, labels: null, pendingLabels: null, body: ctx.body, inLit: true };
         this.signature(e.type, fs, inner, null);
         this.r.funcs.push(e);
         this.r.funcFile.set(e, ctx.file);
-        inner.labels = this.collectLabels(e.body, inner);
         this.stmts(e.body.list, fs, inner);
+        this.resolvePendingLabels(inner);
         return;
       }
       case 'CompositeLit': {
@@ -614,13 +637,21 @@ class Resolver {
         if (e.max) this.expr(e.max, scope, ctx);
         return;
       case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
-      case 'CallExpr':
-        this.r.callOfFun.set(unparen(e.fun), e);
+      case 'CallExpr': {
+        ctx.body?.calls.push(e);
         this.expr(e.fun, scope, ctx);
+        // only calls of generic functions need the call for their function expression (type inference)
+        const f = unparen(e.fun);
+        const fo = f.kind === 'Ident' ? this.r.uses.get(f) : f.kind === 'SelectorExpr' ? this.r.uses.get(f.sel) : undefined;
+        if (fo && fo.kind === 'func' && isGenericFunc(fo)) this.r.callOfFun.set(f, e);
         for (const a of e.args) this.expr(a, scope, ctx);
         return;
+      }
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
-      case 'UnaryExpr': this.expr(e.x, scope, ctx); return;
+      case 'UnaryExpr':
+        this.expr(e.x, scope, ctx);
+        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.addressed.add(o); } }
+        return;
       case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;
       case 'KeyValueExpr': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
       case 'ArrayType': if (e.len) this.expr(e.len, scope, ctx); this.expr(e.elt, scope, ctx); return;
@@ -632,7 +663,7 @@ class Resolver {
           if (f.names.length === 0 && f.type) {
             const id = embeddedIdent(f.type);
             if (id) {
-              const fo: Obj = { kind: 'var', name: id.name, decl: id, node: f, file: ctx.file.file.path, pkg: this.r.pkgPath, parent: null, isField: true, isEmbedded: true };
+              const fo = newObj('var', id.name, id, f, ctx.file.file.path, this.r.pkgPath, null, { isField: true, isEmbedded: true });
               this.r.objByPos.set(this.posKey(ctx.file, id), fo);
               const tu = this.r.uses.get(id);
               if (tu) this.r.embeddedType.set(id, tu);
@@ -663,6 +694,12 @@ class Resolver {
       case 'ChanType': this.expr(e.value, scope, ctx); return;
     }
   }
+}
+
+function isGenericFunc(o: Obj): boolean {
+  if (o.node) return o.node.kind === 'FuncDecl' && !!o.node.type.typeParams && o.node.type.typeParams.list.length > 0;
+  const t = o.type;
+  return !!t && t.kind === 'func' && !!t.typeParams && t.typeParams.length > 0;
 }
 
 /** The type-name ident of an embedded field type (`T`, `*T`, `pkg.T`, `T[A]`). */

@@ -12,31 +12,38 @@ export type ScopeKind =
   | 'universe' | 'package' | 'file' | 'func' | 'block' | 'if' | 'for' | 'range' | 'switch'
   | 'typeswitch' | 'case' | 'comm' | 'select' | 'typeparams';
 
+const EMPTY_NAMES: ReadonlyMap<string, Obj> = new Map();
+
 export class Scope {
-  readonly names = new Map<string, Obj>();
-  readonly children: Scope[] = [];
+  private map: Map<string, Obj> | null = null;
   constructor(
     readonly kind: ScopeKind,
     readonly parent: Scope | null,
     /** The node that opens the scope (FuncDecl, FuncLit, BlockStmt, IfStmt, CaseClause, File...). */
     readonly node: Node | null,
-  ) {
-    if (parent) parent.children.push(this);
+  ) {}
+  /** The names declared in this scope (allocated on first declaration). */
+  get names(): ReadonlyMap<string, Obj> {
+    return this.map ?? EMPTY_NAMES;
   }
   lookupLocal(name: string): Obj | undefined {
-    return this.names.get(name);
+    return this.map?.get(name);
   }
   lookup(name: string): Obj | undefined {
     for (let s: Scope | null = this; s; s = s.parent) {
-      const o = s.names.get(name);
-      if (o) return o;
+      const m = s.map;
+      if (m) {
+        const o = m.get(name);
+        if (o) return o;
+      }
     }
     return undefined;
   }
   insert(obj: Obj): Obj | undefined {
-    const prev = this.names.get(obj.name);
+    const m = (this.map ??= new Map());
+    const prev = m.get(obj.name);
     if (prev) return prev;
-    this.names.set(obj.name, obj);
+    m.set(obj.name, obj);
     return undefined;
   }
 }
@@ -82,7 +89,7 @@ export interface Obj {
   /** For a type switch symbol: the clause it is declared for. */
   readonly clause?: Node;
   /** For a type obj: is it an alias. */
-  readonly isAlias?: boolean;
+  isAlias?: boolean;
   /** Index in a const/var spec (the position among names). */
   readonly index?: number;
   /** For objects declared inside a function: the innermost FuncDecl/FuncLit. */
@@ -91,6 +98,53 @@ export interface Obj {
   readonly ownerType?: Type;
 }
 
-export function newObj(o: Obj): Obj {
-  return o;
+/**
+ * Objects are instances of one class with every field present, so that all
+ * objects share a hidden class (fast, monomorphic property reads).
+ */
+class ObjRecord {
+  kind: ObjKind;
+  name: string;
+  decl: Ident | null;
+  node: Node | null;
+  file: string;
+  pkg: string;
+  parent: Scope | null;
+  isParam: boolean | undefined = undefined;
+  isResult: boolean | undefined = undefined;
+  isRecv: boolean | undefined = undefined;
+  isField: boolean | undefined = undefined;
+  isEmbedded: boolean | undefined = undefined;
+  isPackageLevel: boolean | undefined = undefined;
+  isMethod: boolean | undefined = undefined;
+  importPath: string | undefined = undefined;
+  recvTypeName: string | undefined = undefined;
+  guessed: boolean | undefined = undefined;
+  pos: string | undefined = undefined;
+  type: Type | undefined = undefined;
+  value: ConstValue | undefined = undefined;
+  clause: Node | undefined = undefined;
+  isAlias: boolean | undefined = undefined;
+  index: number | undefined = undefined;
+  func: Node | undefined = undefined;
+  ownerType: Type | undefined = undefined;
+  constructor(kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null) {
+    this.kind = kind;
+    this.name = name;
+    this.decl = decl;
+    this.node = node;
+    this.file = file;
+    this.pkg = pkg;
+    this.parent = parent;
+  }
+}
+
+/** Creates an object; `extra` sets optional fields. */
+export function newObj(
+  kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null,
+  extra?: Partial<Obj>,
+): Obj {
+  const o = new ObjRecord(kind, name, decl, node, file, pkg, parent);
+  if (extra) Object.assign(o, extra);
+  return o as Obj;
 }

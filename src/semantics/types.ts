@@ -514,6 +514,26 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
     t = t.elem;
     indirect0 = true;
   }
+  // fast path: a method or field declared directly on t (no promotion)
+  if (t.kind === 'named') {
+    const info = infoOf(t, env);
+    if (!info) return undefined;
+    const m = (t.args && info.typeParams.length ? declaredMethods(t, env) : info.methods).get(name);
+    if (m) return { kind: 'method', name, sig: m.sig, owner: t, method: m, iface: false, path: [], indirect: indirect0 };
+    const u = t.args ? underlying(t, env) : info.underlying;
+    if (u.kind === 'struct') {
+      let direct: StructField | undefined;
+      let embedded = false;
+      for (const f of u.fields) {
+        if (f.name === name) direct = f;
+        if (f.embedded) embedded = true;
+      }
+      if (direct) return { kind: 'field', name, type: direct.type, owner: t, field: direct, path: [], indirect: indirect0 };
+      if (!embedded) return undefined;
+    } else if (u.kind !== 'interface' && u.kind !== 'typeparam') {
+      return undefined;
+    }
+  }
   type Entry = { t: Type; path: StructField[]; indirect: boolean; multiples?: boolean };
   let current: Entry[] = [{ t, path: [], indirect: indirect0 }];
   const seen = new Set<string>();
@@ -524,7 +544,7 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
     for (const e of current) {
       let typ = e.t;
       if (typ.kind === 'named') {
-        const key = typeString(typ) + (typ.local ?? '');
+        const key = typ.args ? typeString(typ) + (typ.local ?? '') : `${typ.pkg}.${typ.name}${typ.local ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const info = infoOf(typ, env);

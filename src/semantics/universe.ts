@@ -1,5 +1,5 @@
 /** The universe scope: predeclared types, constants, `nil` and builtins. */
-import { Scope, type Obj } from './scope.js';
+import { newObj, Scope, type Obj } from './scope.js';
 import { BASIC_NAMES, basic, EMPTY_INTERFACE, ERROR, INT32, named, UINT8, UNTYPED_BOOL, UNTYPED_INT, UNTYPED_NIL, type BasicName, type Type } from './types.js';
 import { boolConst } from './consts.js';
 
@@ -12,7 +12,7 @@ export const BUILTIN_FUNCS = [
 export const UNSAFE_FUNCS = ['Sizeof', 'Alignof', 'Offsetof', 'Add', 'Slice', 'SliceData', 'String', 'StringData'] as const;
 
 function mk(kind: Obj['kind'], name: string, type?: Type, extra?: Partial<Obj>): Obj {
-  const o: Obj = { kind, name, decl: null, node: null, file: '', pkg: '', parent: null, ...extra };
+  const o = newObj(kind, name, null, null, '', '', null, extra);
   if (type) o.type = type;
   return o;
 }

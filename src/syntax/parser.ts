@@ -16,6 +16,12 @@
  * `MAX_DEPTH` so that deeply nested input (e.g. 100k `(`) reports
  * "exceeded max nesting depth" instead of overflowing the JS stack. Either
  * limit stops the parse like go/parser's bailout: the file is then empty.
+ * A JS stack overflow, should one still happen (a much smaller stack than
+ * Node's default), is caught and reported the same way.
+ *
+ * Errors: like go/parser without AllErrors, an error on the same line as
+ * the previous one is dropped; unlike it, parsing does not stop after 10
+ * errors (all are kept, for editors and linters).
  */
 
 import type * as ast from './ast.js';
@@ -72,12 +78,6 @@ interface RangeExpr {
   opPos: number;
   op: 'range';
   x: ast.Expr;
-}
-
-export interface ParseResult {
-  file: ast.File;
-  /** Errors in the order found (not sorted). */
-  errors: RawError[];
 }
 
 function unparen(x: ast.Expr): ast.Expr {

@@ -18,10 +18,8 @@ export class PositionTable {
   private isAscii = false;
   /** Offsets of U+FFFD characters that stand for one invalid input byte. */
   private readonly invalid: ReadonlySet<number> | null;
-  // cache of the last lookup (queries are mostly monotonic)
+  // the last line found (queries are mostly monotonic)
   private lastLine = 0;
-  private colCacheOffset = -1;
-  private colCacheBytes = 0;
 
   constructor(src: string, invalidUtf8: readonly number[] = []) {
     this.src = src;
@@ -91,7 +89,7 @@ export class PositionTable {
     const line = this.line(offset);
     const start = this.lineStarts[line - 1]!;
     if (this.ascii) return offset - start + 1;
-    return this.utf8Bytes(start, offset) + 1;
+    return this.utf8At(offset) - this.utf8At(start) + 1;
   }
 
   /** 1-based column in UTF-16 code units. */
@@ -101,47 +99,53 @@ export class PositionTable {
 
   /** `{ line, column }` with the column in UTF-8 bytes. */
   position(offset: number): LineCol {
-    const line = this.line(offset);
-    const start = this.lineStarts[line - 1]!;
-    const column = this.ascii ? offset - start + 1 : this.utf8Bytes(start, offset) + 1;
-    return { line, column };
+    return { line: this.line(offset), column: this.column(offset) };
   }
 
   /** `"line:col"` (UTF-8 byte column), or "-" for a negative offset. */
   lineCol(offset: number): string {
     if (offset < 0) return '-';
-    const line = this.line(offset);
-    const start = this.lineStarts[line - 1]!;
-    const column = this.ascii ? offset - start + 1 : this.utf8Bytes(start, offset) + 1;
-    return `${line}:${column}`;
+    return `${this.line(offset)}:${this.column(offset)}`;
   }
 
-  /** UTF-8 length of src[start, end) where start is a line start. */
-  private utf8Bytes(start: number, end: number): number {
+  // UTF-8 offsets of every 64th UTF-16 offset (non-ASCII sources only):
+  // any column is then at most 64 code units of counting away.
+  private checkpoints: Int32Array | null = null;
+
+  /** UTF-8 byte offset of a UTF-16 offset. */
+  private utf8At(x: number): number {
     const src = this.src;
-    let from = start;
-    let bytes = 0;
-    // continue from the cached point on the same line when moving forward
-    if (this.colCacheOffset >= start && this.colCacheOffset <= end) {
-      from = this.colCacheOffset;
-      bytes = this.colCacheBytes;
+    if (x > src.length) x = src.length;
+    let cps = this.checkpoints;
+    if (cps === null) {
+      cps = new Int32Array((src.length >> 6) + 1);
+      let b = 0;
+      for (let k = 0; k < cps.length; k++) {
+        cps[k] = b;
+        const end = Math.min(src.length, (k + 1) << 6);
+        for (let i = k << 6; i < end; i++) b += this.width(i);
+      }
+      this.checkpoints = cps;
     }
-    const invalid = this.invalid;
-    for (let i = from; i < end && i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c < 0x80) bytes++;
-      else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c < 0xdc00) {
-        const d = i + 1 < src.length ? src.charCodeAt(i + 1) : 0;
-        if (d >= 0xdc00 && d < 0xe000) {
-          bytes += 4;
-          i++;
-        } else bytes += 3;
-      } else if (c === 0xfffd && invalid !== null && invalid.has(i)) bytes++;
-      else bytes += 3;
+    let b = cps[x >> 6]!;
+    for (let i = (x >> 6) << 6; i < x; i++) b += this.width(i);
+    return b;
+  }
+
+  /** UTF-8 bytes contributed by the code unit at `i` (a surrogate pair counts 4 in all). */
+  private width(i: number): number {
+    const c = this.src.charCodeAt(i);
+    if (c < 0x80) return 1;
+    if (c < 0x800) return 2;
+    if (c >= 0xd800 && c < 0xdc00) {
+      const d = this.src.charCodeAt(i + 1);
+      return d >= 0xdc00 && d < 0xe000 ? 4 : 3;
     }
-    this.colCacheOffset = end;
-    this.colCacheBytes = bytes;
-    return bytes;
+    if (c >= 0xdc00 && c < 0xe000) {
+      const p = i > 0 ? this.src.charCodeAt(i - 1) : 0;
+      return p >= 0xd800 && p < 0xdc00 ? 0 : 3;
+    }
+    if (c === 0xfffd && this.invalid !== null && this.invalid.has(i)) return 1; // one invalid input byte
+    return 3;
   }
 }

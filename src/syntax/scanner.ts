@@ -13,6 +13,7 @@
  */
 
 import { TOKEN_STRINGS, Token, keywordAt } from './token.js';
+import { DIGIT_RANGES, LETTER_RANGES, PRINT_RANGES } from './unicode-tables.js';
 
 /** A scanner or parser diagnostic at a source offset. */
 export interface RawError {
@@ -82,26 +83,39 @@ const INTERN_MASK = (1 << INTERN_BITS) - 1;
 const EMPTY_INTERN: string[] = [];
 for (let k = 0; k <= INTERN_MASK; k++) EMPTY_INTERN.push(''); // packed; '' never matches
 
-const LETTER_RE = /^\p{L}$/u;
-const DIGIT_RE = /^\p{Nd}$/u;
-const PRINT_RE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** `unicode.IsLetter` for a code point >= 0x80. */
-export function isUnicodeLetter(cp: number): boolean {
-  return LETTER_RE.test(String.fromCodePoint(cp));
+/** Whether `cp` is in a sorted table of inclusive [lo, hi] ranges. */
+function inRanges(table: readonly number[], cp: number): boolean {
+  let lo = 0;
+  let hi = (table.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < table[2 * mid]!) hi = mid - 1;
+    else if (cp > table[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
-/** `unicode.IsDigit` for a code point >= 0x80. */
+/** `unicode.IsLetter` (Go's Unicode version) for a code point >= 0x80. */
+export function isUnicodeLetter(cp: number): boolean {
+  return inRanges(LETTER_RANGES, cp);
+}
+
+/** `unicode.IsDigit` (Go's Unicode version) for a code point >= 0x80. */
 export function isUnicodeDigit(cp: number): boolean {
-  return DIGIT_RE.test(String.fromCodePoint(cp));
+  return inRanges(DIGIT_RANGES, cp);
+}
+
+/** `strconv.IsPrint`. */
+function isPrint(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  return inRanges(PRINT_RANGES, cp);
 }
 
 /** Go's `%#U` formatting of a rune: `U+0041 'A'`. */
 export function formatRuneU(cp: number): string {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  if (cp === 0x20 || (cp >= 0 && PRINT_RE.test(String.fromCodePoint(cp)))) {
-    return `U+${hex} '${String.fromCodePoint(cp)}'`;
-  }
+  if (cp >= 0 && isPrint(cp)) return `U+${hex} '${String.fromCodePoint(cp)}'`;
   return `U+${hex}`;
 }
 
@@ -110,7 +124,7 @@ function quoteRune(cp: number): string {
   if (cp === 0x27) return "'\\''";
   if (cp === 0x5c) return "'\\\\'";
   if (cp >= 0x20 && cp < 0x7f) return `'${String.fromCharCode(cp)}'`;
-  if (cp >= 0x80 && PRINT_RE.test(String.fromCodePoint(cp))) return `'${String.fromCodePoint(cp)}'`;
+  if (cp >= 0x80 && isPrint(cp)) return `'${String.fromCodePoint(cp)}'`;
   if (cp < 0x80) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
   if (cp < 0x10000) return `'\\u${cp.toString(16).padStart(4, '0')}'`;
   return `'\\U${cp.toString(16).padStart(8, '0')}'`;
@@ -163,6 +177,8 @@ function invalidSep(x: string): number {
 
 /** Removes `\r` like `go/scanner.stripCR`. */
 function stripCR(s: string, comment: boolean): string {
+  // go/scanner keeps a '\r' between '*' and '/' in a comment (it cannot end the comment)
+  if (!comment || s.indexOf('*\r/') < 0) return s.replaceAll('\r', '');
   let out = '';
   for (let j = 0; j < s.length; j++) {
     const ch = s.charCodeAt(j);
@@ -273,11 +289,6 @@ export class Scanner {
 
   private error(offset: number, msg: string): void {
     this.errors.push({ offset, msg });
-  }
-
-  /** True if the current SEMICOLON token was inserted (lit "\n"). */
-  get implicitSemi(): boolean {
-    return this.lit === '\n';
   }
 
   /** Scans the next token into `tok`, `pos`, `end` and `lit`. */
@@ -428,7 +439,7 @@ export class Scanner {
           } else {
             i = close + 1;
           }
-          this.line += countLF(src, this.pos, i);
+          this.line += this.countLF(this.pos, i);
           lit = src.slice(this.pos, i);
           if (lit.indexOf('\r') >= 0) lit = stripCR(lit, false);
           break;
@@ -697,9 +708,9 @@ export class Scanner {
     } else {
       end = close + 2;
     }
-    let nlOffset = src.indexOf('\n', i);
+    let nlOffset = this.nextLF(i);
     if (nlOffset < 0 || nlOffset >= end) nlOffset = 0;
-    else this.line += countLF(src, nlOffset, end);
+    else this.line += this.countLF(nlOffset, end);
     let text = src.slice(start, end);
     if (valid && text.startsWith('line ', 2)) this.checkLineDirective(start, text);
     if (text.indexOf('\r') >= 0) text = stripCR(text, true);
@@ -837,6 +848,30 @@ export class Scanner {
   }
 
   private invalidDigit = -1;
+  // Cached position of the next '\n' at or after `lfFrom` (-1: none).
+  // Offsets only grow, so the searches stay linear in total even when a
+  // long line holds many general comments or raw strings.
+  private lfFrom = -1;
+  private lfPos = -1;
+
+  /** Offset of the first '\n' at or after `from`, or -1. */
+  private nextLF(from: number): number {
+    if (this.lfFrom >= 0 && from >= this.lfFrom && (this.lfPos < 0 || from <= this.lfPos)) return this.lfPos;
+    this.lfFrom = from;
+    this.lfPos = this.src.indexOf('\n', from);
+    return this.lfPos;
+  }
+
+  /** Number of '\n' in src[from, to). */
+  private countLF(from: number, to: number): number {
+    let n = 0;
+    let k = this.nextLF(from);
+    while (k >= 0 && k < to) {
+      n++;
+      k = this.nextLF(k + 1);
+    }
+    return n;
+  }
   /** The input was UTF-16: one ILLEGAL token, then EOF (like go/scanner). */
   private utf16 = false;
   private nlLine = 0;
@@ -1018,15 +1053,6 @@ function sameText(s: string, src: string, at: number): boolean {
   return true;
 }
 
-function countLF(src: string, from: number, to: number): number {
-  let n = 0;
-  let k = src.indexOf('\n', from);
-  while (k >= 0 && k < to) {
-    n++;
-    k = src.indexOf('\n', k + 1);
-  }
-  return n;
-}
 
 function isDigitCode(c: number): boolean {
   return c >= C.D0 && c <= C.D9;

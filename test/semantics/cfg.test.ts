@@ -338,3 +338,23 @@ rows:
     expect(reachable(g, t.node('break rows'), t.node('return n'))).toBe(true);
   });
 });
+
+describe('CFG node location', () => {
+  it('does not locate nodes of nested function literals in the outer CFG', () => {
+    const t = setup(`
+func f() {
+	x := open()
+	go func() {
+		free(x)
+	}()
+	use(x)
+}`);
+    const g = t.cfg('f');
+    expect(g.locate(t.node('free(x)'))).toBeUndefined();
+    expect(g.locate(t.node('use(x)'))).toBeDefined();
+    // the call expression inside a statement is located at its statement
+    const call = (t.node('use(x)') as ast.ExprStmt).x;
+    expect(g.locate(call)!.block.nodes[g.locate(call)!.index]!.kind).toBe('ExprStmt');
+    expect(mustHappen(g, t.node('x := open()'), isCallTo('free'))).toBe(false);
+  });
+});

@@ -58,7 +58,8 @@ describe.runIf(mode !== 'skip')('agreement with go/types', () => {
     expect(t.idents.declMatch / t.idents.resolved, msg).toBeGreaterThanOrEqual(0.99);
     expect(all.mismatch / all.typed, msg).toBeLessThanOrEqual(0.01);
     expect(t.identTypes.mismatch / t.identTypes.typed, msg).toBeLessThanOrEqual(0.01);
-    expect(all.unknown / all.total, msg).toBeLessThanOrEqual(0.05);
+    expect(all.unknown / all.total, msg).toBeLessThanOrEqual(0.01);
+    expect(all.typed / all.total, msg).toBeGreaterThanOrEqual(0.98);
     expect(t.consts.mismatch / Math.max(1, t.consts.total), msg).toBeLessThanOrEqual(0.01);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 let cached: { bin: string; root: string } | null | undefined;
@@ -43,16 +43,28 @@ export function requireGo(reason: string): 'run' | 'skip' | 'fail' {
   return 'skip';
 }
 
-/** Builds a Go tool under tools/NAME into node_modules/.cache/redline and returns the binary path. */
+const built = new Map<string, string>();
+
+/**
+ * Builds a Go tool under tools/NAME into node_modules/.cache/redline and
+ * returns the binary path. Safe when test files build it concurrently: each
+ * build goes to a private file that is then renamed into place (a running
+ * binary is never overwritten).
+ */
 export function buildGoTool(name: string): string {
+  const done = built.get(name);
+  if (done !== undefined) return done;
   const repo = path.resolve(import.meta.dirname, '../..');
   const outDir = path.join(repo, 'node_modules/.cache/redline');
   mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, name);
-  execFileSync('go', ['build', '-o', out, '.'], {
+  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
+  execFileSync('go', ['build', '-o', tmp, '.'], {
     cwd: path.join(repo, 'tools', name),
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
   });
+  renameSync(tmp, out);
+  built.set(name, out);
   return out;
 }

@@ -238,3 +238,28 @@ describe('astToJSON on deep trees', () => {
     expect(JSON.parse(j).kind).toBe('File');
   });
 });
+
+describe('PositionTable', () => {
+  it('UTF-8 columns agree with a naive count at every offset (surrogates across 64-unit chunks)', async () => {
+    const { PositionTable } = await import('../../src/syntax/index.js');
+    const pieces = ['a', 'é', '世', '😀', '\n', ' ', 'x\u0300'];
+    let seed = 7;
+    let src = '';
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      src += pieces[seed % pieces.length];
+    }
+    const pt = new PositionTable(src);
+    let lineStart = 0;
+    let line = 1;
+    for (let off = 0; off < src.length; off++) {
+      const c = src.charCodeAt(off);
+      if (c >= 0xdc00 && c < 0xe000) continue; // inside a surrogate pair
+      expect(pt.position(off)).toEqual({ line, column: Buffer.byteLength(src.slice(lineStart, off)) + 1 });
+      if (src[off] === '\n' && off + 1 < src.length) {
+        line++;
+        lineStart = off + 1;
+      }
+    }
+  });
+});

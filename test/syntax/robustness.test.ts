@@ -142,6 +142,18 @@ describe('robustness', () => {
     );
   }, 120_000);
 
+  it('never throws on arbitrary strings and bytes (lone surrogates, control characters)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (str, bytes) => {
+        check(str, parseFile(str, 'x.go'));
+        check(bytes, parseFile(bytes, 'x.go'));
+        const prefixed = 'package p\n' + str;
+        check(prefixed, parseFile(prefixed, 'x.go'));
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
+
   const adversarial: [string, () => string][] = [
     ['100k nested parens', () => 'package p\nvar x = ' + '('.repeat(100_000) + 'a' + ')'.repeat(100_000) + '\n'],
     ['100k nested brackets', () => 'package p\nvar x = ' + '['.repeat(100_000) + '\n'],
@@ -183,6 +195,34 @@ describe('robustness', () => {
     const ok = parseFile('package p\nvar x = ' + '('.repeat(500) + 'a' + ')'.repeat(500) + '\n');
     expect(ok.errors).toEqual([]);
   });
+
+  it('time is linear on long lines of comments, raw strings, errors and nesting (4x input within a generous factor)', () => {
+    const gens: [string, (n: number) => string][] = [
+      ['block comments on one line', (n) => 'package p\nvar x = 1 ' + '/**/'.repeat(n)],
+      ['block comments with newlines', (n) => 'package p\nvar x = 1 ' + '/*\n*/'.repeat(n)],
+      ['raw strings on one line', (n) => 'package p\nvar x = []string{' + '`a`,'.repeat(n) + '}'],
+      ['errors on one line', (n) => 'package p\nvar x = ' + ') '.repeat(n)],
+      ['illegal characters on one line', (n) => 'package p\nvar x = ' + '@ \u00e9# '.repeat(n)],
+      ['unclosed parens', (n) => 'package p\nvar x = ' + '('.repeat(n)],
+      ['statements', (n) => 'package p\nfunc f() {\n' + 'x := a[1:2] + f(b)\n'.repeat(n) + '}'],
+    ];
+    const time = (src: string): number => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        parseFile(src, 'x.go');
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    for (const [name, gen] of gens) {
+      const n = 40_000;
+      time(gen(n)); // warm up
+      const t1 = time(gen(n));
+      const t4 = time(gen(4 * n));
+      expect(t4, `${name}: ${t1.toFixed(1)} ms for n, ${t4.toFixed(1)} ms for 4n`).toBeLessThan(4 * t1 * 3 + 30);
+    }
+  }, 120_000);
 
   it('time is linear in the input size (4x input within a generous factor)', () => {
     const seeds = files.filter((f) => f.length > 4000).slice(0, 8);

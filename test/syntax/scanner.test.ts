@@ -76,6 +76,10 @@ describe('scanner: runes and strings', () => {
     const r = scanAll('`a\r\nb` /* x\r\n*/');
     expect(r.toks).toEqual(['1:1 STRING "`a\\nb`"', '2:4 COMMENT "/* x\\n*/"', '2:9 ; "\\n"']);
     expect(scanAll('// c\r\nx').toks[0]).toBe('1:1 COMMENT "// c"');
+    // go/scanner keeps a '\r' between '*' and '/' inside a general comment
+    expect(scanAll('/* a\r\n*\r/ b */ `x\r\ny`').toks).toEqual([
+      '1:1 COMMENT "/* a\\n*\\r/ b */"', '2:10 STRING "`x\\ny`"', '3:3 ; "\\n"',
+    ]);
     expect(scanAll('`abc').errs).toEqual(['1:1: raw string literal not terminated']);
     expect(scanAll('/* abc').errs).toEqual(['1:1: comment not terminated']);
   });
@@ -128,6 +132,13 @@ describe('scanner: identifiers, operators, illegal input', () => {
       "1:10: curly quotation mark '“' (use neutral '\"')",
       "1:26: illegal character U+0663 '٣'",
     ]);
+  });
+
+  it("letters follow Go's Unicode version (15.0), not the JS engine's", () => {
+    // U+2EBF0 is a letter since Unicode 15.1; U+0378 is unassigned
+    const r = scanAll('x\u{2EBF0} \u0378');
+    expect(r.toks).toEqual(['1:1 IDENT "x"', '1:2 ILLEGAL "\u{2EBF0}"', '1:7 ILLEGAL "\u0378"', '1:9 ; "\\n"']);
+    expect(r.errs).toEqual(['1:2: illegal character U+2EBF0', '1:7: illegal character U+0378']);
   });
 
   it('all operators', () => {

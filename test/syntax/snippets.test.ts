@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,4 +59,15 @@ describe('snippets: go/parser agreement', () => {
       }
     });
   }
+});
+
+describe('unicode tables', () => {
+  it.skipIf(mode !== 'run')('src/syntax/unicode-tables.ts is what `goastdump unicode` generates from the installed Go', () => {
+    const tool = buildGoTool('goastdump');
+    const generated = execFileSync(tool, ['unicode']).toString();
+    const committed = readFileSync(path.join(import.meta.dirname, '../../src/syntax/unicode-tables.ts'), 'utf8');
+    // the Go patch version in the header may differ
+    const strip = (t: string): string => t.replace(/^\/\/ Go go[^,]*,/m, '// Go,');
+    expect(strip(committed)).toBe(strip(generated));
+  });
 });

@@ -29,6 +29,10 @@ export const SNIPPETS: Record<string, string> = {
   'interface methods and embedded generics': 'package p\ntype I interface {\n\tM(a int) error\n\tN()\n\tJ[int]\n\tK[int, string]\n\tio.Reader\n\t~[]byte | string\n}\n',
   'func types and results': 'package p\ntype F func(int) func() error\nvar _ func() (int, error)\nfunc f() (a, b int, err error) { return }\n',
   'conversions and parens': 'package p\nvar _ = (*int)(nil)\nvar _ = (func())(nil)\nvar _ = chan int(nil)\nvar _ = interface{}(x)\nvar _ = struct{}{}\n',
+  'go:build goVersion': '// Copyright\n\n//go:build go1.21 && (linux || !go1.22)\n\n// +build linux\n\n// Package p.\npackage p\n\n//go:build go1.5\n',
+  'go:build not a build line': '//go:buildx go1.21\n\npackage p\n',
+  'go:build bad expression': '//go:build (go1.21\n\npackage p\n',
+  'line directives are not applied': 'package p\n\n//line foo.go:100\nvar x = 1\n/*line bar.go:5:3*/var y = 2\n',
   // files go/parser rejects: the first error line must agree
   'err: composite literal in if header': 'package p\nfunc f() {\n\tif x == T{} {\n\t}\n}\n',
   'err: missing comma before newline': 'package p\nvar _ = f(a,\n\tb\n)\n',

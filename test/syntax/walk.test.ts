@@ -137,3 +137,29 @@ describe('Inspector', () => {
     expect(bin).toBe(n);
   });
 });
+
+describe('node shapes', () => {
+  it('every node has exactly kind, start, end and the NODE_FIELDS fields, in order; children follow VISITOR_KEYS', async () => {
+    const { SNIPPETS } = await import('./snippets.js');
+    const { NODE_FIELDS, VISITOR_KEYS } = await import('../../src/syntax/index.js');
+    let checked = 0;
+    for (const src of Object.values(SNIPPETS)) {
+      const { file } = parseFile(src);
+      walk(file, {
+        enter(n) {
+          expect(Object.keys(n)).toEqual(['kind', 'start', 'end', ...NODE_FIELDS[n.kind].map(([name]) => name)]);
+          const generic: ast.Node[] = [];
+          const rec = n as unknown as Record<string, unknown>;
+          for (const key of VISITOR_KEYS[n.kind]) {
+            const v = rec[key];
+            if (Array.isArray(v)) generic.push(...(v as ast.Node[]));
+            else if (v !== null) generic.push(v as ast.Node);
+          }
+          expect(childrenOf(n)).toEqual(generic);
+          checked++;
+        },
+      });
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});

@@ -137,7 +137,8 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
     identAt.push(ids);
     exprAt.push(exs);
   }
-  const note = (s: string): void => { if (rep.mismatches.length < maxMis) rep.mismatches.push(s); };
+  const only = process.env['REDLINE_ONLY'];
+  const note = (s: string): void => { if (rep.mismatches.length < maxMis && (!only || s.startsWith(only))) rep.mismatches.push(s); };
   const where = (fi: number, off: number): string => `${info.files[fi]?.relPath}:${lineOf(info.files[fi]!.source, off)}`;
 
   for (const [fi, off, name, role, decl, type, okind] of dump.idents ?? []) {
@@ -167,12 +168,12 @@ export function comparePackage(info: PackageInfo, dump: DumpPackage, opts: Compa
     if (mode === 'builtin') continue;
     if (!e && kind === 'BasicLit') continue; // the implicit 1 of x++ (go/types synthesizes a literal)
     if (!e) { b.total++; b.unknown++; note(`expr ${kind} ${info.files[fi]?.relPath}:${start}-${end}: not found in AST`); continue; }
-    bucket(b, info.typeOf(e), type, () => `${kind} ${snippet(info, fi, e)} at ${where(fi, e.start)}`, note);
+    bucket(b, info.contextTypeOf(e), type, () => `${kind} ${snippet(info, fi, e)} at ${where(fi, e.start)}`, note);
     if (cv) {
       rep.consts.total++;
       const mine = info.constValue(e);
       const theirs = constFromJSON(cv);
-      if (!mine) rep.consts.missing++;
+      if (!mine) { rep.consts.missing++; note(`const missing ${snippet(info, fi, e)} at ${where(fi, e.start)}: go ${cv}`); }
       else if (theirs && constEq(mine, theirs)) rep.consts.match++;
       else { rep.consts.mismatch++; note(`const ${snippet(info, fi, e)} at ${where(fi, e.start)}: mine ${constString(mine)} go ${cv}`); }
     }

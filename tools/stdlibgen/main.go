@@ -20,10 +20,15 @@ import (
 )
 
 var packages = []string{
-	"bufio", "bytes", "context", "crypto", "crypto/rand", "crypto/tls", "crypto/x509", "crypto/x509/pkix",
-	"database/sql", "encoding/json", "encoding/pem", "errors", "fmt", "io", "io/fs", "log", "log/slog",
-	"math/rand", "math/rand/v2", "net", "net/http", "net/netip", "net/url", "os", "os/exec", "os/signal",
-	"runtime", "strconv", "strings", "sync", "sync/atomic", "testing", "time",
+	"bufio", "bytes", "cmp", "context", "crypto", "crypto/aes", "crypto/cipher", "crypto/ecdsa", "crypto/ed25519",
+	"crypto/elliptic", "crypto/hmac", "crypto/md5", "crypto/rand", "crypto/rsa", "crypto/sha1", "crypto/sha256",
+	"crypto/sha512", "crypto/subtle", "crypto/tls", "crypto/x509", "crypto/x509/pkix", "database/sql",
+	"database/sql/driver", "embed", "encoding", "encoding/base64", "encoding/binary", "encoding/hex", "encoding/json",
+	"encoding/pem", "errors", "flag", "fmt", "hash", "io", "io/fs", "io/ioutil", "iter", "log", "log/slog", "maps",
+	"math", "math/big", "math/rand", "math/rand/v2", "mime/multipart", "net", "net/http", "net/http/httptest",
+	"net/netip", "net/textproto", "net/url", "os", "os/exec", "os/signal", "os/user", "path", "path/filepath",
+	"reflect", "regexp", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "sync/atomic",
+	"syscall", "testing", "time", "unicode", "unicode/utf8",
 }
 
 type typeEntry struct {

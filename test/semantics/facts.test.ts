@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type * as ast from '../../src/syntax/ast.js';
+import { walk } from '../../src/syntax/index.js';
+import { buildProgram, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
+import { checkPackage, NEVER_RETURNS, type PackageInfo } from '../../src/semantics/package.js';
+import { requireGo } from '../support/go.js';
+import { fixture, loadModule, pkgFromSources } from './helpers.js';
+
+// Example fact kinds, defined by "rules".
+const closesChan: FactKind = {
+  id: 'closes-chan', level: 'param',
+  seed: (call, i, info) => i === 0 && info.calleeOf(call).kind === 'builtin' && (info.calleeOf(call) as { name: string }).name === 'close',
+};
+const frees: FactKind = {
+  id: 'frees', level: 'param',
+  seed: (call, i, info) => {
+    const c = info.calleeOf(call);
+    return i === 0 && ((c.kind === 'func' && c.pkg === 'example.com/facts/res' && c.name === 'rawFree') || (c.kind === 'func' && c.pkg === 'C' && c.name === 'free'));
+  },
+};
+const logs: FactKind = {
+  id: 'logs', level: 'param',
+  seed: (call, i, info) => {
+    const c = info.calleeOf(call);
+    return i >= 0 && c.kind === 'func' && c.pkg === 'log';
+  },
+};
+const spawns: FactKind = {
+  id: 'spawns-goroutine', level: 'func', propagate: 'any-callee',
+  seedFunc: (fn) => {
+    let found = false;
+    walk(fn.body!, { enter: (n) => { if (n.kind === 'GoStmt') found = true; } });
+    return found;
+  },
+};
+const kinds = [closesChan, frees, logs, spawns];
+
+const M = 'example.com/facts';
+
+describe('function facts across files and packages', () => {
+  const pkgs = loadModule(fixture('facts'));
+  const { summaries, program } = summarizeModule(pkgs, kinds);
+  const p = program.facts.param;
+  const f = program.facts.func;
+
+  it('seeds and propagates parameter facts, across files and packages', () => {
+    expect(p[`${M}/res.Close`]?.['closes-chan']).toEqual([0]);
+    expect(p[`${M}/res.closeLater`]?.['closes-chan']).toEqual([0]); // deferred close
+    expect(p[`${M}/res.CloseVia`]?.['closes-chan']).toEqual([0]); // other file
+    expect(p[`${M}/app.Shutdown`]?.['closes-chan']).toEqual([0]); // other package
+    expect(p[`${M}/app_test.helper`]?.['closes-chan']).toEqual([1]); // external test package
+  });
+
+  it('terminates and is exact with recursion and mutual recursion', () => {
+    expect(p[`${M}/res.closeRec`]?.['closes-chan']).toEqual([0]);
+    expect(p[`${M}/res.ping`]?.['closes-chan']).toEqual([0]);
+    expect(p[`${M}/res.pong`]?.['closes-chan']).toEqual([0]);
+    expect(p[`${M}/res.a1`]?.['closes-chan']).toBeUndefined();
+    expect(p[`${M}/res.b1`]?.['closes-chan']).toBeUndefined();
+    expect(f[`${M}/res.recurse`] ?? []).not.toContain(NEVER_RETURNS); // least fixpoint
+  });
+
+  it('does not confuse locals or reassigned parameters with parameters', () => {
+    expect(p[`${M}/res.notParam`]?.['closes-chan']).toBeUndefined();
+    expect(p[`${M}/res.closeReassigned`]?.['closes-chan']).toBeUndefined();
+  });
+
+  it('follows conversions, local aliases and receivers', () => {
+    expect(p[`${M}/res.Free`]?.['frees']).toEqual([0]);
+    expect(p[`${M}/res.freeAlias`]?.['frees']).toEqual([0]);
+    expect(p[`(${M}/res.Buf).Release`]?.['frees']).toEqual([-1]);
+    expect(p[`${M}/app.Stop`]?.['frees']).toEqual([0]);
+    expect(p[`${M}/res.LogIt`]?.['logs']).toEqual([1]);
+    expect(p[`${M}/res.logDeep`]?.['logs']).toEqual([0]);
+  });
+
+  it('computes function-level facts: spawns-goroutine and never-returns', () => {
+    expect(f[`${M}/res.Background`]).toContain('spawns-goroutine');
+    expect(f[`${M}/res.startAll`]).toContain('spawns-goroutine');
+    expect(f[`${M}/app.Serve`]).toContain('spawns-goroutine');
+    expect(f[`${M}/res.work`]).toBeUndefined();
+    for (const k of ['res.Die', 'res.dieTwice', 'res.loopForever', 'app.Fail']) expect(f[`${M}/${k}`], k).toContain(NEVER_RETURNS);
+    expect(f[`${M}/res.mayDie`] ?? []).not.toContain(NEVER_RETURNS);
+  });
+
+  it('no facts through interface calls', () => {
+    expect(p[`${M}/app.ViaIface`]).toBeUndefined();
+  });
+
+  it('summaries and the program view are plain JSON', () => {
+    const again = buildProgram(JSON.parse(JSON.stringify(summaries)), kinds);
+    expect(again).toEqual(JSON.parse(JSON.stringify(program)));
+  });
+
+  it('checkPackage uses the facts: factsOf(callee) and the CFG of callers', () => {
+    const app = pkgs.find((x) => x.importPath === `${M}/app`)!;
+    const info = checkPackage(app, program);
+    const calls = callsIn(info);
+    const shutdown = calls.find((c) => info.calleeOf(c).kind === 'func' && (info.calleeOf(c) as { name: string }).name === 'CloseVia')!;
+    expect(info.factsOf(info.calleeOf(shutdown)).hasParam('closes-chan', 0)).toBe(true);
+    const release = calls.find((c) => info.calleeOf(c).kind === 'method')!;
+    expect(info.factsOf(info.calleeOf(release)).hasParam('frees', -1)).toBe(true);
+    const afterFail = app.files[0]!.ast.decls.find((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.name.name === 'AfterFail')!;
+    expect(info.cfgOf(afterFail)!.exitReachable).toBe(false);
+  });
+
+  it('the fixture is valid Go', () => {
+    if (requireGo('go vet of the facts fixture') === 'skip') return;
+    execFileSync('go', ['vet', './...'], { cwd: fixture('facts'), stdio: 'pipe', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  });
+});
+
+describe('cgo', () => {
+  const src = `package cg
+
+/*
+#include <stdlib.h>
+#include <string.h>
+*/
+import "C"
+
+import "unsafe"
+
+func release(p *C.char) { C.free(unsafe.Pointer(p)) }
+
+func Use(s string) int {
+	cs := C.CString(s)
+	defer release(cs)
+	n := C.strlen(cs)
+	b := C.GoBytes(unsafe.Pointer(cs), C.int(n))
+	return len(b) + int(C.int(3))
+}
+`;
+  const pkg = pkgFromSources({ 'cg.go': src }, 'example.com/cg');
+  const { program } = summarizeModule([pkg], kinds);
+  const info = checkPackage(pkg, program);
+
+  it('exposes the preamble and types cgo helpers', () => {
+    expect(info.files[0]!.isCgo).toBe(true);
+    expect(info.files[0]!.cgoPreamble).toContain('#include <stdlib.h>');
+    const byText = (t: string): ast.Expr => {
+      let e: ast.Expr | undefined;
+      walk(pkg.files[0]!.ast, { enter: (n) => { if (!e && 'kind' in n && src.slice(n.start, n.end) === t && n.kind !== 'ExprStmt') e = n as ast.Expr; } });
+      return e!;
+    };
+    expect(info.typeOf(byText('C.CString(s)')).kind).toBe('pointer');
+    expect(info.typeOf(byText('C.CString(s)'))).toEqual({ kind: 'pointer', elem: { kind: 'named', pkg: 'C', name: 'char' } });
+    expect(info.typeOf(byText('C.GoBytes(unsafe.Pointer(cs), C.int(n))'))).toEqual({ kind: 'slice', elem: { kind: 'basic', name: 'uint8' } });
+    expect(info.typeOf(byText('C.strlen(cs)')).kind).toBe('unknown'); // declared in the preamble's headers
+    expect(info.calleeOf(byText('C.free(unsafe.Pointer(p))') as ast.CallExpr)).toMatchObject({ kind: 'func', pkg: 'C', name: 'free' });
+    expect(info.calleeOf(byText('C.int(n)') as ast.CallExpr).kind).toBe('conversion');
+  });
+
+  it('facts through C.free', () => {
+    expect(program.facts.param['example.com/cg.release']?.['frees']).toEqual([0]);
+  });
+});
+
+function callsIn(info: PackageInfo): ast.CallExpr[] {
+  const out: ast.CallExpr[] = [];
+  for (const f of info.files) walk(f.ast, { enter: (n) => { if (n.kind === 'CallExpr') out.push(n); } });
+  return out;
+}
+
+describe('call graph', async () => {
+  const { CallGraph } = await import('../../src/semantics/callgraph.js');
+  const pkgs = loadModule(fixture('facts'));
+  const { summaries } = summarizeModule(pkgs, kinds);
+  const g = new CallGraph(summaries);
+
+  it('has edges with argument mapping across packages', () => {
+    const e = g.calleesOf(`${M}/app.Shutdown`);
+    expect(e).toEqual([{ caller: `${M}/app.Shutdown`, callee: `${M}/res.CloseVia`, args: [[0, 0]] }]);
+    expect(g.callersOf(`${M}/res.Die`).map((x) => x.caller).sort()).toEqual([`${M}/app.Fail`, `${M}/res.dieTwice`, `${M}/res.mayDie`]);
+    expect(g.reachingTo(`${M}/res.Die`).has(`${M}/app.AfterFail`)).toBe(true);
+  });
+
+  it('finds recursive components, callees first', () => {
+    const sccs = g.sccs();
+    const comp = (k: string): string[] => sccs.find((c) => c.includes(k))!;
+    expect(comp(`${M}/res.ping`).sort()).toEqual([`${M}/res.ping`, `${M}/res.pong`]);
+    expect(comp(`${M}/res.recurse`)).toEqual([`${M}/res.recurse`]);
+    const pos = (k: string): number => sccs.findIndex((c) => c.includes(k));
+    expect(pos(`${M}/res.Die`)).toBeLessThan(pos(`${M}/app.Fail`));
+    expect(pos(`${M}/res.CloseVia`)).toBeLessThan(pos(`${M}/app.Shutdown`));
+  });
+});
