@@ -1,0 +1,200 @@
+/**
+ * Where values go inside a function: what a `go` statement hands to the new
+ * goroutine, which code runs on a goroutine started here, and the local
+ * copies and assignments of a variable. Rules of several families ask these
+ * questions (a secret captured by a goroutine, a C pointer crossing
+ * goroutines, a tls.Config shared by goroutines).
+ */
+import type * as ast from '../syntax/ast.js';
+import { forEachChild } from '../syntax/walk.js';
+import type { PackageInfo } from './package.js';
+import type { Obj } from './scope.js';
+
+export interface Handoff {
+  /** A variable of an enclosing function, or a package-level variable. */
+  readonly obj: Obj;
+  /** `capture`: used inside the goroutine's function literal; `argument`/`receiver`: evaluated by the `go` statement. */
+  readonly via: 'capture' | 'argument' | 'receiver';
+  /** The use inside the literal, or the argument expression. */
+  readonly at: ast.Expr;
+  /** For an argument of `go func(p T){...}(x)`: the parameter it binds. */
+  readonly param?: Obj;
+}
+
+/**
+ * The variables a `go` statement hands to the goroutine it starts: those its
+ * function literal captures (one entry per variable, at its first use) and
+ * those its call passes as arguments or receiver. Package-level variables
+ * used inside the literal are included; constants, types and functions are not.
+ */
+export function goroutineHandoffs(info: PackageInfo, stmt: ast.GoStmt): Handoff[] {
+  const call = stmt.call;
+  if (call.kind !== 'CallExpr') return [];
+  const out: Handoff[] = [];
+  const fun = unparen(call.fun);
+  if (fun.kind === 'FuncLit') {
+    const params = fun.type.params.list.flatMap((f) => f.names.map((n) => info.objectOf(n)));
+    call.args.forEach((arg, i) => {
+      for (const obj of variablesIn(info, arg)) out.push({ obj, via: 'argument', at: arg, ...(params[i] && { param: params[i] }) });
+    });
+    const seen = new Set<Obj>();
+    for (const id of identsIn(fun.body)) {
+      const obj = info.objectOf(id);
+      if (!obj || obj.kind !== 'var' || obj.isField || seen.has(obj) || declaredWithin(obj, fun)) continue;
+      seen.add(obj);
+      out.push({ obj, via: 'capture', at: id });
+    }
+    return out;
+  }
+  if (fun.kind === 'SelectorExpr' && info.calleeOf(call).kind === 'method') {
+    for (const obj of variablesIn(info, fun.x)) out.push({ obj, via: 'receiver', at: fun.x });
+  }
+  for (const arg of call.args) for (const obj of variablesIn(info, arg)) out.push({ obj, via: 'argument', at: arg });
+  return out;
+}
+
+/**
+ * The innermost `go` statement whose function literal contains the node, or
+ * null: the node then runs on the goroutine that statement starts.
+ */
+export function enclosingGoStmt(info: PackageInfo, node: ast.Node): ast.GoStmt | null {
+  let child: ast.Node = node;
+  for (let p = info.parentOf(node); p; child = p, p = info.parentOf(p)) {
+    if (p.kind === 'CallExpr' && p.fun === child && child.kind === 'FuncLit') {
+      const stmt = info.parentOf(p);
+      if (stmt?.kind === 'GoStmt') return stmt;
+    }
+  }
+  return null;
+}
+
+/**
+ * The expressions assigned to a variable anywhere in the package: its
+ * initializer and the right-hand sides of assignments to it (`=`, `:=`).
+ * A multi-value assignment from one call gives the call. Range variables
+ * and parameters have none.
+ */
+export function assignedValues(info: PackageInfo, obj: Obj): readonly ast.Expr[] {
+  return flowIndex(info).assigned.get(obj) ?? [];
+}
+
+/**
+ * Variables that hold a copy of `obj`'s value, transitively: `y := obj`,
+ * `var y = obj`, `y = obj`. The original is not included.
+ */
+export function copiesOf(info: PackageInfo, obj: Obj): Obj[] {
+  const index = flowIndex(info);
+  const copies: Obj[] = [];
+  const seen = new Set<Obj>([obj]);
+  const work = [obj];
+  while (work.length > 0) {
+    for (const dst of index.copies.get(work.pop()!) ?? []) {
+      if (seen.has(dst)) continue;
+      seen.add(dst);
+      copies.push(dst);
+      work.push(dst);
+    }
+  }
+  return copies;
+}
+
+interface FlowIndex {
+  /** Variable → expressions assigned to it. */
+  readonly assigned: Map<Obj, ast.Expr[]>;
+  /** Variable → variables assigned its value directly. */
+  readonly copies: Map<Obj, Obj[]>;
+}
+
+const indexes = new WeakMap<PackageInfo, FlowIndex>();
+
+/** One pass over the package's assignments and value specs, on first use. */
+function flowIndex(info: PackageInfo): FlowIndex {
+  let index = indexes.get(info);
+  if (index) return index;
+  index = { assigned: new Map(), copies: new Map() };
+  const add = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  const record = (lhs: ast.Expr, rhs: ast.Expr | undefined, single: boolean) => {
+    if (!rhs || lhs.kind !== 'Ident') return;
+    const dst = info.objectOf(lhs);
+    if (!dst || dst.kind !== 'var') return;
+    add(index!.assigned, dst, rhs);
+    const r = unparen(rhs);
+    if (single && r.kind === 'Ident') {
+      const src = info.objectOf(r);
+      if (src?.kind === 'var' && src !== dst) add(index!.copies, src, dst);
+    }
+  };
+  for (const f of info.files) {
+    walkNodes(f.ast, (n) => {
+      if (n.kind === 'AssignStmt' && (n.tok === '=' || n.tok === ':=')) {
+        const single = n.lhs.length === n.rhs.length;
+        n.lhs.forEach((lhs, i) => record(lhs, single ? n.rhs[i] : n.rhs[0], single));
+      } else if (n.kind === 'ValueSpec' && n.values.length > 0) {
+        const single = n.names.length === n.values.length;
+        n.names.forEach((name, i) => record(name, single ? n.values[i] : n.values[0], single));
+      }
+    });
+  }
+  indexes.set(info, index);
+  return index;
+}
+
+/** The identifiers under `root` that denote `obj`. */
+export function usesOf(info: PackageInfo, root: ast.Node, obj: Obj): ast.Ident[] {
+  return identsIn(root).filter((id) => id !== obj.decl && info.objectOf(id) === obj);
+}
+
+/** The variables an expression reads directly: `x`, `x.f`, `&x`, `*x`, `x[i]`, conversions `T(x)`. */
+export function variablesIn(info: PackageInfo, e: ast.Expr): Obj[] {
+  const x = unparen(e);
+  switch (x.kind) {
+    case 'Ident': {
+      const obj = info.objectOf(x);
+      return obj?.kind === 'var' ? [obj] : [];
+    }
+    case 'SelectorExpr':
+      return info.objectOf(x.sel)?.isField ? variablesIn(info, x.x) : [];
+    case 'UnaryExpr':
+    case 'StarExpr':
+      return variablesIn(info, x.x);
+    case 'IndexExpr':
+    case 'SliceExpr':
+      return variablesIn(info, x.x);
+    case 'CallExpr':
+      return info.calleeOf(x).kind === 'conversion' && x.args.length === 1 ? variablesIn(info, x.args[0]!) : [];
+    default:
+      return [];
+  }
+}
+
+export function unparen(e: ast.Expr): ast.Expr {
+  while (e.kind === 'ParenExpr') e = e.x;
+  return e;
+}
+
+function declaredWithin(obj: Obj, lit: ast.FuncLit): boolean {
+  return obj.decl !== null && obj.decl.start >= lit.start && obj.decl.end <= lit.end;
+}
+
+function identsIn(root: ast.Node): ast.Ident[] {
+  const out: ast.Ident[] = [];
+  walkNodes(root, (n) => {
+    if (n.kind === 'Ident') out.push(n);
+  });
+  return out;
+}
+
+function walkNodes(root: ast.Node, fn: (n: ast.Node) => void): void {
+  const stack: ast.Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    fn(n);
+    forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+}
