@@ -51,7 +51,7 @@ const DESCRIPTIONS = {
   exclude:
     'Path globs of files not to scan, relative to the directory of this file: * stays within a path element, ** spans elements, {a,b} and [a-z] work; a pattern without "/" matches at any depth (*_mock.go), one with "/" is anchored here (internal/legacy/**). Files named on the command line are scanned anyway.',
   tests: 'How findings in _test.go files are reported.',
-  'tests.severity': `${TEST_MODES.join(', ')}: same severity (default), one severity lower (low stays low), or not reported.`,
+  'tests.severity': `${TEST_MODES.join(', ')}: same severity, one severity lower (the default; low stays low), or not reported.`,
   include: 'Kinds of files skipped by default that should be scanned.',
   'include.vendor': 'Scan vendor/ directories (default false).',
   'include.testdata': 'Scan testdata/ directories (default false).',

@@ -89,7 +89,7 @@ export function defaultPolicy(dir: string): Policy {
     rules: [],
     exclude: [],
     excludeMatcher: createPathMatcher([], dir),
-    tests: 'same',
+    tests: 'lower',
     include: DEFAULT_INCLUDE,
     build: DEFAULT_BUILD_TARGET,
   };
@@ -168,7 +168,7 @@ export function parsePolicy(text: string, where: { file: string; shownAs: string
     rules,
     exclude,
     excludeMatcher: createPathMatcher(exclude, dir),
-    tests: input.tests?.severity ?? 'same',
+    tests: input.tests?.severity ?? 'lower',
     include: {
       vendor: input.include?.vendor ?? false,
       testdata: input.include?.testdata ?? false,

@@ -81,12 +81,12 @@ build: { goos: windows, goarch: arm64, tags: [integration], cgo: false, go: go1.
 
   it('reads empty sections (only comments below the key) as absent', () => {
     const p = load('version: "1"\nrules:\n  # tls: off\nexclude:\ninclude:\nbuild:\ntests:\n');
-    expect(p).toMatchObject({ rules: [], exclude: [], tests: 'same', build: { goos: 'linux' }, include: { vendor: false } });
+    expect(p).toMatchObject({ rules: [], exclude: [], tests: 'lower', build: { goos: 'linux' }, include: { vendor: false } });
   });
 
   it('needs only a version', () => {
     const p = load('version: "1"\n');
-    expect(p).toMatchObject({ failOn: 'high', tests: 'same', rules: [], exclude: [], build: { goos: 'linux', goarch: 'amd64' } });
+    expect(p).toMatchObject({ failOn: 'high', tests: 'lower', rules: [], exclude: [], build: { goos: 'linux', goarch: 'amd64' } });
     expect(p.baseline).toBeUndefined();
   });
 
