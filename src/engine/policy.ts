@@ -366,7 +366,7 @@ export function starterPolicy(catalog: readonly RuleMeta[]): string {
     doc('tests'),
     'tests:',
     doc('tests.severity', '  '),
-    '  severity: same',
+    '  severity: lower',
     '',
     doc('include'),
     'include:',
