@@ -1,13 +1,13 @@
 /**
- * The work of a scan on packages, the same in a worker thread and in the
- * main thread: phase 1 summarises a package (exports, function-fact seeds),
- * phase 2 checks it against the whole program and runs the rules.
- * Everything crossing this boundary is plain data.
+ * The work of a scan on one package, the same in a worker thread and in the
+ * main thread: parse, check against the exports and facts of the packages it
+ * imports, compute its own function facts, run the rules. Everything crossing
+ * this boundary is plain data.
  */
 import { readFileSync } from 'node:fs';
 import { parseFile } from '../syntax/index.js';
-import { checkPackage, type PackageFileInput, type PackageInput, type ProgramView } from '../semantics/package.js';
-import { summarizePackage, type FactKind, type PackageSummary } from '../semantics/facts.js';
+import { checkPackage, type FactTable, type PackageFileInput, type PackageInput } from '../semantics/package.js';
+import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
 import type { ExportedPackage } from '../semantics/exports.js';
 import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.js';
 import { CATALOG, RULES } from '../rules/index.js';
@@ -24,22 +24,39 @@ export interface ScanSetup {
 
 export type ScanBroadcast =
   | { readonly kind: 'setup'; readonly setup: ScanSetup }
-  | { readonly kind: 'exports'; readonly packages: Readonly<Record<string, ExportedPackage>> }
-  | { readonly kind: 'program'; readonly program: ProgramView };
+  /** Exports and facts of packages analysed so far (merged into what the thread knows). */
+  | { readonly kind: 'known'; readonly packages: Readonly<Record<string, ExportedPackage>>; readonly facts: FactTable };
 
-export type ScanTask = { readonly kind: 'summarize' | 'analyze'; readonly pkg: PlannedPackage };
+export type ScanTask = { readonly kind: 'package'; readonly pkg: PlannedPackage };
 
-export type ScanTaskResult =
-  | { readonly kind: 'summary'; readonly summary: PackageSummary }
-  | { readonly kind: 'findings'; readonly findings: Finding[]; readonly parseErrors: number };
+/** Milliseconds spent in each stage of a task, summed over packages (CPU time of one thread). */
+export interface StageTimes {
+  parseMs: number;
+  semanticsMs: number;
+  rulesMs: number;
+}
 
-/** The state of one scan in one thread: the enabled rules, known exports, the program. */
+export interface ScanTaskResult {
+  /** The package's exports and function facts, for the packages that import it. */
+  readonly packages: Readonly<Record<string, ExportedPackage>>;
+  readonly facts: FactTable;
+  readonly findings: Finding[];
+  /** Files of the package with syntax errors. */
+  readonly parseErrors: number;
+  readonly times: StageTimes;
+}
+
+/**
+ * The state of one scan in one thread: the enabled rules and the exports
+ * and facts of the packages analysed so far. Packages arrive in dependency
+ * order (waves), so every package's imports are known when it is analysed,
+ * and each package is parsed and checked exactly once.
+ */
 export class ScanWorker {
   private setup: ScanSetup | null = null;
   private enabled: EnabledRule[] = [];
   private factKinds: FactKind[] = [];
-  private exports: Record<string, ExportedPackage> = {};
-  private program: ProgramView | null = null;
+  private program: { packages: Record<string, ExportedPackage>; facts: { func: Record<string, readonly string[]>; param: Record<string, Readonly<Record<string, readonly number[]>>> } } = emptyProgram();
 
   broadcast(msg: ScanBroadcast): void {
     switch (msg.kind) {
@@ -51,31 +68,27 @@ export class ScanWorker {
           return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
         });
         this.factKinds = this.enabled.flatMap((e) => e.rule.facts ?? []);
-        this.exports = {};
-        this.program = null;
+        this.program = emptyProgram();
         return;
       }
-      case 'exports':
-        Object.assign(this.exports, msg.packages);
-        return;
-      case 'program':
-        this.program = msg.program;
+      case 'known':
+        this.learn(msg.packages, msg.facts);
         return;
     }
-  }
-
-  private exportsView(): ProgramView {
-    return noFacts(this.exports);
   }
 
   task(task: ScanTask): ScanTaskResult {
     const setup = this.setup;
     if (!setup) throw new Error('scan worker used before setup');
+    const t0 = performance.now();
     const { input, syntaxErrors } = loadPackage(task.pkg);
-    if (task.kind === 'summarize') {
-      return { kind: 'summary', summary: summarizePackage(input, this.factKinds, this.exportsView()) };
-    }
-    const info = checkPackage(input, this.program ?? this.exportsView());
+    const t1 = performance.now();
+    const checked = checkPackage(input, this.program);
+    const own = buildProgram([summarizeChecked(checked, this.factKinds)], this.factKinds, this.program);
+    // The package's own facts count for calls inside it; dependents get them by broadcast.
+    this.learn(own.packages, own.facts);
+    const info = checkPackage(input, this.program, { reuse: checked });
+    const t2 = performance.now();
     const findings = analyzePackage(info, syntaxErrors, {
       rules: this.enabled,
       catalog: CATALOG,
@@ -83,13 +96,25 @@ export class ScanWorker {
       tests: setup.tests,
       engineSeverity: (rule) => setup.engineSeverities[rule],
     });
-    return { kind: 'findings', findings, parseErrors: syntaxErrors.size };
+    // Semantic queries are lazy: time spent answering the rules' questions counts as rule time here.
+    return {
+      packages: own.packages,
+      facts: own.facts,
+      findings,
+      parseErrors: syntaxErrors.size,
+      times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: performance.now() - t2 },
+    };
+  }
+
+  private learn(packages: Readonly<Record<string, ExportedPackage>>, facts: FactTable): void {
+    Object.assign(this.program.packages, packages);
+    Object.assign(this.program.facts.func, facts.func);
+    Object.assign(this.program.facts.param, facts.param);
   }
 }
 
-/** A program view of the exports known so far, without facts. */
-function noFacts(packages: Record<string, ExportedPackage>): ProgramView {
-  return { packages, facts: { func: {}, param: {} } };
+function emptyProgram() {
+  return { packages: {}, facts: { func: {}, param: {} } };
 }
 
 /** Reads and parses the files of a planned package. */

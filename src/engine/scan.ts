@@ -1,15 +1,17 @@
 /**
- * A whole scan: policy, discovery, planning, the two analysis phases over
- * packages (in worker threads or in this thread), baseline, summary. The
- * result does not depend on the number of workers.
+ * A whole scan: policy, discovery, planning, then every package analysed
+ * once, in dependency waves (in worker threads or in this thread) so that
+ * each package sees the exports and function facts of the packages it
+ * imports; then the baseline and the summary. The result does not depend on
+ * the number of workers.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { makeBuildTarget, type BuildTarget } from '../semantics/build-target.js';
-import { buildProgram, type PackageSummary } from '../semantics/facts.js';
+import type { ExportedPackage } from '../semantics/exports.js';
 import { ModuleResolver } from '../semantics/module.js';
-import { CATALOG, RULES } from '../rules/index.js';
+import { CATALOG } from '../rules/index.js';
 import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { discoverFiles, type IncludeFlags } from './discover.js';
 import { ENGINE_RULES } from './engine-rules.js';
@@ -17,8 +19,8 @@ import { compareFindings, SEVERITIES, type Finding, type Severity } from './find
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import { WorkerPool } from './pool.js';
 import type { RuleMeta } from './rule-meta.js';
-import { planScan, type ScanPlan } from './scan-plan.js';
-import { ScanWorker, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
+import { planScan } from './scan-plan.js';
+import { ScanWorker, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult, type StageTimes } from './scan-tasks.js';
 
 export interface ScanOptions {
   /** Directory paths and results are relative to. */
@@ -49,6 +51,8 @@ export interface ScanStats {
   readonly parseErrors: number;
   readonly durationMs: number;
   readonly workers: number;
+  /** Thread time per stage, summed over packages. */
+  readonly times: StageTimes;
 }
 
 export interface ScanResult {
@@ -90,25 +94,36 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const runner = jobs > 1 && plan.files >= MIN_FILES_FOR_WORKERS ? new PoolRunner(jobs) : new InlineRunner();
   let findings: Finding[];
   let parseErrors = 0;
+  const times: StageTimes = { parseMs: 0, semanticsMs: 0, rulesMs: 0 };
+  const addTimes = (t: StageTimes) => {
+    times.parseMs += t.parseMs;
+    times.semanticsMs += t.semanticsMs;
+    times.rulesMs += t.rulesMs;
+  };
   try {
     findings = [];
     await runner.broadcast({ kind: 'setup', setup });
-    const summaries = await summarizeInWaves(runner, plan, options.onProgress);
-    const factKinds = RULES.filter((r) => settings.rules.get(r.meta.id)?.enabled).flatMap((r) => r.facts ?? []);
-    await runner.broadcast({ kind: 'program', program: buildProgram(summaries, factKinds) });
-    let done = plan.packages.length;
-    const total = plan.packages.length * 2;
-    const results = await Promise.all(
-      plan.packages.map(async (pkg) => {
-        const r = await runner.run({ kind: 'analyze', pkg });
-        options.onProgress?.(++done, total);
-        return r;
-      }),
-    );
-    for (const r of results) {
-      if (r.kind !== 'findings') continue;
-      findings.push(...r.findings);
-      parseErrors += r.parseErrors;
+    let done = 0;
+    for (const wave of plan.waves) {
+      const results = await Promise.all(
+        wave.map(async (pkg) => {
+          const r = await runner.run({ kind: 'package', pkg });
+          options.onProgress?.(++done, plan.packages.length);
+          return r;
+        }),
+      );
+      const packages: Record<string, ExportedPackage> = {};
+      const facts = { func: {} as Record<string, readonly string[]>, param: {} as Record<string, Readonly<Record<string, readonly number[]>>> };
+      for (const r of results) {
+        addTimes(r.times);
+        findings.push(...r.findings);
+        parseErrors += r.parseErrors;
+        Object.assign(packages, r.packages);
+        Object.assign(facts.func, r.facts.func);
+        Object.assign(facts.param, r.facts.param);
+      }
+      // Later waves import these packages: every thread learns their exports and facts.
+      if (wave !== plan.waves[plan.waves.length - 1]) await runner.broadcast({ kind: 'known', packages, facts });
     }
   } finally {
     await runner.close();
@@ -137,6 +152,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       parseErrors,
       durationMs: performance.now() - started,
       workers: runner instanceof PoolRunner ? jobs : 0,
+      times,
     },
     policy,
     failOn: settings.failOn,
@@ -171,30 +187,6 @@ function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): Sca
     else rules.push({ id: meta.id, severity: s.severity, options: s.options });
   }
   return { cwd, rules, engineSeverities, tests: policy.tests };
-}
-
-/** Phase 1: summaries, wave by wave, each wave seeing the exports of the ones before. */
-async function summarizeInWaves(runner: Runner, plan: ScanPlan, onProgress: ScanOptions['onProgress']): Promise<PackageSummary[]> {
-  const all: PackageSummary[] = [];
-  let done = 0;
-  const total = plan.packages.length * 2;
-  for (const wave of plan.waves) {
-    const results = await Promise.all(
-      wave.map(async (pkg) => {
-        const r = await runner.run({ kind: 'summarize', pkg });
-        onProgress?.(++done, total);
-        return r;
-      }),
-    );
-    const exports: Record<string, PackageSummary['exports']> = {};
-    for (const r of results) {
-      if (r.kind !== 'summary') continue;
-      all.push(r.summary);
-      exports[r.summary.path] = r.summary.exports;
-    }
-    await runner.broadcast({ kind: 'exports', packages: exports });
-  }
-  return all;
 }
 
 interface Runner {

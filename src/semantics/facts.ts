@@ -23,7 +23,7 @@ import { unparenExpr } from './infer.js';
 import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
-import { CallGraph } from './callgraph.js';
+import { CallGraph, type CallGraphEdge } from './callgraph.js';
 import { importPathOf } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -327,8 +327,14 @@ function isKnownPackage(info: PackageInfo, pkg: string): boolean {
 // ---------------------------------------------------------------------------
 // Main thread: merge and fixpoint
 
-/** Merges package summaries and computes facts to a fixpoint (monotone; terminates with recursion). */
-export function buildProgram(summaries: readonly PackageSummary[], kinds: readonly FactKind[] = []): ProgramView {
+/**
+ * Merges package summaries and computes facts to a fixpoint (monotone;
+ * terminates with recursion). With `base`, the facts of the packages it
+ * holds are final (packages that only the summarised ones import, as in
+ * dependency order): calls into them use their facts, and the result holds
+ * only the summarised packages' exports and facts.
+ */
+export function buildProgram(summaries: readonly PackageSummary[], kinds: readonly FactKind[] = [], base: ProgramView = EMPTY_PROGRAM): ProgramView {
   const allKinds = withCore(kinds);
   const packages: Record<string, ExportedPackage> = {};
   for (const s of summaries) packages[s.path] = s.exports;
@@ -337,7 +343,12 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
   const callers = { get: (k: string) => graph.callersOf(k) };
   const funcFacts = new Map<string, Set<string>>();
   const paramFacts = new Map<string, Map<string, Set<number>>>();
-  const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id);
+  const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id) || !!base.facts.func[key]?.includes(id);
+  /** Calls from the summarised functions into functions whose facts `base` holds. */
+  const baseCalls: CallGraphEdge[] = [];
+  for (const f of funcs.values()) {
+    for (const e of graph.calleesOf(f.key)) if (!funcs.has(e.callee) && (base.facts.func[e.callee] || base.facts.param[e.callee])) baseCalls.push(e);
+  }
   const addF = (key: string, id: string): boolean => {
     let s = funcFacts.get(key);
     if (!s) funcFacts.set(key, (s = new Set()));
@@ -359,6 +370,10 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
     if (k.level === 'param') {
       const work: [string, number][] = [];
       for (const f of funcs.values()) for (const i of f.seeds?.[k.id] ?? []) if (addP(f.key, k.id, i)) work.push([f.key, i]);
+      for (const e of baseCalls) {
+        const fixed = base.facts.param[e.callee]?.[k.id];
+        if (fixed) for (const [cj, p] of e.args) if (fixed.includes(cj) && addP(e.caller, k.id, p)) work.push([e.caller, p]);
+      }
       while (work.length) {
         const [callee, j] = work.pop()!;
         for (const c of callers.get(callee) ?? []) {
@@ -368,6 +383,7 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];
       for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);
+      for (const e of baseCalls) if (base.facts.func[e.callee]?.includes(k.id) && addF(e.caller, k.id)) work.push(e.caller);
       while (work.length) {
         const callee = work.pop()!;
         for (const c of callers.get(callee) ?? []) if (addF(c.caller, k.id)) work.push(c.caller);

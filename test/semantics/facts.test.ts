@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
 import { walk } from '../../src/syntax/index.js';
-import { buildProgram, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
-import { checkPackage, NEVER_RETURNS, type PackageInfo } from '../../src/semantics/package.js';
+import { buildProgram, dependencyOrder, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
+import { checkPackage, NEVER_RETURNS, type PackageInfo, type ProgramView } from '../../src/semantics/package.js';
 import { requireGo } from '../support/go.js';
 import { fixture, loadModule, pkgFromSources } from './helpers.js';
 
@@ -86,6 +86,20 @@ describe('function facts across files and packages', () => {
 
   it('no facts through interface calls', () => {
     expect(p[`${M}/app.ViaIface`]).toBeUndefined();
+  });
+
+  it('gives the same facts package by package in dependency order as all at once', () => {
+    const order = dependencyOrder(pkgs);
+    let base: ProgramView = { packages: {}, facts: { func: {}, param: {} } };
+    for (const pkg of order) {
+      const s = summaries.find((x) => x.path === pkg.importPath)!;
+      const own = buildProgram([s], kinds, base);
+      base = {
+        packages: { ...base.packages, ...own.packages },
+        facts: { func: { ...base.facts.func, ...own.facts.func }, param: { ...base.facts.param, ...own.facts.param } },
+      };
+    }
+    expect(base.facts).toEqual(program.facts);
   });
 
   it('summaries and the program view are plain JSON', () => {

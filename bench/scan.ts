@@ -1,0 +1,69 @@
+/**
+ * Scan benchmark: `npm run bench:scan -- [DIR] [--jobs N]` (default DIR:
+ * $(go env GOROOT)/src, default jobs 2).
+ *
+ * Runs a full Redline scan of DIR (./..., every rule enabled, the built
+ * dist/ in a fresh process) and reports files, MB, wall time, MB/s and the
+ * process's peak memory; then parses the same files with tree-sitter-go,
+ * single-threaded, in this process, and prints the ratio. The scan's own
+ * per-stage thread times show what the semantic layer costs next to parsing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { timeTreeSitter } from './tree-sitter.js';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const jobsAt = args.indexOf('--jobs');
+const jobs = jobsAt >= 0 ? Number(args[jobsAt + 1]) : 2;
+const positional = args.filter((a, i) => !a.startsWith('--') && (jobsAt < 0 || i !== jobsAt + 1));
+const dir = path.resolve(positional[0] ?? path.join(execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim(), 'src'));
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+
+// The scan, in its own process, so its memory is measured alone.
+const child = `
+  const { scan } = await import(${JSON.stringify(path.join(repo, 'dist/engine/scan.js'))});
+  const { planScan } = await import(${JSON.stringify(path.join(repo, 'dist/engine/scan-plan.js'))});
+  const t0 = performance.now();
+  const r = await scan({ cwd: ${JSON.stringify(dir)}, paths: ['./...'], jobs: ${jobs}, baseline: false });
+  const wall = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ wall, stats: r.stats, findings: r.findings.length, maxRssKb: process.resourceUsage().maxRSS }));
+`;
+const run = spawnSync(process.execPath, ['--input-type=module', '-e', child], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+if (run.status !== 0) {
+  console.error(run.stderr);
+  process.exit(1);
+}
+const result = JSON.parse(run.stdout) as {
+  wall: number;
+  findings: number;
+  maxRssKb: number;
+  stats: { files: number; packages: number; bytes: number; times: { parseMs: number; semanticsMs: number; rulesMs: number } };
+};
+
+// The same files for tree-sitter: those the scan planned.
+const listing = spawnSync(process.execPath, ['--input-type=module', '-e', `
+  const { discoverFiles } = await import(${JSON.stringify(path.join(repo, 'dist/engine/discover.js'))});
+  const { planScan } = await import(${JSON.stringify(path.join(repo, 'dist/engine/scan-plan.js'))});
+  const { ModuleResolver } = await import(${JSON.stringify(path.join(repo, 'dist/semantics/module.js'))});
+  const { DEFAULT_BUILD_TARGET } = await import(${JSON.stringify(path.join(repo, 'dist/semantics/build-target.js'))});
+  const d = discoverFiles({ cwd: ${JSON.stringify(dir)}, args: ['./...'] });
+  const plan = planScan(d.files, new ModuleResolver({ cwd: ${JSON.stringify(dir)} }), DEFAULT_BUILD_TARGET);
+  process.stdout.write(JSON.stringify(plan.packages.flatMap(p => p.files.map(f => f.path))));
+`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const files = JSON.parse(listing.stdout) as string[];
+const sources = files.map((f) => readFileSync(f, 'utf8'));
+const tsSec = await timeTreeSitter(sources);
+
+const MB = result.stats.bytes / 1e6;
+const scanSec = result.wall / 1000;
+const t = result.stats.times;
+const row = (name: string, sec: number, extra = '') => console.log(`${name.padEnd(34)} ${sec.toFixed(2).padStart(7)} s ${(MB / sec).toFixed(1).padStart(7)} MB/s ${extra}`);
+console.log(`dir: ${dir}`);
+console.log(`files: ${result.stats.files}, packages: ${result.stats.packages}, ${MB.toFixed(1)} MB, findings: ${result.findings}`);
+row(`redline scan (${jobs} workers, all rules)`, scanSec, `peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB`);
+row('tree-sitter-go parse only (1 thread)', tsSec);
+console.log(`ratio: Redline full scan is ${(tsSec / scanSec).toFixed(2)}x faster than tree-sitter-go parsing alone`);
+console.log(`thread time by stage: parse ${(t.parseMs / 1000).toFixed(2)} s, semantics ${(t.semanticsMs / 1000).toFixed(2)} s (${(t.semanticsMs / t.parseMs).toFixed(2)}x parse), rules ${(t.rulesMs / 1000).toFixed(2)} s`);
