@@ -41,6 +41,8 @@ export interface ScanOptions {
   /** A baseline file (overrides the policy's); `false` ignores the policy's. */
   readonly baseline?: string | false;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Scans of fewer files run in this thread, where starting workers would cost more than it saves (default 400). */
+  readonly workerThreshold?: number;
 }
 
 export interface ScanStats {
@@ -67,8 +69,6 @@ export interface ScanResult {
   readonly target: BuildTarget;
 }
 
-/** Below this many files a scan runs in this thread: starting workers would cost more than it saves. */
-const MIN_FILES_FOR_WORKERS = 400;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
@@ -91,7 +91,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const setup = scanSetup(cwd, policy, settings);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const runner = jobs > 1 && plan.files >= MIN_FILES_FOR_WORKERS ? new PoolRunner(jobs) : new InlineRunner();
+  const runner = jobs > 1 && plan.files >= (options.workerThreshold ?? 400) ? new PoolRunner(jobs) : new InlineRunner();
   let findings: Finding[];
   let parseErrors = 0;
   const times: StageTimes = { parseMs: 0, semanticsMs: 0, rulesMs: 0 };

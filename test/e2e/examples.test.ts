@@ -1,0 +1,30 @@
+/**
+ * The bundled example service, scanned the way the README's first command
+ * does: its findings are exactly these, no more, no fewer.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine/scan.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/** `file:line rule severity`, in report order. */
+const EXPECTED = [
+  'examples/payments-gateway/processor.go:24 tls/insecure-skip-verify high',
+];
+
+describe('examples/payments-gateway', () => {
+  it('has exactly the expected red lines', async () => {
+    const result = await scan({ cwd: repo, paths: ['./examples/payments-gateway/...'], jobs: 1 });
+    const got = result.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule} ${f.severity}`);
+    expect(got).toEqual(EXPECTED);
+    expect(result.stats.files).toBe(5);
+    expect(result.stats.packages).toBe(2);
+  });
+  it('gives the same result with worker threads', async () => {
+    const inline = await scan({ cwd: repo, paths: ['./examples/payments-gateway/...'], jobs: 1 });
+    const pooled = await scan({ cwd: repo, paths: ['./examples/payments-gateway/...'], jobs: 2, workerThreshold: 0 });
+    expect(pooled.stats.workers).toBe(2);
+    expect(JSON.stringify(pooled.findings)).toBe(JSON.stringify(inline.findings));
+  });
+});
