@@ -71,6 +71,8 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
     if (barStarted) bar?.stop();
   }
 
+  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`redline: warning: ${w}\n`);
+
   if (flags.writeBaseline) {
     const file = path.resolve(io.cwd, flags.writeBaseline);
     const reported = result.findings.filter((f) => !f.suppression || f.suppression.kind === 'external');

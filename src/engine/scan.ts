@@ -67,6 +67,8 @@ export interface ScanResult {
   readonly rules: readonly RuleMeta[];
   readonly staleBaselineEntries: readonly BaselineEntry[];
   readonly target: BuildTarget;
+  /** Things the user should know that are not findings: files that could not be read, and the like. */
+  readonly warnings: readonly string[];
 }
 
 
@@ -159,6 +161,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     rules: CATALOG.filter((m) => settings.rules.get(m.id)?.enabled ?? ENGINE_RULES.includes(m)),
     staleBaselineEntries: stale,
     target,
+    warnings: discovery.warnings,
   };
 }
 
