@@ -394,9 +394,19 @@ export class Scanner {
       i = j;
     } else if ((c >= C.D0 && c <= C.D9) || (c === C.DOT && i + 1 < len && isDigitCode(src.charCodeAt(i + 1)))) {
       insertSemi = true;
-      this.i = i;
-      tok = this.scanNumber();
-      i = this.i;
+      // fast path: a plain decimal integer (or a lone 0) not followed by
+      // anything that continues a number literal
+      let j = i + 1;
+      if (c !== C.DOT && c !== C.D0) while (j < len && isDigitCode(src.charCodeAt(j))) j++;
+      const t = j < len ? src.charCodeAt(j) : -1;
+      if (c !== C.DOT && !(t >= C.D0 && t <= C.D9) && t !== C.DOT && t !== C.UNDERSCORE && t !== 105 /* i */ && (t | 0x20) !== 101 /* e */ && (t | 0x20) !== 112 /* p */ && (c !== C.D0 || ((t | 0x20) !== 120 && (t | 0x20) !== 111 && (t | 0x20) !== 98))) {
+        tok = Token.INT;
+        i = j;
+      } else {
+        this.i = i;
+        tok = this.scanNumber();
+        i = this.i;
+      }
       lit = src.slice(this.pos, i);
     } else if (c >= 128 && this.isLetterAt(i)) {
       const j = this.scanIdentTail(i);
