@@ -7,8 +7,8 @@
  * Redline, 2 for the slower tree-sitter) of which the best is reported.
  * When Go is installed, go/parser is timed on the same files by
  * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1; a warm-up pass
- * and the best of 3 timed passes) after each Redline pass, and the best of
- * those runs is reported. Then measures
+ * and one timed pass) after each Redline pass, and the best of those runs
+ * is reported. Then measures
  * the heap needed to keep the ASTs of all files alive (needs --expose-gc).
  * All files are read into memory before timing; decoding the bytes is part
  * of each parser's time.
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   console.log(`files: ${files.length}, ${fmt(bytes / MB)} MB`);
 
   // go/parser, timed by tools/goastdump in its own process (a warm-up pass
-  // and one timed pass per call)
+  // and one timed pass per call, so both parsers get as many samples)
   let goTool: string | null = null;
   if (root) {
     try {
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     }
   }
   const timeGo = (): number => {
-    const out = execFileSync(goTool!, ['bench', dir], { encoding: 'utf8', env: { ...process.env, GOMAXPROCS: '1' } });
+    const out = execFileSync(goTool!, ['bench', dir, '1'], { encoding: 'utf8', env: { ...process.env, GOMAXPROCS: '1' } });
     const [, gobytes, sec] = out.trim().split(' ');
     return Number(gobytes) === bytes ? Number(sec) : Number(sec) * (bytes / Number(gobytes));
   };
