@@ -293,9 +293,23 @@ export class Parser extends Scanner {
 
   /** The elements pushed since `start`, as an exactly sized array. */
   private take<T>(start: number): T[] {
-    const out = this.scratch.slice(start, this.sp) as T[];
+    const s = this.scratch as T[];
+    const n = this.sp - start;
     this.sp = start;
-    return out;
+    // short lists (most of them) as literals: cheaper than a slice call
+    switch (n) {
+      case 0:
+        return [];
+      case 1:
+        return [s[start]!];
+      case 2:
+        return [s[start]!, s[start + 1]!];
+      case 3:
+        return [s[start]!, s[start + 1]!, s[start + 2]!];
+      case 4:
+        return [s[start]!, s[start + 1]!, s[start + 2]!, s[start + 3]!];
+    }
+    return s.slice(start, start + n);
   }
 
   /** The current token (a method so that TS does not narrow it across next()). */
