@@ -372,7 +372,9 @@ export class Scanner {
         tok = n > 1 && n < 12 && c >= C.LA ? keywordAt(src, i, n) : Token.IDENT;
         if (tok === Token.IDENT) {
           insertSemi = true;
-          if (n < 13) {
+          if (n === 1) {
+            lit = src.slice(i, j); // V8 returns its cached one-character string
+          } else if (n < 13) {
             // interned name (short slices are flat copies: caching them
             // does not keep the source alive)
             const slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
