@@ -8,19 +8,20 @@
  * When Go is installed, go/parser is timed on the same files by
  * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1; a warm-up pass
  * and one timed pass) after each Redline pass, and the best of those runs
- * is reported. Then measures
- * the heap needed to keep the ASTs of all files alive (needs --expose-gc).
- * All files are read into memory before timing; decoding the bytes is part
- * of each parser's time.
+ * is reported. Then measures the heap needed to keep the ASTs of all files
+ * alive (needs --expose-gc). All files are read into memory before timing;
+ * decoding the bytes is part of each parser's time. Redline runs as
+ * shipped: compiled by tsc (see loadSyntax).
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import { Inspector, parseFile, type KindVisitors } from '../src/syntax/index.js';
 import type { File } from '../src/syntax/ast.js';
+import type { KindVisitors } from '../src/syntax/index.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -47,7 +48,32 @@ const TS_PASSES = 2;
 const MB = 1024 * 1024;
 const fmt = (n: number, d = 1): string => n.toFixed(d);
 
+type SyntaxModule = typeof import('../src/syntax/index.js');
+
+/**
+ * The syntax module as shipped: compiled by tsc (const enums inlined) into
+ * node_modules/.cache/redline/bench-dist; the TypeScript sources through
+ * tsx if that fails.
+ */
+async function loadSyntax(): Promise<[SyntaxModule, string]> {
+  const out = path.join(repo, 'node_modules/.cache/redline/bench-dist');
+  try {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+    const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out, '--declaration', 'false', '--sourceMap', 'false'], {
+      cwd: repo,
+      stdio: 'ignore',
+    });
+    const mod = (await import(pathToFileURL(path.join(out, 'syntax/index.js')).href)) as SyntaxModule;
+    return [mod, 'tsc build (as shipped)'];
+  } catch {
+    return [await import('../src/syntax/index.js'), 'TypeScript sources via tsx'];
+  }
+}
+
 async function main(): Promise<void> {
+  const [{ parseFile, Inspector }, how] = await loadSyntax();
   const root = goRoot();
   const dir = path.resolve(process.argv[2] ?? (root ? path.join(root, 'src') : '.'));
   const files = listGoFiles(dir);
@@ -55,6 +81,7 @@ async function main(): Promise<void> {
   const bytes = datas.reduce((s, d) => s + d.length, 0);
   console.log(`dir: ${dir}`);
   console.log(`files: ${files.length}, ${fmt(bytes / MB)} MB`);
+  console.log(`redline code: ${how}`);
 
   // go/parser, timed by tools/goastdump in its own process (a warm-up pass
   // and one timed pass per call, so both parsers get as many samples)
