@@ -3,23 +3,25 @@
  *
  * Parses every .go file under DIR with Redline's parser and with
  * tree-sitter-go (web-tree-sitter + wasm), single-threaded, in this process:
- * each gets one warm-up pass over all files, then timed passes (3 for
- * Redline and go/parser, 2 for the slower tree-sitter) of which the best is
- * reported. When Go is installed, go/parser is timed the same way on the
- * same files with tools/goastdump (parse only, one goroutine,
- * GOMAXPROCS=1). Then measures
- * the heap needed to keep the ASTs of all files alive (needs --expose-gc).
- * All files are read into memory before timing; decoding the bytes is part
- * of each parser's time.
+ * each gets one warm-up pass over all files, then timed passes (4 for
+ * Redline, 2 for the slower tree-sitter) of which the best is reported.
+ * When Go is installed, go/parser is timed on the same files by
+ * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1; a warm-up pass
+ * and one timed pass) after each Redline pass, and the best of those runs
+ * is reported. Then measures the heap needed to keep the ASTs of all files
+ * alive (needs --expose-gc). All files are read into memory before timing;
+ * decoding the bytes is part of each parser's time. Redline runs as
+ * shipped: compiled by tsc (see loadSyntax).
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import { Inspector, parseFile, type KindVisitors } from '../src/syntax/index.js';
 import type { File } from '../src/syntax/ast.js';
+import type { KindVisitors } from '../src/syntax/index.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -41,12 +43,37 @@ function listGoFiles(root: string): string[] {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 /** Timed passes after the warm-up pass; the best is reported (the machine's speed varies). */
-const PASSES = 3;
+const PASSES = 4;
 const TS_PASSES = 2;
 const MB = 1024 * 1024;
 const fmt = (n: number, d = 1): string => n.toFixed(d);
 
+type SyntaxModule = typeof import('../src/syntax/index.js');
+
+/**
+ * The syntax module as shipped: compiled by tsc (const enums inlined) into
+ * node_modules/.cache/redline/bench-dist; the TypeScript sources through
+ * tsx if that fails.
+ */
+async function loadSyntax(): Promise<[SyntaxModule, string]> {
+  const out = path.join(repo, 'node_modules/.cache/redline/bench-dist');
+  try {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+    const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out, '--declaration', 'false', '--sourceMap', 'false'], {
+      cwd: repo,
+      stdio: 'ignore',
+    });
+    const mod = (await import(pathToFileURL(path.join(out, 'syntax/index.js')).href)) as SyntaxModule;
+    return [mod, 'tsc build (as shipped)'];
+  } catch {
+    return [await import('../src/syntax/index.js'), 'TypeScript sources via tsx'];
+  }
+}
+
 async function main(): Promise<void> {
+  const [{ parseFile, Inspector }, how] = await loadSyntax();
   const root = goRoot();
   const dir = path.resolve(process.argv[2] ?? (root ? path.join(root, 'src') : '.'));
   const files = listGoFiles(dir);
@@ -54,13 +81,37 @@ async function main(): Promise<void> {
   const bytes = datas.reduce((s, d) => s + d.length, 0);
   console.log(`dir: ${dir}`);
   console.log(`files: ${files.length}, ${fmt(bytes / MB)} MB`);
+  console.log(`redline code: ${how}`);
 
-  // Redline: a first (cold, JIT warm-up) pass, then the timed pass
+  // go/parser, timed by tools/goastdump in its own process (a warm-up pass
+  // and one timed pass per call, so both parsers get as many samples)
+  let goTool: string | null = null;
+  if (root) {
+    try {
+      const outDir = path.join(repo, 'node_modules/.cache/redline');
+      mkdirSync(outDir, { recursive: true });
+      goTool = path.join(outDir, 'goastdump');
+      execFileSync('go', ['build', '-o', goTool, '.'], { cwd: path.join(repo, 'tools/goastdump'), stdio: 'ignore' });
+    } catch (e) {
+      console.log(`go/parser timing unavailable: ${(e as Error).message}`);
+      goTool = null;
+    }
+  }
+  const timeGo = (): number => {
+    const out = execFileSync(goTool!, ['bench', dir, '1'], { encoding: 'utf8', env: { ...process.env, GOMAXPROCS: '1' } });
+    const [, gobytes, sec] = out.trim().split(' ');
+    return Number(gobytes) === bytes ? Number(sec) : Number(sec) * (bytes / Number(gobytes));
+  };
+
+  // Redline: a first (cold, JIT warm-up) pass, then timed passes, each
+  // followed by a go/parser run so both see the same machine conditions
+  // (this machine's speed drifts over a minute)
   let t0 = performance.now();
   for (let i = 0; i < datas.length; i++) parseFile(datas[i]!, files[i]!);
   const redlineColdSec = (performance.now() - t0) / 1000;
   let errorsFiles = 0;
   let redlineSec = Infinity;
+  let goSec: number | null = null;
   for (let pass = 0; pass < PASSES; pass++) {
     errorsFiles = 0;
     t0 = performance.now();
@@ -69,6 +120,7 @@ async function main(): Promise<void> {
       if (r.errors.length > 0) errorsFiles++;
     }
     redlineSec = Math.min(redlineSec, (performance.now() - t0) / 1000);
+    if (goTool !== null) goSec = Math.min(goSec ?? Infinity, timeGo());
   }
   const redlineHeapPeak = process.memoryUsage();
 
@@ -113,23 +165,6 @@ async function main(): Promise<void> {
     tsSec = Math.min(tsSec, (performance.now() - t0) / 1000);
   }
   ts.delete();
-
-  // go/parser
-  let goSec: number | null = null;
-  if (root) {
-    try {
-      const outDir = path.join(repo, 'node_modules/.cache/redline');
-      mkdirSync(outDir, { recursive: true });
-      const tool = path.join(outDir, 'goastdump');
-      execFileSync('go', ['build', '-o', tool, '.'], { cwd: path.join(repo, 'tools/goastdump'), stdio: 'ignore' });
-      const out = execFileSync(tool, ['bench', dir], { encoding: 'utf8', env: { ...process.env, GOMAXPROCS: '1' } });
-      const [, gobytes, sec] = out.trim().split(' ');
-      if (Number(gobytes) === bytes) goSec = Number(sec);
-      else goSec = Number(sec) * (bytes / Number(gobytes));
-    } catch (e) {
-      console.log(`go/parser timing failed: ${(e as Error).message}`);
-    }
-  }
 
   const mbs = (sec: number): number => bytes / MB / sec;
   console.log('');

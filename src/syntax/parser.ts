@@ -28,7 +28,7 @@ import type * as ast from './ast.js';
 import { NO_POS } from './ast.js';
 import { goVersionOf, parseConstraint } from './build-constraint.js';
 import { PositionTable } from './position.js';
-import { Scanner, type RawError } from './scanner.js';
+import { Scanner } from './scanner.js';
 import { Token, TOKEN_STRINGS, precedence } from './token.js';
 
 type Mut<T> = { -readonly [K in keyof T]: T[K] };
@@ -210,19 +210,12 @@ function isTypeElem(x: ast.Expr): boolean {
   return false;
 }
 
-export class Parser {
-  private readonly sc: Scanner;
+/**
+ * The parser extends the scanner: the current token (`tok`, `pos`, `end`,
+ * `lit`, `tokLine`) is the scanner's, with no copying per token.
+ */
+export class Parser extends Scanner {
   private readonly pt: PositionTable;
-  readonly errors: RawError[];
-  private readonly src: string;
-
-  // current token (typed as number so that TS does not narrow it across next())
-  private tok: Token = Token.ILLEGAL;
-  private pos = NO_POS;
-  private lit = '';
-  private tokEnd = 0;
-  /** Line of the current token (0 before the first). */
-  private tokLine = 0;
 
   // comments
   private readonly comments: ast.CommentGroup[] = [];
@@ -249,10 +242,10 @@ export class Parser {
   private sp = 0;
 
   constructor(src: string, pt: PositionTable, invalidUtf8: readonly number[] = [], utf16 = false) {
-    this.src = src;
+    super(src, [], invalidUtf8, utf16);
     this.pt = pt;
-    this.errors = [];
-    this.sc = new Scanner(src, this.errors, invalidUtf8, utf16);
+    this.tokLine = 0; // line of the token before the first one
+    this.pos = NO_POS;
   }
 
   /** Parses the whole file. Never throws for any input. */
@@ -300,9 +293,23 @@ export class Parser {
 
   /** The elements pushed since `start`, as an exactly sized array. */
   private take<T>(start: number): T[] {
-    const out = this.scratch.slice(start, this.sp) as T[];
+    const s = this.scratch as T[];
+    const n = this.sp - start;
     this.sp = start;
-    return out;
+    // short lists (most of them) as literals: cheaper than a slice call
+    switch (n) {
+      case 0:
+        return [];
+      case 1:
+        return [s[start]!];
+      case 2:
+        return [s[start]!, s[start + 1]!];
+      case 3:
+        return [s[start]!, s[start + 1]!, s[start + 2]!];
+      case 4:
+        return [s[start]!, s[start + 1]!, s[start + 2]!, s[start + 3]!];
+    }
+    return s.slice(start, start + n);
   }
 
   /** The current token (a method so that TS does not narrow it across next()). */
@@ -315,15 +322,8 @@ export class Parser {
   }
 
   private next0(): void {
-    const sc = this.sc;
-    sc.scan();
-    const tok = sc.tok;
-    this.tok = tok;
-    this.pos = sc.pos;
-    this.lit = sc.lit;
-    this.tokEnd = sc.end;
-    this.tokLine = sc.tokLine;
-    if (tok === Token.COMMENT) {
+    this.scan();
+    if (this.tok === Token.COMMENT) {
       if (this.top && this.lit.startsWith('//go:build')) {
         const r = parseConstraint(this.lit);
         if (r.ok) this.goVersion = goVersionOf(r.expr);
@@ -716,7 +716,7 @@ export class Parser {
     }
     let tag: ast.BasicLit | null = null;
     if (this.tk() === Token.STRING) {
-      tag = { kind: 'BasicLit', start: this.pos, end: this.tokEnd, valuePos: this.pos, litKind: 'STRING', value: this.lit };
+      tag = { kind: 'BasicLit', start: this.pos, end: this.end, valuePos: this.pos, litKind: 'STRING', value: this.lit };
       this.next();
     }
     const comment = this.expectSemi();
@@ -752,7 +752,6 @@ export class Parser {
   private parseParamDecl(name: ast.Ident | null, typeSetsOK: boolean): void {
     let fname: ast.Ident | null = null;
     let ftyp: ast.Expr | null = null;
-    const ptok = this.tk();
     let tok = this.tk();
     if (name !== null) {
       tok = Token.IDENT; // force IDENT case in switch below
@@ -762,8 +761,7 @@ export class Parser {
     switch (tok) {
       case Token.IDENT:
         if (name !== null) {
-          fname = name;
-          this.tok = ptok;
+          fname = name; // (go/parser restores its forced token here; ours was a local)
         } else {
           fname = this.parseIdent();
         }
@@ -1272,7 +1270,7 @@ export class Parser {
         const x: ast.BasicLit = {
           kind: 'BasicLit',
           start: this.pos,
-          end: this.tokEnd,
+          end: this.end,
           valuePos: this.pos,
           litKind: LIT_KIND[this.tk()]!,
           value: this.lit,
@@ -2155,7 +2153,7 @@ export class Parser {
     let path = '';
     if (this.tk() === Token.STRING) {
       path = this.lit;
-      end = this.tokEnd;
+      end = this.end;
       this.next();
     } else if (this.tk() >= Token.IDENT && this.tk() <= Token.STRING) {
       this.error(pos, 'import path must be a string');

@@ -287,7 +287,7 @@ export class Scanner {
     this.specialIdx = k;
   }
 
-  private error(offset: number, msg: string): void {
+  protected scanError(offset: number, msg: string): void {
     this.errors.push({ offset, msg });
   }
 
@@ -312,7 +312,7 @@ export class Scanner {
       this.tokLine = 1;
       this.tok = Token.ILLEGAL;
       this.lit = '\uFFFD';
-      this.error(0, "illegal character U+FFFD '\uFFFD'");
+      this.scanError(0, "illegal character U+FFFD '\uFFFD'");
       return;
     }
     const src = this.src;
@@ -372,7 +372,9 @@ export class Scanner {
         tok = n > 1 && n < 12 && c >= C.LA ? keywordAt(src, i, n) : Token.IDENT;
         if (tok === Token.IDENT) {
           insertSemi = true;
-          if (n < 13) {
+          if (n === 1) {
+            lit = src.slice(i, j); // V8 returns its cached one-character string
+          } else if (n < 13) {
             // interned name (short slices are flat copies: caching them
             // does not keep the source alive)
             const slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
@@ -394,9 +396,19 @@ export class Scanner {
       i = j;
     } else if ((c >= C.D0 && c <= C.D9) || (c === C.DOT && i + 1 < len && isDigitCode(src.charCodeAt(i + 1)))) {
       insertSemi = true;
-      this.i = i;
-      tok = this.scanNumber();
-      i = this.i;
+      // fast path: a plain decimal integer (or a lone 0) not followed by
+      // anything that continues a number literal
+      let j = i + 1;
+      if (c !== C.DOT && c !== C.D0) while (j < len && isDigitCode(src.charCodeAt(j))) j++;
+      const t = j < len ? src.charCodeAt(j) : -1;
+      if (c !== C.DOT && !(t >= C.D0 && t <= C.D9) && t !== C.DOT && t !== C.UNDERSCORE && t !== 105 /* i */ && (t | 0x20) !== 101 /* e */ && (t | 0x20) !== 112 /* p */ && (c !== C.D0 || ((t | 0x20) !== 120 && (t | 0x20) !== 111 && (t | 0x20) !== 98))) {
+        tok = Token.INT;
+        i = j;
+      } else {
+        this.i = i;
+        tok = this.scanNumber();
+        i = this.i;
+      }
       lit = src.slice(this.pos, i);
     } else if (c >= 128 && this.isLetterAt(i)) {
       const j = this.scanIdentTail(i);
@@ -434,7 +446,7 @@ export class Scanner {
           tok = Token.STRING;
           const close = src.indexOf('`', i);
           if (close < 0) {
-            this.error(this.pos, 'raw string literal not terminated');
+            this.scanError(this.pos, 'raw string literal not terminated');
             i = len;
           } else {
             i = close + 1;
@@ -620,9 +632,9 @@ export class Scanner {
           }
           if (cp !== C.BOM) {
             if (cp === 0x201c || cp === 0x201d) {
-              this.error(this.pos, `curly quotation mark ${quoteRune(cp)} (use neutral '"')`);
+              this.scanError(this.pos, `curly quotation mark ${quoteRune(cp)} (use neutral '"')`);
             } else {
-              this.error(this.pos, `illegal character ${formatRuneU(cp)}`);
+              this.scanError(this.pos, `illegal character ${formatRuneU(cp)}`);
             }
           }
           insertSemi = this.insertSemi; // preserve insertSemi info
@@ -702,7 +714,7 @@ export class Scanner {
     let end: number;
     let valid = true;
     if (close < 0) {
-      this.error(start, 'comment not terminated');
+      this.scanError(start, 'comment not terminated');
       end = this.len;
       valid = false;
     } else {
@@ -727,7 +739,7 @@ export class Scanner {
     const t1 = trailingDigits(text);
     if (t1.i === 0) return; // not a line directive
     if (!t1.ok) {
-      this.error(offs + t1.i, 'invalid line number: ' + text.slice(t1.i));
+      this.scanError(offs + t1.i, 'invalid line number: ' + text.slice(t1.i));
       return;
     }
     const maxLineCol = 1 << 30;
@@ -740,7 +752,7 @@ export class Scanner {
       line = t2.n;
       const col = t1.n;
       if (col === 0 || col > maxLineCol) {
-        this.error(offs + i2, 'invalid column number: ' + text.slice(i2));
+        this.scanError(offs + i2, 'invalid column number: ' + text.slice(i2));
         return;
       }
       text = text.slice(0, i2 - 1); // lop off ":col"
@@ -748,7 +760,7 @@ export class Scanner {
       line = t1.n;
     }
     if (line === 0 || line > maxLineCol) {
-      this.error(offs + i, 'invalid line number: ' + text.slice(i));
+      this.scanError(offs + i, 'invalid line number: ' + text.slice(i));
     }
   }
 
@@ -804,21 +816,21 @@ export class Scanner {
     ch = i < len ? src.charCodeAt(i) : -1;
     if (ch === C.DOT) {
       tok = Token.FLOAT;
-      if (prefix === 111 || prefix === 98) this.error(i, 'invalid radix point in ' + litname(prefix));
+      if (prefix === 111 || prefix === 98) this.scanError(i, 'invalid radix point in ' + litname(prefix));
       i++;
       digsep |= this.digits(i, base, invalid);
       i = this.i;
       invalid = this.invalidDigit;
     }
-    if ((digsep & 1) === 0) this.error(i, litname(prefix) + ' has no digits');
+    if ((digsep & 1) === 0) this.scanError(i, litname(prefix) + ' has no digits');
 
     ch = i < len ? src.charCodeAt(i) : -1;
     const e = ch | 0x20;
     if (e === 101 || e === 112) {
       if (e === 101 && prefix !== 0 && prefix !== C.D0) {
-        this.error(i, `${quoteRune(ch)} exponent requires decimal mantissa`);
+        this.scanError(i, `${quoteRune(ch)} exponent requires decimal mantissa`);
       } else if (e === 112 && prefix !== 120) {
-        this.error(i, `${quoteRune(ch)} exponent requires hexadecimal mantissa`);
+        this.scanError(i, `${quoteRune(ch)} exponent requires hexadecimal mantissa`);
       }
       i++;
       tok = Token.FLOAT;
@@ -827,9 +839,9 @@ export class Scanner {
       const ds = this.digits(i, 10, -2);
       i = this.i;
       digsep |= ds;
-      if ((ds & 1) === 0) this.error(i, 'exponent has no digits');
+      if ((ds & 1) === 0) this.scanError(i, 'exponent has no digits');
     } else if (prefix === 120 && tok === Token.FLOAT) {
-      this.error(i, "hexadecimal mantissa requires a 'p' exponent");
+      this.scanError(i, "hexadecimal mantissa requires a 'p' exponent");
     }
 
     if (i < len && src.charCodeAt(i) === 105 /* i */) {
@@ -838,11 +850,11 @@ export class Scanner {
     }
     this.i = i;
     if (tok === Token.INT && invalid >= 0) {
-      this.error(invalid, `invalid digit ${quoteRune(src.charCodeAt(invalid))} in ${litname(prefix)}`);
+      this.scanError(invalid, `invalid digit ${quoteRune(src.charCodeAt(invalid))} in ${litname(prefix)}`);
     }
     if ((digsep & 2) !== 0) {
       const k = invalidSep(src.slice(offs, i));
-      if (k >= 0) this.error(offs + k, "'_' must separate successive digits");
+      if (k >= 0) this.scanError(offs + k, "'_' must separate successive digits");
     }
     return tok;
   }
@@ -964,7 +976,7 @@ export class Scanner {
         break;
       default:
         if (ch === quote) return i + 1;
-        this.error(offs, ch < 0 ? 'escape sequence not terminated' : 'unknown escape sequence');
+        this.scanError(offs, ch < 0 ? 'escape sequence not terminated' : 'unknown escape sequence');
         return -(i + 1);
     }
     let x = 0;
@@ -974,7 +986,7 @@ export class Scanner {
       if (c >= C.D0 && c <= C.D9) d = c - C.D0;
       else if ((c | 0x20) >= C.LA && (c | 0x20) <= 102) d = (c | 0x20) - C.LA + 10;
       if (d >= base) {
-        this.error(i, c < 0 ? 'escape sequence not terminated' : `illegal character ${formatRuneU(c < 0 ? c : this.cpAt(i))} in escape sequence`);
+        this.scanError(i, c < 0 ? 'escape sequence not terminated' : `illegal character ${formatRuneU(c < 0 ? c : this.cpAt(i))} in escape sequence`);
         return -(i + 1);
       }
       x = x * base + d;
@@ -982,7 +994,7 @@ export class Scanner {
       n--;
     }
     if (x > max || (x >= 0xd800 && x < 0xe000)) {
-      this.error(offs, 'escape sequence is invalid Unicode code point');
+      this.scanError(offs, 'escape sequence is invalid Unicode code point');
       return -(i + 1);
     }
     return i;
@@ -994,12 +1006,12 @@ export class Scanner {
     const len = this.len;
     for (;;) {
       if (i >= len) {
-        this.error(this.pos, 'string literal not terminated');
+        this.scanError(this.pos, 'string literal not terminated');
         return i;
       }
       const ch = src.charCodeAt(i);
       if (ch === C.LF) {
-        this.error(this.pos, 'string literal not terminated');
+        this.scanError(this.pos, 'string literal not terminated');
         return i;
       }
       i++;
@@ -1022,7 +1034,7 @@ export class Scanner {
       const ch = i < len ? src.charCodeAt(i) : -1;
       if (ch === C.LF || ch < 0) {
         if (valid) {
-          this.error(offs, 'rune literal not terminated');
+          this.scanError(offs, 'rune literal not terminated');
           valid = false;
         }
         break;
@@ -1041,7 +1053,7 @@ export class Scanner {
         if (d >= 0xdc00 && d < 0xe000) i++; // one rune
       }
     }
-    if (valid && n !== 1) this.error(offs, 'illegal rune literal');
+    if (valid && n !== 1) this.scanError(offs, 'illegal rune literal');
     return i;
   }
 }

@@ -10,9 +10,9 @@
 //	                        "path\tok|err\tsha256\tfirstErrLine\tfirstErrMsg"
 //	goastdump dump FILE     print the canonical form of FILE
 //	goastdump unicode       print src/syntax/unicode-tables.ts (Go's letter and digit tables)
-//	goastdump bench DIR     parse every .go file under DIR (a warm-up pass, then the
-//	                        best of 3 timed passes), single goroutine, and print
-//	                        "files bytes seconds"
+//	goastdump bench DIR [N] parse every .go file under DIR (a warm-up pass, then the
+//	                        best of N timed passes, default 3), single goroutine,
+//	                        and print "files bytes seconds"
 package main
 
 import (
@@ -56,7 +56,13 @@ func main() {
 		text, _, _, _ := canonical(os.Args[2], src)
 		os.Stdout.WriteString(text)
 	case "bench":
-		benchMode(os.Args[2])
+		passes := 3
+		if len(os.Args) > 3 {
+			if n, err := strconv.Atoi(os.Args[3]); err == nil && n > 0 {
+				passes = n
+			}
+		}
+		benchMode(os.Args[2], passes)
 	case "unicode":
 		unicodeMode()
 	default:
@@ -95,7 +101,7 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 }
 
-func benchMode(dir string) {
+func benchMode(dir string, passes int) {
 	runtime.GOMAXPROCS(1)
 	var files [][]byte
 	var names []string
@@ -116,9 +122,9 @@ func benchMode(dir string) {
 	for i, src := range files {
 		parser.ParseFile(token.NewFileSet(), names[i], src, mode)
 	}
-	// best of 3 timed passes
+	// best of the timed passes
 	var el time.Duration
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < passes; pass++ {
 		runtime.GC()
 		start := time.Now()
 		for i, src := range files {
