@@ -19,7 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
+import { timeTreeSitter } from './tree-sitter.js';
 import type { File } from '../src/syntax/ast.js';
 import type { KindVisitors } from '../src/syntax/index.js';
 
@@ -149,22 +149,7 @@ async function main(): Promise<void> {
   }
 
   // tree-sitter-go
-  await Parser.init();
-  const wasm = path.join(repo, 'node_modules/tree-sitter-go/tree-sitter-go.wasm');
-  const Go = await Language.load(wasm);
-  const ts = new Parser();
-  ts.setLanguage(Go);
-  for (let i = 0; i < datas.length; i++) ts.parse(datas[i]!.toString('utf8'))?.delete(); // warm-up pass
-  let tsSec = Infinity;
-  for (let pass = 0; pass < TS_PASSES; pass++) {
-    t0 = performance.now();
-    for (let i = 0; i < datas.length; i++) {
-      const tree = ts.parse(datas[i]!.toString('utf8'));
-      tree?.delete();
-    }
-    tsSec = Math.min(tsSec, (performance.now() - t0) / 1000);
-  }
-  ts.delete();
+  const tsSec = await timeTreeSitter(datas, TS_PASSES);
 
   const mbs = (sec: number): number => bytes / MB / sec;
   console.log('');
