@@ -35,6 +35,12 @@ function tsBootstrap(script: URL): string {
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
 }
 
+/**
+ * Workers inherit the process's Node options, except `--input-type`, which
+ * only applies to `-e` code and makes a worker that loads a file fail.
+ */
+const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+
 export class WorkerPool<Task, Result> {
   private readonly slots: Slot[] = [];
   private readonly queue: Array<{ id: number; payload: Task }> = [];
@@ -48,7 +54,9 @@ export class WorkerPool<Task, Result> {
    */
   constructor(script: URL, size: number) {
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { eval: true }) : new Worker(script);
+      const worker = script.pathname.endsWith('.ts')
+        ? new Worker(tsBootstrap(script), { eval: true, execArgv: WORKER_EXEC_ARGV })
+        : new Worker(script, { execArgv: WORKER_EXEC_ARGV });
       const slot: Slot = { worker, busy: false };
       worker.on('message', (msg: WorkerResponse<unknown>) => this.settle(slot, msg));
       worker.on('error', (err) => this.fail(err));
