@@ -1,10 +1,11 @@
 /**
- * A small worker-thread pool: tasks go to the first idle worker; a broadcast
- * reaches every worker (used to install the program view once per worker
- * instead of once per task). Results come back in whatever order workers
- * finish; callers sort them, so output never depends on scheduling.
+ * A small worker-thread pool: tasks go to the first idle worker, or to a
+ * given worker (`runOn`, for callers that track what each worker knows); a
+ * broadcast reaches every worker (used to install the program view once per
+ * worker instead of once per task). Results come back in whatever order
+ * workers finish; callers sort them, so output never depends on scheduling.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** A message a worker receives. */
 export type WorkerRequest<T> = { readonly id: number; readonly kind: 'task' | 'broadcast'; readonly payload: T };
@@ -20,9 +21,11 @@ interface Pending {
   readonly isTask: boolean;
 }
 
-interface Slot {
+interface Slot<Task> {
   readonly worker: Worker;
   busy: boolean;
+  /** Tasks for this worker only (before the shared queue). */
+  readonly own: Array<{ id: number; payload: Task }>;
 }
 
 /**
@@ -42,7 +45,7 @@ function tsBootstrap(script: URL): string {
 const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
 
 export class WorkerPool<Task, Result> {
-  private readonly slots: Slot[] = [];
+  private readonly slots: Slot<Task>[] = [];
   private readonly queue: Array<{ id: number; payload: Task }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -52,12 +55,11 @@ export class WorkerPool<Task, Result> {
    * `script` is the worker module. A `.ts` module (tests and development)
    * is loaded through tsx; a built `.js` module runs directly.
    */
-  constructor(script: URL, size: number) {
+  constructor(script: URL, size: number, options: { resourceLimits?: ResourceLimits } = {}) {
+    const common = { execArgv: WORKER_EXEC_ARGV, ...(options.resourceLimits && { resourceLimits: options.resourceLimits }) };
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = script.pathname.endsWith('.ts')
-        ? new Worker(tsBootstrap(script), { eval: true, execArgv: WORKER_EXEC_ARGV })
-        : new Worker(script, { execArgv: WORKER_EXEC_ARGV });
-      const slot: Slot = { worker, busy: false };
+      const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { ...common, eval: true }) : new Worker(script, common);
+      const slot: Slot<Task> = { worker, busy: false, own: [] };
       worker.on('message', (msg: WorkerResponse<unknown>) => this.settle(slot, msg));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -73,10 +75,21 @@ export class WorkerPool<Task, Result> {
 
   /** Runs one task on the next idle worker. */
   run(payload: Task): Promise<Result> {
+    return this.enqueue(payload, this.queue);
+  }
+
+  /** Runs one task on worker `index` (0 ≤ index < size), after the tasks already given to it. */
+  runOn(index: number, payload: Task): Promise<Result> {
+    const slot = this.slots[index];
+    if (!slot) return Promise.reject(new RangeError(`no worker ${index}`));
+    return this.enqueue(payload, slot.own);
+  }
+
+  private enqueue(payload: Task, queue: Array<{ id: number; payload: Task }>): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const done = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, isTask: true }));
-    this.queue.push({ id, payload });
+    queue.push({ id, payload });
     this.dispatch();
     return done;
   }
@@ -101,15 +114,15 @@ export class WorkerPool<Task, Result> {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
       if (slot.busy) continue;
-      const next = this.queue.shift()!;
+      const next = slot.own.shift() ?? this.queue.shift();
+      if (next === undefined) continue;
       slot.busy = true;
       slot.worker.postMessage({ id: next.id, kind: 'task', payload: next.payload } satisfies WorkerRequest<Task>);
     }
   }
 
-  private settle(slot: Slot, msg: WorkerResponse<unknown>): void {
+  private settle(slot: Slot<Task>, msg: WorkerResponse<unknown>): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);

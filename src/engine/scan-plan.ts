@@ -1,7 +1,8 @@
 /**
  * Planning a scan: which files take part in the build for the target, how
- * they group into packages, and in which order packages can be summarised
- * (dependency waves), from the headers alone — before any full parse.
+ * they group into packages, and which planned packages each imports (the
+ * order of analysis is scan-schedule.ts's), from the headers alone —
+ * before any full parse.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,8 +41,6 @@ export interface ExcludedFile {
 
 export interface ScanPlan {
   readonly packages: readonly PlannedPackage[];
-  /** Packages grouped so that each wave only imports packages of earlier waves. */
-  readonly waves: readonly (readonly PlannedPackage[])[];
   /** Files left out because they are not built for the target. */
   readonly excluded: readonly ExcludedFile[];
   readonly files: number;
@@ -96,32 +95,11 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
     .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
   const known = new Set(packages.map((p) => p.importPath));
   const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
-  return { packages: withDeps, waves: dependencyWaves(withDeps), excluded, files: count, bytes };
+  return { packages: withDeps, excluded, files: count, bytes };
 }
 
 /** The part of a file before its package clause (plus a little), where build constraints live. */
 function headerText(source: string): string {
   const m = /^package[ \t]/m.exec(source);
   return m ? source.slice(0, m.index + 80) : source.slice(0, 16384);
-}
-
-/**
- * Kahn's algorithm by levels. Packages caught in an import cycle (which Go
- * forbids, but a broken tree may have) go to one last wave together.
- */
-export function dependencyWaves(packages: readonly PlannedPackage[]): PlannedPackage[][] {
-  const byPath = new Map<string, PlannedPackage[]>();
-  for (const p of packages) byPath.set(p.importPath, [...(byPath.get(p.importPath) ?? []), p]);
-  const waves: PlannedPackage[][] = [];
-  const done = new Set<string>();
-  let remaining = [...packages];
-  while (remaining.length > 0) {
-    const ready = remaining.filter((p) => p.deps.every((d) => done.has(d)));
-    const wave = ready.length > 0 ? ready : remaining;
-    waves.push(wave);
-    for (const p of wave) done.add(p.importPath);
-    const inWave = new Set(wave);
-    remaining = remaining.filter((p) => !inWave.has(p));
-  }
-  return waves;
 }

@@ -22,12 +22,20 @@ export interface ScanSetup {
   readonly tests: TestMode;
 }
 
-export type ScanBroadcast =
-  | { readonly kind: 'setup'; readonly setup: ScanSetup }
-  /** Exports and facts of packages analysed so far (merged into what the thread knows). */
-  | { readonly kind: 'known'; readonly packages: Readonly<Record<string, ExportedPackage>>; readonly facts: FactTable };
+export type ScanBroadcast = { readonly kind: 'setup'; readonly setup: ScanSetup };
 
-export type ScanTask = { readonly kind: 'package'; readonly pkg: PlannedPackage };
+/** Exports and function facts of analysed packages. */
+export interface Knowledge {
+  readonly packages: Readonly<Record<string, ExportedPackage>>;
+  readonly facts: FactTable;
+}
+
+export interface ScanTask {
+  readonly kind: 'package';
+  readonly pkg: PlannedPackage;
+  /** Packages analysed by other threads since this thread's last task: learnt before `pkg`. */
+  readonly known?: Knowledge;
+}
 
 /** Milliseconds spent in each stage of a task, summed over packages (CPU time of one thread). */
 export interface StageTimes {
@@ -36,10 +44,8 @@ export interface StageTimes {
   rulesMs: number;
 }
 
-export interface ScanTaskResult {
-  /** The package's exports and function facts, for the packages that import it. */
-  readonly packages: Readonly<Record<string, ExportedPackage>>;
-  readonly facts: FactTable;
+export interface ScanTaskResult extends Knowledge {
+  /* Knowledge: the package's exports and function facts, for the packages that import it. */
   readonly findings: Finding[];
   /** Files of the package with syntax errors. */
   readonly parseErrors: number;
@@ -48,9 +54,10 @@ export interface ScanTaskResult {
 
 /**
  * The state of one scan in one thread: the enabled rules and the exports
- * and facts of the packages analysed so far. Packages arrive in dependency
- * order (waves), so every package's imports are known when it is analysed,
- * and each package is parsed and checked exactly once.
+ * and facts of the packages analysed so far (by this thread, or by others
+ * and passed along with tasks). Packages arrive in dependency order
+ * (scan-schedule.ts), so every package's imports are known when it is
+ * analysed, and each package is parsed and checked exactly once.
  */
 export class ScanWorker {
   private setup: ScanSetup | null = null;
@@ -71,15 +78,13 @@ export class ScanWorker {
         this.program = emptyProgram();
         return;
       }
-      case 'known':
-        this.learn(msg.packages, msg.facts);
-        return;
     }
   }
 
   task(task: ScanTask): ScanTaskResult {
     const setup = this.setup;
     if (!setup) throw new Error('scan worker used before setup');
+    if (task.known) this.learn(task.known.packages, task.known.facts);
     const t0 = performance.now();
     const { input, syntaxErrors } = loadPackage(task.pkg);
     const t1 = performance.now();

@@ -1,9 +1,9 @@
 /**
  * A whole scan: policy, discovery, planning, then every package analysed
- * once, in dependency waves (in worker threads or in this thread) so that
- * each package sees the exports and function facts of the packages it
- * imports; then the baseline and the summary. The result does not depend on
- * the number of workers.
+ * once, in dependency order (in worker threads or in this thread, see
+ * scan-schedule.ts) so that each package sees the exports and function
+ * facts of the packages it imports; then the baseline and the summary. The
+ * result does not depend on the number of workers.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,9 @@ import { compareFindings, SEVERITIES, type Finding, type Severity } from './find
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import { WorkerPool } from './pool.js';
 import type { RuleMeta } from './rule-meta.js';
-import { planScan } from './scan-plan.js';
-import { ScanWorker, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult, type StageTimes } from './scan-tasks.js';
+import { planScan, type PlannedPackage } from './scan-plan.js';
+import { packageGraph, PackageScheduler } from './scan-schedule.js';
+import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult, type StageTimes } from './scan-tasks.js';
 
 export interface ScanOptions {
   /** Directory paths and results are relative to. */
@@ -103,29 +104,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     times.rulesMs += t.rulesMs;
   };
   try {
-    findings = [];
     await runner.broadcast({ kind: 'setup', setup });
-    let done = 0;
-    for (const wave of plan.waves) {
-      const results = await Promise.all(
-        wave.map(async (pkg) => {
-          const r = await runner.run({ kind: 'package', pkg });
-          options.onProgress?.(++done, plan.packages.length);
-          return r;
-        }),
-      );
-      const packages: Record<string, ExportedPackage> = {};
-      const facts = { func: {} as Record<string, readonly string[]>, param: {} as Record<string, Readonly<Record<string, readonly number[]>>> };
-      for (const r of results) {
-        addTimes(r.times);
-        findings.push(...r.findings);
-        parseErrors += r.parseErrors;
-        Object.assign(packages, r.packages);
-        Object.assign(facts.func, r.facts.func);
-        Object.assign(facts.param, r.facts.param);
-      }
-      // Later waves import these packages: every thread learns their exports and facts.
-      if (wave !== plan.waves[plan.waves.length - 1]) await runner.broadcast({ kind: 'known', packages, facts });
+    const results = await analysePackages(plan.packages, runner, options.onProgress);
+    findings = [];
+    for (const r of results) {
+      addTimes(r.times);
+      findings.push(...r.findings);
+      parseErrors += r.parseErrors;
     }
   } finally {
     await runner.close();
@@ -192,16 +177,84 @@ function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): Sca
   return { cwd, rules, engineSeverities, tests: policy.tests };
 }
 
+/**
+ * Analyses the packages on the runner's threads in dependency order: a
+ * package goes to an idle thread as soon as the packages it waits for are
+ * done, together with the exports and facts that thread has not seen yet
+ * (what other threads produced since its last task; its own it keeps).
+ * Results are in completion order.
+ */
+async function analysePackages(
+  packages: readonly PlannedPackage[],
+  runner: Runner,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScanTaskResult[]> {
+  const scheduler = new PackageScheduler(packageGraph(packages));
+  const results: ScanTaskResult[] = [];
+  /** Results in completion order with the thread that produced them; `seen[t]`: how many of them thread t has. */
+  const log: Array<{ thread: number; result: ScanTaskResult }> = [];
+  const seen = new Array<number>(runner.threads).fill(0);
+  const idle = Array.from({ length: runner.threads }, (_, t) => runner.threads - 1 - t);
+  const unseen = (thread: number): Knowledge | undefined => {
+    const entries = log.slice(seen[thread]!).filter((e) => e.thread !== thread);
+    seen[thread] = log.length;
+    if (entries.length === 0) return undefined;
+    const packages: Record<string, ExportedPackage> = {};
+    const func: Record<string, readonly string[]> = {};
+    const param: Record<string, Readonly<Record<string, readonly number[]>>> = {};
+    for (const { result } of entries) {
+      Object.assign(packages, result.packages);
+      Object.assign(func, result.facts.func);
+      Object.assign(param, result.facts.param);
+    }
+    return { packages, facts: { func, param } };
+  };
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const pump = (): void => {
+      if (failed) return;
+      if (scheduler.pending === 0) return resolve();
+      for (;;) {
+        if (idle.length === 0) return;
+        const i = scheduler.next();
+        if (i === undefined) return;
+        const thread = idle.pop()!;
+        const known = unseen(thread);
+        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known && { known }) }).then(
+          (result) => {
+            results.push(result);
+            log.push({ thread, result });
+            onProgress?.(results.length, packages.length);
+            scheduler.complete(i);
+            idle.push(thread);
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    pump();
+  });
+  return results;
+}
+
 interface Runner {
-  run(task: ScanTask): Promise<ScanTaskResult>;
+  /** Threads tasks can be given to. */
+  readonly threads: number;
+  /** Runs a task on thread `thread`, after the ones given to it before. */
+  run(thread: number, task: ScanTask): Promise<ScanTaskResult>;
   broadcast(msg: ScanBroadcast): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Runs tasks in this thread, one at a time. */
 class InlineRunner implements Runner {
+  readonly threads = 1;
   private readonly worker = new ScanWorker();
-  async run(task: ScanTask): Promise<ScanTaskResult> {
+  async run(_thread: number, task: ScanTask): Promise<ScanTaskResult> {
     return this.worker.task(task);
   }
   async broadcast(msg: ScanBroadcast): Promise<void> {
@@ -210,15 +263,22 @@ class InlineRunner implements Runner {
   async close(): Promise<void> {}
 }
 
+/**
+ * Heap settings of scan workers. A package's trees and semantic tables are
+ * short-lived garbage of a few to a few hundred MB: a large young generation
+ * lets most of it die there instead of being promoted and marked.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.REDLINE_YOUNG_MB ?? 0) || undefined } as const;
+
 /** Runs tasks on worker threads. */
 class PoolRunner implements Runner {
   private readonly pool: WorkerPool<ScanTask, ScanTaskResult>;
-  constructor(size: number) {
+  constructor(readonly threads: number) {
     const script = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
-    this.pool = new WorkerPool(script, size);
+    this.pool = new WorkerPool(script, threads, { resourceLimits: WORKER_LIMITS });
   }
-  run(task: ScanTask): Promise<ScanTaskResult> {
-    return this.pool.run(task);
+  run(thread: number, task: ScanTask): Promise<ScanTaskResult> {
+    return this.pool.runOn(thread, task);
   }
   broadcast(msg: ScanBroadcast): Promise<void> {
     return this.pool.broadcast(msg);
