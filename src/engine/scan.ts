@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { makeBuildTarget, type BuildTarget } from '../semantics/build-target.js';
-import type { ExportedPackage } from '../semantics/exports.js';
 import { ModuleResolver } from '../semantics/module.js';
 import { CATALOG } from '../rules/index.js';
 import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
@@ -17,11 +16,10 @@ import { discoverFiles, type IncludeFlags } from './discover.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import { compareFindings, SEVERITIES, type Finding, type Severity } from './finding.js';
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
-import { WorkerPool } from './pool.js';
 import type { RuleMeta } from './rule-meta.js';
-import { planScan, type PlannedPackage } from './scan-plan.js';
-import { packageGraph, PackageScheduler } from './scan-schedule.js';
-import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult, type StageTimes } from './scan-tasks.js';
+import { planScan } from './scan-plan.js';
+import { analysePackages, InlineRunner, PoolRunner } from './scan-runner.js';
+import type { ScanSetup, StageTimes } from './scan-tasks.js';
 
 export interface ScanOptions {
   /** Directory paths and results are relative to. */
@@ -175,117 +173,6 @@ function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): Sca
     else rules.push({ id: meta.id, severity: s.severity, options: s.options });
   }
   return { cwd, rules, engineSeverities, tests: policy.tests };
-}
-
-/**
- * Analyses the packages on the runner's threads in dependency order: a
- * package goes to an idle thread as soon as the packages it waits for are
- * done, together with the exports and facts that thread has not seen yet
- * (what other threads produced since its last task; its own it keeps).
- * Results are in completion order.
- */
-async function analysePackages(
-  packages: readonly PlannedPackage[],
-  runner: Runner,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ScanTaskResult[]> {
-  const scheduler = new PackageScheduler(packageGraph(packages));
-  const results: ScanTaskResult[] = [];
-  /** Results in completion order with the thread that produced them; `seen[t]`: how many of them thread t has. */
-  const log: Array<{ thread: number; result: ScanTaskResult }> = [];
-  const seen = new Array<number>(runner.threads).fill(0);
-  const idle = Array.from({ length: runner.threads }, (_, t) => runner.threads - 1 - t);
-  const unseen = (thread: number): Knowledge | undefined => {
-    const entries = log.slice(seen[thread]!).filter((e) => e.thread !== thread);
-    seen[thread] = log.length;
-    if (entries.length === 0) return undefined;
-    const packages: Record<string, ExportedPackage> = {};
-    const func: Record<string, readonly string[]> = {};
-    const param: Record<string, Readonly<Record<string, readonly number[]>>> = {};
-    for (const { result } of entries) {
-      Object.assign(packages, result.packages);
-      Object.assign(func, result.facts.func);
-      Object.assign(param, result.facts.param);
-    }
-    return { packages, facts: { func, param } };
-  };
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const pump = (): void => {
-      if (failed) return;
-      if (scheduler.pending === 0) return resolve();
-      for (;;) {
-        if (idle.length === 0) return;
-        const i = scheduler.next();
-        if (i === undefined) return;
-        const thread = idle.pop()!;
-        const known = unseen(thread);
-        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known && { known }) }).then(
-          (result) => {
-            results.push(result);
-            log.push({ thread, result });
-            onProgress?.(results.length, packages.length);
-            scheduler.complete(i);
-            idle.push(thread);
-            pump();
-          },
-          (error: unknown) => {
-            failed = true;
-            reject(error);
-          },
-        );
-      }
-    };
-    pump();
-  });
-  return results;
-}
-
-interface Runner {
-  /** Threads tasks can be given to. */
-  readonly threads: number;
-  /** Runs a task on thread `thread`, after the ones given to it before. */
-  run(thread: number, task: ScanTask): Promise<ScanTaskResult>;
-  broadcast(msg: ScanBroadcast): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Runs tasks in this thread, one at a time. */
-class InlineRunner implements Runner {
-  readonly threads = 1;
-  private readonly worker = new ScanWorker();
-  async run(_thread: number, task: ScanTask): Promise<ScanTaskResult> {
-    return this.worker.task(task);
-  }
-  async broadcast(msg: ScanBroadcast): Promise<void> {
-    this.worker.broadcast(msg);
-  }
-  async close(): Promise<void> {}
-}
-
-/**
- * Heap settings of scan workers. A package's trees and semantic tables are
- * short-lived garbage of a few to a few hundred MB: a large young generation
- * lets most of it die there instead of being promoted and marked.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.REDLINE_YOUNG_MB ?? 0) || undefined } as const;
-
-/** Runs tasks on worker threads. */
-class PoolRunner implements Runner {
-  private readonly pool: WorkerPool<ScanTask, ScanTaskResult>;
-  constructor(readonly threads: number) {
-    const script = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
-    this.pool = new WorkerPool(script, threads, { resourceLimits: WORKER_LIMITS });
-  }
-  run(thread: number, task: ScanTask): Promise<ScanTaskResult> {
-    return this.pool.runOn(thread, task);
-  }
-  broadcast(msg: ScanBroadcast): Promise<void> {
-    return this.pool.broadcast(msg);
-  }
-  close(): Promise<void> {
-    return this.pool.close();
-  }
 }
 
 /** Unsuppressed findings by severity. */

@@ -1,0 +1,120 @@
+/**
+ * Running the package tasks of a scan on threads: in this thread or on a
+ * worker pool, in dependency order (scan-schedule.ts).
+ */
+import type { ExportedPackage } from '../semantics/exports.js';
+import { WorkerPool } from './pool.js';
+import type { PlannedPackage } from './scan-plan.js';
+import { packageGraph, PackageScheduler } from './scan-schedule.js';
+import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
+
+/**
+ * Analyses the packages on the runner's threads in dependency order: a
+ * package goes to an idle thread as soon as the packages it waits for are
+ * done, together with the exports and facts that thread has not seen yet
+ * (what other threads produced since its last task; its own it keeps).
+ * Results are in completion order.
+ */
+export async function analysePackages(
+  packages: readonly PlannedPackage[],
+  runner: Runner,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScanTaskResult[]> {
+  const scheduler = new PackageScheduler(packageGraph(packages));
+  const results: ScanTaskResult[] = [];
+  /** Results in completion order with the thread that produced them; `seen[t]`: how many of them thread t has. */
+  const log: Array<{ thread: number; result: ScanTaskResult }> = [];
+  const seen = new Array<number>(runner.threads).fill(0);
+  const idle = Array.from({ length: runner.threads }, (_, t) => runner.threads - 1 - t);
+  const unseen = (thread: number): Knowledge | undefined => {
+    const entries = log.slice(seen[thread]!).filter((e) => e.thread !== thread);
+    seen[thread] = log.length;
+    if (entries.length === 0) return undefined;
+    const packages: Record<string, ExportedPackage> = {};
+    const func: Record<string, readonly string[]> = {};
+    const param: Record<string, Readonly<Record<string, readonly number[]>>> = {};
+    for (const { result } of entries) {
+      Object.assign(packages, result.packages);
+      Object.assign(func, result.facts.func);
+      Object.assign(param, result.facts.param);
+    }
+    return { packages, facts: { func, param } };
+  };
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const pump = (): void => {
+      if (failed) return;
+      if (scheduler.pending === 0) return resolve();
+      for (;;) {
+        if (idle.length === 0) return;
+        const i = scheduler.next();
+        if (i === undefined) return;
+        const thread = idle.pop()!;
+        const known = unseen(thread);
+        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known && { known }) }).then(
+          (result) => {
+            results.push(result);
+            log.push({ thread, result });
+            onProgress?.(results.length, packages.length);
+            scheduler.complete(i);
+            idle.push(thread);
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    pump();
+  });
+  return results;
+}
+
+export interface Runner {
+  /** Threads tasks can be given to. */
+  readonly threads: number;
+  /** Runs a task on thread `thread`, after the ones given to it before. */
+  run(thread: number, task: ScanTask): Promise<ScanTaskResult>;
+  broadcast(msg: ScanBroadcast): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs tasks in this thread, one at a time. */
+export class InlineRunner implements Runner {
+  readonly threads = 1;
+  private readonly worker = new ScanWorker();
+  async run(_thread: number, task: ScanTask): Promise<ScanTaskResult> {
+    return this.worker.task(task);
+  }
+  async broadcast(msg: ScanBroadcast): Promise<void> {
+    this.worker.broadcast(msg);
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * Heap settings of scan workers. A package's trees and semantic tables are
+ * short-lived garbage of a few to a few hundred MB: a large young generation
+ * lets most of it die there instead of being promoted and marked.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.REDLINE_YOUNG_MB ?? 0) || undefined } as const;
+
+/** Runs tasks on worker threads. */
+export class PoolRunner implements Runner {
+  private readonly pool: WorkerPool<ScanTask, ScanTaskResult>;
+  constructor(readonly threads: number) {
+    const script = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
+    this.pool = new WorkerPool(script, threads, { resourceLimits: WORKER_LIMITS });
+  }
+  run(thread: number, task: ScanTask): Promise<ScanTaskResult> {
+    return this.pool.runOn(thread, task);
+  }
+  broadcast(msg: ScanBroadcast): Promise<void> {
+    return this.pool.broadcast(msg);
+  }
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
