@@ -26,8 +26,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import { readFileHeader } from '../semantics/build-target.js';
 import { NotAGoFileError, PathNotFoundError } from './errors.js';
+import { readFileHead, type FileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
 import { compareStrings, isWithin, relativeSlash, toSlash } from './paths.js';
 
@@ -74,6 +74,8 @@ export interface DiscoveredFile {
   readonly explicit: boolean;
   /** Size in bytes. */
   readonly size: number;
+  /** The header and imports, read during discovery (so planning need not read the file again). */
+  readonly head?: FileHead;
 }
 
 export interface DiscoveryResult {
@@ -180,15 +182,16 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
     } catch {
       continue; // listed by git but deleted from the work tree
     }
-    let generated: boolean;
+    let head: FileHead;
     try {
-      generated = readFileHeader(abs).generated !== undefined;
+      head = readFileHead(abs);
     } catch (e) {
       lister.warnings.push(`cannot read ${relativeSlash(cwd, abs)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); skipped`);
       continue;
     }
+    const generated = head.header.generated !== undefined;
     if (generated && !include.generated && !explicit) continue;
-    files.push({ path: abs, rel: relativeSlash(cwd, abs), isTest: abs.endsWith('_test.go'), generated, explicit, size });
+    files.push({ path: abs, rel: relativeSlash(cwd, abs), isTest: abs.endsWith('_test.go'), generated, explicit, size, head });
   }
   files.sort((a, b) => compareStrings(a.rel, b.rel));
   return { files, listings: lister.listings, warnings: lister.warnings };

@@ -4,12 +4,11 @@
  * order of analysis is scan-schedule.ts's), from the headers alone —
  * before any full parse.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scanImports } from '../syntax/header.js';
-import { decideFile, parseFileHeader, type BuildTarget } from '../semantics/build-target.js';
+import { decideFile, type BuildTarget } from '../semantics/build-target.js';
 import type { ModuleResolver } from '../semantics/module.js';
 import type { DiscoveredFile } from './discover.js';
+import { readFileHead } from './file-head.js';
 import { compareStrings, relativeSlash } from './paths.js';
 
 export interface PlannedFile {
@@ -54,14 +53,13 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
   let bytes = 0;
   let count = 0;
   for (const f of files) {
-    const source = readFileSync(f.path, 'utf8');
-    const header = parseFileHeader(headerText(source));
-    const decision = decideFile(path.basename(f.path), header, target);
+    const head = f.head ?? readFileHead(f.path);
+    const decision = decideFile(path.basename(f.path), head.header, target);
     if (!decision.included && decision.reason !== 'bad-constraint' && !f.explicit) {
       excluded.push({ rel: f.rel, reason: decision.detail });
       continue;
     }
-    const { packageName, imports } = scanImports(source);
+    const { packageName, imports } = head;
     const { module, importPath } = modules.moduleOfFile(f.path);
     // A file without a package clause still belongs somewhere: its parse error is reported with its directory's package.
     const name = packageName ?? '';
@@ -96,10 +94,4 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
   const known = new Set(packages.map((p) => p.importPath));
   const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
   return { packages: withDeps, excluded, files: count, bytes };
-}
-
-/** The part of a file before its package clause (plus a little), where build constraints live. */
-function headerText(source: string): string {
-  const m = /^package[ \t]/m.exec(source);
-  return m ? source.slice(0, m.index + 80) : source.slice(0, 16384);
 }

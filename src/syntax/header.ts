@@ -11,6 +11,12 @@ export interface ImportHeader {
   readonly packageName: string | null;
   /** Import paths in source order. */
   readonly imports: readonly string[];
+  /**
+   * The scan stopped at a token after the imports (or at a syntax error),
+   * not at the end of the source: for a prefix of a file, the imports are
+   * all there.
+   */
+  readonly complete: boolean;
 }
 
 export function scanImports(source: string): ImportHeader {
@@ -23,7 +29,7 @@ export function scanImports(source: string): ImportHeader {
     return s.tok;
   };
   const tok = (): Token => s.tok;
-  if (next() !== Token.PACKAGE || next() !== Token.IDENT) return { packageName: null, imports: [] };
+  if (next() !== Token.PACKAGE || next() !== Token.IDENT) return { packageName: null, imports: [], complete: s.tok !== Token.EOF };
   const packageName = s.lit;
   next();
   const imports: string[] = [];
@@ -46,7 +52,7 @@ export function scanImports(source: string): ImportHeader {
     } else if (!spec()) break;
     while (tok() === Token.SEMICOLON) next();
   }
-  return { packageName, imports };
+  return { packageName, imports, complete: s.tok !== Token.EOF };
 }
 
 /** The value of an import path literal: quotes removed; `\` escapes are not valid in import paths. */

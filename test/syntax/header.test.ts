@@ -21,11 +21,11 @@ import "C"
 
 func main() { import_ := 1; _ = import_ }
 `;
-    expect(scanImports(src)).toEqual({ packageName: 'p', imports: ['fmt', 'os', 'crypto/tls', 'strings', 'embed', 'net/http', 'C'] });
+    expect(scanImports(src)).toEqual({ packageName: 'p', imports: ['fmt', 'os', 'crypto/tls', 'strings', 'embed', 'net/http', 'C'], complete: true });
   });
   it('stops at the first declaration and copes with broken headers', () => {
-    expect(scanImports('package q\nvar x = 1\nimport "late"\n')).toEqual({ packageName: 'q', imports: [] });
-    expect(scanImports('func f() {}')).toEqual({ packageName: null, imports: [] });
-    expect(scanImports('package r\nimport (\n"a"\n')).toEqual({ packageName: 'r', imports: ['a'] });
+    expect(scanImports('package q\nvar x = 1\nimport "late"\n')).toEqual({ packageName: 'q', imports: [], complete: true });
+    expect(scanImports('func f() {}')).toEqual({ packageName: null, imports: [], complete: true });
+    expect(scanImports('package r\nimport (\n"a"\n')).toEqual({ packageName: 'r', imports: ['a'], complete: false });
   });
 });
