@@ -39,10 +39,13 @@ function tsBootstrap(script: URL): string {
 }
 
 /**
- * Workers inherit the process's Node options, except `--input-type`, which
- * only applies to `-e` code and makes a worker that loads a file fail.
+ * Workers inherit the process's Node options, except that `--input-type`
+ * (which only applies to `-e` code) makes a worker that loads a file fail:
+ * then the options are passed without it.
  */
-const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+const WORKER_EXEC_ARGV = process.execArgv.some((a) => a.startsWith('--input-type'))
+  ? { execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) }
+  : {};
 
 export class WorkerPool<Task, Result> {
   private readonly slots: Slot<Task>[] = [];
@@ -56,7 +59,7 @@ export class WorkerPool<Task, Result> {
    * is loaded through tsx; a built `.js` module runs directly.
    */
   constructor(script: URL, size: number, options: { resourceLimits?: ResourceLimits } = {}) {
-    const common = { execArgv: WORKER_EXEC_ARGV, ...(options.resourceLimits && { resourceLimits: options.resourceLimits }) };
+    const common = { ...WORKER_EXEC_ARGV, ...(options.resourceLimits && { resourceLimits: options.resourceLimits }) };
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { ...common, eval: true }) : new Worker(script, common);
       const slot: Slot<Task> = { worker, busy: false, own: [] };
