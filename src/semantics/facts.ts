@@ -24,7 +24,7 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
-import { importPathOf } from './resolve.js';
+import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
 import { declaredMethods, underlying, type SignatureType, type Type } from './types.js';
@@ -123,12 +123,12 @@ export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] =
 
 /** Summarizes an already checked package (lets a worker reuse its PackageInfo). */
 export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[]): PackageSummary {
-  const allKinds = withCore(kinds);
+  const byRole = kindsByRole(withCore(kinds));
   const exports = exportPackage(info);
   const funcs: FuncSummary[] = [];
   for (const fn of info.res.funcs) {
     if (fn.kind !== 'FuncDecl' || !fn.body) continue;
-    funcs.push(summarizeFunc(info, fn, allKinds));
+    funcs.push(summarizeFunc(info, fn, byRole));
   }
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
@@ -188,7 +188,7 @@ function isExported(name: string): boolean {
 }
 
 /** The caller parameter an argument expression stands for (through conversions and single-assignment locals). */
-export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap<Obj, number>, reassigned: ReadonlySet<Obj>, depth = 0): number | undefined {
+export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap<Obj, number>, reassigned: { has(o: Obj): boolean }, depth = 0): number | undefined {
   if (depth > 8) return undefined;
   e = unparenExpr(e);
   if (e.kind === 'CallExpr' && e.args.length === 1 && info.modeOf(e.fun) === 'type') return paramIndexOf(info, e.args[0]!, params, reassigned, depth + 1);
@@ -205,7 +205,34 @@ export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap
   return undefined;
 }
 
-function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly FactKind[]): FuncSummary {
+/** The fact kinds by role, split once per package. */
+interface KindsByRole {
+  readonly param: readonly ParamFactKind[];
+  readonly func: readonly FuncFactKind[];
+  /** 'any-callee' kinds seeded by calls. */
+  readonly anyCallee: readonly FuncFactKind[];
+  readonly allPaths: readonly FuncFactKind[];
+}
+
+function kindsByRole(kinds: readonly FactKind[]): KindsByRole {
+  const param = kinds.filter((k): k is ParamFactKind => k.level === 'param');
+  const func = kinds.filter((k): k is FuncFactKind => k.level === 'func');
+  return { param, func, anyCallee: func.filter((k) => k.propagate === 'any-callee' && k.seedCall), allPaths: func.filter((k) => k.propagate === 'all-paths') };
+}
+
+/**
+ * Variables whose aliasing is not trusted: assigned after their declaration,
+ * or (parameters excepted) address-taken. Collected by the resolver while it
+ * walked the body.
+ */
+class Reassigned {
+  constructor(private readonly body: FuncBodyInfo, private readonly params: ReadonlyMap<Obj, number>) {}
+  has(o: Obj): boolean {
+    return this.body.assigned.has(o) || (this.body.addressed.has(o) && !this.params.has(o));
+  }
+}
+
+function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -218,97 +245,59 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     if (f.names.length === 0) { nparams++; continue; }
     for (const n of f.names) { const o = info.res.defs.get(n); if (o) params.set(o, nparams); nparams++; }
   }
-  // variables assigned after their declaration (aliasing is only trusted for single-assignment ones),
-  // calls and statement calls: collected by the resolver while it walked the body
   const body = info.res.bodies.get(fn)!;
-  const reassigned = new Set(body.assigned);
-  for (const o of body.addressed) if (!params.has(o)) reassigned.add(o);
-  const calls = body.calls;
-  const stmtCalls = body.stmtCalls;
+  const reassigned = new Reassigned(body, params);
   let mayCut = body.mayCut;
 
-  const paramKinds = kinds.filter((k): k is ParamFactKind => k.level === 'param');
-  const funcKinds = kinds.filter((k): k is FuncFactKind => k.level === 'func');
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
-  const edges = new Map<string, Set<string> | null>();
-  const anyCallee = funcKinds.filter((k) => k.propagate === 'any-callee' && k.seedCall);
-  for (const call of calls) {
+  /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
+  const edges = new Map<string, Array<[number, number]> | null>();
+  for (const call of body.calls) {
     const callee = info.calleeOf(call);
-    const ckey = info.calleeKey(callee);
-    let pairs = null as string[] | null;
+    const ckey = info.calleeKey(callee) || undefined;
+    let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
+    if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
     let sig: SignatureType | undefined | null = null;
-    const arg = (j: number, a: ast.Expr): void => {
+    // argument j (-1: the receiver) of the call
+    const nargs = call.args.length;
+    for (let j = callee.kind === 'method' ? -1 : 0; j < nargs; j++) {
+      let a: ast.Expr;
+      if (j < 0) {
+        const fun = unparenExpr(call.fun);
+        if (fun.kind !== 'SelectorExpr') continue;
+        a = fun.x;
+      } else a = call.args[j]!;
       const p = paramIndexOf(info, a, params, reassigned);
-      if (p === undefined) return;
-      for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
-      if (ckey) {
-        // variadic: map extra args onto the last parameter
-        if (sig === null) sig = info.signatureOf(call);
-        let cj = j;
-        if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
-        (pairs ??= []).push(`${cj},${p}`);
-      }
-    };
-    if (callee.kind === 'method') {
-      const fun = unparenExpr(call.fun);
-      if (fun.kind === 'SelectorExpr') arg(-1, fun.x);
+      if (p === undefined) continue;
+      for (const k of kinds.param) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      if (ckey === undefined) continue;
+      // variadic: map extra args onto the last parameter
+      if (sig === null) sig = info.signatureOf(call);
+      let cj = j;
+      if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
+      if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
+      if (!pairs.some(([x, y]) => x === cj && y === p)) pairs.push([cj, p]);
     }
-    const args = call.args;
-    for (let i = 0; i < args.length; i++) arg(i, args[i]!);
-    for (const k of anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
-    if (ckey) {
-      let e = edges.get(ckey);
-      if (pairs) {
-        if (!e) edges.set(ckey, (e = new Set()));
-        for (const x of pairs) e.add(x);
-      } else if (e === undefined) edges.set(ckey, null);
-    }
+    for (const k of kinds.anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
   }
-  for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+  for (const k of kinds.func) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
-  const allPaths = funcKinds.filter((k) => k.propagate === 'all-paths');
+  const allPaths = kinds.allPaths;
   // a path can only be cut by a statement call that may not return, an infinite loop, select or goto
   if (!mayCut) {
-    for (const c of stmtCalls) {
+    for (const c of body.stmtCalls) {
       const callee = info.calleeOf(c);
       if (callee.kind === 'builtin' ? callee.name === 'panic'
         : callee.kind === 'func' || callee.kind === 'method' ? !isKnownPackage(info, callee.pkg) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
         : false) { mayCut = true; break; }
     }
   }
-  if (allPaths.length && mayCut) {
-    const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
-    const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
-    const idx = new Map(live.map((b, i) => [b, i]));
-    const callsPer: Record<number, string[]> = {};
-    const seededPer: Record<number, string[]> = {};
-    for (const b of live) {
-      const i = idx.get(b)!;
-      for (const n of b.nodes) {
-        if (n.kind !== 'ExprStmt') continue;
-        const x = unparenExpr(n.x);
-        if (x.kind !== 'CallExpr') continue;
-        const k = info.calleeKey(info.calleeOf(x));
-        if (k) (callsPer[i] ??= []).push(k);
-        for (const fk of allPaths) if (fk.seedCall?.(x, info)) (seededPer[i] ??= []).push(fk.id);
-      }
-    }
-    skel = {
-      succ: live.map((b) => b.succs.filter((s) => idx.has(s)).map((s) => idx.get(s)!)),
-      exit: idx.get(cfg.exit)!,
-      calls: callsPer,
-      ...(Object.keys(seededPer).length ? { seeded: seededPer } : {}),
-    };
-  }
+  if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
   const calledges: CallEdge[] = [];
-  for (const [callee, set] of edges) {
-    if (!set) { calledges.push({ callee }); continue; }
-    const args = [...set].map((s) => s.split(',').map(Number) as [number, number]);
-    calledges.push({ callee, args });
-  }
+  for (const [callee, args] of edges) calledges.push(args ? { callee, args } : { callee });
   const seedsOut: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);
   return {
@@ -316,6 +305,32 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     ...(Object.keys(seedsOut).length ? { seeds: seedsOut } : {}),
     ...(fseeds.size ? { fseeds: [...fseeds].sort() } : {}),
     ...(skel ? { skel } : {}),
+  };
+}
+
+/** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
+function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFactKind[]): CfgSkeleton {
+  const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
+  const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
+  const idx = new Map(live.map((b, i) => [b, i]));
+  const callsPer: Record<number, string[]> = {};
+  const seededPer: Record<number, string[]> = {};
+  for (const b of live) {
+    const i = idx.get(b)!;
+    for (const n of b.nodes) {
+      if (n.kind !== 'ExprStmt') continue;
+      const x = unparenExpr(n.x);
+      if (x.kind !== 'CallExpr') continue;
+      const k = info.calleeKey(info.calleeOf(x));
+      if (k) (callsPer[i] ??= []).push(k);
+      for (const fk of allPaths) if (fk.seedCall?.(x, info)) (seededPer[i] ??= []).push(fk.id);
+    }
+  }
+  return {
+    succ: live.map((b) => b.succs.filter((s) => idx.has(s)).map((s) => idx.get(s)!)),
+    exit: idx.get(cfg.exit)!,
+    calls: callsPer,
+    ...(Object.keys(seededPer).length ? { seeded: seededPer } : {}),
   };
 }
 
