@@ -4,7 +4,7 @@
  * locations, fingerprints, suppressions and test-file severities.
  */
 import type { Node } from '../syntax/ast.js';
-import { Inspector } from '../syntax/walk.js';
+import { Inspector, visitKinds } from '../syntax/walk.js';
 import type { FileData, PackageInfo } from '../semantics/package.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
 import type { Finding, Location, RelatedLocation, Severity, SuggestedFix } from './finding.js';
@@ -68,15 +68,18 @@ export function analyzePackage(
 function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly SyntaxProblem[], options: AnalyzeOptions): Finding[] {
   const pending: Pending[] = [];
   const rules = options.rules.filter((r) => passesPrefilter(r.rule, file));
-  const inspector = new Inspector(file.ast);
   let current: { node: Node; ancestors: readonly Node[] } = { node: file.ast, ancestors: [] };
-  let indexOfNode: Map<Node, number> | null = null;
+  /** Built only when a rule reports a node other than the visited one (rare). */
+  let index: { inspector: Inspector; indexOfNode: Map<Node, number> } | null = null;
   /** Ancestors of a reported node: the visit's own when it is the visited node, else looked up. */
   const ancestorsOf = (node: Node): readonly Node[] => {
     if (node === current.node) return current.ancestors.slice();
-    indexOfNode ??= new Map(inspector.nodes.map((n, i) => [n, i]));
-    const i = indexOfNode.get(node);
-    return i === undefined ? current.ancestors.slice() : inspector.ancestorsOf(i);
+    if (index === null) {
+      const inspector = new Inspector(file.ast);
+      index = { inspector, indexOfNode: new Map(inspector.nodes.map((n, i) => [n, i])) };
+    }
+    const i = index.indexOfNode.get(node);
+    return i === undefined ? current.ancestors.slice() : index.inspector.ancestorsOf(i);
   };
 
   const visitorSets = rules.map((enabled) => {
@@ -95,7 +98,7 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
       current = { node, ancestors };
     });
   });
-  inspector.visit(...visitorSets);
+  visitKinds(file.ast, ...visitorSets);
 
   const findings = pending.map((p) => toFinding(p, options));
   const first = syntaxErrors[0];

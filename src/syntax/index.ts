@@ -28,6 +28,7 @@ export {
   forEachChild,
   childrenOf,
   Inspector,
+  visitKinds,
   NODE_FIELDS,
   VISITOR_KEYS,
   NODE_KINDS,

@@ -278,25 +278,7 @@ export class Inspector {
    * postorder (`:exit`), with the ancestor stack.
    */
   visit(...visitorSets: readonly KindVisitors[]): void {
-    const nk = NODE_KINDS.length;
-    // per kind: the enter and exit functions of all visitor sets
-    const enterFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
-    const exitFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
-    let anyExit = false;
-    for (const set of visitorSets) {
-      const rec = set as Record<string, VisitorFn<Node> | undefined>;
-      for (const key of Object.keys(rec)) {
-        const fn = rec[key];
-        if (fn === undefined) continue;
-        const exit = key.endsWith(':exit');
-        const k = KIND_INDEX.get(exit ? key.slice(0, -5) : key);
-        if (k === undefined) continue;
-        if (exit) {
-          (exitFns[k] ??= []).push(fn);
-          anyExit = true;
-        } else (enterFns[k] ??= []).push(fn);
-      }
-    }
+    const { enterFns, exitFns, anyExit } = dispatchTables(visitorSets);
     const nodes = this.nodes;
     const kinds = this.kinds;
     const ends = this.subtreeEnd;
@@ -328,6 +310,70 @@ export class Inspector {
         const fns = exitFns[kinds[a]!];
         if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
       }
+    }
+  }
+}
+
+interface DispatchTables {
+  /** Per kind number: the enter functions of all visitor sets. */
+  readonly enterFns: (VisitorFn<Node>[] | undefined)[];
+  /** Per kind number: the `:exit` functions. */
+  readonly exitFns: (VisitorFn<Node>[] | undefined)[];
+  readonly anyExit: boolean;
+}
+
+function dispatchTables(visitorSets: readonly KindVisitors[]): DispatchTables {
+  const nk = NODE_KINDS.length;
+  const enterFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
+  const exitFns: (VisitorFn<Node>[] | undefined)[] = new Array(nk).fill(undefined);
+  let anyExit = false;
+  for (const set of visitorSets) {
+    const rec = set as Record<string, VisitorFn<Node> | undefined>;
+    for (const key of Object.keys(rec)) {
+      const fn = rec[key];
+      if (fn === undefined) continue;
+      const exit = key.endsWith(':exit');
+      const k = KIND_INDEX.get(exit ? key.slice(0, -5) : key);
+      if (k === undefined) continue;
+      if (exit) {
+        (exitFns[k] ??= []).push(fn);
+        anyExit = true;
+      } else (enterFns[k] ??= []).push(fn);
+    }
+  }
+  return { enterFns, exitFns, anyExit };
+}
+
+/**
+ * Dispatches every node of the tree to the visitor maps, like
+ * `new Inspector(root).visit(...)` (same order, same ancestors), in a
+ * single pass without building the inspector's arrays: for one traversal.
+ */
+export function visitKinds(root: Node, ...visitorSets: readonly KindVisitors[]): void {
+  const { enterFns, exitFns, anyExit } = dispatchTables(visitorSets);
+  const ancestors: Node[] = [];
+  /** Kind number of each ancestor. */
+  const ancKinds: number[] = [];
+  /** For each ancestor, the stack height at which its children end. */
+  const marks: number[] = [];
+  const stack: Node[] = [root];
+  for (;;) {
+    while (marks.length > 0 && stack.length === marks[marks.length - 1]!) {
+      marks.pop();
+      const done = ancestors.pop()!;
+      const fns = exitFns[ancKinds.pop()!];
+      if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(done, ancestors);
+    }
+    if (stack.length === 0) return;
+    const node = stack.pop()!;
+    const h = stack.length;
+    const k = pushChildrenReversed(node, stack);
+    const fns = enterFns[k];
+    if (fns !== undefined) for (let f = 0; f < fns.length; f++) fns[f]!(node, ancestors);
+    if (stack.length > h || anyExit) {
+      ancestors.push(node);
+      ancKinds.push(k);
+      marks.push(h);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
-import { Inspector, parseFile, walk, childrenOf, type KindVisitors } from '../../src/syntax/index.js';
+import { Inspector, parseFile, walk, childrenOf, visitKinds, type KindVisitors } from '../../src/syntax/index.js';
 
 const src = `package p
 
@@ -113,6 +113,25 @@ describe('Inspector', () => {
     insp.visit(all);
     expect(i).toEqual(w);
     expect(insp.nodes.length).toBe(w.length);
+  });
+
+  it('visitKinds dispatches like Inspector.visit: same enters, exits, order and ancestors', () => {
+    const record = (log: string[]): KindVisitors => {
+      const v: Record<string, (n: ast.Node, anc: readonly ast.Node[]) => void> = {};
+      for (const k of new Set(insp.nodes.map((n) => n.kind))) {
+        v[k] = (n, anc) => void log.push(`${n.kind}@${anc.length}`);
+        if (k !== 'Ident') v[`${k}:exit`] = (n, anc) => void log.push(`/${n.kind}@${anc.map((x) => x.kind).join('/')}`);
+      }
+      return v as KindVisitors;
+    };
+    const viaInspector: string[] = [];
+    insp.visit(record(viaInspector), { CallExpr: () => void viaInspector.push('second set') });
+    const single: string[] = [];
+    visitKinds(file, record(single), { CallExpr: () => void single.push('second set') });
+    expect(single).toEqual(viaInspector);
+    const enterOnly: string[] = [];
+    visitKinds(file, { ReturnStmt: (n, anc) => void enterOnly.push(`${n.kind}@${anc.length}`) });
+    expect(enterOnly).toEqual(['ReturnStmt@5', 'ReturnStmt@3']);
   });
 
   it('nodesOfKind and ancestorsOf', () => {
