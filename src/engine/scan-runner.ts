@@ -2,43 +2,43 @@
  * Running the package tasks of a scan on threads: in this thread or on a
  * worker pool, in dependency order (scan-schedule.ts).
  */
-import type { ExportedPackage } from '../semantics/exports.js';
 import { WorkerPool } from './pool.js';
 import type { PlannedPackage } from './scan-plan.js';
 import { packageGraph, PackageScheduler } from './scan-schedule.js';
-import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
+import { ScanWorker, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
 
 /**
  * Analyses the packages on the runner's threads in dependency order: a
  * package goes to an idle thread as soon as the packages it waits for are
- * done, together with the exports and facts that thread has not seen yet
- * (what other threads produced since its last task; its own it keeps).
- * Results are in completion order.
+ * done, together with the knowledge (exports and facts) of the packages it
+ * imports, directly or not, that the thread has not seen. Results are in
+ * completion order.
  */
 export async function analysePackages(
   packages: readonly PlannedPackage[],
   runner: Runner,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ScanTaskResult[]> {
-  const scheduler = new PackageScheduler(packageGraph(packages));
+  const graph = packageGraph(packages);
+  const scheduler = new PackageScheduler(graph);
   const results: ScanTaskResult[] = [];
-  /** Results in completion order with the thread that produced them; `seen[t]`: how many of them thread t has. */
-  const log: Array<{ thread: number; result: ScanTaskResult }> = [];
-  const seen = new Array<number>(runner.threads).fill(0);
+  const knowledge: Array<ScanTaskResult['knowledge'] | undefined> = [];
+  /** Per thread: the packages whose knowledge it has (its own and those sent to it). */
+  const knows = Array.from({ length: runner.threads }, () => new Uint8Array(packages.length));
   const idle = Array.from({ length: runner.threads }, (_, t) => runner.threads - 1 - t);
-  const unseen = (thread: number): Knowledge | undefined => {
-    const entries = log.slice(seen[thread]!).filter((e) => e.thread !== thread);
-    seen[thread] = log.length;
-    if (entries.length === 0) return undefined;
-    const packages: Record<string, ExportedPackage> = {};
-    const func: Record<string, readonly string[]> = {};
-    const param: Record<string, Readonly<Record<string, readonly number[]>>> = {};
-    for (const { result } of entries) {
-      Object.assign(packages, result.packages);
-      Object.assign(func, result.facts.func);
-      Object.assign(param, result.facts.param);
-    }
-    return { packages, facts: { func, param } };
+  /** The knowledge thread `t` lacks for package `i`, imported packages first (a thread that knows a package knows its imports). */
+  const unseen = (t: number, i: number): Array<ScanTaskResult['knowledge']> => {
+    const out: Array<ScanTaskResult['knowledge']> = [];
+    const k = knows[t]!;
+    const visit = (d: number): void => {
+      if (k[d]) return;
+      k[d] = 1;
+      for (const e of graph.deps[d]!) visit(e);
+      out.push(knowledge[d]!);
+    };
+    for (const d of graph.deps[i]!) visit(d);
+    k[i] = 1;
+    return out;
   };
   await new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -50,11 +50,11 @@ export async function analysePackages(
         const i = scheduler.next();
         if (i === undefined) return;
         const thread = idle.pop()!;
-        const known = unseen(thread);
-        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known && { known }) }).then(
+        const known = unseen(thread, i);
+        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }) }).then(
           (result) => {
             results.push(result);
-            log.push({ thread, result });
+            knowledge[i] = result.knowledge;
             onProgress?.(results.length, packages.length);
             scheduler.complete(i);
             idle.push(thread);

@@ -5,6 +5,7 @@
  * this boundary is plain data.
  */
 import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
 import { checkPackage, type FactTable, type PackageFileInput, type PackageInput } from '../semantics/package.js';
 import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
@@ -24,7 +25,11 @@ export interface ScanSetup {
 
 export type ScanBroadcast = { readonly kind: 'setup'; readonly setup: ScanSetup };
 
-/** Exports and function facts of analysed packages. */
+/**
+ * Exports and function facts of an analysed package. Worker threads pass
+ * it on serialized (`v8.serialize`, once, by the thread that produced it):
+ * the main thread forwards the bytes without decoding them.
+ */
 export interface Knowledge {
   readonly packages: Readonly<Record<string, ExportedPackage>>;
   readonly facts: FactTable;
@@ -33,8 +38,11 @@ export interface Knowledge {
 export interface ScanTask {
   readonly kind: 'package';
   readonly pkg: PlannedPackage;
-  /** Packages analysed by other threads since this thread's last task: learnt before `pkg`. */
-  readonly known?: Knowledge;
+  /**
+   * Knowledge of packages `pkg` imports (transitively) that this thread has
+   * not seen, imported packages first: learnt before `pkg` is analysed.
+   */
+  readonly known?: ReadonlyArray<Knowledge | Uint8Array>;
 }
 
 /** Milliseconds spent in each stage of a task, summed over packages (CPU time of one thread). */
@@ -44,8 +52,9 @@ export interface StageTimes {
   rulesMs: number;
 }
 
-export interface ScanTaskResult extends Knowledge {
-  /* Knowledge: the package's exports and function facts, for the packages that import it. */
+export interface ScanTaskResult {
+  /** The package's exports and function facts, for the packages that import it (serialized by worker threads). */
+  readonly knowledge: Knowledge | Uint8Array;
   readonly findings: Finding[];
   /** Files of the package with syntax errors. */
   readonly parseErrors: number;
@@ -84,13 +93,16 @@ export class ScanWorker {
   task(task: ScanTask): ScanTaskResult {
     const setup = this.setup;
     if (!setup) throw new Error('scan worker used before setup');
-    if (task.known) this.learn(task.known.packages, task.known.facts);
+    for (const k of task.known ?? []) {
+      const { packages, facts } = k instanceof Uint8Array ? (deserialize(k) as Knowledge) : k;
+      this.learn(packages, facts);
+    }
     const t0 = performance.now();
     const { input, syntaxErrors } = loadPackage(task.pkg);
     const t1 = performance.now();
     const checked = checkPackage(input, this.program);
     const own = buildProgram([summarizeChecked(checked, this.factKinds)], this.factKinds, this.program);
-    // The package's own facts count for calls inside it; dependents get them by broadcast.
+    // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);
     const info = checkPackage(input, this.program, { reuse: checked });
     const t2 = performance.now();
@@ -103,8 +115,7 @@ export class ScanWorker {
     });
     // Semantic queries are lazy: time spent answering the rules' questions counts as rule time here.
     return {
-      packages: own.packages,
-      facts: own.facts,
+      knowledge: own,
       findings,
       parseErrors: syntaxErrors.size,
       times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: performance.now() - t2 },

@@ -3,6 +3,7 @@
  * results whatever the number of threads.
  */
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/rules/index.js';
 import { discoverFiles } from '../../src/engine/discover.js';
@@ -10,7 +11,7 @@ import { scan } from '../../src/engine/scan.js';
 import { planScan, type PlannedPackage } from '../../src/engine/scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner, type Runner } from '../../src/engine/scan-runner.js';
 import { inlineOrder, packageGraph, PackageScheduler } from '../../src/engine/scan-schedule.js';
-import type { ScanSetup } from '../../src/engine/scan-tasks.js';
+import type { Knowledge, ScanSetup } from '../../src/engine/scan-tasks.js';
 import { DEFAULT_BUILD_TARGET } from '../../src/semantics/build-target.js';
 import { ModuleResolver } from '../../src/semantics/module.js';
 import { goInfo, isCI } from '../support/go.js';
@@ -78,7 +79,12 @@ describe.skipIf(!corpus && !isCI())('a scan of GOROOT/src/cmd/link', () => {
         await runner.broadcast({ kind: 'setup', setup });
         const results = await analysePackages(plan.packages, runner);
         // results are in completion order; key them by package (its exports name it)
-        return new Map(results.map((r) => [Object.keys(r.packages).join(), JSON.stringify([r.packages, r.facts, r.findings])]));
+        return new Map(
+          results.map((r) => {
+            const k = (r.knowledge instanceof Uint8Array ? deserialize(r.knowledge) : r.knowledge) as Knowledge;
+            return [Object.keys(k.packages).join(), JSON.stringify([k.packages, k.facts, r.findings])];
+          }),
+        );
       } finally {
         await runner.close();
       }
