@@ -17,6 +17,7 @@ import { ENGINE_RULES } from './engine-rules.js';
 import { compareFindings, SEVERITIES, type Finding, type Severity } from './finding.js';
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import type { RuleMeta } from './rule-meta.js';
+import { tuneJit } from './jit-tuning.js';
 import { planScan } from './scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner } from './scan-runner.js';
 import type { ScanSetup, StageTimes } from './scan-tasks.js';
@@ -91,6 +92,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const plan = planScan(discovery.files, new ModuleResolver({ cwd }), target);
 
   const setup = scanSetup(cwd, policy, settings);
+  tuneJit();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const runner = jobs > 1 && plan.files >= (options.workerThreshold ?? 400) ? new PoolRunner(jobs) : new InlineRunner();
   let findings: Finding[];
