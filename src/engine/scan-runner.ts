@@ -11,8 +11,9 @@ import { ScanWorker, type ScanBroadcast, type ScanTask, type ScanTaskResult } fr
  * Analyses the packages on the runner's threads in dependency order: a
  * package goes to an idle thread as soon as the packages it waits for are
  * done, together with the knowledge (exports and facts) of the packages it
- * imports, directly or not, that the thread has not seen. Results are in
- * completion order.
+ * imports, directly or not, that the thread has not seen. Packages that
+ * no package imports are analysed without computing their exports. Results
+ * are in plan order.
  */
 export async function analysePackages(
   packages: readonly PlannedPackage[],
@@ -21,7 +22,8 @@ export async function analysePackages(
 ): Promise<ScanTaskResult[]> {
   const graph = packageGraph(packages);
   const scheduler = new PackageScheduler(graph);
-  const results: ScanTaskResult[] = [];
+  const results: ScanTaskResult[] = new Array(packages.length);
+  let done = 0;
   const knowledge: Array<ScanTaskResult['knowledge'] | undefined> = [];
   /** Per thread: the packages whose knowledge it has (its own and those sent to it). */
   const knows = Array.from({ length: runner.threads }, () => new Uint8Array(packages.length));
@@ -51,11 +53,13 @@ export async function analysePackages(
         if (i === undefined) return;
         const thread = idle.pop()!;
         const known = unseen(thread, i);
-        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }) }).then(
+        const unimported = graph.dependents[i]!.length === 0;
+        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }) }).then(
           (result) => {
-            results.push(result);
+            results[i] = result;
+            done++;
             knowledge[i] = result.knowledge;
-            onProgress?.(results.length, packages.length);
+            onProgress?.(done, packages.length);
             scheduler.complete(i);
             idle.push(thread);
             pump();

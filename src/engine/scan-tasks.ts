@@ -43,6 +43,11 @@ export interface ScanTask {
    * not seen, imported packages first: learnt before `pkg` is analysed.
    */
   readonly known?: ReadonlyArray<Knowledge | Uint8Array>;
+  /**
+   * No package of the scan imports `pkg`: its exports are not computed, and
+   * its knowledge holds its facts only (default: exported).
+   */
+  readonly unimported?: boolean;
 }
 
 /** Milliseconds spent in each stage of a task, summed over packages (CPU time of one thread). */
@@ -101,7 +106,9 @@ export class ScanWorker {
     const { input, syntaxErrors } = loadPackage(task.pkg);
     const t1 = performance.now();
     const checked = checkPackage(input, this.program);
-    const own = buildProgram([summarizeChecked(checked, this.factKinds)], this.factKinds, this.program);
+    const exported = !task.unimported;
+    const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported })], this.factKinds, this.program);
+    const own: Knowledge = exported ? program : { packages: {}, facts: program.facts };
     // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);
     const info = checkPackage(input, this.program, { reuse: checked });

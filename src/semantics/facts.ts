@@ -121,10 +121,16 @@ export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] =
   return s;
 }
 
-/** Summarizes an already checked package (lets a worker reuse its PackageInfo). */
-export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[]): PackageSummary {
+/**
+ * Summarizes an already checked package (lets a worker reuse its
+ * PackageInfo). With `exports: false` (no package imports this one) the
+ * summary's exported API is left empty.
+ */
+export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], opts: { exports?: boolean } = {}): PackageSummary {
   const byRole = kindsByRole(withCore(kinds));
-  const exports = exportPackage(info);
+  const exports = opts.exports === false
+    ? { path: info.importPath, name: info.pkg.name, types: {}, funcs: {}, vars: {}, consts: {} }
+    : exportPackage(info);
   const funcs: FuncSummary[] = [];
   for (const fn of info.res.funcs) {
     if (fn.kind !== 'FuncDecl' || !fn.body) continue;
