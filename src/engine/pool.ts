@@ -21,11 +21,10 @@ interface Pending {
   readonly isTask: boolean;
 }
 
-interface Slot<Task> {
+interface Slot {
   readonly worker: Worker;
-  busy: boolean;
-  /** Tasks for this worker only (before the shared queue). */
-  readonly own: Array<{ id: number; payload: Task }>;
+  /** Tasks posted to the worker and not yet answered (it handles them in order). */
+  outstanding: number;
 }
 
 /**
@@ -48,7 +47,7 @@ const WORKER_EXEC_ARGV = process.execArgv.some((a) => a.startsWith('--input-type
   : {};
 
 export class WorkerPool<Task, Result> {
-  private readonly slots: Slot<Task>[] = [];
+  private readonly slots: Slot[] = [];
   private readonly queue: Array<{ id: number; payload: Task }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -62,7 +61,7 @@ export class WorkerPool<Task, Result> {
     const common = { ...WORKER_EXEC_ARGV, ...(options.resourceLimits && { resourceLimits: options.resourceLimits }) };
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { ...common, eval: true }) : new Worker(script, common);
-      const slot: Slot<Task> = { worker, busy: false, own: [] };
+      const slot: Slot = { worker, outstanding: 0 };
       worker.on('message', (msg: WorkerResponse<unknown>) => this.settle(slot, msg));
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -78,23 +77,37 @@ export class WorkerPool<Task, Result> {
 
   /** Runs one task on the next idle worker. */
   run(payload: Task): Promise<Result> {
-    return this.enqueue(payload, this.queue);
-  }
-
-  /** Runs one task on worker `index` (0 ≤ index < size), after the tasks already given to it. */
-  runOn(index: number, payload: Task): Promise<Result> {
-    const slot = this.slots[index];
-    if (!slot) return Promise.reject(new RangeError(`no worker ${index}`));
-    return this.enqueue(payload, slot.own);
-  }
-
-  private enqueue(payload: Task, queue: Array<{ id: number; payload: Task }>): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    const done = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, isTask: true }));
-    queue.push({ id, payload });
+    const { id, done } = this.register();
+    this.queue.push({ id, payload });
     this.dispatch();
     return done;
+  }
+
+  /**
+   * Runs one task on worker `index` (0 ≤ index < size), after the tasks
+   * already given to it. The task is posted at once, so a worker given its
+   * next task before it finishes the current one does not wait for this
+   * thread between them.
+   */
+  runOn(index: number, payload: Task): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.slots[index];
+    if (!slot) return Promise.reject(new RangeError(`no worker ${index}`));
+    const { id, done } = this.register();
+    this.post(slot, id, payload);
+    return done;
+  }
+
+  private register(): { id: number; done: Promise<Result> } {
+    const id = this.nextId++;
+    const done = new Promise<Result>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, isTask: true }));
+    return { id, done };
+  }
+
+  private post(slot: Slot, id: number, payload: Task): void {
+    slot.outstanding++;
+    slot.worker.postMessage({ id, kind: 'task', payload } satisfies WorkerRequest<Task>);
   }
 
   /** Sends one message to every worker and waits until all have handled it. */
@@ -115,24 +128,25 @@ export class WorkerPool<Task, Result> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /** Gives queued tasks to idle workers. */
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const next = slot.own.shift() ?? this.queue.shift();
-      if (next === undefined) continue;
-      slot.busy = true;
-      slot.worker.postMessage({ id: next.id, kind: 'task', payload: next.payload } satisfies WorkerRequest<Task>);
+      if (this.queue.length === 0) return;
+      if (slot.outstanding === 0) {
+        const next = this.queue.shift()!;
+        this.post(slot, next.id, next.payload);
+      }
     }
   }
 
-  private settle(slot: Slot<Task>, msg: WorkerResponse<unknown>): void {
+  private settle(slot: Slot, msg: WorkerResponse<unknown>): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
     if (msg.ok) p.resolve(msg.result);
     else p.reject(new Error(msg.error));
     if (p.isTask) {
-      slot.busy = false;
+      slot.outstanding--;
       this.dispatch();
     }
   }

@@ -27,7 +27,8 @@ export async function analysePackages(
   const knowledge: Array<ScanTaskResult['knowledge'] | undefined> = [];
   /** Per thread: the packages whose knowledge it has (its own and those sent to it). */
   const knows = Array.from({ length: runner.threads }, () => new Uint8Array(packages.length));
-  const idle = Array.from({ length: runner.threads }, (_, t) => runner.threads - 1 - t);
+  /** Tasks given to each thread and not done. */
+  const outstanding = new Array<number>(runner.threads).fill(0);
   /** The knowledge thread `t` lacks for package `i`, imported packages first (a thread that knows a package knows its imports). */
   const unseen = (t: number, i: number): Array<ScanTaskResult['knowledge']> => {
     const out: Array<ScanTaskResult['knowledge']> = [];
@@ -44,37 +45,47 @@ export async function analysePackages(
   };
   await new Promise<void>((resolve, reject) => {
     let failed = false;
+    const dispatch = (thread: number, i: number): void => {
+      outstanding[thread]!++;
+      const known = unseen(thread, i);
+      const unimported = graph.dependents[i]!.length === 0;
+      runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }) }).then(
+        (result) => {
+          results[i] = result;
+          done++;
+          knowledge[i] = result.knowledge;
+          onProgress?.(done, packages.length);
+          scheduler.complete(i);
+          outstanding[thread]!--;
+          pump();
+        },
+        (error: unknown) => {
+          failed = true;
+          reject(error);
+        },
+      );
+    };
+    // Idle threads first; then, while ready work remains, each thread gets its next task to start
+    // as soon as it is done with the current one (without a round trip to this thread).
     const pump = (): void => {
       if (failed) return;
       if (scheduler.pending === 0) return resolve();
-      for (;;) {
-        if (idle.length === 0) return;
-        const i = scheduler.next();
-        if (i === undefined) return;
-        const thread = idle.pop()!;
-        const known = unseen(thread, i);
-        const unimported = graph.dependents[i]!.length === 0;
-        runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }) }).then(
-          (result) => {
-            results[i] = result;
-            done++;
-            knowledge[i] = result.knowledge;
-            onProgress?.(done, packages.length);
-            scheduler.complete(i);
-            idle.push(thread);
-            pump();
-          },
-          (error: unknown) => {
-            failed = true;
-            reject(error);
-          },
-        );
+      for (let depth = 1; depth <= PIPELINE_DEPTH; depth++) {
+        for (let t = 0; t < runner.threads; t++) {
+          if (outstanding[t]! >= depth) continue;
+          const i = scheduler.next();
+          if (i === undefined) return;
+          dispatch(t, i);
+        }
       }
     };
     pump();
   });
   return results;
 }
+
+/** Tasks a thread may hold: the one it runs and the next. */
+const PIPELINE_DEPTH = 2;
 
 export interface Runner {
   /** Threads tasks can be given to. */
