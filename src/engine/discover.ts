@@ -59,6 +59,12 @@ export interface DiscoverOptions {
   readonly exclude?: readonly PathMatcher[];
   /** `never` forces the directory walk even inside a git work tree. */
   readonly git?: 'auto' | 'never';
+  /**
+   * Called once the candidate files are listed, with their number, before
+   * they are read: lets a caller start work that only depends on the size
+   * of the scan (worker threads) while the files are read.
+   */
+  readonly onListed?: (candidates: number) => void;
 }
 
 export interface DiscoveredFile {
@@ -172,6 +178,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
     }
   }
 
+  options.onListed?.(found.size);
   const files: DiscoveredFile[] = [];
   for (const [abs, { explicit }] of found) {
     let size: number;

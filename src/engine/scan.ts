@@ -41,7 +41,7 @@ export interface ScanOptions {
   /** A baseline file (overrides the policy's); `false` ignores the policy's. */
   readonly baseline?: string | false;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Scans of fewer files run in this thread, where starting workers would cost more than it saves (default 400). */
+  /** Scans of fewer candidate files (before build constraints) run in this thread, where starting workers would cost more than it saves (default 400). */
   readonly workerThreshold?: number;
 }
 
@@ -83,18 +83,31 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   const target = options.build ? makeBuildTarget({ ...policy.build, ...options.build }) : policy.build;
 
-  const discovery = discoverFiles({
-    cwd,
-    ...(options.paths && { args: options.paths }),
-    include: { ...policy.include, ...options.include },
-    exclude: [policy.excludeMatcher],
-  });
-  const plan = planScan(discovery.files, new ModuleResolver({ cwd }), target);
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const threshold = options.workerThreshold ?? 400;
+  tuneJit();
+  // Workers start (load their code) while the files are read and planned.
+  let pool: PoolRunner | undefined;
+  let discovery: ReturnType<typeof discoverFiles>;
+  let plan: ReturnType<typeof planScan>;
+  try {
+    discovery = discoverFiles({
+      cwd,
+      ...(options.paths && { args: options.paths }),
+      include: { ...policy.include, ...options.include },
+      exclude: [policy.excludeMatcher],
+      onListed: (candidates) => {
+        if (jobs > 1 && candidates >= threshold) pool = new PoolRunner(jobs);
+      },
+    });
+    plan = planScan(discovery.files, new ModuleResolver({ cwd }), target);
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
 
   const setup = scanSetup(cwd, policy, settings);
-  tuneJit();
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const runner = jobs > 1 && plan.files >= (options.workerThreshold ?? 400) ? new PoolRunner(jobs) : new InlineRunner();
+  const runner: PoolRunner | InlineRunner = pool ?? new InlineRunner();
   let findings: Finding[];
   let parseErrors = 0;
   const times: StageTimes = { parseMs: 0, semanticsMs: 0, rulesMs: 0 };
