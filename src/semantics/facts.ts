@@ -16,7 +16,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 
-import { buildCFG } from './cfg.js';
+import { buildCFG, type Block } from './cfg.js';
 import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
 import { unparenExpr } from './infer.js';
@@ -317,27 +317,39 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
 function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFactKind[]): CfgSkeleton {
   const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
-  const live = cfg.blocks.filter((b) => b.live || b === cfg.exit);
-  const idx = new Map(live.map((b, i) => [b, i]));
+  // skeleton index of each live block (and the exit), -1 for the others; blocks are numbered by `index`
+  const idx = new Int32Array(cfg.blocks.length).fill(-1);
+  const live: Block[] = [];
+  for (const b of cfg.blocks) {
+    if (b.live || b === cfg.exit) {
+      idx[b.index] = live.length;
+      live.push(b);
+    }
+  }
+  const succ: number[][] = [];
   const callsPer: Record<number, string[]> = {};
   const seededPer: Record<number, string[]> = {};
-  for (const b of live) {
-    const i = idx.get(b)!;
+  let seeded = false;
+  for (let i = 0; i < live.length; i++) {
+    const b = live[i]!;
+    const out: number[] = [];
+    for (const s of b.succs) if (idx[s.index]! >= 0) out.push(idx[s.index]!);
+    succ.push(out);
     for (const n of b.nodes) {
       if (n.kind !== 'ExprStmt') continue;
       const x = unparenExpr(n.x);
       if (x.kind !== 'CallExpr') continue;
       const k = info.calleeKey(info.calleeOf(x));
       if (k) (callsPer[i] ??= []).push(k);
-      for (const fk of allPaths) if (fk.seedCall?.(x, info)) (seededPer[i] ??= []).push(fk.id);
+      for (const fk of allPaths) {
+        if (fk.seedCall?.(x, info)) {
+          (seededPer[i] ??= []).push(fk.id);
+          seeded = true;
+        }
+      }
     }
   }
-  return {
-    succ: live.map((b) => b.succs.filter((s) => idx.has(s)).map((s) => idx.get(s)!)),
-    exit: idx.get(cfg.exit)!,
-    calls: callsPer,
-    ...(Object.keys(seededPer).length ? { seeded: seededPer } : {}),
-  };
+  return { succ, exit: idx[cfg.exit.index]!, calls: callsPer, ...(seeded ? { seeded: seededPer } : {}) };
 }
 
 /** A package whose API comes from the stdlib/third-party tables (so no module function facts). */
