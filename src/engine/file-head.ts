@@ -12,6 +12,8 @@ export interface FileHead extends ImportHeader {
 }
 
 const FIRST_READ = 8 * 1024;
+/** The read buffer, reused from file to file (grown when a head needs more). */
+let buffer = Buffer.allocUnsafe(FIRST_READ);
 
 /**
  * Reads 8 KiB of the file, then four times more while the header or the
@@ -23,9 +25,9 @@ export function readFileHead(absPath: string): FileHead {
   try {
     let size = FIRST_READ;
     for (;;) {
-      const buf = Buffer.allocUnsafe(size);
-      const n = fs.readSync(fd, buf, 0, size, 0);
-      const head = fileHead(buf.toString('utf8', 0, n));
+      if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
+      const n = fs.readSync(fd, buffer, 0, size, 0);
+      const head = fileHead(buffer.toString('utf8', 0, n));
       if (n < size || (head.header.codeLine !== undefined && head.complete)) return head;
       size *= 4;
     }
