@@ -34,7 +34,14 @@ export interface ParamFactKind {
   readonly id: string;
   readonly level: 'param';
   /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
-  seed(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  seed?(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  /**
+   * Seed from the whole function, for what calls cannot express (a parameter
+   * stored in a field, returned, sent on a channel): the indices (-1:
+   * receiver) of the parameters of `fn` that have the fact. `params` maps
+   * parameter objects to their indices.
+   */
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
 }
 
 /** A fact about functions. */
@@ -241,7 +248,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     const arg = (j: number, a: ast.Expr): void => {
       const p = paramIndexOf(info, a, params, reassigned);
       if (p === undefined) return;
-      for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      for (const k of paramKinds) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey) {
         // variadic: map extra args onto the last parameter
         if (sig === null) sig = info.signatureOf(call);
@@ -266,6 +273,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     }
   }
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+  for (const k of paramKinds) {
+    if (!k.seedParams) continue;
+    for (const i of k.seedParams(fn, info, params)) (seeds[k.id] ??= new Set()).add(i);
+  }
 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;

@@ -157,6 +157,53 @@ func Use(s string) int {
   });
 });
 
+describe('parameter facts seeded from the whole function', () => {
+  // "keeps": the parameter is stored in a field (something no call expresses)
+  const keeps: FactKind = {
+    id: 'keeps', level: 'param',
+    seedParams: (fn, info, params) => {
+      const out: number[] = [];
+      walk(fn.body!, {
+        enter: (n) => {
+          if (n.kind !== 'AssignStmt') return;
+          n.rhs.forEach((r, i) => {
+            const o = r.kind === 'Ident' ? info.objectOf(r) : undefined;
+            const p = o ? params.get(o) : undefined;
+            if (p !== undefined && n.lhs[i]?.kind === 'SelectorExpr') out.push(p);
+          });
+        },
+      });
+      return out;
+    },
+  };
+  const pkg = pkgFromSources({
+    'k.go': `package k
+
+type Box struct{ v *int }
+
+func (b *Box) Set(v *int) { b.v = v }
+
+func store(b *Box, v *int) { b.v = v }
+
+func viaStore(v *int, b *Box) { store(b, v) }
+
+func viaMethod(b *Box, v *int) { b.Set(v) }
+
+func reads(b *Box, v *int) { _ = *v; _ = b }
+`,
+  }, 'example.com/k');
+  const { program } = summarizeModule([pkg], [keeps]);
+  const p = program.facts.param;
+
+  it('seeds the parameters seedParams names and propagates them to callers', () => {
+    expect(p['(example.com/k.Box).Set']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.store']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.viaStore']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.viaMethod']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.reads']).toBeUndefined();
+  });
+});
+
 function callsIn(info: PackageInfo): ast.CallExpr[] {
   const out: ast.CallExpr[] = [];
   for (const f of info.files) walk(f.ast, { enter: (n) => { if (n.kind === 'CallExpr') out.push(n); } });
