@@ -54,8 +54,10 @@ export interface FuncFactKind {
    * 'all-paths': F has the fact when every path from entry to normal return
    * goes through a seeded call or a call of a function that has it (with
    * no such path at all, e.g. every path panics, F has it too).
+   * 'seed-only': F has the fact when seeded (by seedFunc); callers do not
+   * inherit it (e.g. "returns newly allocated memory").
    */
-  readonly propagate: 'any-callee' | 'all-paths';
+  readonly propagate: 'any-callee' | 'all-paths' | 'seed-only';
   /** Seed from the whole function. */
   seedFunc?(fn: ast.FuncDecl, info: PackageInfo): boolean;
   /** Seed from one call in the function (for 'all-paths': only calls in statement position count). */
@@ -376,6 +378,8 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
           for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
         }
       }
+    } else if (k.propagate === 'seed-only') {
+      for (const f of funcs.values()) if (f.fseeds?.includes(k.id)) addF(f.key, k.id);
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];
       for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);

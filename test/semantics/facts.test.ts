@@ -192,8 +192,19 @@ func viaMethod(b *Box, v *int) { b.Set(v) }
 func reads(b *Box, v *int) { _ = *v; _ = b }
 `,
   }, 'example.com/k');
-  const { program } = summarizeModule([pkg], [keeps]);
+  const returnsBox: FactKind = {
+    id: 'returns-box', level: 'func', propagate: 'seed-only',
+    seedFunc: (fn) => fn.type.results?.list.some((r) => r.type?.kind === 'StarExpr') ?? false,
+  };
+  const { program } = summarizeModule([pkg], [keeps, returnsBox]);
   const p = program.facts.param;
+
+  it('seed-only function facts stay with the seeded function', () => {
+    const pkg2 = pkgFromSources({ 'r.go': 'package r\n\ntype B struct{}\n\nfunc New() *B { return &B{} }\n\nfunc Use() { _ = New() }\n' }, 'example.com/r');
+    const f = summarizeModule([pkg2], [returnsBox]).program.facts.func;
+    expect(f['example.com/r.New']).toEqual(['returns-box']);
+    expect(f['example.com/r.Use']).toBeUndefined();
+  });
 
   it('seeds the parameters seedParams names and propagates them to callers', () => {
     expect(p['(example.com/k.Box).Set']?.['keeps']).toEqual([0]);
