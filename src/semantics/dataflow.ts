@@ -163,7 +163,17 @@ export interface DoubleEvent {
  * close)? `reset` nodes (e.g. reassignment of the variable) forget earlier
  * events. Deferred events count at exit.
  */
-export function happensTwice(cfg: CFG, event: NodePred, opts: { from?: ast.Node | null; reset?: NodePred; exits?: 'normal' | 'all' } = {}): DoubleEvent[] {
+export function happensTwice(cfg: CFG, event: NodePred, opts: {
+  from?: ast.Node | null;
+  reset?: NodePred;
+  /**
+   * A reset also forgets deferred events registered before it: the deferred
+   * calls received the old value as an argument (`defer C.free(p)` in a loop
+   * whose `p` is new in every iteration).
+   */
+  resetDefers?: boolean;
+  exits?: 'normal' | 'all';
+} = {}): DoubleEvent[] {
   const start = startOf(cfg, opts.from ?? null);
   if (!start) return [];
   const out: DoubleEvent[] = [];
@@ -193,6 +203,7 @@ export function happensTwice(cfg: CFG, event: NodePred, opts: { from?: ast.Node 
         }
       } else if (opts.reset?.(n)) {
         c = 0;
+        if (opts.resetDefers) d = 0;
         if (d === 0) first = null;
       }
     }

@@ -170,6 +170,21 @@ func g(ok bool) {
     expect(leaks[0]!.reason).toBe('exit');
   });
 
+  it('resets can forget deferred events', () => {
+    const t = setup(`
+func f(xs []int) {
+	for _, x := range xs {
+		p := x
+		defer free(p)
+	}
+}`);
+    const g = t.cfg('f');
+    const isFree = (n: ast.Node) => n.kind === 'DeferStmt';
+    const reset = (n: ast.Node) => t.src.slice(n.start, n.end).startsWith('p := x');
+    expect(happensTwice(g, isFree, { reset }).length).toBe(1);
+    expect(happensTwice(g, isFree, { reset, resetDefers: true })).toEqual([]);
+  });
+
   it('pruned edges end a path as fine', () => {
     const t = setup(`
 func f() error {

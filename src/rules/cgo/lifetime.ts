@@ -701,7 +701,27 @@ export const CGO_FACTS = [freesFact, keepsFact, returnsAllocFact];
 export interface Leak {
   /** The return, the last statement, the panic, or the overwriting statement. */
   readonly node: ast.Node;
-  readonly kind: 'return' | 'end' | 'panic' | 'overwrite' | 'loop';
+  /**
+   * `loop`: the allocation runs again while the variable still holds the
+   * previous memory; `after-loop`: the same, when the variable is declared
+   * outside the loop and only freed after it (cgo/loop-allocation's case).
+   */
+  readonly kind: 'return' | 'end' | 'panic' | 'overwrite' | 'loop' | 'after-loop' | 'branch';
+}
+
+/** The statement a `break` or `continue` leaves (its loop, switch or select), or null. */
+function branchTarget(pkg: PackageInfo, b: ast.BranchStmt): ast.Node | null {
+  if (b.tok !== 'break' && b.tok !== 'continue') return null;
+  for (let x = pkg.parentOf(b); x; x = pkg.parentOf(x)) {
+    if (x.kind === 'FuncLit' || x.kind === 'FuncDecl') return null;
+    if (b.label) {
+      if (x.kind === 'LabeledStmt' && x.label.name === b.label.name) return x.stmt;
+      continue;
+    }
+    if (x.kind === 'ForStmt' || x.kind === 'RangeStmt') return x;
+    if (b.tok === 'break' && (x.kind === 'SwitchStmt' || x.kind === 'TypeSwitchStmt' || x.kind === 'SelectStmt')) return x;
+  }
+  return null;
 }
 
 export interface LeakResult {
@@ -746,9 +766,17 @@ export function leaksOf(pkg: PackageInfo, t: Tracked): LeakResult {
   }
   const isDeferredRelease = (d: ast.Node) => d.kind === 'DeferStmt' && releases(g, d, stmt);
   const overwriteAt = (n: ast.Node) => overwrites(g, n) || (g.vars.size === 1 && g.defs.has(n) && n === stmt);
+  // a break or continue that leaves the scope of every variable of the group
+  const leavesScope = (n: ast.Node): boolean => {
+    if (n.kind !== 'BranchStmt') return false;
+    const target = branchTarget(pkg, n);
+    if (!target) return false;
+    for (const v of g.vars) if (!v.decl || !within(v.decl, target) || v.isParam) return false;
+    return true;
+  };
   const witnesses = pathsAvoiding(cfg, stmt, (n) => releases(g, n, stmt), {
     kill: (n) => movesAway(g, n),
-    before: overwriteAt,
+    before: (n) => overwriteAt(n) || leavesScope(n),
     exits: 'all',
     prune: nilBranch(g, t.errVar, pkg),
   }) ?? [];
@@ -761,12 +789,30 @@ export function leaksOf(pkg: PackageInfo, t: Tracked): LeakResult {
     if (w.reason === 'before') {
       // a deferred release registered before the overwrite frees the earlier value (loop-allocation's concern)
       if ((cfg.defersAt(w.node)?.may ?? []).some(isDeferredRelease)) continue;
-      leaks.push({ node: w.node, kind: w.node === stmt ? 'loop' : 'overwrite' });
+      if (w.node.kind === 'BranchStmt') leaks.push({ node: w.node, kind: 'branch' });
+      else leaks.push({ node: w.node, kind: w.node === stmt ? (freedOnlyAfterLoop(pkg, t) ? 'after-loop' : 'loop') : 'overwrite' });
       continue;
     }
     leaks.push({ node: w.node, kind: w.node.kind === 'ReturnStmt' ? 'return' : 'end' });
   }
   return { leaks, released, moves };
+}
+
+/** The variable is declared outside the innermost loop around the allocation, and every immediate free is outside that loop. */
+function freedOnlyAfterLoop(pkg: PackageInfo, t: Tracked): boolean {
+  if (t.origin.kind !== 'var') return false;
+  const loop = loopsAround(pkg, t.stmt, t.fn)[0];
+  if (!loop) return false;
+  const g = t.origin.group;
+  const inLoop = (n: ast.Node) => within(n, loop.body);
+  for (const d of g.defs) if (inLoop(d)) return false;
+  let frees = 0;
+  for (const [node, effects] of g.effects) {
+    if (!effects.some((e) => e.kind === 'free' && e.how === 'now')) continue;
+    if (inLoop(node)) return false;
+    frees++;
+  }
+  return frees > 0;
 }
 
 /** The loop statements of `fn` that contain `n` (innermost first), not crossing function literals. */
@@ -793,4 +839,93 @@ export function varName(t: Tracked): string {
   if (t.origin.kind !== 'var') return '';
   const first = t.origin.group.vars.values().next().value;
   return first?.name ?? '';
+}
+
+// ---------------------------------------------------------------------------
+// Frees, roots and synchronisation (double free, use after free, goroutines)
+
+/** Strips parentheses, conversions and unsafe aliasing calls, `&x[0]`: the expression a pointer argument is made from. */
+export function unwrapPointer(pkg: PackageInfo, e: ast.Expr): ast.Expr {
+  let x = unparen(e);
+  for (let i = 0; i < 16; i++) {
+    if (x.kind === 'CallExpr' && x.args.length >= 1 && (isConversion(pkg, x) || isUnsafeAlias(pkg, x))) { x = unparen(x.args[0]!); continue; }
+    if (x.kind === 'UnaryExpr' && x.op === '&') {
+      const y = unparen(x.x);
+      if (y.kind === 'IndexExpr' && pkg.constValue(y.index)?.value === 0n) { x = unparen(y.x); continue; }
+    }
+    if (x.kind === 'SliceExpr') { x = unparen(x.x); continue; }
+    break;
+  }
+  return x;
+}
+
+/** A local variable (not a field, not package-level) denoted by an identifier. */
+function localVar(pkg: PackageInfo, e: ast.Expr): Obj | undefined {
+  if (e.kind !== 'Ident') return undefined;
+  const o = pkg.objectOf(e);
+  return o && o.kind === 'var' && !o.isField && !o.isPackageLevel ? o : undefined;
+}
+
+/** The variable a variable was copied from (`q := p`, `q := unsafe.Pointer(p)`), transitively. */
+export function rootVar(pkg: PackageInfo, o: Obj): Obj {
+  const seen = new Set<Obj>([o]);
+  let cur = o;
+  for (;;) {
+    const n = cur.node;
+    let rhs: ast.Expr | undefined;
+    if (n?.kind === 'AssignStmt' && n.tok === ':=' && n.lhs.length === n.rhs.length) rhs = n.rhs[n.lhs.indexOf(cur.decl!)];
+    else if (n?.kind === 'ValueSpec' && n.values.length === n.names.length) rhs = n.values[n.names.indexOf(cur.decl!)];
+    if (!rhs) return cur;
+    const src = localVar(pkg, unwrapPointer(pkg, rhs));
+    if (!src || seen.has(src)) return cur;
+    seen.add(src);
+    cur = src;
+  }
+}
+
+/** For a call that certainly frees one of its arguments: the local variable freed and the argument. */
+export function freedVar(pkg: PackageInfo, call: ast.CallExpr, policy: CgoPolicy): { obj: Obj; arg: ast.Expr } | null {
+  const n = cCallName(pkg, call);
+  // cheap filter: C calls, and module functions with the frees fact
+  if (n === undefined) {
+    const c = pkg.calleeOf(call);
+    const key = pkg.calleeKey(c);
+    if (!key || !pkg.program.facts.param[key]?.[FREES_FACT]) return null;
+  }
+  for (let i = 0; i < call.args.length; i++) {
+    if (callEffect(pkg, call, i, policy).effect !== 'free') continue;
+    const arg = call.args[i]!;
+    const o = localVar(pkg, unwrapPointer(pkg, arg));
+    if (o) return { obj: o, arg };
+  }
+  return null;
+}
+
+/** The address of a variable of the group is taken: it may change behind our back. */
+export function addressTaken(pkg: PackageInfo, g: Group): boolean {
+  for (const effects of g.effects.values()) {
+    for (const e of effects) if (e.kind === 'unknown' && pkg.parentOf(e.at)?.kind === 'UnaryExpr') return true;
+  }
+  return false;
+}
+
+/** Does the CFG node wait for other goroutines: `x.Wait()`, a channel receive, a range over a channel? */
+export function waits(pkg: PackageInfo, n: ast.Node): boolean {
+  let found = false;
+  walk(n, {
+    enter: (x) => {
+      if (found || x.kind === 'FuncLit') return false;
+      if (x.kind === 'UnaryExpr' && x.op === '<-') found = true;
+      else if (x.kind === 'CallExpr') {
+        const f = unparen(x.fun);
+        if (f.kind === 'SelectorExpr' && f.sel.name === 'Wait') found = true;
+      }
+      return undefined;
+    },
+  });
+  if (found) return true;
+  // `for range ch`: the range operand is the CFG node
+  const p = pkg.parentOf(n);
+  if (p?.kind === 'RangeStmt' && p.x === n) return underlying(pkg.typeOf(n as ast.Expr), pkg.info).kind === 'chan';
+  return false;
 }

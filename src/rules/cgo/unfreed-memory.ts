@@ -11,6 +11,8 @@ const related = (l: Leak, name: string): RelatedReport => ({
     panic: `panics here without freeing ${name} (a deferred free would still run)`,
     overwrite: `${name} is overwritten here while it still holds the memory`,
     loop: `the next iteration allocates again while ${name} still holds the memory`,
+    'after-loop': '',
+    branch: `leaves here without freeing ${name}, which goes out of scope`,
   }[l.kind],
 });
 
@@ -109,7 +111,7 @@ func Check(pan string) error {
         }
         const r = leaksOf(ctx.pkg, t);
         // an allocation in a loop freed after it is cgo/loop-allocation's finding
-        const leaks = r.released ? r.leaks.filter((l) => l.kind !== 'loop') : r.leaks;
+        const leaks = r.leaks.filter((l) => l.kind !== 'after-loop');
         if (leaks.length === 0) return;
         const name = varName(t);
         const messageId = !r.released && !r.moves ? 'never' : 'paths';
