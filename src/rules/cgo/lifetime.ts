@@ -929,3 +929,37 @@ export function waits(pkg: PackageInfo, n: ast.Node): boolean {
   if (p?.kind === 'RangeStmt' && p.x === n) return underlying(pkg.typeOf(n as ast.Expr), pkg.info).kind === 'chan';
   return false;
 }
+
+export interface FreedGroup {
+  readonly root: Obj;
+  readonly group: Group;
+  readonly fn: FuncNode;
+  readonly cfg: CFG;
+}
+
+/** The group a certain free call releases (its variable's root and the root's copies), or null. */
+export function groupOfFree(a: CgoAnalysis, call: ast.CallExpr): FreedGroup | null {
+  const pkg = a.pkg;
+  const f = freedVar(pkg, call, a.policy);
+  if (!f) return null;
+  const fn = pkg.enclosingFunc(call);
+  const cfg = fn && pkg.cfgOf(fn);
+  if (!fn || !cfg) return null;
+  const root = rootVar(pkg, f.obj);
+  return { root, group: a.group([root], fn, cfg), fn, cfg };
+}
+
+/** The variable is overwritten at this node (`p = C.realloc(p, n)` frees the old value and holds a new one). */
+export function overwrittenAt(g: Group, n: ast.Node): boolean {
+  return effectsAt(g, n).some((e) => e.kind === 'overwrite' && e.how === 'now');
+}
+
+/** Frees the group now (not deferred, not a realloc). */
+export function freesNow(g: Group, n: ast.Node): boolean {
+  return !overwrittenAt(g, n) && effectsAt(g, n).some((e) => e.kind === 'free' && e.how === 'now');
+}
+
+/** A use of the memory (not a free, a nil comparison or a copy) at the node, by code that runs now, in a goroutine, or through a deferred call's arguments. */
+export function memoryUseAt(g: Group, n: ast.Node): Effect | undefined {
+  return effectsAt(g, n).find((e) => (e.kind === 'use' || e.kind === 'keep' || e.kind === 'unknown' || e.kind === 'discard') && e.how !== 'closure');
+}
