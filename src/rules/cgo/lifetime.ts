@@ -963,3 +963,51 @@ export function freesNow(g: Group, n: ast.Node): boolean {
 export function memoryUseAt(g: Group, n: ast.Node): Effect | undefined {
   return effectsAt(g, n).find((e) => (e.kind === 'use' || e.kind === 'keep' || e.kind === 'unknown' || e.kind === 'discard') && e.how !== 'closure');
 }
+
+// ---------------------------------------------------------------------------
+// Package-wide: where fields are freed, which methods are called
+
+export interface PackageFrees {
+  /** `Type.field` → calls that release that field of a value of the type (certain frees and deallocator-like calls). */
+  readonly fieldFrees: ReadonlyMap<string, readonly ast.CallExpr[]>;
+  /** Keys of the functions and methods called somewhere in the package. */
+  readonly called: ReadonlySet<string>;
+}
+
+const packageFrees = new WeakMap<CgoAnalysis, PackageFrees>();
+
+/** The type name and field of `x.f` when x is a value or pointer of a named type of the package. */
+export function fieldKey(pkg: PackageInfo, e: ast.Expr): string | undefined {
+  const x = unparen(e);
+  if (x.kind !== 'SelectorExpr') return undefined;
+  const o = pkg.objectOf(x.sel);
+  if (!o?.isField) return undefined;
+  const t = deref(pkg.typeOf(x.x));
+  return t.kind === 'named' ? `${t.name}.${x.sel.name}` : undefined;
+}
+
+export function frees(a: CgoAnalysis): PackageFrees {
+  let f = packageFrees.get(a);
+  if (f) return f;
+  const pkg = a.pkg;
+  const fieldFrees = new Map<string, ast.CallExpr[]>();
+  const called = new Set<string>();
+  for (const body of pkg.res.bodies.values()) {
+    for (const call of body.calls) {
+      const key = pkg.calleeKey(pkg.calleeOf(call));
+      if (key) called.add(key);
+      for (let i = 0; i < call.args.length; i++) {
+        const e = callEffect(pkg, call, i, a.policy).effect;
+        if (e !== 'free' && e !== 'keep') continue;
+        const k = fieldKey(pkg, unwrapPointer(pkg, call.args[i]!));
+        if (!k) continue;
+        let l = fieldFrees.get(k);
+        if (!l) fieldFrees.set(k, (l = []));
+        l.push(call);
+      }
+    }
+  }
+  f = { fieldFrees, called };
+  packageFrees.set(a, f);
+  return f;
+}
