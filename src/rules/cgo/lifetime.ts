@@ -198,15 +198,20 @@ export function climb(pkg: PackageInfo, e: ast.Expr): ast.Expr {
   }
 }
 
+/** Could a value of this type be a C pointer: unsafe.Pointer, uintptr, a pointer to a C type or to an array (`*[1 << 30]byte`)? */
 function isPointerLike(pkg: PackageInfo, t: Type): boolean {
-  const u = t.kind === 'named' ? underlying(t, pkg.info) : t;
-  if (u.kind === 'unknown') return true;
+  const u = t.kind === 'named' && t.pkg !== 'C' ? underlying(t, pkg.info) : t;
   if (u.kind === 'basic') return u.name === 'unsafe.Pointer' || u.name === 'uintptr';
   if (u.kind === 'pointer') {
-    const d = deref(t.kind === 'named' ? u : t);
-    return d.kind === 'named' ? d.pkg === 'C' : d.kind === 'unknown' || d.kind === 'array';
+    const d = u.elem;
+    return (d.kind === 'named' && d.pkg === 'C') || d.kind === 'array';
   }
-  return u.kind === 'slice';
+  return false;
+}
+
+/** Facts are only seeded in packages with cgo files: C pointers come from there. */
+function isCgoPackage(pkg: PackageInfo): boolean {
+  return pkg.files.some((f) => f.isCgo);
 }
 
 // ---------------------------------------------------------------------------
@@ -523,12 +528,17 @@ export class CgoAnalysis {
   }
 }
 
-const analyses = new WeakMap<PackageInfo, Map<string, CgoAnalysis>>();
+const analyses = new WeakMap<PackageInfo, { program: object; byPolicy: Map<string, CgoAnalysis> }>();
 
-/** The shared analysis of a package under a policy. */
+/**
+ * The shared analysis of a package under a policy. It depends on the
+ * program's facts: a package checked in phase 1 and reused in phase 2 (with
+ * the module's facts) gets a fresh analysis.
+ */
 export function analysisOf(pkg: PackageInfo, policy: CgoPolicy): CgoAnalysis {
-  let m = analyses.get(pkg);
-  if (!m) analyses.set(pkg, (m = new Map()));
+  let entry = analyses.get(pkg);
+  if (!entry || entry.program !== pkg.program) analyses.set(pkg, (entry = { program: pkg.program, byPolicy: new Map() }));
+  const m = entry.byPolicy;
   let a = m.get(policy.key);
   if (!a) m.set(policy.key, (a = new CgoAnalysis(pkg, policy)));
   return a;
@@ -622,6 +632,7 @@ export const keepsFact: ParamFactKind = {
   id: KEEPS_FACT,
   level: 'param',
   *seedParams(fn, info, params) {
+    if (!isCgoPackage(info)) return;
     const candidates = pointerParams(info, params);
     if (candidates.length === 0 || !fn.body) return;
     const a = analysisOf(info, DEFAULT_POLICY);
@@ -645,7 +656,7 @@ export const returnsAllocFact: FuncFactKind = {
   propagate: 'seed-only',
   seedFunc(fn, info) {
     const results = fn.type.results?.list ?? [];
-    if (results.length === 0 || !fn.body) return false;
+    if (results.length === 0 || !fn.body || !isCgoPackage(info)) return false;
     const first = results[0]!;
     if (!first.type || !isPointerLike(info, info.typeOf(first.type))) return false;
     const a = analysisOf(info, DEFAULT_POLICY);

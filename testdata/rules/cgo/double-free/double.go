@@ -115,3 +115,9 @@ func reallocated(n int) {
 	p = C.realloc(p, C.size_t(n))
 	C.free(p)
 }
+
+// A parameter freed by a helper, then again: the helper's facts come from phase 1.
+func paramTwice(p *C.char) {
+	release(p)
+	C.free(unsafe.Pointer(p)) // want `.p. is freed twice`
+}
