@@ -1,6 +1,7 @@
-import type { CallExpr } from '../../syntax/ast.js';
-import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { analysisOf, CGO_FACTS, freeCallText, leaksOf, varName, type Leak } from './lifetime.js';
+import type { CallExpr, Node } from '../../syntax/ast.js';
+import type { FileData, PackageInfo } from '../../semantics/package.js';
+import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
+import { analysisOf, CGO_FACTS, freeCallText, leaksOf, loopsAround, unparen, varName, type Leak, type Tracked } from './lifetime.js';
 import { cgoOptions, policyOf } from './options.js';
 
 const related = (l: Leak, name: string): RelatedReport => ({
@@ -15,6 +16,53 @@ const related = (l: Leak, name: string): RelatedReport => ({
     branch: `leaves here without freeing ${name}, which goes out of scope`,
   }[l.kind],
 });
+
+const STATEMENT_LISTS = new Set(['BlockStmt', 'CaseClause', 'CommClause']);
+
+/** The range of a statement with its whole line when nothing else is on it. */
+function lineOf(file: FileData, n: Node): { start: number; end: number } {
+  const src = file.source;
+  let start = n.start;
+  while (start > 0 && (src[start - 1] === ' ' || src[start - 1] === '\t')) start--;
+  let end = n.end;
+  while (end < src.length && (src[end] === ' ' || src[end] === '\t')) end++;
+  if ((start === 0 || src[start - 1] === '\n') && (end === src.length || src[end] === '\n')) return { start, end: Math.min(end + 1, src.length) };
+  return { start: n.start, end: n.end };
+}
+
+/**
+ * "Free it with a defer": when the memory is held in one variable, never handed over, and released
+ * only by explicit free statements (or not at all), replace them by one `defer` right after the allocation.
+ */
+function deferFix(pkg: PackageInfo, file: FileData, t: Tracked): FixReport | undefined {
+  if (t.origin.kind !== 'var') return undefined;
+  const g = t.origin.group;
+  const stmt = t.stmt;
+  if (stmt.kind !== 'AssignStmt' && stmt.kind !== 'DeclStmt') return undefined;
+  if (!STATEMENT_LISTS.has(pkg.parentOf(stmt)?.kind ?? '') || loopsAround(pkg, stmt, t.fn).length > 0 || g.namedResult) return undefined;
+  const removals: Node[] = [];
+  for (const effects of g.effects.values()) {
+    for (const e of effects) {
+      if (e.kind === 'keep' || e.kind === 'unknown' || e.how === 'defer' || (e.kind === 'free' && e.how !== 'now')) return undefined;
+      if (e.kind !== 'free') continue;
+      const st = pkg.parentOf(e.call!);
+      if (st?.kind !== 'ExprStmt' || unparen(st.x) !== e.call || !STATEMENT_LISTS.has(pkg.parentOf(st)?.kind ?? '')) return undefined;
+      if (file.source.slice(e.call!.fun.start, e.call!.fun.end) !== t.site.free) return undefined;
+      removals.push(st);
+    }
+  }
+  const call = freeCallText(pkg, t);
+  if (call.includes('unsafe.Pointer') && file.imports.get('unsafe') !== 'unsafe') return undefined;
+  const lineStart = file.source.lastIndexOf('\n', stmt.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(file.source.slice(lineStart))![0];
+  return {
+    message: `Free ${varName(t)} with a defer right after the allocation`,
+    edits: [
+      { range: { start: stmt.end, end: stmt.end }, newText: `\n${indent}defer ${call}` },
+      ...removals.map((r) => ({ range: lineOf(file, r), newText: '' })),
+    ],
+  };
+}
 
 export default defineRule({
   meta: {
@@ -120,11 +168,13 @@ func Check(pan string) error {
         if (leaks.length === 0) return;
         const name = varName(t);
         const messageId = !r.released && !r.moves ? 'never' : 'paths';
+        const fix = deferFix(ctx.pkg, ctx.file, t);
         ctx.report({
           range: call,
           messageId,
           data: { ...data, name, freeCall: freeCallText(ctx.pkg, t), count: leaks.length === 1 ? 'one' : String(leaks.length) },
           related: leaks.filter((l) => l.node !== t.fn).map((l) => related(l, name)),
+          ...(fix && { fixes: [fix] }),
         });
       },
     };
