@@ -770,9 +770,9 @@ export function leaksOf(pkg: PackageInfo, t: Tracked): LeakResult {
   }
   let released = false;
   let moves = g.namedResult;
-  for (const [node, effects] of g.effects) {
+  for (const node of g.effects.keys()) {
     if (node === stmt) continue;
-    if (effects.some((e) => e.kind === 'free' || (e.how === 'defer' && e.kind === 'keep'))) released = true;
+    if (releases(g, node, stmt)) released = true;
     if (movesAway(g, node)) moves = true;
   }
   const isDeferredRelease = (d: ast.Node) => d.kind === 'DeferStmt' && releases(g, d, stmt);

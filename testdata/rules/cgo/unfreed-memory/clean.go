@@ -212,3 +212,44 @@ func wrapperFreed(s string) {
 	defer C.free(unsafe.Pointer(cs))
 	C.puts(cs)
 }
+
+func deferClosureBeforeAllocation(s string) {
+	var cs *C.char
+	defer func() { C.free(unsafe.Pointer(cs)) }()
+	cs = C.CString(s)
+	C.puts(cs)
+}
+
+func bufferClean(n int) error {
+	p, err := newBuffer(n)
+	if err != nil {
+		return err
+	}
+	defer C.free(p)
+	return nil
+}
+
+func inClosure(names []string) {
+	for _, n := range names {
+		func() {
+			cs := C.CString(n)
+			defer C.free(unsafe.Pointer(cs))
+			C.puts(cs)
+		}()
+	}
+}
+
+func arrayView(n int) []byte {
+	p := C.malloc(C.size_t(n))
+	return (*[1 << 30]byte)(p)[:n:n]
+}
+
+type outer struct{ inner C.int }
+
+type holder struct{ ref *C.int }
+
+func fieldAddress(h *holder) {
+	o := (*outer)(C.calloc(1, C.size_t(unsafe.Sizeof(outer{}))))
+	o.inner = 3
+	h.ref = &o.inner
+}

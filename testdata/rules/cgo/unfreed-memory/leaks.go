@@ -126,3 +126,40 @@ func viaWrapper(s string) {
 	cs := cString(s) // want `C memory from cString in .cs. is never freed`
 	C.puts(cs)
 }
+
+// The direct deferred call evaluates its argument when the defer runs: it frees nil.
+func deferBeforeAllocation(s string) {
+	var cs *C.char
+	defer C.free(unsafe.Pointer(cs))
+	cs = C.CString(s) // want `C memory from C.CString in .cs. is never freed`
+	C.puts(cs)
+}
+
+// newBuffer returns C memory the caller must free, or an error.
+func newBuffer(n int) (unsafe.Pointer, error) {
+	if n <= 0 {
+		return nil, errShort
+	}
+	p := C.malloc(C.size_t(n))
+	return p, nil
+}
+
+func bufferLeak(n int) error {
+	p, err := newBuffer(n) // want `C memory from newBuffer in .p. is not freed on one of its paths`
+	if err != nil {
+		return err
+	}
+	if n > 4096 {
+		return errShort
+	}
+	C.free(p)
+	return nil
+}
+
+func goroutineUsesOnly(s string, done chan bool) {
+	cs := C.CString(s) // want `C memory from C.CString in .cs. is never freed`
+	go func() {
+		C.puts(cs)
+		done <- true
+	}()
+}
