@@ -233,6 +233,8 @@ export function callEffect(pkg: PackageInfo, call: ast.CallExpr, i: number, poli
     if (policy.frees.has(n)) return { effect: 'free', name };
     if (policy.takes.has(n)) return { effect: 'keep', name };
     if (BORROWING_HELPERS.has(n)) return { effect: 'use', name };
+    // C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free)): the callee frees p later
+    if (call.args.some((x, j) => j !== i && passesCFree(pkg, x))) return { effect: 'keep', name };
     const decl = pkg.cgoDecls().funcs.get(n);
     if (decl?.defined) {
       if (decl.frees.includes(i)) return { effect: 'free', name };
@@ -260,6 +262,14 @@ export function callEffect(pkg: PackageInfo, call: ast.CallExpr, i: number, poli
     return { effect: 'unknown', name };
   }
   return { effect: 'unknown', name: '' };
+}
+
+/** Is `C.free` itself (not a call of it) the argument, possibly converted: a destructor handed to C? */
+function passesCFree(pkg: PackageInfo, arg: ast.Expr): boolean {
+  let x = unparen(arg);
+  while (x.kind === 'CallExpr' && x.args.length === 1 && isConversion(pkg, x)) x = unparen(x.args[0]!);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  return cName(pkg, x) === 'free';
 }
 
 // ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ package unfreed
 static void consume(char *s) { puts(s); free(s); }
 static char *saved;
 static void keep(char *s) { saved = s; }
+static void set_text(char *s, void (*destroy)(void *)) { if (destroy) destroy(s); }
 */
 import "C"
 
@@ -252,4 +253,9 @@ func fieldAddress(h *holder) {
 	o := (*outer)(C.calloc(1, C.size_t(unsafe.Sizeof(outer{}))))
 	o.inner = 3
 	h.ref = &o.inner
+}
+
+func destructorHandedOver(s string) {
+	cs := C.CString(s)
+	C.set_text(cs, (*[0]byte)(C.free))
 }
