@@ -795,12 +795,21 @@ export function leaksOf(pkg: PackageInfo, t: Tracked): LeakResult {
     for (const v of g.vars) if (!v.decl || !within(v.decl, target) || v.isParam) return false;
     return true;
   };
-  const witnesses = pathsAvoiding(cfg, stmt, (n) => releases(g, n, stmt), {
-    kill: (n) => movesAway(g, n),
-    before: (n) => overwriteAt(n) || leavesScope(n),
-    exits: 'all',
-    prune: nilBranch(g, t.errVar, pkg),
-  }) ?? [];
+  const event = (n: ast.Node) => releases(g, n, stmt);
+  const base = { kill: (n: ast.Node) => movesAway(g, n), exits: 'all' as const, prune: nilBranch(g, t.errVar, pkg) };
+  // a break, continue or goto after which the memory leaks: the witness is the jump (not the exit it leads to)
+  const jumps = new Map<ast.Node, boolean>();
+  const leakingJump = (n: ast.Node): boolean => {
+    if (n.kind !== 'BranchStmt' || n.tok === 'fallthrough') return false;
+    let r = jumps.get(n);
+    if (r === undefined) {
+      const w = pathsAvoiding(cfg, n, event, { ...base, before: (m) => overwriteAt(m) || leavesScope(m) }) ?? [];
+      r = w.some((x) => x.reason !== 'panic' || isPanicStmt(pkg, x.node));
+      jumps.set(n, r);
+    }
+    return r;
+  };
+  const witnesses = pathsAvoiding(cfg, stmt, event, { ...base, before: (n) => overwriteAt(n) || leavesScope(n) || leakingJump(n) }) ?? [];
   const leaks: Leak[] = [];
   for (const w of witnesses) {
     if (w.reason === 'panic') {

@@ -4,8 +4,9 @@ import { defineRule, type FixReport, type RelatedReport } from '../../engine/rul
 import { analysisOf, CGO_FACTS, freeCallText, leaksOf, loopsAround, unparen, varName, type Leak, type Tracked } from './lifetime.js';
 import { cgoOptions, policyOf } from './options.js';
 
-const related = (l: Leak, name: string): RelatedReport => ({
-  range: l.node,
+const related = (l: Leak, name: string, fn: Tracked['fn']): RelatedReport => ({
+  // falling off the end: the closing brace of the function
+  range: l.kind === 'end' && fn.body ? { start: fn.body.end - 1, end: fn.body.end } : l.node,
   message: {
     return: `returns here without freeing ${name}`,
     end: `the function ends here without freeing ${name}`,
@@ -13,7 +14,7 @@ const related = (l: Leak, name: string): RelatedReport => ({
     overwrite: `${name} is overwritten here while it still holds the memory`,
     loop: `the next iteration allocates again while ${name} still holds the memory`,
     'after-loop': '',
-    branch: `leaves here without freeing ${name}, which goes out of scope`,
+    branch: l.node.kind === 'BranchStmt' ? `this ${l.node.tok} leaves ${name} unfreed` : '',
   }[l.kind],
 });
 
@@ -173,7 +174,7 @@ func Check(pan string) error {
           range: call,
           messageId,
           data: { ...data, name, freeCall: freeCallText(ctx.pkg, t), count: leaks.length === 1 ? 'one' : String(leaks.length) },
-          related: leaks.filter((l) => l.node !== t.fn).map((l) => related(l, name)),
+          related: leaks.map((l) => related(l, name, t.fn)),
           ...(fix && { fixes: [fix] }),
         });
       },
