@@ -145,11 +145,6 @@ func Check(pan string) error {
       CallExpr(call: CallExpr) {
         const t = a.track(call);
         if (!t) return;
-        if (process.env.REDLINE_CGO_DEBUG) {
-          const pos = ctx.file.positions.line(call.start);
-          const effects = t.origin.kind === 'var' ? [...t.origin.group.effects.values()].flat().map((e) => `${e.how}:${e.kind}${e.why ? `(${e.why})` : ''}${e.call ? `[${ctx.file.source.slice(e.call.fun.start, e.call.fun.end)}]` : ''}`).join(' ') : '';
-          console.error(`CGODEBUG ${ctx.file.relPath}:${pos} ${t.site.name} ${t.origin.kind} ${effects}`);
-        }
         const data = { alloc: t.site.name, free: t.site.free };
         switch (t.origin.kind) {
           case 'discarded':
