@@ -532,7 +532,8 @@ export class CgoAnalysis {
     const e = r?.effect;
     if (!e) return { site, fn, cfg, stmt, origin: { kind: 'elsewhere' } };
     if (e.kind === 'copy' && e.to) return { site, fn, cfg, stmt, origin: { kind: 'var', group: this.group([e.to], fn, cfg) } };
-    if (e.kind === 'discard') return { site, fn, cfg, stmt, origin: { kind: 'discarded' } };
+    const blank = parent?.kind === 'AssignStmt' && parent.lhs.length === 1 && unparen(parent.lhs[0]!).kind === 'Ident' && (unparen(parent.lhs[0]!) as ast.Ident).name === '_';
+    if (e.kind === 'discard' || (blank && e.kind === 'use')) return { site, fn, cfg, stmt, origin: { kind: 'discarded' } };
     if (e.kind === 'use' && e.call && (e.how === 'now' || e.how === 'defer')) return { site, fn, cfg, stmt, origin: { kind: 'borrowed', call: e.call } };
     return { site, fn, cfg, stmt, origin: { kind: 'elsewhere' } };
   }

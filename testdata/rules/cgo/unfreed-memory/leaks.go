@@ -42,7 +42,8 @@ func passedStraight(msg string) {
 }
 
 func discarded(b []byte) {
-	C.CBytes(b) // want `The result of C.CBytes is discarded`
+	C.CBytes(b)     // want `The result of C.CBytes is discarded`
+	_ = C.malloc(8) // want `The result of C.malloc is discarded`
 }
 
 func onPanic(s string) {
