@@ -31,8 +31,8 @@ describe('cgo/unfreed-memory related locations', () => {
     const related = (fn: string, alloc: string) => byLine.get(line(alloc, `func ${fn}(`));
     expect(related('neverFreed', 'C.CString')).toEqual([`${line('}', 'func neverFreed(')} the function ends here without freeing cs`]);
     expect(related('onPanic', 'C.CString')).toEqual([`${line('panic(', 'func onPanic(')} panics here without freeing cs (a deferred free would still run)`]);
-    expect(related('continueInLoop', 'C.CString')).toEqual([`${line('continue', 'func continueInLoop(')} this continue leaves cs unfreed`]);
-    expect(related('breakOutOfSelect', 'C.malloc')).toEqual([`${line('break', 'func breakOutOfSelect(')} this break leaves buf unfreed`]);
+    expect(related('continueInLoop', 'C.CString')).toEqual([`${line('\tcontinue', 'func continueInLoop(')} this continue leaves cs unfreed`]);
+    expect(related('breakOutOfSelect', 'C.malloc')).toEqual([`${line('\tbreak', 'func breakOutOfSelect(')} this break leaves buf unfreed`]);
     expect(related('overwritten', 'C.CString(a)')).toEqual([`${line('cs = C.CString(b)', 'func overwritten(')} cs is overwritten here while it still holds the memory`]);
     // `return err` is the failed allocation: only the later return leaks
     expect(related('bufferLeak', 'newBuffer')).toEqual([`${line('return errShort', 'func bufferLeak(')} returns here without freeing p`]);
