@@ -593,11 +593,17 @@ export function overwrites(g: Group, n: ast.Node): boolean {
 }
 
 /** An edge that leaves a `p == nil` check on its nil side (nothing to free there), or `err != nil` on its error side. */
-export function nilBranch(g: Group, errVar: Obj | undefined, pkg: PackageInfo): (from: Block, to: Block) => boolean {
+export function nilBranch(g: Group, errVar: Obj | undefined, pkg: PackageInfo, guards: ReadonlyMap<string, boolean> = new Map()): (from: Block, to: Block) => boolean {
   return (from, to) => {
     if (from.succs.length !== 2) return false;
     const last = from.nodes[from.nodes.length - 1];
     if (!last) return false;
+    // the condition that guarded the allocation, tested again: its outcome is known
+    if (guards.size > 0 && isExpr(last)) {
+      const a = atomOf(pkg, last);
+      const known = a && guards.get(a.text);
+      if (a && known !== undefined && known !== null) return to === from.succs[(known === a.positive) ? 1 : 0];
+    }
     for (const e of effectsAt(g, last)) {
       if (e.kind !== 'cmp' || !e.nilOp || e.how !== 'now') continue;
       // the comparison must be the branch condition itself
@@ -612,6 +618,67 @@ export function nilBranch(g: Group, errVar: Obj | undefined, pkg: PackageInfo): 
     }
     return false;
   };
+}
+
+function isExpr(n: ast.Node): n is ast.Expr {
+  return !n.kind.endsWith('Stmt');
+}
+
+/** A condition without its negations: normalised source text and polarity. */
+function atomOf(pkg: PackageInfo, e: ast.Expr): { text: string; positive: boolean; expr: ast.Expr } | null {
+  let x = unparen(e);
+  let positive = true;
+  while (x.kind === 'UnaryExpr' && x.op === '!') { positive = !positive; x = unparen(x.x); }
+  const file = pkg.fileOf(x);
+  if (!file) return null;
+  return { text: file.source.slice(x.start, x.end).replace(/\s+/g, ''), positive, expr: x };
+}
+
+/**
+ * The conditions known to hold right after the allocating statement,
+ * because the statement is inside their `if` (or `else`): atoms of `&&`
+ * (`||` in an else) with their value. Only side-effect-free conditions over
+ * variables that keep their value (never assigned after their declaration,
+ * declared outside every loop around the allocation) count.
+ */
+export function guardsOf(pkg: PackageInfo, stmt: ast.Node, fn: FuncNode): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  let decl: ast.Node | null = fn;
+  while (decl && decl.kind !== 'FuncDecl') decl = pkg.enclosingFunc(decl);
+  const body = decl?.kind === 'FuncDecl' ? pkg.res.bodies.get(decl) : undefined;
+  if (!body) return out;
+  const loops = loopsAround(pkg, stmt, fn);
+  const stable = (e: ast.Expr): boolean => {
+    let ok = true;
+    walk(e, {
+      enter: (n) => {
+        if (!ok) return false;
+        switch (n.kind) {
+          case 'Ident': {
+            const o = pkg.objectOf(n);
+            if (o?.kind === 'var' && (body.assigned.has(o) || body.addressed.has(o) || (o.decl && loops.some((l) => within(o.decl!, l))))) ok = false;
+            return undefined;
+          }
+          case 'BasicLit': case 'SelectorExpr': case 'BinaryExpr': case 'ParenExpr': return undefined;
+          case 'UnaryExpr': if (n.op === '<-' || n.op === '&') ok = false; return undefined;
+          case 'CallExpr': { const c = pkg.calleeOf(n); if (!(c.kind === 'builtin' && c.name === 'len')) ok = false; return undefined; }
+          default: ok = false; return false;
+        }
+      },
+    });
+    return ok;
+  };
+  const add = (cond: ast.Expr, value: boolean): void => {
+    const x = unparen(cond);
+    if (x.kind === 'BinaryExpr' && ((value && x.op === '&&') || (!value && x.op === '||'))) { add(x.x, value); add(x.y, value); return; }
+    const a = atomOf(pkg, x);
+    if (a && stable(a.expr)) out.set(a.text, a.positive === value);
+  };
+  for (let x: ast.Node = stmt, p = pkg.parentOf(x); p && x !== fn; x = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'IfStmt' && x === p.body) add(p.cond, true);
+    else if (p.kind === 'IfStmt' && x === p.else) add(p.cond, false);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -797,7 +864,7 @@ export function leaksOf(pkg: PackageInfo, t: Tracked): LeakResult {
     return true;
   };
   const event = (n: ast.Node) => releases(g, n, stmt);
-  const base = { kill: (n: ast.Node) => movesAway(g, n), exits: 'all' as const, prune: nilBranch(g, t.errVar, pkg) };
+  const base = { kill: (n: ast.Node) => movesAway(g, n), exits: 'all' as const, prune: nilBranch(g, t.errVar, pkg, guardsOf(pkg, stmt, t.fn)) };
   // a break, continue or goto after which the memory leaks: the witness is the jump (not the exit it leads to)
   const jumps = new Map<ast.Node, boolean>();
   const leakingJump = (n: ast.Node): boolean => {

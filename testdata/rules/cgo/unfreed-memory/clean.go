@@ -259,3 +259,29 @@ func destructorHandedOver(s string) {
 	cs := C.CString(s)
 	C.set_text(cs, (*[0]byte)(C.free))
 }
+
+// The condition that guarded the allocation guards the free too.
+func guardedTwice(name string) {
+	var cs *C.char
+	if name != "" {
+		cs = C.CString(name)
+	}
+	C.puts(cs)
+	if name != "" {
+		C.free(unsafe.Pointer(cs))
+	}
+}
+
+func guardedNegated(quiet bool, s string) {
+	var cs *C.char
+	if !quiet && s != "" {
+		cs = C.CString(s)
+		C.puts(cs)
+	}
+	if quiet {
+		return
+	}
+	if s != "" {
+		C.free(unsafe.Pointer(cs))
+	}
+}

@@ -164,3 +164,16 @@ func goroutineUsesOnly(s string, done chan bool) {
 		done <- true
 	}()
 }
+
+// The guard changes before the free checks it again.
+func guardChanged(name string) {
+	var cs *C.char
+	if name != "" {
+		cs = C.CString(name) // want `C memory from C.CString in .cs. is not freed on one of its paths`
+	}
+	C.puts(cs)
+	name = C.GoString(cs)
+	if name != "" {
+		C.free(unsafe.Pointer(cs))
+	}
+}
