@@ -5,10 +5,16 @@
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import cgoDoubleFree from './cgo/double-free.js';
+import cgoFinalizerOnlyRelease from './cgo/finalizer-only-release.js';
+import cgoLoopAllocation from './cgo/loop-allocation.js';
+import cgoPointerInGoroutine from './cgo/pointer-in-goroutine.js';
+import cgoUnfreedMemory from './cgo/unfreed-memory.js';
+import cgoUseAfterFree from './cgo/use-after-free.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 
 /** Rules with visitors, in catalog order. */
-export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify], (r) => r.meta);
+export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify, cgoUnfreedMemory, cgoLoopAllocation, cgoDoubleFree, cgoUseAfterFree, cgoPointerInGoroutine, cgoFinalizerOnlyRelease], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
 export const CATALOG: readonly RuleMeta[] = sortByCatalogOrder([...RULES.map((r) => r.meta as RuleMeta), ...ENGINE_RULES], (m) => m);

@@ -34,7 +34,14 @@ export interface ParamFactKind {
   readonly id: string;
   readonly level: 'param';
   /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
-  seed(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  seed?(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  /**
+   * Seed from the whole function, for what calls cannot express (a parameter
+   * stored in a field, returned, sent on a channel): the indices (-1:
+   * receiver) of the parameters of `fn` that have the fact. `params` maps
+   * parameter objects to their indices.
+   */
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
 }
 
 /** A fact about functions. */
@@ -47,8 +54,10 @@ export interface FuncFactKind {
    * 'all-paths': F has the fact when every path from entry to normal return
    * goes through a seeded call or a call of a function that has it (with
    * no such path at all, e.g. every path panics, F has it too).
+   * 'seed-only': F has the fact when seeded (by seedFunc); callers do not
+   * inherit it (e.g. "returns newly allocated memory").
    */
-  readonly propagate: 'any-callee' | 'all-paths';
+  readonly propagate: 'any-callee' | 'all-paths' | 'seed-only';
   /** Seed from the whole function. */
   seedFunc?(fn: ast.FuncDecl, info: PackageInfo): boolean;
   /** Seed from one call in the function (for 'all-paths': only calls in statement position count). */
@@ -241,7 +250,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     const arg = (j: number, a: ast.Expr): void => {
       const p = paramIndexOf(info, a, params, reassigned);
       if (p === undefined) return;
-      for (const k of paramKinds) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      for (const k of paramKinds) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey) {
         // variadic: map extra args onto the last parameter
         if (sig === null) sig = info.signatureOf(call);
@@ -266,6 +275,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     }
   }
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+  for (const k of paramKinds) {
+    if (!k.seedParams) continue;
+    for (const i of k.seedParams(fn, info, params)) (seeds[k.id] ??= new Set()).add(i);
+  }
 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
@@ -380,6 +393,8 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
           for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
         }
       }
+    } else if (k.propagate === 'seed-only') {
+      for (const f of funcs.values()) if (f.fseeds?.includes(k.id)) addF(f.key, k.id);
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];
       for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);

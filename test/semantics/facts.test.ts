@@ -171,6 +171,64 @@ func Use(s string) int {
   });
 });
 
+describe('parameter facts seeded from the whole function', () => {
+  // "keeps": the parameter is stored in a field (something no call expresses)
+  const keeps: FactKind = {
+    id: 'keeps', level: 'param',
+    seedParams: (fn, info, params) => {
+      const out: number[] = [];
+      walk(fn.body!, {
+        enter: (n) => {
+          if (n.kind !== 'AssignStmt') return;
+          n.rhs.forEach((r, i) => {
+            const o = r.kind === 'Ident' ? info.objectOf(r) : undefined;
+            const p = o ? params.get(o) : undefined;
+            if (p !== undefined && n.lhs[i]?.kind === 'SelectorExpr') out.push(p);
+          });
+        },
+      });
+      return out;
+    },
+  };
+  const pkg = pkgFromSources({
+    'k.go': `package k
+
+type Box struct{ v *int }
+
+func (b *Box) Set(v *int) { b.v = v }
+
+func store(b *Box, v *int) { b.v = v }
+
+func viaStore(v *int, b *Box) { store(b, v) }
+
+func viaMethod(b *Box, v *int) { b.Set(v) }
+
+func reads(b *Box, v *int) { _ = *v; _ = b }
+`,
+  }, 'example.com/k');
+  const returnsBox: FactKind = {
+    id: 'returns-box', level: 'func', propagate: 'seed-only',
+    seedFunc: (fn) => fn.type.results?.list.some((r) => r.type?.kind === 'StarExpr') ?? false,
+  };
+  const { program } = summarizeModule([pkg], [keeps, returnsBox]);
+  const p = program.facts.param;
+
+  it('seed-only function facts stay with the seeded function', () => {
+    const pkg2 = pkgFromSources({ 'r.go': 'package r\n\ntype B struct{}\n\nfunc New() *B { return &B{} }\n\nfunc Use() { _ = New() }\n' }, 'example.com/r');
+    const f = summarizeModule([pkg2], [returnsBox]).program.facts.func;
+    expect(f['example.com/r.New']).toEqual(['returns-box']);
+    expect(f['example.com/r.Use']).toBeUndefined();
+  });
+
+  it('seeds the parameters seedParams names and propagates them to callers', () => {
+    expect(p['(example.com/k.Box).Set']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.store']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.viaStore']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.viaMethod']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.reads']).toBeUndefined();
+  });
+});
+
 function callsIn(info: PackageInfo): ast.CallExpr[] {
   const out: ast.CallExpr[] = [];
   for (const f of info.files) walk(f.ast, { enter: (n) => { if (n.kind === 'CallExpr') out.push(n); } });
