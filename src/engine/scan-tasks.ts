@@ -87,7 +87,8 @@ export class ScanWorker {
     const own = buildProgram([summarizeChecked(checked, this.factKinds)], this.factKinds, this.program);
     // The package's own facts count for calls inside it; dependents get them by broadcast.
     this.learn(own.packages, own.facts);
-    const info = checkPackage(input, this.program, { reuse: checked });
+    // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
+    const info = checkPackage(input, { packages: this.program.packages, facts: this.program.facts }, { reuse: checked });
     const t2 = performance.now();
     const findings = analyzePackage(info, syntaxErrors, {
       rules: this.enabled,

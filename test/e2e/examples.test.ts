@@ -10,6 +10,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 /** `file:line rule severity`, in report order. */
 const EXPECTED = [
+  'examples/payments-gateway/internal/fasthash/fasthash.go:36 cgo/unfreed-memory high',
   'examples/payments-gateway/processor.go:24 tls/insecure-skip-verify high',
 ];
 
