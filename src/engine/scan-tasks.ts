@@ -67,7 +67,8 @@ export class ScanWorker {
           const rule = byId.get(s.id);
           return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
         });
-        this.factKinds = this.enabled.flatMap((e) => e.rule.facts ?? []);
+        // Rules of a family share fact kinds: each is computed once.
+        this.factKinds = [...new Map(this.enabled.flatMap((e) => e.rule.facts ?? []).map((k) => [k.id, k])).values()];
         this.program = emptyProgram();
         return;
       }
