@@ -13,6 +13,7 @@ import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
+import { factKindsOf } from './rule.js';
 import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
@@ -50,7 +51,7 @@ export class ScanWorker {
           const rule = byId.get(s.id);
           return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
         });
-        this.factKinds = this.enabled.flatMap((e) => e.rule.facts ?? []);
+        this.factKinds = factKindsOf(this.enabled);
         this.exports = {};
         this.program = null;
         return;

@@ -5,10 +5,17 @@
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import contextBuiltinKey from './context/builtin-key.js';
+import secretsCredentialInUrl from './secrets/credential-in-url.js';
+import secretsHardcodedCredential from './secrets/hardcoded-credential.js';
+import secretsLiteralAuthorizationHeader from './secrets/literal-authorization-header.js';
+import secretsSensitiveDataLogged from './secrets/sensitive-data-logged.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 
 /** Rules with visitors, in catalog order. */
-export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify], (r) => r.meta);
+export const RULES: readonly AnyRule[] = sortByCatalogOrder([
+  secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged, contextBuiltinKey,
+  tlsInsecureSkipVerify], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
 export const CATALOG: readonly RuleMeta[] = sortByCatalogOrder([...RULES.map((r) => r.meta as RuleMeta), ...ENGINE_RULES], (m) => m);

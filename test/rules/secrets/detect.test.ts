@@ -110,7 +110,7 @@ describe('names', () => {
     expect(sensitiveName('maxPasswordLength')).toBeNull();
     expect(sensitiveName('bypass')).toBeNull();
     expect(sensitiveName('pass')).toBeNull();
-    expect(sensitiveName('userPass')?.noun).toBe('pass');
+    expect(sensitiveName('userPass')?.noun).toBe('password');
     expect(sensitiveName('groupWriteView')).toBeNull();
   });
 });

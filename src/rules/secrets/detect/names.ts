@@ -26,7 +26,34 @@ export function splitWords(name: string): string[] {
 const CREDENTIAL_NOUNS = new Set([
   'password', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode',
   'secret', 'token', 'credential', 'credentials', 'creds', 'cred',
-  'apikey', 'bearer', 'privatekey', 'accesskey', 'secretkey',
+  'apikey', 'bearer', 'privatekey', 'accesskey', 'secretkey', 'authorization',
+]);
+
+/** `pass` is a credential only after one of these (`dbPass`, not `firstPass` or `bypass`). */
+const PASS_QUALIFIERS = new Set([
+  'db', 'user', 'admin', 'root', 'smtp', 'mail', 'email', 'ftp', 'ldap', 'redis', 'mysql', 'postgres', 'pg', 'sql',
+  'api', 'proxy', 'auth', 'login', 'account', 'service', 'bind', 'master', 'app', 'client', 'basic', 'http', 'ssh', 'key',
+]);
+
+/**
+ * Words before `token` that make it something other than a credential:
+ * pagination cursors, idempotency and cancellation tokens, lexer tokens,
+ * rate-limiter tokens, CSRF tokens (random per form, not a credential).
+ */
+const NOT_CREDENTIAL_TOKENS = new Set([
+  'page', 'next', 'prev', 'previous', 'continuation', 'continue', 'resume', 'sync', 'cursor', 'pagination', 'marker',
+  'cancel', 'cancellation', 'idempotency', 'csrf', 'xsrf', 'lexer', 'lex', 'parser', 'parse', 'end', 'start', 'first',
+  'last', 'current', 'cur', 'peek', 'lookahead', 'expected', 'unexpected', 'split', 'word', 'rate', 'bucket', 'limiter',
+  'fencing', 'stop', 'done', 'quit', 'wait', 'notify', 'sort', 'search', 'syntax', 'json', 'xml', 'html', 'yaml',
+]);
+
+/**
+ * Words anywhere in a name that say the value is not the credential in
+ * clear (CodeQL's notSensitive list): `hashedPassword`, `maskedToken`.
+ */
+const NOT_SENSITIVE_WORDS = new Set([
+  'hash', 'hashed', 'redact', 'redacted', 'censor', 'censored', 'obfuscate', 'obfuscated', 'mask', 'masked',
+  'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
 ]);
 
 /** Qualifiers that make `key` a credential: `apiKey`, `signingKey`. */
@@ -53,10 +80,14 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
   while (words.length > 1 && NEUTRAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   const head = words[words.length - 1];
   if (head === undefined) return null;
-  if (CREDENTIAL_NOUNS.has(head) || extraNouns.has(head)) {
-    // "pass" alone is a verb as often as a noun: require a qualifier (dbPass, userPass).
-    if (head === 'pass' && words.length < 2) return null;
-    return { noun: head };
+  if (words.some((w) => NOT_SENSITIVE_WORDS.has(w))) return null;
+  const before = words[words.length - 2];
+  if (extraNouns.has(head)) return { noun: head };
+  if (CREDENTIAL_NOUNS.has(head)) {
+    // "pass" alone is a verb (or a compiler pass) as often as a noun: require a qualifier (dbPass, userPass).
+    if (head === 'pass' && (before === undefined || !PASS_QUALIFIERS.has(before))) return null;
+    if (head === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return null;
+    return { noun: NOUN_LABELS[head] ?? head };
   }
   if (head === 'key' && words.length >= 2 && KEY_QUALIFIERS.has(words[words.length - 2]!)) {
     return { noun: `${words[words.length - 2]} key` };
@@ -65,6 +96,13 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** How a head word reads in messages. */
+const NOUN_LABELS: Readonly<Record<string, string>> = {
+  passwd: 'password', pwd: 'password', pw: 'password', pass: 'password', creds: 'credential', cred: 'credential',
+  credentials: 'credential', apikey: 'api key', privatekey: 'private key', accesskey: 'access key', secretkey: 'secret key',
+  bearer: 'bearer token', authorization: 'authorization value',
+};
 
 /** Names whose value is a credential identifier, not the credential: AWS key ids. */
 export function isAwsSecretName(name: string): boolean {
