@@ -18,7 +18,7 @@ import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
   readonly cwd: string;
-  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown; readonly tests?: TestMode }>;
   readonly engineSeverities: Readonly<Record<string, Severity>>;
   readonly tests: TestMode;
 }
@@ -49,7 +49,7 @@ export class ScanWorker {
         const byId = new Map(RULES.map((r) => [r.meta.id as string, r]));
         this.enabled = msg.setup.rules.flatMap((s) => {
           const rule = byId.get(s.id);
-          return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
+          return rule ? [{ rule, severity: s.severity, options: s.options, ...(s.tests && { tests: s.tests }) }] : [];
         });
         this.factKinds = factKindsOf(this.enabled);
         this.exports = {};

@@ -5,6 +5,7 @@ import { typeString, underlying } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
 import { detectSecret, sensitiveName } from '../secrets/detect/index.js';
 import { nameOfValue } from '../secrets/names-of.js';
+import { withArticle } from '../secrets/describe.js';
 import { constLeaves } from '../secrets/trace.js';
 
 export default defineRule({
@@ -74,11 +75,11 @@ func withUser(ctx context.Context, user string) context.Context {
       }
       if (pkg.constValue(unparen(value)) !== undefined) return undefined;
       const name = nameOfValue(pkg, value);
-      const byName = name !== undefined ? sensitiveName(name) : null;
-      if (byName) return `a ${byName.noun}`;
+      const byName = name !== undefined ? sensitiveName(name, undefined, true) : null;
+      if (byName) return withArticle(byName.noun);
       const k = constString(pkg, key);
-      const byKey = k !== undefined ? sensitiveName(k) : null;
-      return byKey ? `a ${byKey.noun}` : undefined;
+      const byKey = k !== undefined ? sensitiveName(k, undefined, true) : null;
+      return byKey ? withArticle(byKey.noun) : undefined;
     }
   },
 });

@@ -23,6 +23,7 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'async'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       url: 'The `{scheme}://{user}:****@{host}` URL embeds a hardcoded password ({length} characters): it is in every copy of the source and binary, and URLs are printed in logs, errors and metrics. Build the URL at run time with the password from the environment or a secret manager (url.UserPassword), and change this password.',
       flows: 'The `{scheme}://{user}:****@{host}` URL embeds a hardcoded password ({length} characters), and {flow} (see the related locations): the password is in the source and also leaves it at run time. Build the URL at run time with the password from the environment or a secret manager, keep it out of logs, and change this password.',

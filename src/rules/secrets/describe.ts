@@ -21,6 +21,11 @@ export function describeSecretInline(m: SecretMatch, value: string): string {
   return m.tier === 'token' ? `${m.label} \`${redact(secret, m.visiblePrefix)}\`, ${n}` : `${m.label}, ${n}`;
 }
 
+/** "a password", "an API key". */
+export function withArticle(noun: string): string {
+  return `${/^(?:[aeio]|API|HMAC|un)/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Fingerprint material for a secret: its type and a slow hash of its value. */
 export function secretIdentity(type: string, secret: string): string {
   return `${type}:${secretHash(secret)}`;

@@ -46,14 +46,19 @@ const MASKING: Readonly<Record<Rendering, readonly string[]>> = {
 /** Verbs that never show a value's content. */
 const OPAQUE_VERBS = new Set(['T', 'p', '*']);
 
+/** Whether a logger shows the content of a value (not for `%T`, `%p`, a `*` width, or a short `%.4s`). */
+export function showsContent(v: LoggedValue): boolean {
+  return !(v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= 8)));
+}
+
 /** Judges one logged value; null when it does not expose a credential. */
 export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings): Exposure | null {
   if (v.rendering === 'stringer') return null;
-  if (v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= 8))) return null;
+  if (!showsContent(v)) return null;
   const e = unparen(v.expr);
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
   const t = pkg.typeOf(e);
-  if (isNamed(t, 'net/http', 'Header') && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
+  if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
     const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set());
@@ -77,9 +82,10 @@ function isDirectRead(e: Expr): boolean {
   return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
 }
 
-function credentialName(name: string, s: ExposureSettings): string | null {
+/** The credential a name says a value is; `strict` for values judged by name alone (not struct fields). */
+function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
   if (s.ignoreNames.some((r) => r.test(name))) return null;
-  return sensitiveName(name, s.extraNames)?.noun ?? null;
+  return sensitiveName(name, s.extraNames, strict)?.noun ?? null;
 }
 
 /** `pwd` is also the working directory: not when it comes from os.Getwd or filepath. */
@@ -95,8 +101,11 @@ function isWorkingDirectory(pkg: PackageInfo, e: Expr): boolean {
   });
 }
 
-function isNamed(t: Type, pkg: string, name: string): boolean {
-  return t.kind === 'named' && t.pkg === pkg && t.name === name;
+/** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */
+function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'SelectorExpr' || e.sel.name !== 'Header') return false;
+  const x = deref(pkg.typeOf(e.x));
+  return x.kind === 'named' && x.pkg === 'net/http' && x.name === 'Request';
 }
 
 /** Strings, byte slices, their named forms, interfaces and unknown types (a name then decides). */
@@ -174,7 +183,7 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
       continue;
     }
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
-      if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s)) out.push(f.name);
+      if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false)) out.push(f.name);
       continue;
     }
     if (follow && moduleStruct(pkg, ft, rendering)) {

@@ -15,6 +15,7 @@ import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LoggedValue } from '../shared/log-sinks.js';
+import { showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
 export interface SecretFactIds {
@@ -92,6 +93,7 @@ function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iter
     if (!logged) continue;
     params ??= paramIndices(info, fn);
     for (const v of logged.values) {
+      if (!showsContent(v)) continue;
       for (const l of leavesOf(info, v.expr)) {
         if (l.kind !== 'param') continue;
         const i = params.get(l.obj);
@@ -176,6 +178,7 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
       const logged = loggedValuesOf(info, call, extra);
       if (logged) {
         for (const v of logged.values) {
+          if (!showsContent(v)) continue;
           for (const l of constLeaves(info, v.expr)) {
             add(l.root, { steps: [...l.steps, ...goSteps(), { node: call, message: `printed to a log by ${logged.name}` }], logged: true, goroutine: inGoroutine() });
           }

@@ -29,9 +29,10 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'async'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
-      hardcoded: '{what} is hardcoded{where}: anyone who can read the source, its history or the binary can use it, and rotating it takes a release. Load it at run time (environment, secret manager, mounted file) and revoke this one.',
-      flows: '{what} is hardcoded{where}, and {flow} (see the related locations): the secret is in the source and also leaves it at run time. Load it at run time (environment, secret manager, mounted file), keep it out of logs, and revoke this one.',
+      hardcoded: 'Hardcoded {what}{where}: anyone who can read the source, its history or the binary can use it, and rotating it takes a release. Load it at run time (environment, secret manager, mounted file) and revoke this one.',
+      flows: 'Hardcoded {what}{where}, and {flow} (see the related locations): the secret is in the source and also leaves it at run time. Load it at run time (environment, secret manager, mounted file), keep it out of logs, and revoke this one.',
     },
     docs: {
       finds: 'String literals and constants that are credentials: tokens of known formats checked by shape (GitHub with its CRC-32 checksum, GitLab, AWS access key ids and secret keys, Google API keys, Slack, Stripe, OpenAI, Anthropic, npm with checksum, PyPI, SendGrid, Twilio, Shopify, DigitalOcean, HashiCorp Vault, JWTs) and PEM private key blocks, wherever they appear; and values bound to a credential name (variables, constants, struct fields, map keys, comparisons, parameters such as `url.UserPassword`, `ssh.Password`, `smtp.PlainAuth`, `hmac.New`, `os.Setenv`, `flag.String` defaults, and parameters of the package\'s own functions) that look like a secret. When the secret is captured by a goroutine, passed to a `go` call, printed by a log call, or passed to a module function that does one of these (through local copies, across files and packages), the finding is raised to critical and its related locations show the way.',
@@ -107,8 +108,8 @@ func notify(url string) {
       const flows = hardcodedFlows(pkg, o['log-sinks']).get(root) ?? [];
       const best = bestFlow(flows);
       const data = {
-        what: capitalize(describeSecret(match, value)),
-        where: name !== undefined && binding.kind !== 'comparison' ? ` in \`${name}\`` : binding.kind === 'comparison' && name ? ` and compared with \`${name}\`` : '',
+        what: describeSecret(match, value),
+        where: name === undefined ? '' : binding.kind === 'comparison' ? ` compared with \`${name}\`` : ` in \`${name}\``,
         flow: flowPhrase(flows),
       };
       const severity = secretSeverity(match, flows.length > 0, o['generic-severity']);
@@ -149,7 +150,3 @@ func notify(url string) {
     }
   },
 });
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -3,6 +3,7 @@ import type { AssignStmt, CallExpr, CompositeLit } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { authUsesOfAssign, authUsesOfCall, authUsesOfLit, valueParts, type AuthUse } from './auth-values.js';
 import { detectSecret, DUMMY_PASSWORDS, isPlaceholder } from './detect/index.js';
+import { charClasses } from './detect/entropy.js';
 import { describeSecretInline, secretIdentity } from './describe.js';
 import { relatedOf } from './flows.js';
 import { allowOption, detectionSettings, minEntropyOption } from './options.js';
@@ -25,6 +26,7 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'http', 'grpc'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       header: 'The {header} header is set to a hardcoded {scheme}credential{what}: anyone with the source or the binary can call the service as this client, and rotating it takes a release. Read the credential at run time (environment, secret manager, mounted file) and revoke this one.',
       basicAuth: 'SetBasicAuth is given a hardcoded password ({length} characters): anyone with the source or the binary can log in as this client, and changing it takes a release. Read the password at run time (environment, secret manager, mounted file) and change this one.',
@@ -167,7 +169,7 @@ function decodeBasic(b64: string): { user: string; password: string } | undefine
   return { user: text.slice(0, i), password: text.slice(i + 1) };
 }
 
-/** Not a placeholder, template, dummy or default password. */
+/** Not a placeholder, template, dummy or default password, and not a single plain word (`secure`). */
 function isRealPassword(p: string): boolean {
-  return p.length >= 6 && !isPlaceholder(p) && !DUMMY_PASSWORDS.has(p.toLowerCase());
+  return p.length >= 6 && !isPlaceholder(p) && !DUMMY_PASSWORDS.has(p.toLowerCase()) && (charClasses(p).count >= 2 || p.length >= 12);
 }

@@ -4,8 +4,8 @@ import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { enclosingGoStmt } from '../../semantics/flow.js';
 import type { ExtraSinks, LoggedValue } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
-import { describeSecret, secretIdentity } from './describe.js';
-import { exposureOf, type Exposure, type ExposureSettings } from './exposure.js';
+import { describeSecret, secretIdentity, withArticle } from './describe.js';
+import { exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
 import { goKeyword, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
 import { constLeaves, maskRanges } from './trace.js';
@@ -28,9 +28,10 @@ export default defineRule({
     cwe: [532],
     tags: ['security', 'secrets', 'logging', 'async'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       hardcoded: '{sink} logs the hardcoded {what}{where}: the secret is in the source and now also in every log store this line reaches. Remove it from the log call, load the secret at run time, and revoke this one.',
-      value: '{sink} logs `{expr}`, which holds a {noun}{where}: logs are kept, shipped and read by many people and systems, so the {noun} leaks. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
+      value: '{sink} logs `{expr}`, which holds {aNoun}{where}: logs are kept, shipped and read by many people and systems, so the {noun} leaks. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
       keyed: '{sink} logs `{expr}` under the key "{key}"{where}: that {noun} is then in clear in every log store this line reaches. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
       struct: '{sink} logs a whole `{type}` value{where}, and its {fields} {verb} printed in clear ({how}): give `{type}` a {method} method that masks {pronoun}, tag {pronoun} `{tag}:"..."`, or log only the fields you need.',
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
@@ -86,6 +87,7 @@ func login(c Credentials) {
     };
 
     const judge = (call: CallExpr, sink: string, v: LoggedValue): void => {
+      if (!showsContent(v)) return;
       const go = enclosingGoStmt(pkg, call);
       const where = go ? ' from a goroutine' : '';
       const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
@@ -124,7 +126,7 @@ func login(c Credentials) {
     const describe = (ex: Exposure, v: LoggedValue, sink: string, where: string, expr: string): { messageId: MessageId; data: Record<string, string> } => {
       switch (ex.kind) {
         case 'named':
-          return { messageId: 'value' as const, data: { sink, expr, noun: ex.noun, where } };
+          return { messageId: 'value' as const, data: { sink, expr, noun: ex.noun, aNoun: withArticle(ex.noun), where } };
         case 'keyed':
           return { messageId: 'keyed' as const, data: { sink, expr, noun: ex.noun, key: ex.key, where } };
         case 'headers':

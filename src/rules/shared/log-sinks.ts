@@ -12,7 +12,8 @@
  * the `print`/`println` built-ins, zap (`*zap.Logger`, `*zap.SugaredLogger`,
  * field constructors), logrus (package functions, `*Logger`, `*Entry`,
  * `WithField(s)`), zerolog (`*Event`, `Context`, `Logger.Print*`, the `log`
- * package), klog and glog package functions, and policy-configured extra
+ * package), go-kit log (`Logger.Log` key/value pairs, `log.With`), hclog
+ * (`Logger` methods), klog and glog package functions, and policy-configured extra
  * sinks given as fact keys (`pkg/path.Func`, `(pkg/path.Type).Method`).
  */
 import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
@@ -48,7 +49,7 @@ export interface LoggedValue {
   readonly key?: string;
 }
 
-export type SinkFamily = 'log' | 'slog' | 'fmt' | 'builtin' | 'zap' | 'logrus' | 'zerolog' | 'klog' | 'custom';
+export type SinkFamily = 'log' | 'slog' | 'fmt' | 'builtin' | 'zap' | 'logrus' | 'zerolog' | 'go-kit' | 'hclog' | 'klog' | 'custom';
 
 export interface LogSink {
   readonly call: CallExpr;
@@ -77,6 +78,9 @@ const KLOG_PATHS = new Set(['k8s.io/klog', 'k8s.io/klog/v2', 'github.com/golang/
 const ZAP = 'go.uber.org/zap';
 const LOGRUS = 'github.com/sirupsen/logrus';
 const ZEROLOG = 'github.com/rs/zerolog';
+const GO_KIT = new Set(['github.com/go-kit/log', 'github.com/go-kit/kit/log']);
+const HCLOG = 'github.com/hashicorp/go-hclog';
+const HCLOG_LEVELS = new Set(['Trace', 'Debug', 'Info', 'Warn', 'Error']);
 
 /** zerolog `Event`/`Context` methods taking a key and a value, and how they render it. */
 const ZEROLOG_FIELDS: Readonly<Record<string, Rendering>> = {
@@ -122,6 +126,9 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
         if (name === 'Printf') return printfSink(pkg, call, `log.${name}`, 'zerolog', 0);
         break;
       default:
+        if (GO_KIT.has(path) && (name === 'With' || name === 'WithPrefix' || name === 'WithSuffix')) {
+          return sink(call, `log.${name}`, 'go-kit', keyValues(pkg, args, 1, 'fmt'));
+        }
         if (KLOG_PATHS.has(path)) {
           const k = klogCall(pkg, call, name);
           if (k) return k;
@@ -135,6 +142,7 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
     const name = callee.name;
     if (recv.kind === 'named') {
       const type = `${recv.pkg}.${recv.name}`;
+      if (GO_KIT.has(recv.pkg) && recv.name === 'Logger' && name === 'Log') return sink(call, 'log.Logger.Log', 'go-kit', keyValues(pkg, args, 0, 'fmt'));
       switch (type) {
         case 'log.Logger':
           return stdLog(pkg, call, `log.Logger.${name}`, name);
@@ -153,6 +161,11 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
         case `${ZEROLOG}.Event`:
         case `${ZEROLOG}.Context`:
           return zerologEventCall(pkg, call, `zerolog.${recv.name}.${name}`, name);
+        case `${HCLOG}.Logger`:
+          if (HCLOG_LEVELS.has(name)) return sink(call, `hclog.Logger.${name}`, 'hclog', [...(args[0] ? [{ expr: args[0], rendering: 'fmt' as const }] : []), ...keyValues(pkg, args, 1, 'fmt')]);
+          if (name === 'Log') return sink(call, `hclog.Logger.${name}`, 'hclog', [...(args[1] ? [{ expr: args[1], rendering: 'fmt' as const }] : []), ...keyValues(pkg, args, 2, 'fmt')]);
+          if (name === 'With') return sink(call, `hclog.Logger.${name}`, 'hclog', keyValues(pkg, args, 0, 'fmt'));
+          break;
         case `${ZEROLOG}.Logger`:
           if (name === 'Print' || name === 'Println') return sink(call, `zerolog.Logger.${name}`, 'zerolog', printValues(args, 0));
           if (name === 'Printf') return printfSink(pkg, call, `zerolog.Logger.${name}`, 'zerolog', 0);

@@ -71,9 +71,19 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
 export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
+  const decoded = decodedBase64Text(value);
+  if (decoded !== undefined && (isPlaceholder(decoded) || isNameLike(decoded))) return false;
   if (looksRandom(value)) return true;
   const cls = charClasses(value);
   return cls.count >= 3 && shannonEntropy(value) >= minEntropy;
+}
+
+/** The text a base64 value decodes to, when it is printable ASCII (so not random bytes). */
+function decodedBase64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
 }
 
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
@@ -107,7 +117,7 @@ export interface UrlCredential {
 const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{0,128}):([^\s/@'"]{1,256})@([A-Za-z0-9.[\]_-]+)/i;
 
 /** Default or dummy passwords of local services and examples: `guest:guest`, `postgres:postgres`. */
-export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
+export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['hunter2', 'guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
 
 /** Hosts reserved for documentation (RFC 2606) and examples. */
 const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$/i;

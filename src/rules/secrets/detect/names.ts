@@ -26,7 +26,7 @@ export function splitWords(name: string): string[] {
 const CREDENTIAL_NOUNS = new Set([
   'password', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode',
   'secret', 'token', 'credential', 'credentials', 'creds', 'cred',
-  'apikey', 'bearer', 'privatekey', 'accesskey', 'secretkey', 'authorization',
+  'apikey', 'bearer', 'privatekey', 'secretkey', 'authorization',
 ]);
 
 /** `pass` is a credential only after one of these (`dbPass`, not `firstPass` or `bypass`). */
@@ -45,7 +45,27 @@ const NOT_CREDENTIAL_TOKENS = new Set([
   'cancel', 'cancellation', 'idempotency', 'csrf', 'xsrf', 'lexer', 'lex', 'parser', 'parse', 'end', 'start', 'first',
   'last', 'current', 'cur', 'peek', 'lookahead', 'expected', 'unexpected', 'split', 'word', 'rate', 'bucket', 'limiter',
   'fencing', 'stop', 'done', 'quit', 'wait', 'notify', 'sort', 'search', 'syntax', 'json', 'xml', 'html', 'yaml',
+  'cluster', 'discovery', 'challenge',
 ]);
+
+/**
+ * For names judged without a value to look at (a logged variable, a log
+ * key), `token` and `secret` alone are too often something else: an ACME
+ * challenge token, an etcd discovery token, the name of a Kubernetes
+ * Secret. There they count only after a word that makes them credentials.
+ */
+const WEAK_NOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  token: new Set([
+    'access', 'auth', 'bearer', 'api', 'refresh', 'id', 'session', 'oauth', 'oauth2', 'jwt', 'personal', 'service', 'bot',
+    'admin', 'secret', 'security', 'sas', 'private', 'registry', 'webhook', 'bootstrap', 'user', 'github', 'gitlab', 'slack',
+    'npm', 'vault', 'account', 'app', 'master', 'root', 'login', 'deploy', 'ci', 'signing', 'acl', 'consul', 'nomad',
+    'hec', 'splunk', 'sa', 'identity', 'impersonation', 'sts', 'credential', 'credentials', 'client',
+  ]),
+  secret: new Set([
+    'client', 'shared', 'webhook', 'jwt', 'app', 'api', 'signing', 'hmac', 'oauth', 'oauth2', 'consumer', 'cookie', 'session',
+    'master', 'root', 'encryption', 'totp', 'otp', 'mfa', 'access', 'aws', 'secret', 'bot', 'auth', 'token', 'private',
+  ]),
+};
 
 /**
  * Words anywhere in a name that say the value is not the credential in
@@ -56,9 +76,12 @@ const NOT_SENSITIVE_WORDS = new Set([
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
 ]);
 
-/** Qualifiers that make `key` a credential: `apiKey`, `signingKey`. */
+/**
+ * Qualifiers that make `key` a credential: `apiKey`, `signingKey`. Not
+ * `access`: an access key (AWS, MinIO) is the public half, the key id.
+ */
 const KEY_QUALIFIERS = new Set([
-  'api', 'secret', 'private', 'access', 'signing', 'auth', 'client', 'encryption',
+  'api', 'secret', 'private', 'signing', 'auth', 'client', 'encryption',
   'hmac', 'master', 'session', 'jwt', 'app', 'license', 'service', 'account', 'sign',
 ]);
 
@@ -74,8 +97,9 @@ export interface SensitiveName {
  * Classifies a name as a credential holder, or returns null. Only the head
  * of the name counts (its last meaningful word), so `tokenURL`, `secretName`,
  * `passwordFile`, `keyID` and `maxPasswordLength` are not credentials.
+ * `strict`: `token` and `secret` need a qualifier (`authToken`, `clientSecret`).
  */
-export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EMPTY): SensitiveName | null {
+export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EMPTY, strict = false): SensitiveName | null {
   const words = splitWords(name);
   while (words.length > 1 && NEUTRAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   const head = words[words.length - 1];
@@ -87,21 +111,25 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
     // "pass" alone is a verb (or a compiler pass) as often as a noun: require a qualifier (dbPass, userPass).
     if (head === 'pass' && (before === undefined || !PASS_QUALIFIERS.has(before))) return null;
     if (head === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return null;
+    const weak = strict ? WEAK_NOUNS[head] : undefined;
+    if (weak && (before === undefined || !weak.has(before))) return null;
     return { noun: NOUN_LABELS[head] ?? head };
   }
   if (head === 'key' && words.length >= 2 && KEY_QUALIFIERS.has(words[words.length - 2]!)) {
-    return { noun: `${words[words.length - 2]} key` };
+    return { noun: `${QUALIFIER_LABELS[before!] ?? before} key` };
   }
   return null;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: 'HMAC', jwt: 'JWT' };
+
 /** How a head word reads in messages. */
 const NOUN_LABELS: Readonly<Record<string, string>> = {
   passwd: 'password', pwd: 'password', pw: 'password', pass: 'password', creds: 'credential', cred: 'credential',
-  credentials: 'credential', apikey: 'api key', privatekey: 'private key', accesskey: 'access key', secretkey: 'secret key',
-  bearer: 'bearer token', authorization: 'authorization value',
+  credentials: 'credential', apikey: 'API key', privatekey: 'private key', secretkey: 'secret key',
+  bearer: 'bearer token', authorization: 'authorization credential',
 };
 
 /** Names whose value is a credential identifier, not the credential: AWS key ids. */
