@@ -8,7 +8,7 @@
 import type { AssignStmt, CallExpr, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
-import { deref, underlying } from '../../semantics/types.js';
+import { deref } from '../../semantics/types.js';
 import { constString, isMethodOf } from '../shared/log-sinks.js';
 import { constLeaves, leavesOf, type ConstLeaf } from './trace.js';
 
@@ -111,32 +111,19 @@ function isHeaderMap(pkg: PackageInfo, e: Expr): boolean {
  * generic hardcoded-credential rule leaves them alone.
  */
 export function isAuthValue(pkg: PackageInfo, e: Expr): boolean {
-  let x: Expr = e;
-  for (let p = pkg.parentOf(x); p; x = p as Expr, p = pkg.parentOf(p)) {
+  const within = (u: AuthUse) => u.value.start <= e.start && e.end <= u.value.end;
+  for (let p = pkg.parentOf(e), depth = 0; p && depth < 8; p = pkg.parentOf(p), depth++) {
     switch (p.kind) {
-      case 'ParenExpr':
-        continue;
-      case 'BinaryExpr':
-        if (p.op === '+') continue;
-        return false;
-      case 'CallExpr': {
-        if (p.args.includes(x) && authUsesOfCall(pkg, p).some((u) => u.value === x)) return true;
-        const c = pkg.calleeOf(p);
-        const passes = c.kind === 'conversion' || (c.kind === 'func' && c.pkg === 'fmt' && c.name.startsWith('Sprint')) || isBase64Encode(pkg, p);
-        if (passes && p.args.includes(x)) continue;
-        return false;
-      }
+      case 'CallExpr':
+        if (authUsesOfCall(pkg, p).some(within)) return true;
+        break;
       case 'CompositeLit':
-        if (authUsesOfLit(pkg, p).some((u) => u.value === x)) return true;
-        if (underlying(deref(pkg.typeOf(p)), pkg.info).kind === 'slice') continue;
-        return false;
-      case 'KeyValueExpr':
-        if (p.value === x) continue;
-        return false;
+        if (authUsesOfLit(pkg, p).some(within)) return true;
+        break;
       case 'AssignStmt':
-        return authUsesOfAssign(pkg, p).length > 0 && p.rhs.includes(x);
+        return authUsesOfAssign(pkg, p).some(within);
       default:
-        return false;
+        if (p.kind.endsWith('Stmt') || p.kind.endsWith('Decl') || p.kind === 'ValueSpec') return false;
     }
   }
   return false;

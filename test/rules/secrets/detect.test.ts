@@ -103,7 +103,7 @@ describe('names', () => {
   });
   it('decides by the head word', () => {
     expect(sensitiveName('dbPassword')?.noun).toBe('password');
-    expect(sensitiveName('apiKey')?.noun).toBe('api key');
+    expect(sensitiveName('apiKey')?.noun).toBe('API key');
     expect(sensitiveName('tokenValue')?.noun).toBe('token');
     expect(sensitiveName('keyID')).toBeNull();
     expect(sensitiveName('secretName')).toBeNull();

@@ -111,8 +111,10 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
     // "pass" alone is a verb (or a compiler pass) as often as a noun: require a qualifier (dbPass, userPass).
     if (head === 'pass' && (before === undefined || !PASS_QUALIFIERS.has(before))) return null;
     if (head === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return null;
-    const weak = strict ? WEAK_NOUNS[head] : undefined;
-    if (weak && (before === undefined || !weak.has(before))) return null;
+    const qualifiers = WEAK_NOUNS[head];
+    if (strict && qualifiers && (before === undefined || !qualifiers.has(before))) return null;
+    // "auth token", "client secret": the qualifier says which credential
+    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
     return { noun: NOUN_LABELS[head] ?? head };
   }
   if (head === 'key' && words.length >= 2 && KEY_QUALIFIERS.has(words[words.length - 2]!)) {
@@ -123,7 +125,7 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: 'HMAC', jwt: 'JWT' };
+const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: 'HMAC', jwt: 'JWT', id: 'ID', oauth: 'OAuth', oauth2: 'OAuth2', acl: 'ACL', sas: 'SAS', sts: 'STS', github: 'GitHub', gitlab: 'GitLab', npm: 'npm', aws: 'AWS', mfa: 'MFA', otp: 'OTP', totp: 'TOTP', ci: 'CI', hec: 'HEC' };
 
 /** How a head word reads in messages. */
 const NOUN_LABELS: Readonly<Record<string, string>> = {

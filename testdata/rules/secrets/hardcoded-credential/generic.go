@@ -36,7 +36,7 @@ var env = map[string]string{
 }
 
 func assign(c *Config, settings map[string]string) {
-	c.Password = "Tr0ub4dor&3x9Q"                           // want "in `Password`"
+	c.Password = "Tr0ub4dor&3x9Q"                              // want "in `Password`"
 	settings["api_token"] = "a8f5f167f44f4964e6c998dee827110c" // want "token .* in `api_token`"
 	var secret string
 	secret = "9fQ2!kLm7#xZ4pRt" // want "in `secret`"
@@ -50,12 +50,12 @@ func backdoor(password string) bool {
 
 // Parameters that take a credential.
 func credentialParameters() {
-	_ = url.UserPassword("svc", "Xk29dLq8wPz!v3")                      // want "password .* in `password`"
+	_ = url.UserPassword("svc", "Xk29dLq8wPz!v3")                       // want "password .* in `password`"
 	_ = smtp.PlainAuth("", "mailer", "m41l3r-P4ss!2x", "smtp.internal") // want "in `password`"
-	_ = hmac.New(sha256.New, []byte("q8Zt3Lw9Vn2Rk7Xp4Hs6Jd1F"))       // want "HMAC key"
+	_ = hmac.New(sha256.New, []byte("q8Zt3Lw9Vn2Rk7Xp4Hs6Jd1F"))        // want "HMAC key"
 	_ = os.Setenv("API_TOKEN", "a8f5f167f44f4964e6c998dee827110c")      // want "in `API_TOKEN`"
 	_ = flag.String("admin-password", "Adm1n!Xq9z7w", "admin password") // want "in `admin-password`"
-	connect("db.internal", "Xk29dLq8wPz!v3")                           // want "in `password`"
+	connect("db.internal", "Xk29dLq8wPz!v3")                            // want "in `password`"
 }
 
 func connect(host, password string) { _, _ = host, password }

@@ -32,7 +32,7 @@ const (
 	tokenEndpoint = "https://oauth2.example.com/token"
 	passwordFile  = "/etc/app/password.txt"
 	// documented example keys
-	awsAccessKeyID     = "AKIAIOSFODNN7EXAMPLE"
+	awsAccessKeyID        = "AKIAIOSFODNN7EXAMPLE"
 	awsSecretAccessKeyDoc = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 	// not credentials: key ids, hashes, pagination and CSRF tokens, compiler passes, names
 	accessKey      = "Z7IXGOO6BZ0REAN1Q26I"

@@ -39,9 +39,14 @@ func byName(u User, password string, r *http.Request, authToken []byte) {
 	fmt.Println("auth:", r.Header.Get("Authorization"))            // want "fmt.Println logs `r.Header.Get\\(\"Authorization\"\\)`, which holds an authorization credential"
 	fmt.Fprintf(os.Stderr, "using key %s\n", os.Getenv("API_KEY")) // want "fmt.Fprintf logs `os.Getenv\\(\"API_KEY\"\\)`, which holds an API key"
 	slog.Info("login", "user", u.Name, "password", password)       // want "slog.Info logs `password`"
-	slog.Debug("token", "value", string(authToken))                // want "slog.Debug logs `string\\(authToken\\)`, which holds a token"
+	slog.Debug("token", "value", string(authToken))                // want "slog.Debug logs `string\\(authToken\\)`, which holds an auth token"
 	println("pw:", password)                                       // want "println logs `password`"
-	log.Print(r.FormValue("client_secret"))                        // want "log.Print logs `r.FormValue\\(\"client_secret\"\\)`, which holds a secret"
+	log.Print(r.FormValue("client_secret"))                        // want "log.Print logs `r.FormValue\\(\"client_secret\"\\)`, which holds a client secret"
+}
+
+// A credential word from the policy (redline.yaml: extra-names).
+func extraName(cardPin string) {
+	log.Printf("card pin %s", cardPin) // want "log.Printf logs `cardPin`, which holds a pin"
 }
 
 // Values logged under a credential key.
@@ -82,8 +87,8 @@ func wrappers(password, refreshToken string) {
 }
 
 // A hardcoded secret is critical wherever it is logged.
-const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded secret .* in `webhookSecret`, and it is printed to a log"
+const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
 
 func hardcoded() {
-	log.Printf("verifying with %q", webhookSecret) // want "log.Printf logs the hardcoded secret \\(30 characters\\)"
+	log.Printf("verifying with %q", webhookSecret) // want "log.Printf logs the hardcoded webhook secret \\(30 characters\\)"
 }
