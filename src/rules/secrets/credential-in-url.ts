@@ -37,7 +37,7 @@ export default defineRule({
 import "database/sql"
 
 func open() (*sql.DB, error) {
-	return sql.Open("postgres", "postgres://orders:Qm7vX2pLk9Tz@db.internal:5432/orders")
+	return sql.Open("postgres", "postgres://orders:Hx7pLq2Vz9Kt@db.internal:5432/orders")
 }
 `,
       good: `package store

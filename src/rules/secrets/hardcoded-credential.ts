@@ -45,7 +45,7 @@ import (
 	"net/http"
 )
 
-var webhookToken = "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"
+var webhookToken = "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"
 
 func notify(url string) {
 	go func() {

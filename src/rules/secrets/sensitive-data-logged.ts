@@ -66,7 +66,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a variable named `token` that holds a lexer token of type string is (name it otherwise, or list the name in `ignore-names`). Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
     },
     options,
   },

@@ -69,3 +69,12 @@ func withHclog(l hclog.Logger, password string) {
 func withAudit(apiKey string) {
 	audit.Write("rotated", apiKey) // want "audit.Write logs `apiKey`"
 }
+
+// A function that writes its parameter to the policy's sink logs it (facts follow the option).
+func record(event, v string) {
+	audit.Write(event, v)
+}
+
+func rotate(apiKey string) {
+	record("rotated", apiKey) // want "record \\(which logs this argument\\) logs `apiKey`"
+}
