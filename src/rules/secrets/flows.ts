@@ -14,7 +14,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
-import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LoggedValue } from '../shared/log-sinks.js';
+import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
 import { showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
@@ -69,7 +69,7 @@ function paramIndices(info: PackageInfo, fn: FuncDecl): Map<Obj, number> {
 }
 
 /** The logged values of a call: a sink's, or a field constructor's (`zap.String("k", v)` built apart from the log call). */
-export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks): { name: string; values: readonly LoggedValue[] } | null {
+export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks): Pick<LogSink, 'name' | 'values' | 'format' | 'stream'> | null {
   const sink = logSinkOf(info, call, extra);
   if (sink) return sink;
   const field = fieldValues(info, call);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { enclosingGoStmt } from '../../semantics/flow.js';
-import type { ExtraSinks, LoggedValue } from '../shared/log-sinks.js';
+import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
@@ -86,7 +86,7 @@ func login(c Credentials) {
       return t.length > 60 ? `${t.slice(0, 57)}...` : t;
     };
 
-    const judge = (call: CallExpr, sink: string, v: LoggedValue): void => {
+    const judge = (call: CallExpr, sink: string, v: LoggedValue, programOutput = false): void => {
       if (!showsContent(v)) return;
       const go = enclosingGoStmt(pkg, call);
       const where = go ? ' from a goroutine' : '';
@@ -113,7 +113,7 @@ func login(c Credentials) {
         return;
       }
       const ex = exposureOf(pkg, v, exposure);
-      if (!ex) return;
+      if (!ex || (programOutput && ex.kind === 'named')) return;
       ctx.report({
         range: v.expr,
         ...describe(ex, v, sink, where, text(v.expr)),
@@ -154,7 +154,7 @@ func login(c Credentials) {
       CallExpr(call: CallExpr) {
         const logged = loggedValuesOf(pkg, call, extra);
         if (logged) {
-          for (const v of logged.values) judge(call, logged.name, v);
+          for (const v of logged.values) judge(call, logged.name, v, isProgramOutput(logged, v));
           return;
         }
         // a module function that logs this parameter
@@ -170,6 +170,19 @@ func login(c Credentials) {
     };
   },
 });
+
+/**
+ * `fmt.Println(token)` to stdout with nothing else: the value is the
+ * program's output (a `token` command, a git credential helper), not a log
+ * line. Hardcoded secrets and whole structs are still reported.
+ */
+function isProgramOutput(sink: Pick<LogSink, 'values' | 'stream' | 'format'>, v: LoggedValue): boolean {
+  if (sink.stream !== 'stdout') return false;
+  const others = sink.values.filter((x) => x !== v && x.expr !== sink.format?.expr);
+  if (others.length > 0) return false;
+  const f = sink.format;
+  return f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value));
+}
 
 function howRendered(v: LoggedValue): string {
   switch (v.rendering) {

@@ -59,7 +59,7 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
     return { tier: 'token', type: 'aws-secret-access-key', label: 'AWS secret access key', live: true, start: 0, end: value.length, visiblePrefix: 0 };
   }
   const name = sensitiveName(opts.name, opts.extraNames);
-  if (name === null || !looksLikeSecretValue(value, opts.minEntropy ?? 3.0)) return null;
+  if (name === null || hasTokenPrefix(value) || !looksLikeSecretValue(value, opts.minEntropy ?? 3.0)) return null;
   return { tier: 'generic', type: name.noun.replace(/ /g, '-'), label: name.noun, live: true, start: 0, end: value.length, visiblePrefix: 0 };
 }
 
@@ -85,6 +85,17 @@ function decodedBase64Text(value: string): string | undefined {
   const text = Buffer.from(value, 'base64').toString('latin1');
   return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
 }
+
+/**
+ * A value with the prefix of a known token format that failed that
+ * format's shape check: a made-up or truncated sample (`gho_1234567`, a JWT
+ * header alone), not a secret of another kind.
+ */
+function hasTokenPrefix(value: string): boolean {
+  return TOKEN_PREFIX.test(value);
+}
+
+const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|oas)-|xox[abprse]-|xapp-|[sr]k_(?:live|test|prod)_|AKIA|ASIA|AIza|npm_|SG\.|shp(?:at|ca|pa|ss)_|do[opr]_v1_|hv[sb]\.|sk-(?:ant|proj|svcacct|admin)-|pypi-|eyJ)/;
 
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
 function isObviousFake(token: string): boolean {

@@ -12,7 +12,8 @@ const DUMMY_WORDS = [
   'example', 'sample', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted',
   'your_', 'your-', 'yourtoken', 'yourkey', 'yourpassword', 'insert', 'replace', 'todo', 'fixme',
   'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'credential', 'test',
-  '0123456789', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
+  '0123456789', '123456', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
+  'p@ssw0rd', 'passw0rd', 'p@ssword', 'pa55word', 'secr3t', 's3cret', 's3cr3t', 't0ken',
 ];
 
 /** Whether a candidate is a placeholder, template or documentation value. */
@@ -20,6 +21,7 @@ export function isPlaceholder(value: string): boolean {
   if (value.length < 4) return true;
   if (TEMPLATE.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true; // "aaaaaa", "000000"
+  if (/^((.)\2)+$/.test(value)) return true; // "aabbccddeeff00112233"
   const lower = value.toLowerCase();
   if (lower === 'true' || lower === 'false' || lower === 'null' || lower === 'nil' || lower === 'none') return true;
   for (const w of DUMMY_WORDS) if (lower.includes(w)) return true;

@@ -17,7 +17,7 @@ var brokers = []string{
 }
 
 func open() (*sql.DB, error) {
-	return sql.Open("mysql", "mysql://root:S3cr3t-Pa55w0rd@tcp-db:3306/app") // want "mysql://root:\\*\\*\\*\\*@tcp-db"
+	return sql.Open("mysql", "mysql://root:Vq8!mZ2rTx5w@tcp-db:3306/app") // want "mysql://root:\\*\\*\\*\\*@tcp-db"
 }
 
 // Split over a concatenation of literals.

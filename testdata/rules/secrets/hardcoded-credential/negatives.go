@@ -72,3 +72,13 @@ func labels(field string) map[string]string {
 	}
 	return map[string]string{"password": "string", "token": "Bearer"}
 }
+
+// Made-up samples with a token prefix, placeholder patterns, leetspeak dummies.
+func samples() {
+	login("gho_1234567")
+	login("eyJhbGciOiJIUzI1NiJ9")
+	login("aabbccddeeff00112233")
+	login("p@ssw0rd!#%^&*()[]{}")
+}
+
+func login(token string) { _ = token }

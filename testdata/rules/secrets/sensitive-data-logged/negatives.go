@@ -60,3 +60,10 @@ func notCredentials(nextPageToken, token, secret, hashedPassword, keyID string) 
 	pwd, _ := os.Getwd()
 	log.Printf("working in %s", pwd)
 }
+
+// A git credential helper prints the password as its output: the program's
+// result on stdout, not a log line.
+func askPass(c Credentials, accessToken string) {
+	fmt.Println(c.Password)
+	fmt.Printf("%s\n", accessToken)
+}
