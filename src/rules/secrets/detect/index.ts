@@ -71,6 +71,7 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
 export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  if (UUID.test(value) || PASSWORD_HASH.test(value)) return false;
   // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
   const decoded = decodedBase64Text(value);
   if (decoded !== undefined && (isPlaceholder(decoded) || isNameLike(decoded))) return false;
@@ -96,6 +97,12 @@ function hasTokenPrefix(value: string): boolean {
 }
 
 const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|oas)-|xox[abprse]-|xapp-|[sr]k_(?:live|test|prod)_|AKIA|ASIA|AIza|npm_|SG\.|shp(?:at|ca|pa|ss)_|do[opr]_v1_|hv[sb]\.|sk-(?:ant|proj|svcacct|admin)-|pypi-|eyJ)/;
+
+/** Identifiers, not secrets (detect-secrets' is_potential_uuid). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Password hashes (bcrypt, argon2, scrypt, PBKDF2, sha-crypt): what a server stores instead of the secret. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$|scrypt\$|s0\$|pbkdf2[-_a-z0-9]*\$|[156]\$)/;
 
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
 function isObviousFake(token: string): boolean {

@@ -82,3 +82,10 @@ func samples() {
 }
 
 func login(token string) { _ = token }
+
+// Ids and password hashes stand where a secret would, but are not one.
+var clients = []struct{ ID, Secret string }{
+	{ID: "web", Secret: "01bbf13a-ae3e-44d5-b4b4-dd78137041be"},
+	{ID: "cli", Secret: "$2a$10$IxMdI6d.LIRZPpSfEwNoeu4rY3FhDREsxFJXikcgdRRAStxUlsuEO"},
+	{ID: "api", Secret: "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"},
+}
