@@ -5,13 +5,13 @@
  */
 import { charClasses, looksRandom, shannonEntropy } from './entropy.js';
 import { isAwsSecretName, sensitiveName } from './names.js';
-import { isDocumentedExampleKey, isNameLike, isPlaceholder } from './placeholders.js';
+import { isDocumentedExampleKey, isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 import { findPrivateKey, findToken } from './tokens.js';
 
 export { splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
 export { shannonEntropy } from './entropy.js';
-export { isPlaceholder } from './placeholders.js';
+export { isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 
 /** How a secret was recognised; tiers differ in precision. */
 export type SecretTier = 'private-key' | 'token' | 'generic';
@@ -138,7 +138,7 @@ const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{0,128}):([
 export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['hunter2', 'guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
 
 /** Hosts reserved for documentation (RFC 2606) and examples. */
-const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$/i;
+const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$|(^|\.)(dummy|fake)[.-]/i;
 
 /**
  * Finds `scheme://user:password@host` with a real password: not a
@@ -152,7 +152,7 @@ export function findUrlCredential(value: string): UrlCredential | null {
   const password = m[3]!;
   const host = m[4]!;
   if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
-  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || EXAMPLE_HOST.test(host)) return null;
+  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || isSpelledDummyPassword(password) || EXAMPLE_HOST.test(host)) return null;
   const start = m.index + m[1]!.length + 3 + user.length + 1;
   return { start, end: start + password.length, scheme: m[1]!.toLowerCase(), user, host };
 }

@@ -73,6 +73,8 @@ const CREDENTIAL_QUALIFIERS: ReadonlySet<string> = new Set([
   'git', 'registry', 'docker', 'ssh', 'login', 'proxy', 'smtp', 'ldap',
 ]);
 for (const n of ['credential', 'credentials', 'creds', 'cred']) (WEAK_NOUNS as Record<string, ReadonlySet<string>>)[n] = CREDENTIAL_QUALIFIERS;
+// `pwd` alone is the working directory as often as a password
+(WEAK_NOUNS as Record<string, ReadonlySet<string>>)['pwd'] = PASS_QUALIFIERS;
 
 /** In strict mode, `key` needs a qualifier that is about secrets, not `appKey` (a cache key) or `sessionKey`. */
 const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
@@ -126,7 +128,7 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
     const qualifiers = WEAK_NOUNS[head];
     if (strict && qualifiers && (before === undefined || !qualifiers.has(before))) return null;
     // "auth token", "client secret": the qualifier says which credential
-    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head && !head.startsWith('cred')) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
+    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head && (head === 'token' || head === 'secret')) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
     return { noun: NOUN_LABELS[head] ?? head };
   }
   if (head === 'key' && before !== undefined && (strict ? STRICT_KEY_QUALIFIERS : KEY_QUALIFIERS).has(before)) {

@@ -49,7 +49,34 @@ export function isNameLike(value: string): boolean {
   if (/^[a-zA-Z]+$/.test(value)) return true; // a single word, camelCase or not
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(value)) return true; // URL without userinfo
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
+  if (isWordsAndNumbers(value)) return true; // 100-continue, v2_beta.final
   return false;
+}
+
+/**
+ * A value made of plain words and short numbers (`100-continue`,
+ * `Basic_Auth.v2`): a label, not a machine-generated secret, which mixes
+ * cases and digits inside its runs.
+ */
+function isWordsAndNumbers(value: string): boolean {
+  const parts = value.split(/[-_.:/+]/);
+  if (parts.length < 2) return false;
+  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|v?[0-9]{1,4})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+}
+
+/**
+ * A password that spells a dummy once its punctuation and escapes are gone:
+ * `My%20Pass`, `passwo^rd`, `p4ss-word`.
+ */
+export function isSpelledDummyPassword(password: string): boolean {
+  let text = password;
+  try {
+    text = decodeURIComponent(password);
+  } catch {
+    // not percent-encoded
+  }
+  const letters = text.toLowerCase().replace(/4/g, 'a').replace(/0/g, 'o').replace(/[^a-z]/g, '');
+  return /pass|pasw|pwd|secret|dummy|fake|test/.test(letters);
 }
 
 /** AWS's documented example keys and their like: ids ending in EXAMPLE. */

@@ -49,3 +49,10 @@ func build(user string) string {
 	u := url.URL{Scheme: "postgres", User: url.UserPassword(user, os.Getenv("DB_PASSWORD")), Host: "db.internal"}
 	return fmt.Sprintf("%s?sslmode=require", u.String())
 }
+
+// Passwords that spell a dummy once unescaped, and hosts of fake domains.
+var parserCases = []string{
+	"http://My%20User:My%20Pass@dummy.faketld/",
+	"http://user:passwo^rd@foo.com/",
+	"http://%3Fam:pa%3Fsword@google.com",
+}

@@ -67,3 +67,12 @@ func askPass(c Credentials, accessToken string) {
 	fmt.Println(c.Password)
 	fmt.Printf("%s\n", accessToken)
 }
+
+// pwd is the working directory here.
+var pwd = workingDir()
+
+func workingDir() string { d, _ := os.Getwd(); return d }
+
+func checkDir(root string) {
+	log.Printf("current directory %s is not under %s", pwd, root)
+}
