@@ -176,9 +176,12 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
           break;
       }
     }
-    // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
-    if (KLOG_LEVELS.has(name.replace(/(f|ln|S|Depth)$/, '')) && isKlogV(pkg, call)) return klogCall(pkg, call, name);
     if (callee.key && extra.has(callee.key)) return customSink(pkg, call, callee.key, name);
+  }
+  // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
+  const fun = call.fun;
+  if ((callee.kind === 'method' || callee.kind === 'unknown') && fun.kind === 'SelectorExpr' && KLOG_LEVELS.has(fun.sel.name.replace(/(f|ln|S|Depth)$/, '')) && isKlogV(pkg, call)) {
+    return klogCall(pkg, call, fun.sel.name);
   }
   return null;
 }
