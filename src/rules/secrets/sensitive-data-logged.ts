@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { enclosingGoStmt } from '../../semantics/flow.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
-import { goKeyword, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
+import { goKeyword, goStmtOfAncestors, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
 import { constLeaves, maskRanges } from './trace.js';
 
@@ -86,9 +85,8 @@ func login(c Credentials) {
       return t.length > 60 ? `${t.slice(0, 57)}...` : t;
     };
 
-    const judge = (call: CallExpr, sink: string, v: LoggedValue, programOutput = false): void => {
+    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false): void => {
       if (!showsContent(v)) return;
-      const go = enclosingGoStmt(pkg, call);
       const where = go ? ' from a goroutine' : '';
       const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
       // a hardcoded secret
@@ -151,19 +149,20 @@ func login(c Credentials) {
     };
 
     return {
-      CallExpr(call: CallExpr) {
-        const logged = loggedValuesOf(pkg, call, extra);
+      CallExpr(call: CallExpr, ancestors) {
+        const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
-          for (const v of logged.values) judge(call, logged.name, v, isProgramOutput(logged, v));
+          const go = goStmtOfAncestors(ancestors);
+          for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(logged, v));
           return;
         }
         // a module function that logs this parameter
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
-        if (!key || (callee.kind !== 'func' && callee.kind !== 'method')) return;
+        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs]) return;
         call.args.forEach((arg, i) => {
           if (pkg.hasParamFact(key, ids.logs, paramIndexOfArg(pkg, call, i))) {
-            judge(call, `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
+            judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
           }
         });
       },

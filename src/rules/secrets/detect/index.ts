@@ -45,7 +45,7 @@ export interface DetectOptions {
 /** Classifies a string value; null when it is not a credential. */
 export function detectSecret(value: string, opts: DetectOptions = {}): SecretMatch | null {
   if (value.length < 8 || (opts.allow && opts.allow.some((r) => r.test(value)))) return null;
-  const key = findPrivateKey(value);
+  const key = value.includes('-----BEGIN ') ? findPrivateKey(value) : null;
   if (key) {
     return { tier: 'private-key', type: 'private-key', label: labelOfKey(key.label), live: !key.encrypted, start: key.start, end: key.end, visiblePrefix: 0 };
   }
