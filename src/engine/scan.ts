@@ -187,7 +187,7 @@ function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): Sca
     const s = settings.rules.get(meta.id);
     if (!s?.enabled) continue;
     if (ENGINE_RULES.includes(meta)) engineSeverities[meta.id] = s.severity;
-    else rules.push({ id: meta.id, severity: s.severity, options: s.options });
+    else rules.push({ id: meta.id, severity: s.severity, options: s.options, ...(!policy.testsSet && meta.tests && { tests: meta.tests }) });
   }
   return { cwd, rules, engineSeverities, tests: policy.tests };
 }

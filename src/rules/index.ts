@@ -11,10 +11,23 @@ import cgoLoopAllocation from './cgo/loop-allocation.js';
 import cgoPointerInGoroutine from './cgo/pointer-in-goroutine.js';
 import cgoUnfreedMemory from './cgo/unfreed-memory.js';
 import cgoUseAfterFree from './cgo/use-after-free.js';
+import contextBuiltinKey from './context/builtin-key.js';
+import secretsCredentialInUrl from './secrets/credential-in-url.js';
+import secretsHardcodedCredential from './secrets/hardcoded-credential.js';
+import secretsLiteralAuthorizationHeader from './secrets/literal-authorization-header.js';
+import secretsSensitiveDataLogged from './secrets/sensitive-data-logged.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 
 /** Rules with visitors, in catalog order. */
-export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify, cgoUnfreedMemory, cgoLoopAllocation, cgoDoubleFree, cgoUseAfterFree, cgoPointerInGoroutine, cgoFinalizerOnlyRelease], (r) => r.meta);
+export const RULES: readonly AnyRule[] = sortByCatalogOrder(
+  [
+    secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged,
+    tlsInsecureSkipVerify,
+    cgoDoubleFree, cgoFinalizerOnlyRelease, cgoLoopAllocation, cgoPointerInGoroutine, cgoUnfreedMemory, cgoUseAfterFree,
+    contextBuiltinKey,
+  ],
+  (r) => r.meta,
+);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
 export const CATALOG: readonly RuleMeta[] = sortByCatalogOrder([...RULES.map((r) => r.meta as RuleMeta), ...ENGINE_RULES], (m) => m);

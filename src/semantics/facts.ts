@@ -36,10 +36,11 @@ export interface ParamFactKind {
   /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
   seed?(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
   /**
-   * Seed from the whole function, for what calls cannot express (a parameter
-   * stored in a field, returned, sent on a channel): the indices (-1:
-   * receiver) of the parameters of `fn` that have the fact. `params` maps
-   * parameter objects to their indices.
+   * Seed from the whole function, for facts a single call cannot show (a
+   * parameter stored in a field, returned, sent on a channel, captured by a
+   * goroutine, logged inside a concatenation): the indices (-1: receiver) of
+   * the parameters of `fn` that have the fact. Unnamed parameters count in
+   * the numbering; `params` maps the named ones' objects to their indices.
    */
   seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
 }
@@ -277,7 +278,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
   for (const k of paramKinds) {
     if (!k.seedParams) continue;
-    for (const i of k.seedParams(fn, info, params)) (seeds[k.id] ??= new Set()).add(i);
+    for (const p of k.seedParams(fn, info, params)) if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p);
   }
 
   // CFG skeleton for all-paths kinds
