@@ -6,9 +6,14 @@ import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
+import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
+import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
+import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
-export const RULES: readonly AnyRule[] = sortByCatalogOrder([tlsInsecureSkipVerify], (r) => r.meta);
+export const RULES: readonly AnyRule[] = sortByCatalogOrder([
+  tlsInsecureSkipVerify, tlsPerHandshakeCertLoad, tlsWeakCipherSuites, tlsWeakVersion,
+], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
 export const CATALOG: readonly RuleMeta[] = sortByCatalogOrder([...RULES.map((r) => r.meta as RuleMeta), ...ENGINE_RULES], (m) => m);

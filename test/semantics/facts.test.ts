@@ -34,7 +34,9 @@ const spawns: FactKind = {
     return found;
   },
 };
-const kinds = [closesChan, frees, logs, spawns];
+// The same seed without propagation: only functions with a go statement of their own.
+const spawnsHere: FactKind = { ...spawns, id: 'spawns-here', propagate: 'none' };
+const kinds = [closesChan, frees, logs, spawns, spawnsHere];
 
 const M = 'example.com/facts';
 
@@ -82,6 +84,12 @@ describe('function facts across files and packages', () => {
     expect(f[`${M}/res.work`]).toBeUndefined();
     for (const k of ['res.Die', 'res.dieTwice', 'res.loopForever', 'app.Fail']) expect(f[`${M}/${k}`], k).toContain(NEVER_RETURNS);
     expect(f[`${M}/res.mayDie`] ?? []).not.toContain(NEVER_RETURNS);
+  });
+
+  it('keeps non-propagating function facts on the seeded functions only', () => {
+    expect(f[`${M}/res.Background`]).toContain('spawns-here');
+    expect(f[`${M}/res.startAll`] ?? []).not.toContain('spawns-here');
+    expect(f[`${M}/app.Serve`] ?? []).not.toContain('spawns-here');
   });
 
   it('no facts through interface calls', () => {

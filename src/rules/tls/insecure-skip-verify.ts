@@ -1,6 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
-import { defineRule } from '../../engine/rule.js';
-import { exprText, isConstTrue, isNil, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import { againstLocalTestServer, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -16,11 +16,12 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',
+      skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
     },
     docs: {
-      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer).',
-      why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships.',
-      fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`.',
+      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`), or a field of a configuration struct of the same package that some code sets to `true`.',
+      why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships; a flag or option that defaults to `true` ships it to every deployment that does not override it.',
+      fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`. An "insecure" flag, if you must keep one, should default to `false`.',
       bad: `package client
 
 import (
@@ -48,7 +49,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A config that also sets `VerifyConnection` or `VerifyPeerCertificate` is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). Values that are only known at run time are reported by the TLS family\'s variable and flag analysis, not here.',
+      limits: 'A config that also sets `VerifyConnection` or `VerifyPeerCertificate` is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In a test that talks to a local test server (it uses `net/http/httptest` or a loopback address), the finding is reported at low severity. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -67,8 +68,22 @@ func NewClient(ca *x509.CertPool) *http.Client {
       return set;
     };
 
-    const reportIfTrue = (range: Node, value: Expr) => {
-      if (isConstTrue(pkg, value)) ctx.report({ range, messageId: 'skip' });
+    const check = (range: Node, value: Expr) => {
+      // a test talking to its own local server: the peer is the test itself
+      const severity = againstLocalTestServer(pkg, file, range) ? { severity: 'low' as const } : {};
+      if (isConstTrue(pkg, value)) {
+        ctx.report({ range, messageId: 'skip', ...severity });
+        return;
+      }
+      const truth = resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
+      if (!truth) return;
+      ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)], ...severity });
+    };
+
+    const relatedOf = (v: PossibleValue): RelatedReport => {
+      const f = pkg.fileOf(v.at);
+      const message = v.source === 'flag' ? 'the flag is defined here, defaulting to true' : 'set to true here';
+      return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
     const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
@@ -82,7 +97,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
           const kv = fields.get(name);
           return kv !== undefined && !isNil(pkg, kv.value);
         });
-        if (!verifies) reportIfTrue(skip, skip.value);
+        if (!verifies) check(skip, skip.value);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length) return;
@@ -97,9 +112,17 @@ func NewClient(ca *x509.CertPool) *http.Client {
       },
       'File:exit'() {
         for (const p of pendingAssignments) {
-          if (!basesVerifiedIn(p.assign).has(p.base)) reportIfTrue(p.range, p.value);
+          if (!basesVerifiedIn(p.assign).has(p.base)) check(p.range, p.value);
         }
       },
     };
   },
 });
+
+function how(v: PossibleValue): string {
+  switch (v.source) {
+    case 'flag': return 'defaults to true';
+    case 'field': return 'is set to true elsewhere in the package';
+    default: return 'is assigned true';
+  }
+}
