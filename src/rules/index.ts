@@ -8,11 +8,12 @@ import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
 import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
+import tlsVerifyPeerWithoutConnection from './tls/verify-peer-without-connection.js';
 import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder([
-  tlsInsecureSkipVerify, tlsPerHandshakeCertLoad, tlsWeakCipherSuites, tlsWeakVersion,
+  tlsInsecureSkipVerify, tlsPerHandshakeCertLoad, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
 ], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */

@@ -1,4 +1,5 @@
 import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import {
@@ -28,7 +29,7 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker force old clients onto them. Set MinVersion to tls.VersionTLS12 or higher.',
-      minVia: 'MinVersion allows {version}: it comes from {source}, which is only ever {constant} here. TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection. Set MinVersion to tls.VersionTLS12 or higher.',
+      minVia: 'MinVersion allows {version}: it comes from {source}, {how} {constant}. TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection. Set MinVersion to tls.VersionTLS12 or higher.',
       max: 'MaxVersion caps every connection at {version} ({constant}): no connection can use TLS 1.2 or 1.3, so all traffic runs on a deprecated protocol (RFC 8996). Remove MaxVersion, or set it to tls.VersionTLS13.',
       missing: 'This server config sets no MinVersion, and {reason}, so the server accepts TLS 1.0 and 1.1 from clients. Set MinVersion: tls.VersionTLS12.',
     },
@@ -88,7 +89,7 @@ func NewServer(cert tls.Certificate) *http.Server {
     };
 
     /** A weak constant: reports; a resolved weak value: reports 'via'. Returns whether it is weak at all (or unknown). */
-    const classify = (value: Expr): { kind: 'weak'; v: PossibleValue; direct: boolean } | { kind: 'ok' } | { kind: 'unknown' } => {
+    const classify = (value: Expr): { kind: 'weak'; v: PossibleValue; direct: boolean; single?: boolean } | { kind: 'ok' } | { kind: 'unknown' } => {
       const c = pkg.constValue(value);
       if (c) {
         if (c.kind !== 'int') return { kind: 'unknown' };
@@ -100,20 +101,26 @@ func NewServer(cert tls.Certificate) *http.Server {
       if (weak.length !== r.values.length) return { kind: 'ok' };
       // several weak values: name the highest one the config allows at most
       weak.sort((a, b) => (a.value.value > b.value.value ? -1 : 1));
-      return { kind: 'weak', v: weak[0]!, direct: false };
+      return { kind: 'weak', v: weak[0]!, direct: false, single: weak.length === 1 };
     };
 
-    const report = (field: Field, range: Node, value: Expr, v: PossibleValue, direct: boolean) => {
+    const report = (field: Field, range: Node, value: Expr, c: { v: PossibleValue; direct: boolean; single?: boolean }) => {
+      const { v, direct } = c;
       const n = v.value.kind === 'int' ? v.value.value : 0n;
       const w = WEAK.get(n);
-      const data = { version: w?.label ?? `version 0x${n.toString(16)}`, constant: w?.constant ?? `0x${n.toString(16)}`, source: describeSource(v) };
+      const how = v.source === 'flag' ? 'whose default is' : c.single ? 'which is only ever' : 'whose every possible value is at most';
+      const data = { version: w?.label ?? `version 0x${n.toString(16)}`, constant: w?.constant ?? `0x${n.toString(16)}`, source: describeSource(v), how };
       const related: RelatedReport[] = [];
+      let fixes: FixReport[] = fixFor(field, value);
       if (!direct) {
         const f = pkg.fileOf(v.at);
         related.push(f && f !== file ? { range: v.at, file: f, message: 'the value is set here' } : { range: v.at, message: 'the value is set here' });
+        // fix the value where it is chosen (a flag default, an assignment), not the use
+        const name = f === file && c.single ? versionConstantIn(pkg, v.at) : undefined;
+        fixes = name ? fixFor(field, name) : [];
       }
       const messageId = field === 'MaxVersion' ? 'max' : direct ? 'min' : 'minVia';
-      ctx.report({ range, messageId, data, related, fixes: fixFor(field, value), ...severityAt(range) });
+      ctx.report({ range, messageId, data, related, fixes, ...severityAt(range) });
     };
 
     /** Field assignments per (function, config expression): reported at exit unless some other assignment picks a strong version. */
@@ -134,7 +141,7 @@ func NewServer(cert tls.Certificate) *http.Server {
           const kv = fields.get(field);
           if (!kv) continue;
           const c = classify(kv.value);
-          if (c.kind === 'weak') report(field, kv, kv.value, c.v, c.direct);
+          if (c.kind === 'weak') report(field, kv, kv.value, c);
         }
         if (!fields.has('MinVersion') && oldServerDefault) checkMissing(lit, fields);
       },
@@ -158,7 +165,7 @@ func NewServer(cert tls.Certificate) *http.Server {
           if (list.length > 1 && classes.some((c) => c.kind !== 'weak')) continue;
           list.forEach((a, i) => {
             const c = classes[i]!;
-            if (c.kind === 'weak') report(a.field, a.assign, a.value, c.v, c.direct);
+            if (c.kind === 'weak') report(a.field, a.assign, a.value, c);
           });
         }
       },
@@ -189,6 +196,20 @@ func NewServer(cert tls.Certificate) *http.Server {
     }
   },
 });
+
+/** The `tls.VersionTLS10`-like constant mentioned in an expression (to replace it in place). */
+function versionConstantIn(pkg: PackageInfo, e: Expr): Expr | undefined {
+  const stack: Node[] = [e];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ((n.kind === 'SelectorExpr' && /^Version(SSL30|TLS1[01])$/.test(n.sel.name)) || (n.kind === 'Ident' && /^Version(SSL30|TLS1[01])$/.test(n.name))) {
+      const o = pkg.objectOf(n.kind === 'SelectorExpr' ? n.sel : n);
+      if (o?.kind === 'const' && o.pkg === 'crypto/tls') return n;
+    }
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return undefined;
+}
 
 function isWeak(v: bigint): boolean {
   return v > 0n && v < TLS12;
