@@ -5,7 +5,10 @@
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import tlsConfigCopied from './tls/config-copied.js';
+import tlsInsecureHostKey from './tls/insecure-host-key.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
+import tlsKeyLogWriter from './tls/key-log-writer.js';
 import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
 import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
 import tlsVerifyPeerWithoutConnection from './tls/verify-peer-without-connection.js';
@@ -13,7 +16,7 @@ import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder([
-  tlsInsecureSkipVerify, tlsPerHandshakeCertLoad, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
+  tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
 ], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */
