@@ -15,11 +15,11 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       copy: '{expr} copies a tls.Config by value: the struct holds a sync.RWMutex and session-ticket key state that must not be copied, and a copy taken while the original is in use (handshakes read it concurrently) races with it. Use {clone}, which copies the settings safely.',
-      param: 'This {what} a tls.Config by value, so every call copies the struct with its internal sync.RWMutex and session-ticket key state. Use *tls.Config, and Clone() where a separate copy is needed.',
+      param: 'This parameter takes a tls.Config by value, so every call copies the struct with its internal sync.RWMutex and session-ticket key state. Use *tls.Config, and Clone() where a separate copy is needed.',
       range: 'Ranging over tls.Config values copies each one, with its internal sync.RWMutex and session-ticket key state. Range over the indices (or store *tls.Config) and Clone() where a separate copy is needed.',
     },
     docs: {
-      finds: 'Copies of a `crypto/tls.Config` value: `c := *cfg`, `var c = *cfg`, passing, returning or storing `*cfg` or a `tls.Config` variable or field by value, ranging over `[]tls.Config` with a value variable, and functions that take or return `tls.Config` by value.',
+      finds: 'Copies of a `crypto/tls.Config` value: `c := *cfg`, `var c = *cfg`, passing, returning or storing `*cfg` or a `tls.Config` variable or field by value, ranging over `[]tls.Config` with a value variable, and function parameters of type `tls.Config`.',
       why: '`tls.Config` contains a `sync.RWMutex` and the automatically rotated session-ticket keys, guarded by it. Copying the struct copies the lock in whatever state it is in and duplicates key state that must be rotated in one place; copying a config that servers or clients are using at that moment is a data race, since handshakes read it concurrently. `go vet` (copylocks) flags the lock copy; `Config.Clone` exists precisely to copy the settings safely.',
       fix: 'Use `cfg.Clone()`, which returns a `*tls.Config` with the exported fields copied; pass and store `*tls.Config`.',
       bad: `package client
@@ -73,10 +73,9 @@ func WithServerName(base *tls.Config, name string) *tls.Config {
         if (r.value && isConfigValue(r.value)) ctx.report({ range: r.value, messageId: 'range' });
       },
       FuncType(ft: FuncType) {
-        const byValue = (list: FuncType['params']['list']) => list.some((f) => f.type && isTLSConfigValueType(pkg.typeOf(f.type)));
-        const takes = byValue(ft.params.list);
-        const returns = ft.results ? byValue(ft.results.list) : false;
-        if (takes || returns) ctx.report({ range: ft, messageId: 'param', data: { what: takes && returns ? 'function takes and returns' : takes ? 'function takes' : 'function returns' } });
+        // results are fresh values (a returned variable is reported at the return); parameters copy at every call
+        const param = ft.params.list.find((f) => f.type && isTLSConfigValueType(pkg.typeOf(f.type)));
+        if (param) ctx.report({ range: param, messageId: 'param' });
       },
     };
 

@@ -11,7 +11,7 @@ func deref(base *tls.Config, name string) *tls.Config {
 	return &c
 }
 
-func varSpec(base *tls.Config) tls.Config { // want "tls/config-copied: This function returns a tls.Config by value"
+func varSpec(base *tls.Config) tls.Config {
 	var c = *base // want "tls/config-copied: \\*base copies"
 	return c      // want "tls/config-copied: c copies"
 }
@@ -29,7 +29,7 @@ func printed(cfg *tls.Config) {
 	fmt.Printf("%+v\n", *cfg) // want "tls/config-copied: \\*cfg copies"
 }
 
-func byValue(c tls.Config) string { // want "tls/config-copied: This function takes a tls.Config by value"
+func byValue(c tls.Config) string { // want "tls/config-copied: This parameter takes a tls.Config by value"
 	return c.ServerName
 }
 
