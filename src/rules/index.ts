@@ -10,13 +10,15 @@ import tlsInsecureHostKey from './tls/insecure-host-key.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 import tlsKeyLogWriter from './tls/key-log-writer.js';
 import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
-import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
+import tlsSharedConfigMutation from './tls/shared-config-mutation.js';
 import tlsVerifyPeerWithoutConnection from './tls/verify-peer-without-connection.js';
+import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
 import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder([
-  tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
+  tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsSharedConfigMutation,
+  tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
 ], (r) => r.meta);
 
 /** Every rule's metadata, the engine's own included, in catalog order (family order, then id). */

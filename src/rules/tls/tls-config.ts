@@ -561,3 +561,40 @@ export function againstLocalTestServer(pkg: PackageInfo, file: FileData, n: Node
   }
   return false;
 }
+
+/** The values written to a field of a struct type of this package, anywhere in the package (literals and assignments). */
+export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {
+  return valueIndex(pkg).fieldWrites.get(field) ?? [];
+}
+
+const INSTALL_KEYS = new Set(['TLSConfig', 'TLSClientConfig', 'Config', 'TLS']);
+const installIndexes = new WeakMap<PackageInfo, Array<{ inst: Installation; expr: Expr }>>();
+
+/** Every place in the package where a config is installed (built on first use, once per package). */
+export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installation; expr: Expr }> {
+  let list = installIndexes.get(pkg);
+  if (list) return list;
+  list = [];
+  const add = (e: Expr | undefined) => {
+    if (!e) return;
+    const inst = installationAt(pkg, e);
+    if (inst) list!.push({ inst, expr: e });
+  };
+  for (const f of pkg.files) {
+    const stack: Node[] = [f.ast];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident' && INSTALL_KEYS.has(n.key.name)) add(n.value);
+      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+        n.lhs.forEach((l, i) => { if (l.kind === 'SelectorExpr' && INSTALL_KEYS.has(l.sel.name)) add(n.rhs[i]); });
+      } else if (n.kind === 'CallExpr') {
+        const name = calleeName(pkg, n);
+        const spec = name ? INSTALL_FUNCS.get(name) : undefined;
+        if (spec) add(n.args[spec.arg]);
+      }
+      forEachChild(n, (c) => { stack.push(c); });
+    }
+  }
+  installIndexes.set(pkg, list);
+  return list;
+}
