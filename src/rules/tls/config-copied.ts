@@ -7,7 +7,7 @@ import { identUses, isTLSConfigValueType, shortText } from './tls-config.js';
 export default defineRule({
   meta: {
     id: 'tls/config-copied',
-    title: 'Clone a tls.Config instead of copying it by value',
+    title: 'Clone TLS configs instead of copying them by value',
     severity: 'medium',
     precision: 'very-high',
     cwe: [362, 667],
@@ -22,27 +22,29 @@ export default defineRule({
       finds: 'Copies of a `crypto/tls.Config` value: `c := *cfg`, `var c = *cfg`, passing, returning or storing `*cfg` or a `tls.Config` variable or field by value, ranging over `[]tls.Config` with a value variable, and function parameters of type `tls.Config`.',
       why: '`tls.Config` contains a `sync.RWMutex` and the automatically rotated session-ticket keys, guarded by it. Copying the struct copies the lock in whatever state it is in and duplicates key state that must be rotated in one place; copying a config that servers or clients are using at that moment is a data race, since handshakes read it concurrently. `go vet` (copylocks) flags the lock copy; `Config.Clone` exists precisely to copy the settings safely.',
       fix: 'Use `cfg.Clone()`, which returns a `*tls.Config` with the exported fields copied; pass and store `*tls.Config`.',
-      bad: `package client
+      bad: `package workers
 
 import "crypto/tls"
 
-func WithServerName(base *tls.Config, name string) *tls.Config {
-	c := *base
-	c.ServerName = name
-	return &c
+// Broadcast hands each worker its own copy of the config.
+func Broadcast(workers []chan tls.Config, cfg *tls.Config) {
+	for _, w := range workers {
+		w <- *cfg
+	}
 }
 `,
-      good: `package client
+      good: `package workers
 
 import "crypto/tls"
 
-func WithServerName(base *tls.Config, name string) *tls.Config {
-	c := base.Clone()
-	c.ServerName = name
-	return c
+// Broadcast hands each worker its own copy of the config.
+func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
+	for _, w := range workers {
+		w <- cfg.Clone()
+	}
 }
 `,
-      limits: 'Copies of structs that embed a `tls.Config` by value are left to `go vet` copylocks. A suggested fix is offered for `c := *cfg` when `c` is only used through fields and `&c`.',
+      limits: 'go vet\'s copylocks check reports most of these copies too (not channel sends); this rule adds the `Clone()` fix and the reason. Copies of structs that embed a `tls.Config` by value are left to `go vet` copylocks. A suggested fix is offered for `c := *cfg` when `c` is only used through fields and `&c`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },

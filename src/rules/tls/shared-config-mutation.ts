@@ -28,7 +28,7 @@ interface Write {
 export default defineRule({
   meta: {
     id: 'tls/shared-config-mutation',
-    title: 'Do not modify a tls.Config that servers or clients are using',
+    title: 'Do not modify a TLS config that servers or clients are using',
     severity: 'high',
     precision: 'high',
     cwe: [362, 366],

@@ -21,7 +21,7 @@ type Field = 'MinVersion' | 'MaxVersion';
 export default defineRule({
   meta: {
     id: 'tls/weak-version',
-    title: 'Require TLS 1.2 or later',
+    title: 'Disable deprecated TLS protocol versions',
     severity: 'medium',
     precision: 'high',
     cwe: [326, 327],

@@ -1,3 +1,5 @@
+//go:build copylocks_fixture
+
 package configcopied
 
 import (
@@ -72,4 +74,14 @@ func byIndex(cfgs []tls.Config) int {
 
 func pointerField(h *holder) *tls.Config {
 	return &h.cfg
+}
+
+func broadcast(workers []chan tls.Config, cfg *tls.Config) {
+	for _, w := range workers {
+		w <- *cfg // want "tls/config-copied: \\*cfg copies"
+	}
+}
+
+func stored(base *tls.Config) *holder {
+	return &holder{cfg: *base} // want "tls/config-copied: \\*base copies"
 }
