@@ -1,6 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { againstLocalTestServer, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { isTestCode, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -49,7 +49,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A config that also sets `VerifyConnection` or `VerifyPeerCertificate` is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In a test that talks to a local test server (it uses `net/http/httptest` or a loopback address), the finding is reported at low severity. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
+      limits: 'A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code (`_test.go` files and helpers that import `testing`), findings are reported at low severity: such settings are usually deliberate, against a local test server. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -70,7 +70,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 
     const check = (range: Node, value: Expr) => {
       // a test talking to its own local server: the peer is the test itself
-      const severity = againstLocalTestServer(pkg, file, range) ? { severity: 'low' as const } : {};
+      const severity = isTestCode(file) ? { severity: 'low' as const } : {};
       if (isConstTrue(pkg, value)) {
         ctx.report({ range, messageId: 'skip', ...severity });
         return;
@@ -87,6 +87,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
     };
 
     const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
+    const pendingLiterals: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
 
     return {
       CompositeLit(lit: CompositeLit) {
@@ -97,7 +98,18 @@ func NewClient(ca *x509.CertPool) *http.Client {
           const kv = fields.get(name);
           return kv !== undefined && !isNil(pkg, kv.value);
         });
-        if (!verifies) check(skip, skip.value);
+        if (verifies) return;
+        // cfg := &tls.Config{InsecureSkipVerify: true}; ...; cfg.VerifyPeerCertificate = verify
+        const holder = pkg.parentOf(lit)?.kind === 'UnaryExpr' ? pkg.parentOf(lit)! : lit;
+        const assign = pkg.parentOf(holder);
+        if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
+          const i = assign.rhs.indexOf(holder as Expr);
+          if (i >= 0) {
+            pendingLiterals.push({ assign, base: exprText(file.source, assign.lhs[i]!), range: skip, value: skip.value });
+            return;
+          }
+        }
+        check(skip, skip.value);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length) return;
@@ -111,7 +123,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
         });
       },
       'File:exit'() {
-        for (const p of pendingAssignments) {
+        for (const p of [...pendingLiterals, ...pendingAssignments].sort((a, b) => a.range.start - b.range.start)) {
           if (!basesVerifiedIn(p.assign).has(p.base)) check(p.range, p.value);
         }
       },

@@ -2,7 +2,6 @@ import type * as ast from '../../syntax/ast.js';
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { reachable } from '../../semantics/dataflow.js';
 import { assignedValues, enclosingGoStmt, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
@@ -36,10 +35,10 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       concurrent: '{written} is written in {context}, but {target} is a shared tls.Config ({why}){installed}: {concurrency}, and connections read the config during handshakes while this code writes it, which is a data race on your TLS settings. Clone instead of mutating (c := {target}.Clone(); {change}) and publish the new config atomically (an atomic.Pointer[tls.Config] read from GetConfigForClient or GetClientCertificate), or build a new client or server with it.',
-      afterUse: '{written} is modified after {target} was passed to {installer}: crypto/tls requires that a Config not be modified once it has been passed to a TLS function, because connections may be reading it. Set every field before that call, or pass {target}.Clone() and keep the original for later changes.',
+      afterUse: '{written} is modified after {target} was put to use ({installer}): crypto/tls requires that a Config not be modified once it has been passed to a TLS function, because connections may be reading it concurrently. Set every field before that point, or hand over {target}.Clone() and keep the original for later changes.',
     },
     docs: {
-      finds: 'Writes to a `crypto/tls.Config` — a field assignment, `append` to `Certificates`, a write to `NameToCertificate` or an element of a slice field, `BuildNameToCertificate()`, `*cfg = ...` — when the config is shared and the write runs concurrently with its users: inside an HTTP handler (`func(http.ResponseWriter, *http.Request)`, methods included), a goroutine (`go func(){...}()`, `time.AfterFunc`), or a handshake callback (`GetConfigForClient`, `GetCertificate`, `VerifyConnection`...), on a config reachable from a package-level variable, the handler\'s receiver, a variable captured from the enclosing function, or a local alias of one of those. Also writes after the config was passed to `tls.Listen`, `tls.NewListener`, `tls.Server`, `tls.Client` or `tls.Dial` in the same function. The message names where the config is installed (`http.Server.TLSConfig`, `http.Transport.TLSClientConfig`, ...) when it can.',
+      finds: 'Writes to a `crypto/tls.Config` — a field assignment, `append` to `Certificates`, a write to `NameToCertificate` or an element of a slice field, `BuildNameToCertificate()`, `*cfg = ...` — when the config is shared and the write runs concurrently with its users: inside an HTTP handler (`func(http.ResponseWriter, *http.Request)`, methods included), a goroutine (`go func(){...}()`, `time.AfterFunc`), or a handshake callback (`GetConfigForClient`, `GetCertificate`, `VerifyConnection`...), on a config reachable from a package-level variable, the handler\'s receiver, a variable captured from the enclosing function, or a local alias of one of those. Also writes, in the same function, after the config was passed to `tls.Listen` or `tls.NewListener`, or after it was installed (an `http.Server`, an `http.Transport`, `tls.Dial`...) and a goroutine was started. The message names where the config is installed (`http.Server.TLSConfig`, `http.Transport.TLSClientConfig`, ...) when it can.',
       why: 'A `tls.Config` in use is read by every handshake, on many goroutines, without any lock you could take: `http.Transport` clones `TLSClientConfig` for each new connection, servers read `Certificates`, `GetCertificate` and `ClientCAs` on each handshake. Writing a field meanwhile is a data race (torn slices, a `RootCAs` swapped in the middle of a verification), and the crypto/tls documentation forbids modifying a Config after it has been passed to a TLS function. The usual intent — rotating certificates or CA bundles at run time — needs a new config, not an edited one.',
       fix: 'Treat a config in use as immutable. Build a new one with `cfg.Clone()` and set the fields on the clone; publish it with an `atomic.Pointer[tls.Config]` that `GetConfigForClient` (servers) or `GetClientCertificate`/a fresh `http.Transport` (clients) reads. For certificates alone, serve them from `GetCertificate` backed by an atomic cache.',
       bad: `package gateway
@@ -126,7 +125,7 @@ func (u *upstream) rotateCA(w http.ResponseWriter, r *http.Request) {
           messageId: 'afterUse',
           severity: 'medium',
           data: { target: shortText(file.source, w.target, 40), written: written(shortText(file.source, w.target, 40), w.field), installer: after.what },
-          related: [{ range: after.node, message: `${shortText(file.source, w.target, 40)} is passed to ${after.what} here` }],
+          related: [{ range: after.node, message: `${shortText(file.source, w.target, 40)} is put to use here` }],
         });
       }
     };
@@ -364,7 +363,14 @@ function lockHeld(pkg: PackageInfo, node: Node): boolean {
   return found;
 }
 
-/** A TLS function the written local config was passed to earlier in the same function. */
+/**
+ * Where a local config written at `w` was already in use earlier in the same
+ * function: passed to tls.Listen or tls.NewListener (whose connections read
+ * it on every handshake), or installed anywhere (an http.Server or
+ * http.Transport, tls.Dial...) with a goroutine started after that (which
+ * may be serving or dialing with it). Reassigning the variable in between
+ * starts over.
+ */
 function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
   const t = unparen(w.target);
   if (t.kind !== 'Ident') return undefined;
@@ -373,10 +379,49 @@ function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
   if (o?.kind !== 'var' || !fn) return undefined;
   const cfg = pkg.cfgOf(fn);
   if (!cfg) return undefined;
+  const reassigns = (n: Node) => n.kind === 'AssignStmt' && n.lhs.some((l) => { const x = unparen(l); return x.kind === 'Ident' && pkg.objectOf(x) === o; });
   for (const use of identUses(fn, pkg, o)) {
     if (use.start >= w.node.start) continue;
     const inst = installationAt(pkg, use);
-    if (inst?.tlsFunction && pkg.enclosingFunc(inst.node) === fn && reachable(cfg, inst.node, w.node)) return inst;
+    if (!inst || pkg.enclosingFunc(inst.node) !== fn) continue;
+    if (LISTENERS.has(inst.what)) {
+      if (reaches(cfg, inst.node, (n) => n === w.node || contains(n, w.node), reassigns)) return { ...inst, what: `passed to ${inst.what}` };
+      continue;
+    }
+    // installed, then a goroutine is started, then the write
+    let viaGo: Installation | undefined;
+    reaches(cfg, inst.node, (n) => {
+      if (n.kind !== 'GoStmt') return false;
+      if (reaches(cfg, n, (m) => m === w.node || contains(m, w.node), reassigns)) viaGo = { ...inst, what: `${inst.tlsFunction ? 'passed to' : 'installed in'} ${inst.what}, then a goroutine was started` };
+      return viaGo !== undefined;
+    }, reassigns);
+    if (viaGo) return viaGo;
   }
   return undefined;
+}
+
+const LISTENERS = new Set(['tls.Listen', 'tls.NewListener']);
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Is a node matching `target` reachable from just after `from` without passing a `kill` node? */
+function reaches(cfg: NonNullable<ReturnType<PackageInfo['cfgOf']>>, from: Node, target: (n: Node) => boolean, kill: (n: Node) => boolean): boolean {
+  const start = cfg.locate(from);
+  if (!start) return false;
+  const seen = new Set<number>();
+  const work: Array<[typeof start.block, number]> = [[start.block, start.index + 1]];
+  while (work.length > 0) {
+    const [b, i0] = work.pop()!;
+    let killed = false;
+    for (let i = i0; i < b.nodes.length; i++) {
+      const n = b.nodes[i]!;
+      if (target(n)) return true;
+      if (kill(n)) { killed = true; break; }
+    }
+    if (killed) continue;
+    for (const s of b.succs) if (!seen.has(s.index)) { seen.add(s.index); work.push([s, 0]); }
+  }
+  return false;
 }

@@ -345,6 +345,8 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
       const index = valueIndex(pkg);
       for (const w of index.fieldWrites.get(o) ?? []) {
         if (!ctx.inTest && isInTestFile(pkg, w)) continue;
+        // a write under a condition is configuration plumbing (a parsed option turned on): the operator's choice
+        if (isConditional(pkg, w)) continue;
         values.push(...resolve(pkg, w, next, source ?? 'field', through ?? name).values);
       }
       for (const d of index.flagDefaults.get(o) ?? []) {
@@ -392,6 +394,17 @@ function zeroValue(pkg: PackageInfo, t: Type): ConstValue | undefined {
   if (/^u?int(8|16|32|64)?$|^uintptr$/.test(u.name)) return { kind: 'int', value: 0n };
   if (u.name === 'string') return { kind: 'string', value: '' };
   return undefined;
+}
+
+/** Whether a node runs only under a condition of its function: inside an if or else branch, a case or a select clause. */
+export function isConditional(pkg: PackageInfo, n: Node): boolean {
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return false;
+    if (p.kind === 'IfStmt' && child !== p.init && child !== p.cond) return true;
+    if (p.kind === 'CaseClause' || p.kind === 'CommClause') return true;
+  }
+  return false;
 }
 
 function isInTestFile(pkg: PackageInfo, n: Node): boolean {
@@ -530,35 +543,17 @@ export function assignmentOf(pkg: PackageInfo, n: Node): AssignStmt | undefined 
 }
 
 // ---------------------------------------------------------------------------
-// Tests against local servers
-
-const LOCAL_ADDRESS = /\b(localhost|127\.0\.0\.1)\b|\[::1\]/;
+// Test code
 
 /**
- * Whether a node of a test file sits in a test that talks to a local test
- * server: its top-level function uses net/http/httptest or a loopback
- * address. Deliberately insecure settings there are reported at low
- * severity: the peer is the test itself.
+ * Test files, and test helpers (files that import "testing"). Deliberately
+ * insecure TLS options there (a local server with a self-signed
+ * certificate, checking that old protocols are refused) are reported at
+ * low severity: the peer is the test itself.
  */
-export function againstLocalTestServer(pkg: PackageInfo, file: FileData, n: Node): boolean {
-  if (!file.isTest) return false;
-  let fn: Node | null = pkg.enclosingFunc(n);
-  for (let up = fn; up; up = pkg.enclosingFunc(up)) fn = up;
-  const root: Node = fn ?? file.ast;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (x.kind === 'Ident') {
-      const o = pkg.objectOf(x);
-      if (o?.kind === 'pkgname' && o.importPath === 'net/http/httptest') return true;
-      continue;
-    }
-    if (x.kind === 'BasicLit') {
-      if (x.litKind === 'STRING' && LOCAL_ADDRESS.test(x.value)) return true;
-      continue;
-    }
-    forEachChild(x, (c) => { stack.push(c); });
-  }
+export function isTestCode(file: FileData): boolean {
+  if (file.isTest) return true;
+  for (const path of file.imports.values()) if (path === 'testing') return true;
   return false;
 }
 

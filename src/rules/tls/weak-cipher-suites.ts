@@ -3,7 +3,7 @@ import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { againstLocalTestServer, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { isTestCode, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 interface Weakness {
   readonly name: string;
@@ -81,7 +81,7 @@ func Config(cert tls.Certificate) *tls.Config {
 	}
 }
 `,
-      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In a test that talks to a local test server, findings are reported at low severity.',
+      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code (`_test.go` files and helpers that import `testing`), findings are reported at low severity: such settings are usually deliberate, against a local test server.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -90,7 +90,7 @@ func Config(cert tls.Certificate) *tls.Config {
     const reported = new Set<Node>();
 
     const check = (site: Node, list: Expr) => {
-      const severity = againstLocalTestServer(pkg, file, site) ? 'low' : undefined;
+      const severity = isTestCode(file) ? 'low' : undefined;
       for (const { elt, weak, lit, via } of insecureElements(pkg, list, 0)) {
         const eltFile = pkg.fileOf(elt);
         const here = eltFile === file;

@@ -3,7 +3,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import {
-  againstLocalTestServer, describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
+  isTestCode, describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
   roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
 
@@ -71,7 +71,7 @@ func NewServer(cert tls.Certificate) *http.Server {
 	}
 }
 `,
-      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In a test that talks to a local test server, findings are reported at low severity.',
+      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code (`_test.go` files and helpers that import `testing`), findings are reported at low severity: such settings are usually deliberate, against a local test server.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -80,7 +80,7 @@ func NewServer(cert tls.Certificate) *http.Server {
     const tlsName = tlsImportName(file);
     const oldServerDefault = serverDefaultReason(pkg, ctx.goVersion);
 
-    const severityAt = (n: Node) => (againstLocalTestServer(pkg, file, n) ? { severity: 'low' as const } : {});
+    const severityAt = (_n: Node) => (isTestCode(file) ? { severity: 'low' as const } : {});
 
     const fixFor = (field: Field, value: Expr): FixReport[] => {
       if (!tlsName) return [];

@@ -101,3 +101,18 @@ type TestOnlyOptions struct{ Skip bool }
 func fromTestOnlyOptions(o TestOnlyOptions) *tls.Config {
 	return &tls.Config{InsecureSkipVerify: o.Skip, MinVersion: tls.VersionTLS12}
 }
+
+// ProxyOptions are filled from a configuration file by a parser: the
+// insecure switch is turned on only when the operator writes it.
+type ProxyOptions struct{ Insecure bool }
+
+func parseDirective(o *ProxyOptions, name string) {
+	switch name {
+	case "tls_insecure_skip_verify":
+		o.Insecure = true
+	}
+}
+
+func fromParsedOptions(o *ProxyOptions) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: o.Insecure, MinVersion: tls.VersionTLS12}
+}

@@ -97,3 +97,19 @@ func perHello(base *tls.Config) *tls.Config {
 		},
 	}
 }
+
+// Sequential dials in a test-like flow: the first connection is done with
+// before the config changes, and the variable is then replaced.
+func sequentialDials(cert tls.Certificate) error {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: "a.example"}
+	conn, err := tls.Dial("tcp", "a.example:443", cfg)
+	if err != nil {
+		return err
+	}
+	conn.Close()
+	cfg.Certificates = append(cfg.Certificates, cert)
+	cfg = &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.ServerName = "b.example"
+	_, err = tls.Dial("tcp", "b.example:443", cfg)
+	return err
+}

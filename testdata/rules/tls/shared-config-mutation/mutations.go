@@ -113,6 +113,12 @@ func afterListen(cfg *tls.Config, extra tls.Certificate) (net.Listener, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg.Certificates = append(cfg.Certificates, extra) // want "tls/shared-config-mutation: cfg.Certificates is modified after cfg was passed to tls.Listen"
+	cfg.Certificates = append(cfg.Certificates, extra) // want "tls/shared-config-mutation: cfg.Certificates is modified after cfg was put to use \\(passed to tls.Listen\\)"
 	return ln, nil
+}
+
+func afterServing(cfg *tls.Config, extra tls.Certificate) {
+	srv := &http.Server{Addr: ":8443", TLSConfig: cfg}
+	go func() { _ = srv.ListenAndServeTLS("", "") }()
+	cfg.Certificates = append(cfg.Certificates, extra) // want "tls/shared-config-mutation: cfg.Certificates is modified after cfg was put to use \\(installed in http.Server.TLSConfig, then a goroutine was started\\)"
 }
