@@ -109,17 +109,48 @@ function computeLoads(pkg: PackageInfo, fn: FuncNode, opts: Options): readonly L
   return out.sort((a, b) => a.call.start - b.call.start);
 }
 
-/** Whether the function body calls anything that may load (cheap pre-check before a CFG). */
+/**
+ * Whether a declared function may load at all: it calls a loader or a file
+ * read, directly or through functions of its package (a cheap pre-check
+ * before any CFG is built; one pass over the package's calls, memoized).
+ */
 function mayLoad(pkg: PackageInfo, fn: ast.FuncDecl): boolean {
-  const body = pkg.res.bodies.get(fn);
-  if (!body) return false;
-  for (const call of body.calls) {
-    const name = calleeName(pkg, call);
-    if (name && (CERT_LOADERS.has(name) || FILE_READERS.has(name))) return true;
-    const c = pkg.calleeOf(call);
-    if ((c.kind === 'func' || c.kind === 'method') && c.obj?.node?.kind === 'FuncDecl') return true;
+  return loaderClosure(pkg).has(fn);
+}
+
+const closures = new WeakMap<PackageInfo, { program: object; set: Set<ast.FuncDecl> }>();
+
+function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
+  const cached = closures.get(pkg);
+  if (cached && cached.program === pkg.program) return cached.set;
+  const set = new Set<ast.FuncDecl>();
+  const callers = new Map<ast.FuncDecl, ast.FuncDecl[]>();
+  const work: ast.FuncDecl[] = [];
+  for (const [fn, body] of pkg.res.bodies) {
+    for (const call of body.calls) {
+      const name = calleeName(pkg, call);
+      if (name && (CERT_LOADERS.has(name) || FILE_READERS.has(name))) {
+        if (!set.has(fn)) { set.add(fn); work.push(fn); }
+        continue;
+      }
+      const c = pkg.calleeOf(call);
+      if (c.kind !== 'func' && c.kind !== 'method') continue;
+      const decl = c.obj?.node;
+      if (decl?.kind === 'FuncDecl' && c.pkg === pkg.importPath) {
+        const l = callers.get(decl);
+        if (l) l.push(fn);
+        else callers.set(decl, [fn]);
+      } else {
+        const key = pkg.calleeKey(c);
+        if (key && pkg.hasFuncFact(key, LOADS_CERT_PER_CALL) && !set.has(fn)) { set.add(fn); work.push(fn); }
+      }
+    }
   }
-  return false;
+  while (work.length > 0) {
+    for (const caller of callers.get(work.pop()!) ?? []) if (!set.has(caller)) { set.add(caller); work.push(caller); }
+  }
+  closures.set(pkg, { program: pkg.program, set });
+  return set;
 }
 
 /** What a call loads: a loader, a file read (when counted), or a function that loads on every call. */
@@ -134,6 +165,7 @@ function loadOf(pkg: PackageInfo, call: ast.CallExpr, opts: Options): string | u
   const decl = c.obj?.node;
   const short = c.kind === 'method' ? `${recvName(c.recv)}.${c.name}` : c.pkg === pkg.importPath ? c.name : `${c.pkg.slice(c.pkg.lastIndexOf('/') + 1)}.${c.name}`;
   if (decl?.kind === 'FuncDecl' && decl.body && c.pkg === pkg.importPath) {
+    if (!mayLoad(pkg, decl)) return undefined;
     const inner = unguardedLoads(pkg, decl, { readsFiles: returnsCertTypes(pkg, decl) });
     return inner.length > 0 ? `${short} (which calls ${inner[0]!.what.replace(/ \(which calls (.*)\)$/, '')})` : undefined;
   }
