@@ -25,6 +25,8 @@ export interface EnabledRule {
   readonly rule: AnyRule;
   readonly severity: Severity;
   readonly options: unknown;
+  /** This rule's treatment of `_test.go` findings, when it differs from `AnalyzeOptions.tests`. */
+  readonly tests?: TestMode;
 }
 
 export interface AnalyzeOptions {
@@ -208,8 +210,9 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
   }
   out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
+  const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
   return out.map((f, i) => {
-    const severity = file.isTest ? testFindingSeverity(f.severity, options.tests) : f.severity;
+    const severity = file.isTest ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests) : f.severity;
     return severity === undefined ? null : { ...f, severity, fingerprint: numbered[i]! };
   });
 }

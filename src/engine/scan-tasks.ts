@@ -13,11 +13,12 @@ import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
+import { factKindsOf } from './rule.js';
 import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
   readonly cwd: string;
-  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown; readonly tests?: TestMode }>;
   readonly engineSeverities: Readonly<Record<string, Severity>>;
   readonly tests: TestMode;
 }
@@ -48,9 +49,9 @@ export class ScanWorker {
         const byId = new Map(RULES.map((r) => [r.meta.id as string, r]));
         this.enabled = msg.setup.rules.flatMap((s) => {
           const rule = byId.get(s.id);
-          return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
+          return rule ? [{ rule, severity: s.severity, options: s.options, ...(s.tests && { tests: s.tests }) }] : [];
         });
-        this.factKinds = this.enabled.flatMap((e) => e.rule.facts ?? []);
+        this.factKinds = factKindsOf(this.enabled);
         this.exports = {};
         this.program = null;
         return;

@@ -17,6 +17,7 @@ import { compareFindings, SEVERITIES, type Finding, type Severity } from './find
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import { WorkerPool } from './pool.js';
 import type { RuleMeta } from './rule-meta.js';
+import { factKindsOf } from './rule.js';
 import { planScan, type ScanPlan } from './scan-plan.js';
 import { ScanWorker, type ScanBroadcast, type ScanSetup, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
 
@@ -94,7 +95,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings = [];
     await runner.broadcast({ kind: 'setup', setup });
     const summaries = await summarizeInWaves(runner, plan, options.onProgress);
-    const factKinds = RULES.filter((r) => settings.rules.get(r.meta.id)?.enabled).flatMap((r) => r.facts ?? []);
+    const factKinds = factKindsOf(RULES.flatMap((rule) => {
+      const s = settings.rules.get(rule.meta.id);
+      return s?.enabled ? [{ rule, options: s.options }] : [];
+    }));
     await runner.broadcast({ kind: 'program', program: buildProgram(summaries, factKinds) });
     let done = plan.packages.length;
     const total = plan.packages.length * 2;
@@ -168,7 +172,7 @@ function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): Sca
     const s = settings.rules.get(meta.id);
     if (!s?.enabled) continue;
     if (ENGINE_RULES.includes(meta)) engineSeverities[meta.id] = s.severity;
-    else rules.push({ id: meta.id, severity: s.severity, options: s.options });
+    else rules.push({ id: meta.id, severity: s.severity, options: s.options, ...(!policy.testsSet && meta.tests && { tests: meta.tests }) });
   }
   return { cwd, rules, engineSeverities, tests: policy.tests };
 }

@@ -5,6 +5,11 @@
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import contextBuiltinKey from './context/builtin-key.js';
+import secretsCredentialInUrl from './secrets/credential-in-url.js';
+import secretsHardcodedCredential from './secrets/hardcoded-credential.js';
+import secretsLiteralAuthorizationHeader from './secrets/literal-authorization-header.js';
+import secretsSensitiveDataLogged from './secrets/sensitive-data-logged.js';
 import tlsConfigCopied from './tls/config-copied.js';
 import tlsInsecureHostKey from './tls/insecure-host-key.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
@@ -17,6 +22,7 @@ import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder([
+  secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged, contextBuiltinKey,
   tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsSharedConfigMutation,
   tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
 ], (r) => r.meta);

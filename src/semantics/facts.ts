@@ -35,6 +35,13 @@ export interface ParamFactKind {
   readonly level: 'param';
   /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
   seed(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  /**
+   * Seed from the whole function, for facts a single call cannot show (a
+   * parameter captured by a goroutine, or logged inside a concatenation):
+   * the indices of the parameters (-1: the receiver) the function itself
+   * does the thing to. Unnamed parameters count in the numbering.
+   */
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo): Iterable<number>;
 }
 
 /** A fact about functions. */
@@ -269,6 +276,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
     }
   }
   for (const k of funcKinds) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+  for (const k of paramKinds) {
+    if (!k.seedParams) continue;
+    for (const p of k.seedParams(fn, info)) if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p);
+  }
 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;

@@ -194,3 +194,36 @@ describe('call graph', async () => {
     expect(pos(`${M}/res.CloseVia`)).toBeLessThan(pos(`${M}/app.Shutdown`));
   });
 });
+
+describe('parameter facts seeded from whole functions', () => {
+  // "the parameter is captured by a goroutine": no single call shows it
+  const captured: FactKind = {
+    id: 'captured', level: 'param', seed: () => false,
+    seedParams: (fn, info) => {
+      const out: number[] = [];
+      walk(fn.body!, {
+        enter: (n) => {
+          if (n.kind !== 'GoStmt') return;
+          walk(n, { enter: (x) => { if (x.kind === 'Ident' && info.objectOf(x)?.isParam) out.push(fn.type.params.list.flatMap((f) => f.names).findIndex((p) => p.name === x.name)); } });
+        },
+      });
+      return out;
+    },
+  };
+  const src = `package p
+
+func spawn(a int, tok string) {
+	go func() { println(tok) }()
+}
+
+func relay(x string) { spawn(1, x) }
+
+func none(tok string) { println(tok) }
+`;
+  const { program } = summarizeModule([pkgFromSources({ 'p.go': src }, 'example.com/p')], [captured]);
+  it('seeds the parameters the function names, and propagates them to callers', () => {
+    expect(program.facts.param['example.com/p.spawn']?.['captured']).toEqual([1]);
+    expect(program.facts.param['example.com/p.relay']?.['captured']).toEqual([0]);
+    expect(program.facts.param['example.com/p.none']).toBeUndefined();
+  });
+});

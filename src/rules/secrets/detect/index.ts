@@ -71,9 +71,19 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
 export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
+  const decoded = decodedBase64Text(value);
+  if (decoded !== undefined && (isPlaceholder(decoded) || isNameLike(decoded))) return false;
   if (looksRandom(value)) return true;
   const cls = charClasses(value);
   return cls.count >= 3 && shannonEntropy(value) >= minEntropy;
+}
+
+/** The text a base64 value decodes to, when it is printable ASCII (so not random bytes). */
+function decodedBase64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
 }
 
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
@@ -100,16 +110,31 @@ export interface UrlCredential {
   readonly start: number;
   readonly end: number;
   readonly scheme: string;
+  readonly user: string;
+  readonly host: string;
 }
 
-const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{1,128}):([^\s/@'"]{1,256})@[A-Za-z0-9.[\]_-]/i;
+const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{0,128}):([^\s/@'"]{1,256})@([A-Za-z0-9.[\]_-]+)/i;
 
-/** Finds `scheme://user:password@host` with a real password (not a placeholder). */
+/** Default or dummy passwords of local services and examples: `guest:guest`, `postgres:postgres`. */
+export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['hunter2', 'guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
+
+/** Hosts reserved for documentation (RFC 2606) and examples. */
+const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$/i;
+
+/**
+ * Finds `scheme://user:password@host` with a real password: not a
+ * placeholder, template or format verb, not a well-known default (`guest`,
+ * `postgres`, the user name repeated), not on a documentation host.
+ */
 export function findUrlCredential(value: string): UrlCredential | null {
   const m = URL_WITH_USERINFO.exec(value);
   if (!m) return null;
+  const user = m[2]!;
   const password = m[3]!;
+  const host = m[4]!;
   if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
-  const start = m.index + m[1]!.length + 3 + m[2]!.length + 1;
-  return { start, end: start + password.length, scheme: m[1]!.toLowerCase() };
+  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || EXAMPLE_HOST.test(host)) return null;
+  const start = m.index + m[1]!.length + 3 + user.length + 1;
+  return { start, end: start + password.length, scheme: m[1]!.toLowerCase(), user, host };
 }

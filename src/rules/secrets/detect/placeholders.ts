@@ -11,7 +11,7 @@ const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)|<[^<>]+>|%[-+# 0-9.]*[sd
 const DUMMY_WORDS = [
   'example', 'sample', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted',
   'your_', 'your-', 'yourtoken', 'yourkey', 'yourpassword', 'insert', 'replace', 'todo', 'fixme',
-  'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'test',
+  'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'credential', 'test',
   '0123456789', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
 ];
 

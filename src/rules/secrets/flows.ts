@@ -1,0 +1,268 @@
+/**
+ * The async escalation: where hardcoded secrets go. Two parameter facts
+ * carry the question across functions and packages of the module
+ * (`logs-param`: the parameter reaches a log sink; `spawns-with-param`: the
+ * parameter is handed to a goroutine), and a per-package index maps each
+ * hardcoded constant expression to the log calls and goroutines it reaches,
+ * with the steps in between for related locations.
+ */
+import { createHash } from 'node:crypto';
+import type { CallExpr, Expr, FuncDecl, GoStmt, Node } from '../../syntax/ast.js';
+import type { ParamFactKind } from '../../semantics/facts.js';
+import { enclosingGoStmt, goroutineHandoffs } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { forEachChild } from '../../syntax/walk.js';
+import type { FileRange, RelatedReport } from '../../engine/rule.js';
+import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LoggedValue } from '../shared/log-sinks.js';
+import { showsContent } from './exposure.js';
+import { constLeaves, leavesOf, type Step } from './trace.js';
+
+export interface SecretFactIds {
+  /** The parameter reaches a log sink. */
+  readonly logs: string;
+  /** The parameter is handed to a goroutine (captured, or passed to a `go` call). */
+  readonly spawns: string;
+}
+
+/** Fact ids for a set of extra log sinks (the default sinks give the plain ids). */
+export function secretFactIds(extraSinks: readonly string[]): SecretFactIds {
+  if (extraSinks.length === 0) return { logs: 'secrets/logs-param', spawns: 'secrets/spawns-with-param' };
+  const h = createHash('sha256').update([...extraSinks].sort().join('\n')).digest('hex').slice(0, 8);
+  return { logs: `secrets/logs-param@${h}`, spawns: 'secrets/spawns-with-param' };
+}
+
+const kindCache = new Map<string, ParamFactKind[]>();
+
+/** The fact kinds the secrets rules need, for their extra log sinks. */
+export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] {
+  const ids = secretFactIds(extraSinks);
+  let kinds = kindCache.get(ids.logs);
+  if (!kinds) {
+    const extra: ExtraSinks = new Set(extraSinks);
+    kinds = [
+      { id: ids.logs, level: 'param', seed: () => false, seedParams: (fn, info) => loggedParams(info, fn, extra) },
+      { id: ids.spawns, level: 'param', seed: () => false, seedParams: (fn, info) => spawnedParams(info, fn) },
+    ];
+    kindCache.set(ids.logs, kinds);
+  }
+  return kinds;
+}
+
+/** Parameter indices (receiver -1) of a function declaration, by object. */
+function paramIndices(info: PackageInfo, fn: FuncDecl): Map<Obj, number> {
+  const out = new Map<Obj, number>();
+  for (const n of fn.recv?.list[0]?.names ?? []) {
+    const o = info.objectOf(n);
+    if (o) out.set(o, -1);
+  }
+  let i = 0;
+  for (const f of fn.type.params.list) {
+    if (f.names.length === 0) i++;
+    for (const n of f.names) {
+      const o = info.objectOf(n);
+      if (o) out.set(o, i);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The logged values of a call: a sink's, or a field constructor's (`zap.String("k", v)` built apart from the log call). */
+export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks): { name: string; values: readonly LoggedValue[] } | null {
+  const sink = logSinkOf(info, call, extra);
+  if (sink) return sink;
+  const field = fieldValues(info, call);
+  if (!field || isInsideSinkArgs(info, call, extra)) return null;
+  return { name: fieldConstructorName(info, call) ?? 'a log field', values: field };
+}
+
+/** Whether a field constructor is an argument of a sink (or of another constructor), which reports it. */
+function isInsideSinkArgs(info: PackageInfo, call: CallExpr, extra: ExtraSinks): boolean {
+  const p = info.parentOf(call);
+  if (p?.kind !== 'CallExpr' || !p.args.includes(call)) return false;
+  return logSinkOf(info, p, extra) !== null || fieldValues(info, p) !== null;
+}
+
+function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iterable<number> {
+  const body = info.res.bodies.get(fn);
+  if (!body) return;
+  let params: Map<Obj, number> | undefined;
+  for (const call of body.calls) {
+    const logged = loggedValuesOf(info, call, extra);
+    if (!logged) continue;
+    params ??= paramIndices(info, fn);
+    for (const v of logged.values) {
+      if (!showsContent(v)) continue;
+      for (const l of leavesOf(info, v.expr)) {
+        if (l.kind !== 'param') continue;
+        const i = params.get(l.obj);
+        if (i !== undefined) yield i;
+      }
+    }
+  }
+}
+
+function* spawnedParams(info: PackageInfo, fn: FuncDecl): Iterable<number> {
+  const body = info.res.bodies.get(fn);
+  if (!body) return;
+  let params: Map<Obj, number> | undefined;
+  for (const call of body.calls) {
+    const stmt = goStmtOf(info, call);
+    if (!stmt) continue;
+    params ??= paramIndices(info, fn);
+    for (const h of goroutineHandoffs(info, stmt)) {
+      for (const l of leavesOf(info, h.at)) {
+        if (l.kind !== 'param') continue;
+        const i = params.get(l.obj);
+        if (i !== undefined) yield i;
+      }
+    }
+  }
+}
+
+/** The `go` statement whose call this is. */
+function goStmtOf(info: PackageInfo, call: CallExpr): GoStmt | null {
+  const p = info.parentOf(call);
+  return p?.kind === 'GoStmt' && p.call === call ? p : null;
+}
+
+/** The parameter index a call argument binds, for variadic callees too. */
+export function paramIndexOfArg(info: PackageInfo, call: CallExpr, i: number): number {
+  const sig = info.signatureOf(call);
+  if (sig && sig.variadic && i >= sig.params.length - 1) return sig.params.length - 1;
+  return i;
+}
+
+/** Where a hardcoded value goes. */
+export interface Flow {
+  /** From the definition to the sink, for related locations. */
+  readonly steps: readonly Step[];
+  readonly logged: boolean;
+  readonly goroutine: boolean;
+}
+
+const indexes = new WeakMap<PackageInfo, Map<string, Map<Expr, Flow[]>>>();
+
+/**
+ * The flows of every hardcoded constant expression of the package to log
+ * sinks and goroutines, keyed by the constant expression (a literal, or a
+ * constant's declared value). Computed once per package on first use, from
+ * the calls the resolver recorded for each function (no extra tree walk
+ * except inside the function literals of `go` statements).
+ */
+export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[]): ReadonlyMap<Expr, readonly Flow[]> {
+  const ids = secretFactIds(extraSinks);
+  let byIds = indexes.get(info);
+  if (!byIds) indexes.set(info, (byIds = new Map()));
+  let index = byIds.get(ids.logs);
+  if (index) return index;
+  index = new Map();
+  byIds.set(ids.logs, index);
+  const extra: ExtraSinks = new Set(extraSinks);
+  const add = (root: Expr | undefined, flow: Flow) => {
+    if (!root) return;
+    const list = index!.get(root);
+    if (list) list.push(flow);
+    else index!.set(root, [flow]);
+  };
+  for (const body of info.res.bodies.values()) {
+    for (const call of body.calls) {
+      let go: GoStmt | null | undefined;
+      const goSteps = (): Step[] => {
+        go ??= enclosingGoStmt(info, call);
+        return go ? [{ node: go, range: goKeyword(go), message: 'runs on the goroutine started here' }] : [];
+      };
+      const inGoroutine = () => (go ??= enclosingGoStmt(info, call)) !== null;
+      // (a) log sinks and log fields
+      const logged = loggedValuesOf(info, call, extra);
+      if (logged) {
+        for (const v of logged.values) {
+          if (!showsContent(v)) continue;
+          for (const l of constLeaves(info, v.expr)) {
+            add(l.root, { steps: [...l.steps, ...goSteps(), { node: call, message: `printed to a log by ${logged.name}` }], logged: true, goroutine: inGoroutine() });
+          }
+        }
+      }
+      // (b) a go statement: what it captures and passes
+      const stmt = goStmtOf(info, call);
+      if (stmt) {
+        for (const h of goroutineHandoffs(info, stmt)) {
+          const message = h.via === 'capture' ? `captured as \`${h.obj.name}\` by the goroutine started here` : 'passed to the goroutine started here';
+          for (const l of constLeaves(info, h.at)) add(l.root, { steps: [...l.steps, { node: h.at, message }], logged: false, goroutine: true });
+        }
+        for (const use of constantsUsedIn(info, stmt)) {
+          for (const l of constLeaves(info, use)) add(l.root, { steps: [...l.steps, { node: use, message: 'used on the goroutine started here' }], logged: false, goroutine: true });
+        }
+      }
+      // (c) module functions that log a parameter or hand it to a goroutine
+      const callee = info.calleeOf(call);
+      const key = info.calleeKey(callee);
+      if (key && (callee.kind === 'func' || callee.kind === 'method')) {
+        call.args.forEach((arg, i) => {
+          const j = paramIndexOfArg(info, call, i);
+          const logs = info.hasParamFact(key, ids.logs, j);
+          const spawns = info.hasParamFact(key, ids.spawns, j);
+          if (!logs && !spawns) return;
+          const what = logs && spawns ? 'hands it to a goroutine and logs it' : logs ? 'logs it' : 'hands it to a goroutine';
+          for (const l of constLeaves(info, arg)) {
+            add(l.root, { steps: [...l.steps, ...goSteps(), { node: arg, message: `passed to ${callee.name}, which ${what}` }], logged: logs, goroutine: spawns || inGoroutine() });
+          }
+        });
+      }
+    }
+  }
+  return index;
+}
+
+/** The `go` keyword of a statement, as a range. */
+export function goKeyword(stmt: GoStmt): { start: number; end: number } {
+  return { start: stmt.start, end: stmt.start + 2 };
+}
+
+/**
+ * Constants and string literals used inside the function literal of a `go`
+ * statement or as arguments of its call: they run on the new goroutine.
+ */
+function constantsUsedIn(info: PackageInfo, stmt: GoStmt): Expr[] {
+  const call = stmt.call;
+  if (call.kind !== 'CallExpr') return [];
+  const out: Expr[] = [];
+  const visit = (n: Node): void => {
+    if (n.kind === 'BasicLit' && n.litKind === 'STRING') out.push(n);
+    else if (n.kind === 'Ident' && info.objectOf(n)?.kind === 'const') out.push(n);
+    else if (n.kind === 'SelectorExpr' && info.objectOf(n.sel)?.kind === 'const') {
+      out.push(n);
+      return;
+    }
+    forEachChild(n, visit);
+  };
+  visit(call.fun.kind === 'FuncLit' ? call.fun.body : call.fun);
+  for (const a of call.args) visit(a);
+  return out;
+}
+
+/** Chooses the flow to show: a log call on a goroutine first, then a log call, then a goroutine; the shortest. */
+export function bestFlow(flows: readonly Flow[]): Flow | undefined {
+  const rank = (f: Flow) => (f.logged && f.goroutine ? 0 : f.logged ? 1 : 2);
+  return [...flows].sort((a, b) => rank(a) - rank(b) || a.steps.length - b.steps.length)[0];
+}
+
+/** What happens to a secret, for messages: "a goroutine carries it off and it is printed to a log". */
+export function flowPhrase(flows: readonly Flow[]): string {
+  const logged = flows.some((f) => f.logged);
+  const goroutine = flows.some((f) => f.goroutine);
+  if (logged && goroutine) return flows.some((f) => f.logged && f.goroutine) ? 'a goroutine prints it to a log' : 'it reaches a goroutine and a log';
+  return logged ? 'it is printed to a log' : 'a goroutine carries it off';
+}
+
+/** Related locations for a flow's steps, in the files they are in. */
+export function relatedOf(info: PackageInfo, steps: readonly Step[]): RelatedReport[] {
+  const out: RelatedReport[] = [];
+  for (const s of steps) {
+    const file = info.fileOf(s.node);
+    const range: FileRange['range'] = s.range ?? s.node;
+    out.push({ range, message: s.message, ...(file && { file }) });
+  }
+  return out;
+}
