@@ -15,6 +15,7 @@ import tlsInsecureHostKey from './tls/insecure-host-key.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
 import tlsKeyLogWriter from './tls/key-log-writer.js';
 import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
+import tlsPrivateKeyLogged from './tls/private-key-logged.js';
 import tlsSharedConfigMutation from './tls/shared-config-mutation.js';
 import tlsVerifyPeerWithoutConnection from './tls/verify-peer-without-connection.js';
 import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
@@ -23,7 +24,8 @@ import tlsWeakVersion from './tls/weak-version.js';
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder([
   secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged, contextBuiltinKey,
-  tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsSharedConfigMutation,
+  tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsPrivateKeyLogged,
+  tlsSharedConfigMutation,
   tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
 ], (r) => r.meta);
 
