@@ -15,6 +15,7 @@ export default defineRule({
     cwe: [322],
     tags: ['security', 'ssh'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       ignore: 'ssh.InsecureIgnoreHostKey accepts any host key: the client cannot tell the real server from an impersonator, so a machine in the middle receives the credentials and every command and byte of the session. Check the key against known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or pin it with ssh.FixedHostKey.',
       acceptAll: 'This HostKeyCallback accepts every host key (it only returns nil): the client cannot tell the real server from an impersonator, so a machine in the middle receives the credentials and the session. Check the key against known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or pin it with ssh.FixedHostKey.',

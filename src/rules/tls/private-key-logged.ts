@@ -4,7 +4,7 @@ import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
-import { deref, type Type } from '../../semantics/types.js';
+import { deref, underlying, type Type } from '../../semantics/types.js';
 import type { LoggedValue } from '../shared/log-sinks.js';
 import { showsContent } from '../secrets/exposure.js';
 import { loggedValuesOf, paramIndexOfArg, secretFactIds, secretFactKinds } from '../secrets/flows.js';
@@ -172,11 +172,16 @@ function keyMaterial(pkg: PackageInfo, e: Expr, rendering: LoggedValue['renderin
   if ((rendering === 'json' || rendering === 'zap-any') && pkg.isNamedType(t, 'crypto/tls', 'Certificate')) {
     return { what: 'a tls.Certificate, whose JSON encoding includes its private key' };
   }
+  // past the key types, key material is bytes, text or a PEM block (an `err` from the same call is not)
+  if (!canHoldKeyBytes(pkg, t)) return undefined;
   switch (x.kind) {
     case 'Ident': {
       const o = pkg.objectOf(x);
       if (o?.kind !== 'var' || o.isField || seen.has(o)) return undefined;
       seen.add(o);
+      // data, err := os.ReadFile(...): only the first result carries the material
+      const def = o.node;
+      if (def?.kind === 'AssignStmt' && def.lhs.length > def.rhs.length && def.lhs.findIndex((l) => l.kind === 'Ident' && l.name === o.name) > 0) return undefined;
       for (const v of assignedValues(pkg, o)) {
         const k = keyMaterial(pkg, v, rendering, depth + 1, seen);
         if (k) return { what: k.what, origin: k.origin ?? v };
@@ -222,6 +227,20 @@ function keyMaterial(pkg: PackageInfo, e: Expr, rendering: LoggedValue['renderin
     }
     default:
       return undefined;
+  }
+}
+
+function canHoldKeyBytes(pkg: PackageInfo, t: Type): boolean {
+  if (t.kind === 'unknown') return true;
+  if (t.kind === 'named' && t.pkg === '' && t.name === 'error') return false;
+  if (t.kind === 'tuple') return t.types.length > 0 && canHoldKeyBytes(pkg, t.types[0]!);
+  if (pkg.isNamedType(t, 'encoding/pem', 'Block')) return true;
+  const u = underlying(t, pkg.info);
+  switch (u.kind) {
+    case 'slice': case 'array': { const el = underlying(u.elem, pkg.info); return el.kind === 'basic' && el.name === 'uint8'; }
+    case 'basic': return u.name === 'string' || u.name === 'untyped string';
+    case 'interface': return true;
+    default: return false;
   }
 }
 

@@ -10,6 +10,7 @@ import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr }
 import { forEachChild } from '../../syntax/walk.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
+import { SEVERITIES, type Severity } from '../../engine/finding.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
@@ -546,15 +547,19 @@ export function assignmentOf(pkg: PackageInfo, n: Node): AssignStmt | undefined 
 // Test code
 
 /**
- * Test files, and test helpers (files that import "testing"). Deliberately
- * insecure TLS options there (a local server with a self-signed
- * certificate, checking that old protocols are refused) are reported at
- * low severity: the peer is the test itself.
+ * The severity for a finding in a test helper (a non-test file that imports
+ * "testing"), one step below `severity`; undefined elsewhere. Deliberately
+ * insecure TLS settings in test code (a local server with a self-signed
+ * certificate, checking that old protocols are refused) are reported one
+ * step lower: the engine does it for `_test.go` files (the rule's `tests:
+ * 'lower'`), this for the helpers it does not see as tests.
  */
-export function isTestCode(file: FileData): boolean {
-  if (file.isTest) return true;
-  for (const path of file.imports.values()) if (path === 'testing') return true;
-  return false;
+export function testHelperSeverity(file: FileData, severity: Severity): Severity | undefined {
+  if (file.isTest) return undefined;
+  for (const path of file.imports.values()) {
+    if (path === 'testing') return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
+  }
+  return undefined;
 }
 
 /** The values written to a field of a struct type of this package, anywhere in the package (literals and assignments). */

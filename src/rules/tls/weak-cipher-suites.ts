@@ -3,7 +3,7 @@ import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { isTestCode, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { testHelperSeverity, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 interface Weakness {
   readonly name: string;
@@ -43,6 +43,7 @@ export default defineRule({
     cwe: [327],
     tags: ['security', 'tls'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       insecure: 'CipherSuites enables {name}, which Go lists as insecure: {reason}. Remove it; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',
       insecureVia: 'CipherSuites enables {name} through {source}, and Go lists that suite as insecure: {reason}. Remove it from the list; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',
@@ -81,7 +82,7 @@ func Config(cert tls.Certificate) *tls.Config {
 	}
 }
 `,
-      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code (`_test.go` files and helpers that import `testing`), findings are reported at low severity: such settings are usually deliberate, against a local test server.',
+      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -90,21 +91,21 @@ func Config(cert tls.Certificate) *tls.Config {
     const reported = new Set<Node>();
 
     const check = (site: Node, list: Expr) => {
-      const severity = isTestCode(file) ? 'low' : undefined;
+      const helper = (weak: Weakness) => testHelperSeverity(file, weak.broken ? 'high' : 'medium');
       for (const { elt, weak, lit, via } of insecureElements(pkg, list, 0)) {
         const eltFile = pkg.fileOf(elt);
         const here = eltFile === file;
         const range = here ? elt : site;
         if (reported.has(range) && here) continue;
         reported.add(range);
-        const fixes: FixReport[] = here && lit ? removal(file, lit, elt, weak.name) : [];
+        const fixes: FixReport[] = here && lit ? removal(pkg, file, lit, elt, weak.name) : [];
         ctx.report({
           range,
           messageId: via ? 'insecureVia' : 'insecure',
           data: { name: `tls.${weak.name}`, reason: weak.reason, source: via ?? '' },
           ...(!here && eltFile && { related: [{ range: elt, file: eltFile, message: `tls.${weak.name} is listed here` }] }),
           fixes,
-          ...(severity ? { severity } : weak.broken ? { severity: 'high' as const } : {}),
+          ...(helper(weak) ? { severity: helper(weak)! } : weak.broken ? { severity: 'high' as const } : {}),
         });
       }
     };
@@ -197,32 +198,37 @@ function weakness(pkg: PackageInfo, e: Expr): Weakness | undefined {
   return v?.kind === 'int' ? INSECURE.get(v.value) : undefined;
 }
 
-/** A fix removing one element of a literal with its separator, when other elements remain. */
-function removal(file: FileData, lit: CompositeLit, elt: Expr, name: string): FixReport[] {
+/**
+ * A fix removing one element of a literal with its own separator, when
+ * secure elements remain (an empty non-nil list would enable no suite at
+ * all). Fixes of several elements of one literal never overlap: an element
+ * takes the text up to the next element, the last one its own trailing
+ * comma (or its whole line).
+ */
+function removal(pkg: PackageInfo, file: FileData, lit: CompositeLit, elt: Expr, name: string): FixReport[] {
   const i = lit.elts.indexOf(elt);
-  if (i < 0 || lit.elts.length < 2) return [];
+  if (i < 0 || lit.elts.every((e) => weakness(pkg, e.kind === 'KeyValueExpr' ? e.value : e))) return [];
   const src = file.source;
-  let start: number;
+  const lineStart = src.lastIndexOf('\n', elt.start - 1) + 1;
+  const aloneBefore = lineStart > lit.lbrace && /^\s*$/.test(src.slice(lineStart, elt.start));
+  let start = elt.start;
   let end: number;
   if (i < lit.elts.length - 1) {
-    start = elt.start;
-    end = lit.elts[i + 1]!.start;
-    // keep the line layout: remove the whole line when the element sits alone on it
-    const lineStart = src.lastIndexOf('\n', elt.start - 1) + 1;
-    if (/^\s*$/.test(src.slice(lineStart, elt.start)) && src.slice(elt.end, end).includes('\n')) {
+    const next = lit.elts[i + 1]!;
+    end = next.start;
+    const nextLineStart = src.lastIndexOf('\n', next.start - 1) + 1;
+    if (aloneBefore && nextLineStart > elt.end) {
       start = lineStart;
-      end = src.lastIndexOf('\n', lit.elts[i + 1]!.start - 1) + 1;
+      end = nextLineStart;
     }
   } else {
-    const prev = lit.elts[i - 1]!;
-    const lineStart = src.lastIndexOf('\n', elt.start - 1) + 1;
-    const lineEnd = src.indexOf('\n', elt.end);
-    if (/^\s*$/.test(src.slice(lineStart, elt.start)) && lineEnd >= 0 && /^\s*,?\s*$/.test(src.slice(elt.end, lineEnd)) && lineStart > prev.end) {
+    end = elt.end;
+    const comma = /^\s*,/.exec(src.slice(elt.end, lit.rbrace));
+    if (comma) end += comma[0].length;
+    const lineEnd = src.indexOf('\n', end);
+    if (aloneBefore && lineEnd >= 0 && lineEnd < lit.rbrace && /^[ \t]*$/.test(src.slice(end, lineEnd))) {
       start = lineStart;
       end = lineEnd + 1;
-    } else {
-      start = prev.end;
-      end = elt.end;
     }
   }
   return [{ message: `Remove tls.${name}`, edits: [{ range: { start, end }, newText: '' }] }];

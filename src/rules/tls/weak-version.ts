@@ -3,7 +3,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import {
-  isTestCode, describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
+  testHelperSeverity, describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
   roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
 
@@ -27,6 +27,7 @@ export default defineRule({
     cwe: [326, 327],
     tags: ['security', 'tls'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker force old clients onto them. Set MinVersion to tls.VersionTLS12 or higher.',
       minVia: 'MinVersion allows {version}: it comes from {source}, {how} {constant}. TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection. Set MinVersion to tls.VersionTLS12 or higher.',
@@ -71,7 +72,7 @@ func NewServer(cert tls.Certificate) *http.Server {
 	}
 }
 `,
-      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code (`_test.go` files and helpers that import `testing`), findings are reported at low severity: such settings are usually deliberate, against a local test server.',
+      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -80,7 +81,8 @@ func NewServer(cert tls.Certificate) *http.Server {
     const tlsName = tlsImportName(file);
     const oldServerDefault = serverDefaultReason(pkg, ctx.goVersion);
 
-    const severityAt = (_n: Node) => (isTestCode(file) ? { severity: 'low' as const } : {});
+    const lowered = testHelperSeverity(file, 'medium');
+    const severityAt = (_n: Node) => (lowered ? { severity: lowered } : {});
 
     const fixFor = (field: Field, value: Expr): FixReport[] => {
       if (!tlsName) return [];

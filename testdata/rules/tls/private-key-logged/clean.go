@@ -1,6 +1,7 @@
 package privatekeylogged
 
 import (
+	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/tls"
@@ -47,3 +48,13 @@ func readCert(path string) []byte {
 }
 
 func caCert() []byte { return readCert("/etc/tls/ca.crt") }
+
+// The error of a key encoder is not key material.
+func encodeError(k *ecdsa.PrivateKey) []byte {
+	b, err := x509.MarshalECPrivateKey(k)
+	if err != nil {
+		log.Printf("unable to marshal ECDSA private key: %v", err)
+		return nil
+	}
+	return b
+}
