@@ -66,3 +66,21 @@ func verifiedLater(verify func([][]byte, [][]*x509.Certificate) error) *tls.Conf
 	cfg.VerifyPeerCertificate = verify
 	return cfg
 }
+
+// An explicit, named opt-in: low severity.
+func optIn(insecure bool) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if insecure {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when insecure is set: an explicit"
+	}
+	return cfg
+}
+
+// A condition that is not a named insecure switch: the usual finding.
+func staging(env string) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if env == "staging" {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
