@@ -141,8 +141,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
 const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif/i;
 
 /**
- * The condition of the innermost `if` around a node, in its function, when
- * it tests a switch named as insecure (`if o.Insecure {`, `if *skipVerify {`):
+ * The condition of an `if` around a node, in its function, that tests a
+ * switch named as insecure (`if o.Insecure {`, `if *skipVerify {`):
  * an explicit opt-in by whoever runs the program.
  */
 function insecureSwitch(pkg: PackageInfo, file: FileData, n: Node): string | undefined {
@@ -151,7 +151,7 @@ function insecureSwitch(pkg: PackageInfo, file: FileData, n: Node): string | und
     if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       const text = file.source.slice(p.cond.start, p.cond.end);
-      return INSECURE_NAME.test(text) && !/[!=]=|!\s*[\w(]/.test(text) ? shortText(file.source, p.cond, 50) + ' is set' : undefined;
+      if (INSECURE_NAME.test(text) && !/[!=]=|!\s*[\w(]/.test(text)) return `${shortText(file.source, p.cond, 50)} is set`;
     }
   }
   return undefined;

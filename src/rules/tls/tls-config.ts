@@ -6,7 +6,7 @@
  * (servers, clients, listeners).
  */
 import type * as ast from '../../syntax/ast.js';
-import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
+import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
@@ -40,12 +40,6 @@ export function tlsConfigFields(pkg: PackageInfo, lit: CompositeLit): Map<string
 /** The `cfg.Field` selector if a node assigns to a field of a `tls.Config`, else null. */
 export function tlsConfigFieldTarget(pkg: PackageInfo, lhs: Expr, field: string): SelectorExpr | null {
   return lhs.kind === 'SelectorExpr' && lhs.sel.name === field && isTLSConfig(pkg, lhs.x) ? lhs : null;
-}
-
-/** Any `cfg.Field` selector of a `tls.Config` (the field name is `sel.name`). */
-export function tlsConfigField(pkg: PackageInfo, e: Expr): SelectorExpr | null {
-  const x = unparen(e);
-  return x.kind === 'SelectorExpr' && isTLSConfig(pkg, x.x) && pkg.objectOf(x.sel)?.isField === true ? x : null;
 }
 
 /** Whether an expression is the constant `true`. */
@@ -537,11 +531,6 @@ export function describeSource(v: PossibleValue): string {
   }
 }
 
-/** The first assignment `AssignStmt` that is the statement of a node (for reports on assignments). */
-export function assignmentOf(pkg: PackageInfo, n: Node): AssignStmt | undefined {
-  const p = pkg.parentOf(n);
-  return p?.kind === 'AssignStmt' ? p : undefined;
-}
 
 // ---------------------------------------------------------------------------
 // Test code
