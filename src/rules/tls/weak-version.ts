@@ -181,8 +181,9 @@ func NewServer(cert tls.Certificate) *http.Server {
         const fn = pkg.enclosingFunc(lit);
         for (const id of identUses(fn ?? file.ast, pkg, v)) {
           const p = pkg.parentOf(id);
-          // cfg.MinVersion = ... later: the version is set after all
-          if (p?.kind === 'SelectorExpr' && p.sel.name === 'MinVersion') return;
+          // cfg.MinVersion = ... later, on every path: the version is set after all
+          // (set only under a condition, e.g. from an optional setting, the default remains)
+          if (p?.kind === 'SelectorExpr' && p.sel.name === 'MinVersion' && !conditionalRelativeTo(pkg, p, lit)) return;
           // returned or handed elsewhere without being installed here: the caller may set it
           if (!installed && (p?.kind === 'ReturnStmt' || (p?.kind === 'CallExpr' && p.fun !== id))) return;
         }
@@ -215,6 +216,18 @@ function versionConstantIn(pkg: PackageInfo, e: Expr): Expr | undefined {
 
 function isWeak(v: bigint): boolean {
   return v > 0n && v < TLS12;
+}
+
+/** Whether `n` runs under an if/case/select clause that does not also contain `anchor`. */
+function conditionalRelativeTo(pkg: PackageInfo, n: Node, anchor: Node): boolean {
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.start <= anchor.start && anchor.end <= p.end) return false;
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return true;
+    if (p.kind === 'IfStmt' && child !== p.init && child !== p.cond) return true;
+    if (p.kind === 'CaseClause' || p.kind === 'CommClause') return true;
+  }
+  return false;
 }
 
 /** Whether a literal (or its address) is returned or passed to a call. */

@@ -47,3 +47,12 @@ func returned(cert tls.Certificate) *tls.Config {
 func explicit(cert tls.Certificate) *http.Server {
 	return &http.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}}
 }
+
+// MinVersion set only when a setting asks for it: the default still accepts TLS 1.0.
+func optionalSetting(minVersion uint16, cert tls.Certificate) *http.Server {
+	cfg := tls.Config{Certificates: []tls.Certificate{cert}} // want "tls/weak-version: This server config sets no MinVersion"
+	if minVersion != 0 {
+		cfg.MinVersion = minVersion
+	}
+	return &http.Server{TLSConfig: &cfg}
+}
