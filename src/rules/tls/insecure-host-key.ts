@@ -2,7 +2,7 @@ import type { Expr, FuncLit, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { calleeName, isNil } from './tls-config.js';
+import { calleeName, insecureSwitch, isNil } from './tls-config.js';
 
 const SSH = 'golang.org/x/crypto/ssh';
 
@@ -18,6 +18,7 @@ export default defineRule({
     tests: 'lower',
     messages: {
       ignore: 'ssh.InsecureIgnoreHostKey accepts any host key: the client cannot tell the real server from an impersonator, so a machine in the middle receives the credentials and every command and byte of the session. Check the key against known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or pin it with ssh.FixedHostKey.',
+      optIn: 'ssh.InsecureIgnoreHostKey accepts any host key when {condition}: an explicit "insecure" switch, but whoever turns it on lets an impersonator receive the credentials and the session. Make sure the switch cannot reach production; known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or ssh.FixedHostKey verify keys instead.',
       acceptAll: 'This HostKeyCallback accepts every host key (it only returns nil): the client cannot tell the real server from an impersonator, so a machine in the middle receives the credentials and the session. Check the key against known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or pin it with ssh.FixedHostKey.',
     },
     docs: {
@@ -48,7 +49,7 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
 	})
 }
 `,
-      limits: 'Callbacks that accept every key after logging it, or named functions that do so, are not recognised; only literal `return nil` bodies are.',
+      limits: 'A call made only under a condition that tests a switch named as insecure (`if opts.Insecure {`) is an explicit opt-in and is reported at low severity. Callbacks that accept every key after logging it, or named functions that do so, are not recognised; only literal `return nil` bodies are.',
     },
   },
   prefilter: { imports: [SSH] },
@@ -60,7 +61,10 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
     };
     return {
       CallExpr(call) {
-        if (calleeName(pkg, call) === `${SSH}.InsecureIgnoreHostKey`) ctx.report({ range: call, messageId: 'ignore' });
+        if (calleeName(pkg, call) !== `${SSH}.InsecureIgnoreHostKey`) return;
+        const optIn = insecureSwitch(pkg, ctx.file.source, call);
+        if (optIn) ctx.report({ range: call, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
+        else ctx.report({ range: call, messageId: 'ignore' });
       },
       KeyValueExpr(kv) {
         if (kv.key.kind !== 'Ident' || kv.key.name !== 'HostKeyCallback') return;

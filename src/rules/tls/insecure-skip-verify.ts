@@ -1,7 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { testHelperSeverity, shortText, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { testHelperSeverity, insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -52,7 +51,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A constant `true` set only under a condition that tests a switch named as insecure (`if opts.Insecure {`, `if *skipVerify {`) is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
+      limits: 'A constant `true` set only under a condition that tests a switch named as insecure (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`) is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -76,7 +75,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
       const lowered = testHelperSeverity(file, 'high');
       const severity = lowered ? { severity: lowered } : {};
       if (isConstTrue(pkg, value)) {
-        const optIn = insecureSwitch(pkg, file, range);
+        const optIn = insecureSwitch(pkg, file.source, range);
         if (optIn) ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
         else ctx.report({ range, messageId: 'skip', ...severity });
         return;
@@ -136,26 +135,6 @@ func NewClient(ca *x509.CertPool) *http.Client {
     };
   },
 });
-
-/** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`... */
-const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif/i;
-
-/**
- * The condition of an `if` around a node, in its function, that tests a
- * switch named as insecure (`if o.Insecure {`, `if *skipVerify {`):
- * an explicit opt-in by whoever runs the program.
- */
-function insecureSwitch(pkg: PackageInfo, file: FileData, n: Node): string | undefined {
-  let child: Node = n;
-  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
-    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
-    if (p.kind === 'IfStmt' && child === p.body && p.cond) {
-      const text = file.source.slice(p.cond.start, p.cond.end);
-      if (INSECURE_NAME.test(text) && !/[!=]=|!\s*[\w(]/.test(text)) return `${shortText(file.source, p.cond, 50)} is set`;
-    }
-  }
-  return undefined;
-}
 
 function how(v: PossibleValue): string {
   switch (v.source) {

@@ -587,3 +587,35 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
   installIndexes.set(pkg, list);
   return list;
 }
+
+// ---------------------------------------------------------------------------
+// Explicit insecure switches
+
+/** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`... */
+const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif/i;
+
+/**
+ * The condition under which a node runs, when it tests a switch named as
+ * insecure: an enclosing `if` (in the same function) one of whose `&&`
+ * operands is such a switch, not negated or compared (`if o.Insecure {`,
+ * `if cfg != nil && *skipVerify {`), or a `case insecureRedis:` of a
+ * tagless switch. An explicit opt-in by whoever runs the program.
+ */
+export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
+  const named = (e: Expr): boolean => {
+    const x = unparen(e);
+    if (x.kind === 'BinaryExpr' && x.op === '&&') return named(x.x) || named(x.y);
+    if (x.kind === 'UnaryExpr' || x.kind === 'BinaryExpr') return false;
+    return INSECURE_NAME.test(source.slice(x.start, x.end));
+  };
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && named(p.cond)) return `${shortText(source, p.cond, 50)} is set`;
+    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list?.length === 1) {
+      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
+      if (sw?.kind === 'SwitchStmt' && !sw.tag && named(p.list[0]!)) return `${shortText(source, p.list[0]!, 50)} is set`;
+    }
+  }
+  return undefined;
+}

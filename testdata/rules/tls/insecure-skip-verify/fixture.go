@@ -95,3 +95,25 @@ func optInOuter(skipVerify bool, t *http.Transport) *http.Transport {
 	}
 	return t
 }
+
+func guardedOptIn(cfg *tls.Config, oidcInsecureSkipVerify bool) {
+	if cfg != nil && oidcInsecureSkipVerify {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when cfg != nil && oidcInsecureSkipVerify is set"
+	}
+}
+
+func caseOptIn(cfg *tls.Config, insecureRedis bool, ca string) {
+	switch {
+	case insecureRedis:
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureRedis is set"
+	case ca != "":
+		cfg.ServerName = ca
+	}
+}
+
+// A negated switch does not opt in: the usual finding.
+func strict(cfg *tls.Config, strictValidation bool) {
+	if !strictValidation {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+}
