@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BasicLit, BinaryExpr, Expr } from '../../syntax/ast.js';
+import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
@@ -60,10 +60,10 @@ func open() (*sql.DB, error) {
     const { pkg, options: o } = ctx;
     const allow = o.allow.map((r) => new RegExp(r));
 
-    const check = (root: Expr) => {
+    const check = (root: Expr, ancestors: readonly Node[]) => {
       const value = constString(pkg, root);
-      if (value === undefined || !value.includes('://') || isPartOfConstant(root) || allow.some((r) => r.test(value))) return;
-      const parent = pkg.parentOf(root);
+      if (value === undefined || !value.includes('://') || isPartOfConstant(ancestors) || allow.some((r) => r.test(value))) return;
+      const parent = ancestors[ancestors.length - 1];
       if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return;
       const url = findUrlCredential(value);
       if (!url) return;
@@ -83,18 +83,19 @@ func open() (*sql.DB, error) {
       const u = unparen(e);
       return (u.kind === 'BasicLit' && u.litKind === 'STRING') || (u.kind === 'BinaryExpr' && u.op === '+' && isLiteralConcat(u.x) && isLiteralConcat(u.y));
     };
-    const isPartOfConstant = (e: Expr): boolean => {
-      let x = pkg.parentOf(e);
-      while (x?.kind === 'ParenExpr') x = pkg.parentOf(x);
+    const isPartOfConstant = (ancestors: readonly Node[]): boolean => {
+      let i = ancestors.length - 1;
+      while (ancestors[i]?.kind === 'ParenExpr') i--;
+      const x = ancestors[i];
       return x?.kind === 'BinaryExpr' && x.op === '+' && isLiteralConcat(x);
     };
 
     return {
-      BasicLit(lit: BasicLit) {
-        if (lit.litKind === 'STRING' && lit.value.length >= 12) check(lit);
+      BasicLit(lit: BasicLit, ancestors) {
+        if (lit.litKind === 'STRING' && lit.value.length >= 12) check(lit, ancestors);
       },
-      BinaryExpr(b: BinaryExpr) {
-        if (b.op === '+' && isLiteralConcat(b)) check(b);
+      BinaryExpr(b: BinaryExpr, ancestors) {
+        if (b.op === '+' && isLiteralConcat(b)) check(b, ancestors);
       },
     };
   },

@@ -8,7 +8,7 @@ import { redact, secretHash, type SecretMatch } from './detect/index.js';
 /** "GitHub personal access token `ghp_****` (40 characters)", "RSA private key (1,675 characters)", "password (14 characters)". */
 export function describeSecret(m: SecretMatch, value: string): string {
   const secret = value.slice(m.start, m.end);
-  const n = `${secret.length.toLocaleString('en-US')} characters`;
+  const n = `${thousands(secret.length)} characters`;
   if (m.tier === 'private-key') return `${m.label} (${n})`;
   if (m.tier === 'generic') return `${m.label} (${n})`;
   return `${m.label} \`${redact(secret, m.visiblePrefix)}\` (${n})`;
@@ -17,13 +17,18 @@ export function describeSecret(m: SecretMatch, value: string): string {
 /** "GitHub personal access token `ghp_****`, 40 characters": for use inside parentheses. */
 export function describeSecretInline(m: SecretMatch, value: string): string {
   const secret = value.slice(m.start, m.end);
-  const n = `${secret.length.toLocaleString('en-US')} characters`;
+  const n = `${thousands(secret.length)} characters`;
   return m.tier === 'token' ? `${m.label} \`${redact(secret, m.visiblePrefix)}\`, ${n}` : `${m.label}, ${n}`;
 }
 
 /** "a password", "an API key". */
 export function withArticle(noun: string): string {
   return `${/^(?:[aeio]|API|HMAC|un)/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** 1765 → "1,765". */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** Fingerprint material for a secret: its type and a slow hash of its value. */

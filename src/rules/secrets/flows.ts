@@ -9,12 +9,12 @@
 import { createHash } from 'node:crypto';
 import type { CallExpr, Expr, FuncDecl, GoStmt, Node } from '../../syntax/ast.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
-import { enclosingGoStmt, goroutineHandoffs } from '../../semantics/flow.js';
+import { goroutineHandoffs } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
-import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LoggedValue } from '../shared/log-sinks.js';
+import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
 import { showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
@@ -68,20 +68,99 @@ function paramIndices(info: PackageInfo, fn: FuncDecl): Map<Obj, number> {
   return out;
 }
 
-/** The logged values of a call: a sink's, or a field constructor's (`zap.String("k", v)` built apart from the log call). */
-export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks): { name: string; values: readonly LoggedValue[] } | null {
+/**
+ * The logged values of a call: a sink's, or a field constructor's
+ * (`zap.String("k", v)` built apart from the log call). Given the call's
+ * parent, a constructor that is an argument of a sink (or of another
+ * constructor) is left to that call, so that each value is judged once.
+ */
+export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks, parent?: Node | null): Pick<LogSink, 'name' | 'values' | 'format' | 'stream'> | null {
   const sink = logSinkOf(info, call, extra);
   if (sink) return sink;
   const field = fieldValues(info, call);
-  if (!field || isInsideSinkArgs(info, call, extra)) return null;
+  if (!field || (parent !== undefined && isSinkArgument(info, call, parent, extra))) return null;
   return { name: fieldConstructorName(info, call) ?? 'a log field', values: field };
 }
 
-/** Whether a field constructor is an argument of a sink (or of another constructor), which reports it. */
-function isInsideSinkArgs(info: PackageInfo, call: CallExpr, extra: ExtraSinks): boolean {
-  const p = info.parentOf(call);
+function isSinkArgument(info: PackageInfo, call: CallExpr, p: Node | null, extra: ExtraSinks): boolean {
   if (p?.kind !== 'CallExpr' || !p.args.includes(call)) return false;
   return logSinkOf(info, p, extra) !== null || fieldValues(info, p) !== null;
+}
+
+const goStmts = new WeakMap<FuncDecl, GoStmt[]>();
+
+/**
+ * The `go` statements of a function (its closures included), found by a
+ * walk of the body only when its text has the keyword: most functions have
+ * none, and this keeps the package's parent map unbuilt.
+ */
+export function goStmtsIn(info: PackageInfo, fn: FuncDecl): readonly GoStmt[] {
+  let out = goStmts.get(fn);
+  if (out) return out;
+  out = [];
+  const body = fn.body;
+  const path = info.res.funcFile.get(fn)?.file.path;
+  const keywords = path !== undefined ? goKeywordOffsets(info, path) : undefined;
+  if (body && (keywords === undefined || hasOffsetIn(keywords, body.start, body.end))) {
+    const found = out;
+    const visit = (n: Node): void => {
+      if (n.kind === 'GoStmt') found.push(n);
+      forEachChild(n, visit);
+    };
+    visit(body);
+  }
+  goStmts.set(fn, out);
+  return out;
+}
+
+const keywordOffsets = new WeakMap<PackageInfo, Map<string, number[]>>();
+
+/** Offsets of the word `go` in a file's text (comments and strings included: a prefilter), computed once per file. */
+function goKeywordOffsets(info: PackageInfo, path: string): number[] | undefined {
+  let byFile = keywordOffsets.get(info);
+  if (!byFile) keywordOffsets.set(info, (byFile = new Map()));
+  let offsets = byFile.get(path);
+  if (!offsets) {
+    const source = info.files.find((f) => f.path === path)?.source;
+    if (source === undefined) return undefined;
+    offsets = [];
+    for (const m of source.matchAll(/\bgo\b/g)) offsets.push(m.index);
+    byFile.set(path, offsets);
+  }
+  return offsets;
+}
+
+/** Whether a sorted list has a value in [start, end). */
+function hasOffsetIn(sorted: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < end;
+}
+
+/** The innermost `go` statement among `stmts` whose function literal contains the node. */
+function goStmtAround(stmts: readonly GoStmt[], n: Node): GoStmt | null {
+  let best: GoStmt | null = null;
+  for (const s of stmts) {
+    const fun = s.call.kind === 'CallExpr' ? s.call.fun : null;
+    if (fun?.kind === 'FuncLit' && fun.body.start <= n.start && n.end <= fun.body.end && (!best || s.start > best.start)) best = s;
+  }
+  return best;
+}
+
+/** The `go` statement whose literal a visited node runs in, from the visit's ancestors. */
+export function goStmtOfAncestors(ancestors: readonly Node[]): GoStmt | null {
+  for (let i = ancestors.length - 1; i >= 2; i--) {
+    const lit = ancestors[i]!;
+    const call = ancestors[i - 1]!;
+    const stmt = ancestors[i - 2]!;
+    if (lit.kind === 'FuncLit' && call.kind === 'CallExpr' && call.fun === lit && stmt.kind === 'GoStmt') return stmt;
+  }
+  return null;
 }
 
 function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iterable<number> {
@@ -104,12 +183,8 @@ function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iter
 }
 
 function* spawnedParams(info: PackageInfo, fn: FuncDecl): Iterable<number> {
-  const body = info.res.bodies.get(fn);
-  if (!body) return;
   let params: Map<Obj, number> | undefined;
-  for (const call of body.calls) {
-    const stmt = goStmtOf(info, call);
-    if (!stmt) continue;
+  for (const stmt of goStmtsIn(info, fn)) {
     params ??= paramIndices(info, fn);
     for (const h of goroutineHandoffs(info, stmt)) {
       for (const l of leavesOf(info, h.at)) {
@@ -119,12 +194,6 @@ function* spawnedParams(info: PackageInfo, fn: FuncDecl): Iterable<number> {
       }
     }
   }
-}
-
-/** The `go` statement whose call this is. */
-function goStmtOf(info: PackageInfo, call: CallExpr): GoStmt | null {
-  const p = info.parentOf(call);
-  return p?.kind === 'GoStmt' && p.call === call ? p : null;
 }
 
 /** The parameter index a call argument binds, for variadic callees too. */
@@ -166,14 +235,22 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
     if (list) list.push(flow);
     else index!.set(root, [flow]);
   };
-  for (const body of info.res.bodies.values()) {
+  for (const [fn, body] of info.res.bodies) {
+    const stmts = goStmtsIn(info, fn);
+    // (b) go statements: what they capture and pass
+    for (const stmt of stmts) {
+      for (const h of goroutineHandoffs(info, stmt)) {
+        const message = h.via === 'capture' ? `captured as \`${h.obj.name}\` by the goroutine started here` : 'passed to the goroutine started here';
+        for (const l of constLeaves(info, h.at)) add(l.root, { steps: [...l.steps, { node: h.at, message }], logged: false, goroutine: true });
+      }
+      for (const use of constantsUsedIn(info, stmt)) {
+        for (const l of constLeaves(info, use)) add(l.root, { steps: [...l.steps, { node: use, message: 'used on the goroutine started here' }], logged: false, goroutine: true });
+      }
+    }
     for (const call of body.calls) {
-      let go: GoStmt | null | undefined;
-      const goSteps = (): Step[] => {
-        go ??= enclosingGoStmt(info, call);
-        return go ? [{ node: go, range: goKeyword(go), message: 'runs on the goroutine started here' }] : [];
-      };
-      const inGoroutine = () => (go ??= enclosingGoStmt(info, call)) !== null;
+      const go = stmts.length > 0 ? goStmtAround(stmts, call) : null;
+      const goSteps = (): Step[] => (go ? [{ node: go, range: goKeyword(go), message: 'runs on the goroutine started here' }] : []);
+      const inGoroutine = () => go !== null;
       // (a) log sinks and log fields
       const logged = loggedValuesOf(info, call, extra);
       if (logged) {
@@ -184,21 +261,10 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
           }
         }
       }
-      // (b) a go statement: what it captures and passes
-      const stmt = goStmtOf(info, call);
-      if (stmt) {
-        for (const h of goroutineHandoffs(info, stmt)) {
-          const message = h.via === 'capture' ? `captured as \`${h.obj.name}\` by the goroutine started here` : 'passed to the goroutine started here';
-          for (const l of constLeaves(info, h.at)) add(l.root, { steps: [...l.steps, { node: h.at, message }], logged: false, goroutine: true });
-        }
-        for (const use of constantsUsedIn(info, stmt)) {
-          for (const l of constLeaves(info, use)) add(l.root, { steps: [...l.steps, { node: use, message: 'used on the goroutine started here' }], logged: false, goroutine: true });
-        }
-      }
       // (c) module functions that log a parameter or hand it to a goroutine
       const callee = info.calleeOf(call);
       const key = info.calleeKey(callee);
-      if (key && (callee.kind === 'func' || callee.kind === 'method')) {
+      if (key && (callee.kind === 'func' || callee.kind === 'method') && info.program.facts.param[key]) {
         call.args.forEach((arg, i) => {
           const j = paramIndexOfArg(info, call, i);
           const logs = info.hasParamFact(key, ids.logs, j);

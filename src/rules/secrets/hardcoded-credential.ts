@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import type { BasicLit, BinaryExpr, Expr } from '../../syntax/ast.js';
+import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
 import { isAuthValue } from './auth-values.js';
-import { detectSecret, findUrlCredential } from './detect/index.js';
+import { detectSecret, findUrlCredential, looksLikeSecretValue } from './detect/index.js';
+
+/** What an AWS secret access key looks like (it is recognised by its name). */
+const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
 import { describeSecret, secretIdentity, secretSeverity } from './describe.js';
 import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from './flows.js';
 import { bindingOf } from './names-of.js';
@@ -92,14 +95,17 @@ func notify(url string) {
     const settings = detectionSettings(o);
     const ignoreNames = o['ignore-names'].map((r) => new RegExp(r));
 
-    const check = (root: Expr) => {
+    const check = (root: Expr, ancestors: readonly Node[]) => {
       const value = constString(pkg, root);
-      if (value === undefined || value.length < 8 || isPartOfConstant(root)) return;
-      const parent = pkg.parentOf(root);
+      if (value === undefined || value.length < 8 || isPartOfConstant(ancestors)) return;
+      const parent = ancestors[ancestors.length - 1];
       if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return; // struct tags, import paths
-      const binding = bindingOf(pkg, root);
+      // tokens and keys first; the binding's name only when the value could be a generic secret
+      let match = detectSecret(value, settings.detect);
+      if (!match && !looksLikeSecretValue(value, o['min-entropy']) && !AWS_SECRET_SHAPE.test(value)) return;
+      const binding = bindingOf(pkg, root, ancestors);
       const name = binding.name !== undefined && !ignoreNames.some((r) => r.test(binding.name!)) ? binding.name : undefined;
-      const match = detectSecret(value, { ...settings.detect, ...(name !== undefined && { name }) });
+      if (!match && name !== undefined) match = detectSecret(value, { ...settings.detect, name });
       if (!match) return;
       // credentials in URLs and Authorization values have their own rules
       const url = findUrlCredential(value);
@@ -125,18 +131,19 @@ func notify(url string) {
     };
 
     /** A part of a larger concatenation of literals, which is checked as a whole. */
-    const isPartOfConstant = (e: Expr): boolean => {
-      let x = pkg.parentOf(e);
-      while (x?.kind === 'ParenExpr') x = pkg.parentOf(x);
+    const isPartOfConstant = (ancestors: readonly Node[]): boolean => {
+      let i = ancestors.length - 1;
+      while (ancestors[i]?.kind === 'ParenExpr') i--;
+      const x = ancestors[i];
       return x?.kind === 'BinaryExpr' && x.op === '+' && isStringConcat(x);
     };
 
     return {
-      BasicLit(lit: BasicLit) {
-        if (lit.litKind === 'STRING' && lit.value.length >= 10) check(lit);
+      BasicLit(lit: BasicLit, ancestors) {
+        if (lit.litKind === 'STRING' && lit.value.length >= 10) check(lit, ancestors);
       },
-      BinaryExpr(b: BinaryExpr) {
-        if (b.op === '+' && isStringConcat(b)) check(b);
+      BinaryExpr(b: BinaryExpr, ancestors) {
+        if (b.op === '+' && isStringConcat(b)) check(b, ancestors);
       },
     };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AssignStmt, CallExpr, CompositeLit } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { authUsesOfAssign, authUsesOfCall, authUsesOfLit, valueParts, type AuthUse } from './auth-values.js';
-import { detectSecret, DUMMY_PASSWORDS, isPlaceholder } from './detect/index.js';
+import { detectSecret, DUMMY_PASSWORDS, isPlaceholder, isSpelledDummyPassword } from './detect/index.js';
 import { charClasses } from './detect/entropy.js';
 import { describeSecretInline, secretIdentity } from './describe.js';
 import { relatedOf } from './flows.js';
@@ -171,5 +171,5 @@ function decodeBasic(b64: string): { user: string; password: string } | undefine
 
 /** Not a placeholder, template, dummy or default password, and not a single plain word (`secure`). */
 function isRealPassword(p: string): boolean {
-  return p.length >= 6 && !isPlaceholder(p) && !DUMMY_PASSWORDS.has(p.toLowerCase()) && (charClasses(p).count >= 2 || p.length >= 12);
+  return p.length >= 6 && !isPlaceholder(p) && !DUMMY_PASSWORDS.has(p.toLowerCase()) && !isSpelledDummyPassword(p) && (charClasses(p).count >= 2 || p.length >= 12);
 }

@@ -71,17 +71,20 @@ const CREDENTIAL_PARAMS: ReadonlyMap<string, readonly [number, string]> = new Ma
  * conversions (`[]byte("...")`) to the declaration, assignment, composite
  * literal element, comparison, call argument or return that holds it.
  */
-export function bindingOf(pkg: PackageInfo, root: Expr): Binding {
+export function bindingOf(pkg: PackageInfo, root: Expr, ancestors: readonly Node[]): Binding {
   let e: Expr = root;
-  for (let p = pkg.parentOf(e); p; e = p as Expr, p = pkg.parentOf(p)) {
-    if (p.kind === 'ParenExpr') continue;
-    if (p.kind === 'CallExpr' && p.args.length === 1 && p.args[0] === e && pkg.calleeOf(p).kind === 'conversion') continue;
-    return bindingAt(pkg, p, e);
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const p = ancestors[i]!;
+    if (p.kind === 'ParenExpr' || (p.kind === 'CallExpr' && p.args.length === 1 && p.args[0] === e && pkg.calleeOf(p).kind === 'conversion')) {
+      e = p;
+      continue;
+    }
+    return bindingAt(pkg, p, e, ancestors.slice(0, i));
   }
   return { kind: 'none' };
 }
 
-function bindingAt(pkg: PackageInfo, p: Node, e: Expr): Binding {
+function bindingAt(pkg: PackageInfo, p: Node, e: Expr, outer: readonly Node[]): Binding {
   switch (p.kind) {
     case 'ValueSpec': {
       const i = p.values.indexOf(e);
@@ -115,7 +118,7 @@ function bindingAt(pkg: PackageInfo, p: Node, e: Expr): Binding {
       return name !== undefined ? { name, kind: 'argument' } : { kind: 'none' };
     }
     case 'ReturnStmt': {
-      const fn = pkg.enclosingFunc(p);
+      const fn = [...outer].reverse().find((x) => x.kind === 'FuncDecl' || x.kind === 'FuncLit');
       if (fn?.kind === 'FuncDecl' && p.results.length === 1) return { name: fn.name.name, kind: 'result' };
       return { kind: 'none' };
     }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { enclosingGoStmt } from '../../semantics/flow.js';
-import type { ExtraSinks, LoggedValue } from '../shared/log-sinks.js';
+import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
-import { goKeyword, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
+import { goKeyword, goStmtOfAncestors, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
 import { constLeaves, maskRanges } from './trace.js';
 
@@ -37,7 +36,7 @@ export default defineRule({
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
     },
     docs: {
-      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.Token`, `cfg.GetSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_TOKEN")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or an `http.Header`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine, or a hardcoded secret: critical.',
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine, or a hardcoded secret: critical.',
       why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
       fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
       bad: `package auth
@@ -66,7 +65,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
     },
     options,
   },
@@ -86,9 +85,8 @@ func login(c Credentials) {
       return t.length > 60 ? `${t.slice(0, 57)}...` : t;
     };
 
-    const judge = (call: CallExpr, sink: string, v: LoggedValue): void => {
+    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false): void => {
       if (!showsContent(v)) return;
-      const go = enclosingGoStmt(pkg, call);
       const where = go ? ' from a goroutine' : '';
       const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
       // a hardcoded secret
@@ -113,7 +111,7 @@ func login(c Credentials) {
         return;
       }
       const ex = exposureOf(pkg, v, exposure);
-      if (!ex) return;
+      if (!ex || (programOutput && ex.kind === 'named')) return;
       ctx.report({
         range: v.expr,
         ...describe(ex, v, sink, where, text(v.expr)),
@@ -151,25 +149,39 @@ func login(c Credentials) {
     };
 
     return {
-      CallExpr(call: CallExpr) {
-        const logged = loggedValuesOf(pkg, call, extra);
+      CallExpr(call: CallExpr, ancestors) {
+        const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
-          for (const v of logged.values) judge(call, logged.name, v);
+          const go = goStmtOfAncestors(ancestors);
+          for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(logged, v));
           return;
         }
         // a module function that logs this parameter
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
-        if (!key || (callee.kind !== 'func' && callee.kind !== 'method')) return;
+        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs]) return;
         call.args.forEach((arg, i) => {
           if (pkg.hasParamFact(key, ids.logs, paramIndexOfArg(pkg, call, i))) {
-            judge(call, `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
+            judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
           }
         });
       },
     };
   },
 });
+
+/**
+ * `fmt.Println(token)` to stdout with nothing else: the value is the
+ * program's output (a `token` command, a git credential helper), not a log
+ * line. Hardcoded secrets and whole structs are still reported.
+ */
+function isProgramOutput(sink: Pick<LogSink, 'values' | 'stream' | 'format'>, v: LoggedValue): boolean {
+  if (sink.stream !== 'stdout') return false;
+  const others = sink.values.filter((x) => x !== v && x.expr !== sink.format?.expr);
+  if (others.length > 0) return false;
+  const f = sink.format;
+  return f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value));
+}
 
 function howRendered(v: LoggedValue): string {
   switch (v.rendering) {

@@ -5,10 +5,10 @@
  * rules use it to tell a hardcoded secret at a log call or goroutine from a
  * value computed at run time, and to seed the parameter facts.
  */
-import type { BasicLit, Expr, Ident, Node } from '../../syntax/ast.js';
+import type { BasicLit, Expr, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { unparen } from '../../semantics/flow.js';
 
 /** A step of a value's way from its definition to a use (a related location). */
 export interface Step {
@@ -101,23 +101,49 @@ function identLeaves(pkg: PackageInfo, e: Expr, o: Obj | undefined, seen: Set<Ob
   if (o.isParam || o.isRecv) return [{ kind: 'param', obj: o, steps: [] }];
   if (seen.has(o)) return [];
   seen.add(o);
-  const values = assignedValues(pkg, o);
-  if (values.length === 0) return [OPAQUE];
+  const v = initialValue(pkg, o);
+  if (!v) return [OPAQUE];
   const out: Leaf[] = [];
-  const subs = values.map((v) => leaves(pkg, v, seen, depth + 1));
-  // a variable sometimes set at run time (`tok := fallback; if s != "" { tok = s }`) is not hardcoded
-  const sometimesRuntime = subs.some((sub) => sub.every((l) => l.kind === 'opaque'));
-  for (const [i, v] of values.entries()) {
-    const sub = sometimesRuntime ? subs[i]!.filter((l) => l.kind !== 'const') : subs[i]!;
-    const binding = isDirectConst(pkg, v);
-    const at = assignedAt(pkg, v, o);
-    for (const l of sub) {
-      if (l.kind === 'opaque') out.push(l);
-      else if (l.kind === 'const' && binding) out.push({ ...l, name: l.name ?? o.name });
-      else out.push({ ...l, steps: [...l.steps, { node: at ?? v, message: `copied to \`${o.name}\`` }] });
-    }
+  const binding = isDirectConst(pkg, v);
+  for (const l of leaves(pkg, v, seen, depth + 1)) {
+    if (l.kind === 'opaque') out.push(l);
+    else if (l.kind === 'const' && binding) out.push({ ...l, name: l.name ?? o.name });
+    else out.push({ ...l, steps: [...l.steps, { node: o.decl ?? v, message: `copied to \`${o.name}\`` }] });
   }
   return out;
+}
+
+/**
+ * The value a variable is declared with, when it is its only value: not
+ * assigned again anywhere (a variable sometimes set at run time, as in
+ * `tok := fallback; if s != "" { tok = s }`, is not hardcoded) and not
+ * addressed. Undefined otherwise, or for a multi-value declaration.
+ */
+function initialValue(pkg: PackageInfo, o: Obj): Expr | undefined {
+  if (reassignedVars(pkg).has(o)) return undefined;
+  const n = o.node;
+  if (n?.kind === 'AssignStmt' && n.tok === ':=' && n.lhs.length === n.rhs.length) {
+    const i = n.lhs.findIndex((l) => l === o.decl);
+    return i >= 0 ? n.rhs[i] : undefined;
+  }
+  if (n?.kind === 'ValueSpec' && n.values.length === n.names.length) return n.values[o.index ?? n.names.findIndex((x) => x === o.decl)];
+  return undefined;
+}
+
+const reassigned = new WeakMap<PackageInfo, Set<Obj>>();
+
+/** Variables assigned after their declaration, or addressed, in any function of the package (from the resolver's records). */
+function reassignedVars(pkg: PackageInfo): Set<Obj> {
+  let s = reassigned.get(pkg);
+  if (!s) {
+    s = new Set();
+    for (const body of pkg.res.bodies.values()) {
+      for (const o of body.assigned) s.add(o);
+      for (const o of body.addressed) s.add(o);
+    }
+    reassigned.set(pkg, s);
+  }
+  return s;
 }
 
 /** Whether an assigned value is itself a literal (the variable is its binding, not a copy). */
@@ -126,19 +152,6 @@ function isDirectConst(pkg: PackageInfo, v: Expr): boolean {
   if (u.kind === 'BasicLit') return true;
   if (u.kind === 'CallExpr' && u.args.length === 1 && pkg.calleeOf(u).kind === 'conversion') return isDirectConst(pkg, u.args[0]!);
   return false;
-}
-
-/** The identifier a value is assigned to, in its assignment or declaration. */
-function assignedAt(pkg: PackageInfo, v: Expr, o: Obj): Ident | undefined {
-  const p = pkg.parentOf(v);
-  if (p?.kind === 'AssignStmt') {
-    const i = p.rhs.indexOf(v);
-    const l = p.lhs[p.lhs.length === p.rhs.length ? i : 0];
-    if (l?.kind === 'Ident' && pkg.objectOf(l) === o) return l;
-    return p.lhs.find((x): x is Ident => x.kind === 'Ident' && pkg.objectOf(x) === o);
-  }
-  if (p?.kind === 'ValueSpec') return p.names.find((n) => pkg.objectOf(n) === o);
-  return undefined;
 }
 
 /** The constant expression a constant of this package is declared with. */

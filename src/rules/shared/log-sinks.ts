@@ -60,6 +60,8 @@ export interface LogSink {
   readonly format?: { readonly expr: Expr; readonly value?: string };
   /** The values written, attribute constructors and key/value pairs unfolded. */
   readonly values: readonly LoggedValue[];
+  /** For `fmt` and the built-ins: the standard stream written to (stdout is a program's output, not only a log). */
+  readonly stream?: 'stdout' | 'stderr';
 }
 
 /** Extra sinks from the policy: fact keys of functions (`pkg.F`) and methods (`(pkg.T).M`). */
@@ -103,20 +105,22 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
   const args = call.args;
   if (callee.kind === 'builtin') {
     if (callee.name !== 'print' && callee.name !== 'println') return null;
-    return sink(call, callee.name, 'builtin', printValues(args, 0));
+    return { ...sink(call, callee.name, 'builtin', printValues(args, 0)), stream: 'stderr' };
   }
   if (callee.kind === 'func') {
     const { pkg: path, name } = callee;
     switch (path) {
       case 'log':
         return stdLog(pkg, call, `log.${name}`, name);
-      case 'fmt':
-        if (name === 'Print' || name === 'Println') return sink(call, `fmt.${name}`, 'fmt', printValues(args, 0));
-        if (name === 'Printf') return printfSink(pkg, call, `fmt.${name}`, 'fmt', 0);
-        if ((name === 'Fprint' || name === 'Fprintln' || name === 'Fprintf') && args[0] && isStdStream(pkg, args[0])) {
-          return name === 'Fprintf' ? printfSink(pkg, call, `fmt.${name}`, 'fmt', 1) : sink(call, `fmt.${name}`, 'fmt', printValues(args, 1));
+      case 'fmt': {
+        if (name === 'Print' || name === 'Println') return { ...sink(call, `fmt.${name}`, 'fmt', printValues(args, 0)), stream: 'stdout' };
+        if (name === 'Printf') return withStream(printfSink(pkg, call, `fmt.${name}`, 'fmt', 0), 'stdout');
+        const stream = args[0] ? stdStream(pkg, args[0]) : undefined;
+        if ((name === 'Fprint' || name === 'Fprintln' || name === 'Fprintf') && stream) {
+          return withStream(name === 'Fprintf' ? printfSink(pkg, call, `fmt.${name}`, 'fmt', 1) : sink(call, `fmt.${name}`, 'fmt', printValues(args, 1)), stream);
         }
         break;
+      }
       case 'log/slog':
         return slogCall(pkg, call, `slog.${name}`, name);
       case LOGRUS:
@@ -172,9 +176,12 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
           break;
       }
     }
-    // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
-    if (KLOG_LEVELS.has(name.replace(/(f|ln|S|Depth)$/, '')) && isKlogV(pkg, call)) return klogCall(pkg, call, name);
     if (callee.key && extra.has(callee.key)) return customSink(pkg, call, callee.key, name);
+  }
+  // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
+  const fun = call.fun;
+  if ((callee.kind === 'method' || callee.kind === 'unknown') && fun.kind === 'SelectorExpr' && KLOG_LEVELS.has(fun.sel.name.replace(/(f|ln|S|Depth)$/, '')) && isKlogV(pkg, call)) {
+    return klogCall(pkg, call, fun.sel.name);
   }
   return null;
 }
@@ -289,11 +296,16 @@ function customSink(pkg: PackageInfo, call: CallExpr, key: string, name: string)
   return sink(call, short, 'custom', printValues(call.args, 0));
 }
 
-/** Whether an expression is `os.Stdout` or `os.Stderr`. */
-function isStdStream(pkg: PackageInfo, e: Expr): boolean {
-  if (e.kind !== 'SelectorExpr') return false;
+/** `stdout` for `os.Stdout`, `stderr` for `os.Stderr`, else undefined. */
+function stdStream(pkg: PackageInfo, e: Expr): 'stdout' | 'stderr' | undefined {
+  if (e.kind !== 'SelectorExpr') return undefined;
   const o = pkg.objectOf(e.sel);
-  return o?.pkg === 'os' && (o.name === 'Stdout' || o.name === 'Stderr');
+  if (o?.pkg !== 'os') return undefined;
+  return o.name === 'Stdout' ? 'stdout' : o.name === 'Stderr' ? 'stderr' : undefined;
+}
+
+function withStream(s: LogSink | null, stream: 'stdout' | 'stderr'): LogSink | null {
+  return s && { ...s, stream };
 }
 
 /** `{key: k}` when `k` is a constant string. */

@@ -67,6 +67,20 @@ const WEAK_NOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
   ]),
 };
 
+/** `credentials` alone is as often a resource or file name (`redisInitialCredentials`). */
+const CREDENTIAL_QUALIFIERS: ReadonlySet<string> = new Set([
+  'basic', 'auth', 'aws', 'gcp', 'google', 'azure', 'service', 'account', 'user', 'db', 'admin', 'root', 'api', 'client',
+  'git', 'registry', 'docker', 'ssh', 'login', 'proxy', 'smtp', 'ldap',
+]);
+for (const n of ['credential', 'credentials', 'creds', 'cred']) (WEAK_NOUNS as Record<string, ReadonlySet<string>>)[n] = CREDENTIAL_QUALIFIERS;
+// `pwd` alone is the working directory as often as a password
+(WEAK_NOUNS as Record<string, ReadonlySet<string>>)['pwd'] = PASS_QUALIFIERS;
+
+/** In strict mode, `key` needs a qualifier that is about secrets, not `appKey` (a cache key) or `sessionKey`. */
+const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'api', 'secret', 'private', 'signing', 'encryption', 'hmac', 'master', 'jwt', 'license', 'sign', 'client',
+]);
+
 /**
  * Words anywhere in a name that say the value is not the credential in
  * clear (CodeQL's notSensitive list): `hashedPassword`, `maskedToken`.
@@ -114,10 +128,10 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
     const qualifiers = WEAK_NOUNS[head];
     if (strict && qualifiers && (before === undefined || !qualifiers.has(before))) return null;
     // "auth token", "client secret": the qualifier says which credential
-    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
+    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head && (head === 'token' || head === 'secret')) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
     return { noun: NOUN_LABELS[head] ?? head };
   }
-  if (head === 'key' && words.length >= 2 && KEY_QUALIFIERS.has(words[words.length - 2]!)) {
+  if (head === 'key' && before !== undefined && (strict ? STRICT_KEY_QUALIFIERS : KEY_QUALIFIERS).has(before)) {
     return { noun: `${QUALIFIER_LABELS[before!] ?? before} key` };
   }
   return null;

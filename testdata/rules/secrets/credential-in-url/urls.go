@@ -17,7 +17,7 @@ var brokers = []string{
 }
 
 func open() (*sql.DB, error) {
-	return sql.Open("mysql", "mysql://root:S3cr3t-Pa55w0rd@tcp-db:3306/app") // want "mysql://root:\\*\\*\\*\\*@tcp-db"
+	return sql.Open("mysql", "mysql://root:Vq8!mZ2rTx5w@tcp-db:3306/app") // want "mysql://root:\\*\\*\\*\\*@tcp-db"
 }
 
 // Split over a concatenation of literals.
@@ -48,4 +48,11 @@ const (
 func build(user string) string {
 	u := url.URL{Scheme: "postgres", User: url.UserPassword(user, os.Getenv("DB_PASSWORD")), Host: "db.internal"}
 	return fmt.Sprintf("%s?sslmode=require", u.String())
+}
+
+// Passwords that spell a dummy once unescaped, and hosts of fake domains.
+var parserCases = []string{
+	"http://My%20User:My%20Pass@dummy.faketld/",
+	"http://user:passwo^rd@foo.com/",
+	"http://%3Fam:pa%3Fsword@google.com",
 }

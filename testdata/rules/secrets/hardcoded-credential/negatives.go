@@ -72,3 +72,27 @@ func labels(field string) map[string]string {
 	}
 	return map[string]string{"password": "string", "token": "Bearer"}
 }
+
+// Made-up samples with a token prefix, placeholder patterns, leetspeak dummies.
+func samples() {
+	login("gho_1234567")
+	login("eyJhbGciOiJIUzI1NiJ9")
+	login("aabbccddeeff00112233")
+	login("p@ssw0rd!#%^&*()[]{}")
+}
+
+func login(token string) { _ = token }
+
+// Ids and password hashes stand where a secret would, but are not one.
+var clients = []struct{ ID, Secret string }{
+	{ID: "web", Secret: "01bbf13a-ae3e-44d5-b4b4-dd78137041be"},
+	{ID: "cli", Secret: "$2a$10$IxMdI6d.LIRZPpSfEwNoeu4rY3FhDREsxFJXikcgdRRAStxUlsuEO"},
+	{ID: "api", Secret: "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"},
+}
+
+// A label passed to a parameter named token: words and numbers, not a secret.
+func expectsContinue(expect string) bool {
+	return hasToken(expect, "100-continue")
+}
+
+func hasToken(v, token string) bool { return v == token }

@@ -42,3 +42,8 @@ func negatives(req *http.Request, token string) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer")
 }
+
+func dummyPasswords(req *http.Request) {
+	req.SetBasicAuth("My User", "My Pass")
+	req.SetBasicAuth("user", "p4ssw0rd-2024")
+}

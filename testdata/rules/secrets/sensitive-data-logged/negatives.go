@@ -60,3 +60,19 @@ func notCredentials(nextPageToken, token, secret, hashedPassword, keyID string) 
 	pwd, _ := os.Getwd()
 	log.Printf("working in %s", pwd)
 }
+
+// A git credential helper prints the password as its output: the program's
+// result on stdout, not a log line.
+func askPass(c Credentials, accessToken string) {
+	fmt.Println(c.Password)
+	fmt.Printf("%s\n", accessToken)
+}
+
+// pwd is the working directory here.
+var pwd = workingDir()
+
+func workingDir() string { d, _ := os.Getwd(); return d }
+
+func checkDir(root string) {
+	log.Printf("current directory %s is not under %s", pwd, root)
+}

@@ -92,3 +92,9 @@ const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcode
 func hardcoded() {
 	log.Printf("verifying with %q", webhookSecret) // want "log.Printf logs the hardcoded webhook secret \\(30 characters\\)"
 }
+
+// A *log.Logger.
+func withLogger(clientSecret string) {
+	logger := log.New(os.Stderr, "auth: ", log.LstdFlags)
+	logger.Printf("exchanging code with %s", clientSecret) // want "log.Logger.Printf logs `clientSecret`, which holds a client secret"
+}

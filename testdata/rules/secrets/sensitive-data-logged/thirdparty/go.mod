@@ -9,6 +9,7 @@ require (
 	github.com/rs/zerolog v0.0.0
 	github.com/sirupsen/logrus v0.0.0
 	go.uber.org/zap v0.0.0
+	k8s.io/klog/v2 v2.0.0
 )
 
 replace (
@@ -18,4 +19,5 @@ replace (
 	github.com/rs/zerolog => ./_stubs/zerolog
 	github.com/sirupsen/logrus => ./_stubs/logrus
 	go.uber.org/zap => ./_stubs/zap
+	k8s.io/klog/v2 => ./_stubs/klog
 )

@@ -12,6 +12,7 @@ import (
 	zlog "github.com/rs/zerolog/log"
 	"github.com/sirupsen/logrus"
 	"go.uber.org/zap"
+	"k8s.io/klog/v2"
 )
 
 type Credentials struct {
@@ -77,4 +78,11 @@ func record(event, v string) {
 
 func rotate(apiKey string) {
 	record("rotated", apiKey) // want "record \\(which logs this argument\\) logs `apiKey`"
+}
+
+func withKlog(bootstrapToken string, err error) {
+	klog.Infof("joining with %s", bootstrapToken)                      // want "klog.Infof logs `bootstrapToken`"
+	klog.V(2).Infof("token %s", bootstrapToken)                        // want "klog.Infof logs `bootstrapToken`"
+	klog.InfoS("joining", "token", bootstrapToken)                     // want "klog.InfoS logs `bootstrapToken`"
+	klog.ErrorS(err, "join failed", "bootstrap_token", bootstrapToken) // want "klog.ErrorS logs `bootstrapToken`"
 }
