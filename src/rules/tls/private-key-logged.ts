@@ -50,6 +50,7 @@ export default defineRule({
     cwe: [532, 321],
     tags: ['security', 'tls', 'secrets', 'logging'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       logged: '{sink} logs {what} (`{expr}`): a private key in a log is a leaked key, kept for months and readable by everyone with access to the log store, who can then impersonate this service and decrypt traffic recorded without forward secrecy. Log public facts instead (subject, serial number, SHA-256 fingerprint, expiry), and rotate this key if the line ever ran in production.',
       passed: '`{expr}` holds {what} and is passed to {callee}, which logs that argument: a private key in a log is a leaked key, readable by everyone with access to the log store. Log public facts instead (subject, serial number, SHA-256 fingerprint, expiry), and rotate this key if the line ever ran in production.',
@@ -112,7 +113,7 @@ func LoadServerKey() ([]byte, error) { return loadKey("/etc/tls/server.key") }
       if (!k) return;
       reported.add(e);
       const related: RelatedReport[] = [];
-      if (k.origin && k.origin !== e) {
+      if (k.origin && !(k.origin.start >= e.start && k.origin.end <= e.end)) {
         const f = pkg.fileOf(k.origin);
         related.push({ range: k.origin, ...(f && f !== file && { file: f }), message: `the key material comes from here` });
       }
