@@ -16,13 +16,23 @@ import secretsCredentialInUrl from './secrets/credential-in-url.js';
 import secretsHardcodedCredential from './secrets/hardcoded-credential.js';
 import secretsLiteralAuthorizationHeader from './secrets/literal-authorization-header.js';
 import secretsSensitiveDataLogged from './secrets/sensitive-data-logged.js';
+import tlsConfigCopied from './tls/config-copied.js';
+import tlsInsecureHostKey from './tls/insecure-host-key.js';
 import tlsInsecureSkipVerify from './tls/insecure-skip-verify.js';
+import tlsKeyLogWriter from './tls/key-log-writer.js';
+import tlsPerHandshakeCertLoad from './tls/per-handshake-cert-load.js';
+import tlsPrivateKeyLogged from './tls/private-key-logged.js';
+import tlsSharedConfigMutation from './tls/shared-config-mutation.js';
+import tlsVerifyPeerWithoutConnection from './tls/verify-peer-without-connection.js';
+import tlsWeakCipherSuites from './tls/weak-cipher-suites.js';
+import tlsWeakVersion from './tls/weak-version.js';
 
 /** Rules with visitors, in catalog order. */
 export const RULES: readonly AnyRule[] = sortByCatalogOrder(
   [
     secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged,
-    tlsInsecureSkipVerify,
+    tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsPrivateKeyLogged,
+    tlsSharedConfigMutation, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
     cgoDoubleFree, cgoFinalizerOnlyRelease, cgoLoopAllocation, cgoPointerInGoroutine, cgoUnfreedMemory, cgoUseAfterFree,
     contextBuiltinKey,
   ],

@@ -55,10 +55,11 @@ export interface FuncFactKind {
    * 'all-paths': F has the fact when every path from entry to normal return
    * goes through a seeded call or a call of a function that has it (with
    * no such path at all, e.g. every path panics, F has it too).
-   * 'seed-only': F has the fact when seeded (by seedFunc); callers do not
-   * inherit it (e.g. "returns newly allocated memory").
+   * 'none': F has the fact only when seeded; callers do not inherit it (a
+   * per-function property that the rule's seed computes itself, e.g. with
+   * its own analysis of the body, which propagation would make wrong).
    */
-  readonly propagate: 'any-callee' | 'all-paths' | 'seed-only';
+  readonly propagate: 'any-callee' | 'all-paths' | 'none';
   /** Seed from the whole function. */
   seedFunc?(fn: ast.FuncDecl, info: PackageInfo): boolean;
   /** Seed from one call in the function (for 'all-paths': only calls in statement position count). */
@@ -242,7 +243,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: readonly Fact
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
   const edges = new Map<string, Set<string> | null>();
-  const anyCallee = funcKinds.filter((k) => k.propagate === 'any-callee' && k.seedCall);
+  const anyCallee = funcKinds.filter((k) => k.propagate !== 'all-paths' && k.seedCall);
   for (const call of calls) {
     const callee = info.calleeOf(call);
     const ckey = info.calleeKey(callee);
@@ -394,7 +395,7 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
           for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
         }
       }
-    } else if (k.propagate === 'seed-only') {
+    } else if (k.propagate === 'none') {
       for (const f of funcs.values()) if (f.fseeds?.includes(k.id)) addF(f.key, k.id);
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];

@@ -34,7 +34,9 @@ const spawns: FactKind = {
     return found;
   },
 };
-const kinds = [closesChan, frees, logs, spawns];
+// The same seed without propagation: only functions with a go statement of their own.
+const spawnsHere: FactKind = { ...spawns, id: 'spawns-here', propagate: 'none' };
+const kinds = [closesChan, frees, logs, spawns, spawnsHere];
 
 const M = 'example.com/facts';
 
@@ -82,6 +84,12 @@ describe('function facts across files and packages', () => {
     expect(f[`${M}/res.work`]).toBeUndefined();
     for (const k of ['res.Die', 'res.dieTwice', 'res.loopForever', 'app.Fail']) expect(f[`${M}/${k}`], k).toContain(NEVER_RETURNS);
     expect(f[`${M}/res.mayDie`] ?? []).not.toContain(NEVER_RETURNS);
+  });
+
+  it('keeps non-propagating function facts on the seeded functions only', () => {
+    expect(f[`${M}/res.Background`]).toContain('spawns-here');
+    expect(f[`${M}/res.startAll`] ?? []).not.toContain('spawns-here');
+    expect(f[`${M}/app.Serve`] ?? []).not.toContain('spawns-here');
   });
 
   it('no facts through interface calls', () => {
@@ -207,13 +215,13 @@ func reads(b *Box, v *int) { _ = *v; _ = b }
 `,
   }, 'example.com/k');
   const returnsBox: FactKind = {
-    id: 'returns-box', level: 'func', propagate: 'seed-only',
+    id: 'returns-box', level: 'func', propagate: 'none',
     seedFunc: (fn) => fn.type.results?.list.some((r) => r.type?.kind === 'StarExpr') ?? false,
   };
   const { program } = summarizeModule([pkg], [keeps, returnsBox]);
   const p = program.facts.param;
 
-  it('seed-only function facts stay with the seeded function', () => {
+  it('non-propagating function facts stay with the seeded function', () => {
     const pkg2 = pkgFromSources({ 'r.go': 'package r\n\ntype B struct{}\n\nfunc New() *B { return &B{} }\n\nfunc Use() { _ = New() }\n' }, 'example.com/r');
     const f = summarizeModule([pkg2], [returnsBox]).program.facts.func;
     expect(f['example.com/r.New']).toEqual(['returns-box']);

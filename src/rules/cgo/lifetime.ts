@@ -731,7 +731,7 @@ export const keepsFact: ParamFactKind = {
 export const returnsAllocFact: FuncFactKind = {
   id: RETURNS_ALLOC_FACT,
   level: 'func',
-  propagate: 'seed-only',
+  propagate: 'none',
   seedFunc(fn, info) {
     const results = fn.type.results?.list ?? [];
     if (results.length === 0 || !fn.body || !isCgoPackage(info)) return false;
