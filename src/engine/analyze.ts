@@ -7,10 +7,10 @@ import type { Node } from '../syntax/ast.js';
 import { Inspector, visitKinds } from '../syntax/walk.js';
 import type { FileData, PackageInfo } from '../semantics/package.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
-import type { Finding, Location, RelatedLocation, Severity, SuggestedFix } from './finding.js';
+import type { Finding, Location, RelatedLocation, Severity, Span, SuggestedFix } from './finding.js';
 import { anchorNode, baseFingerprint, declarationName, normalisedText, numberOccurrences } from './fingerprint.js';
 import { PARSE_ERROR_RULE } from './engine-rules.js';
-import { locationOf } from './location.js';
+import { locationOf, spanOf } from './location.js';
 import { relativeSlash } from './paths.js';
 import { testFindingSeverity, type TestMode } from './policy.js';
 import { formatMessage, type AnyRule, type Range, type Report, type RuleContext } from './rule.js';
@@ -25,6 +25,8 @@ export interface EnabledRule {
   readonly rule: AnyRule;
   readonly severity: Severity;
   readonly options: unknown;
+  /** This rule's treatment of `_test.go` findings, when it differs from `AnalyzeOptions.tests`. */
+  readonly tests?: TestMode;
 }
 
 export interface AnalyzeOptions {
@@ -105,7 +107,8 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
   if (first) {
     // One finding per file: later errors are mostly consequences of the first.
     const more = syntaxErrors.length > 1 ? ` (and ${syntaxErrors.length - 1} more)` : '';
-    findings.push(engineFinding(PARSE_ERROR_RULE, file, first.offset, first.offset, `syntax error: ${first.message}${more}; Redline analysed only what it could parse of this file`, options));
+    const message = `syntax error: ${first.message}${more}; Redline analysed only what it could parse of this file`;
+    findings.push(engineFinding(PARSE_ERROR_RULE, file, spanOf(file.positions, first.offset, first.offset), message, first.message, options));
   }
   return applyDirectives(file, findings, options).filter((f): f is Finding => f !== null);
 }
@@ -163,15 +166,18 @@ function toFinding(p: Pending, options: AnalyzeOptions): Finding {
   };
 }
 
-function engineFinding(rule: string, file: FileData, start: number, end: number, message: string, options: AnalyzeOptions): Finding {
-  const location = locationOf(relativeSlash(options.cwd, file.path), file.positions, start, end);
+/**
+ * A finding of one of the engine's own rules (parse errors, directives).
+ * Its fingerprint anchors on `anchor`: text that identifies it without a line number.
+ */
+function engineFinding(rule: string, file: FileData, span: Span, message: string, anchor: string, options: AnalyzeOptions): Finding {
   return {
     rule,
     severity: options.engineSeverity(rule) ?? 'low',
     message,
-    location,
+    location: { ...span, file: relativeSlash(options.cwd, file.path) },
     related: [],
-    fingerprint: baseFingerprint({ rule, file: file.relPath, declaration: '', anchor: message }),
+    fingerprint: baseFingerprint({ rule, file: file.relPath, declaration: '', anchor }),
     fixes: [],
     masked: [],
     inTest: file.isTest,
@@ -201,33 +207,21 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
       const d = tracker.match(f.rule, f.location.line);
       out.push(d ? { ...f, suppression: suppressionOf(d) } : f);
     }
-    for (const p of parsed.problems) out.push(directiveFinding(BAD_DIRECTIVE_RULE, file, p.span, p.message, options));
+    const lineText = (span: Span) => file.source.slice(file.positions.lineStart(span.line), file.positions.lineStart(span.line + 1)).trim();
+    for (const p of parsed.problems) out.push(engineFinding(BAD_DIRECTIVE_RULE, file, p.span, p.message, lineText(p.span), options));
     const enabled = new Set(options.rules.map((r) => r.rule.meta.id as string));
     for (const u of tracker.unused(enabled)) {
-      out.push(directiveFinding(UNUSED_SUPPRESSION_RULE, file, u.directive.span, 'this //redline: directive suppresses nothing; remove it, or fix the rule name it gives', options));
+      const message = 'this //redline: directive suppresses nothing; remove it, or fix the rule name it gives';
+      out.push(engineFinding(UNUSED_SUPPRESSION_RULE, file, u.directive.span, message, lineText(u.directive.span), options));
     }
   } else {
     out.push(...findings);
   }
   out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
+  const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
   return out.map((f, i) => {
-    const severity = file.isTest ? testFindingSeverity(f.severity, options.tests) : f.severity;
+    const severity = file.isTest ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests) : f.severity;
     return severity === undefined ? null : { ...f, severity, fingerprint: numbered[i]! };
   });
-}
-
-function directiveFinding(rule: string, file: FileData, span: Finding['location'] | Omit<Finding['location'], 'file'>, message: string, options: AnalyzeOptions): Finding {
-  const location = { ...span, file: relativeSlash(options.cwd, file.path) };
-  return {
-    rule,
-    severity: options.engineSeverity(rule) ?? 'low',
-    message,
-    location,
-    related: [],
-    fingerprint: baseFingerprint({ rule, file: file.relPath, declaration: '', anchor: file.source.split('\n')[span.line - 1]?.trim() ?? '' }),
-    fixes: [],
-    masked: [],
-    inTest: file.isTest,
-  };
 }

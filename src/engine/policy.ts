@@ -74,6 +74,8 @@ export interface Policy {
   readonly exclude: readonly string[];
   readonly excludeMatcher: PathMatcher;
   readonly tests: TestMode;
+  /** Whether the policy file sets `tests.severity` (else each rule's default treatment of tests applies). */
+  readonly testsSet?: boolean;
   readonly include: IncludeFlags;
   /** Absolute path of the baseline file, when set. */
   readonly baseline?: string;
@@ -169,6 +171,7 @@ export function parsePolicy(text: string, where: { file: string; shownAs: string
     exclude,
     excludeMatcher: createPathMatcher(exclude, dir),
     tests: input.tests?.severity ?? 'lower',
+    ...(input.tests?.severity !== undefined && { testsSet: true }),
     include: {
       vendor: input.include?.vendor ?? false,
       testdata: input.include?.testdata ?? false,

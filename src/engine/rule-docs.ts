@@ -46,6 +46,9 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     `Tags: ${meta.tags.map((t) => `\`${t}\``).join(', ')}`,
     '',
+    ...(meta.tests && meta.tests !== 'same'
+      ? [`Findings in \`_test.go\` files: ${meta.tests === 'lower' ? 'one severity lower' : 'not reported'}, unless the policy sets \`tests.severity\`.`, '']
+      : []),
   ];
   for (const { heading, body } of docSections(meta)) lines.push(`## ${heading}`, '', body, '');
   const options = optionsTable(meta);

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Precision, Severity } from './finding.js';
+import type { TestMode } from './policy-schema.js';
 
 export const FAMILIES = [
   'secrets', 'tls', 'cgo', 'goroutine', 'channel', 'context', 'sync', 'global', 'policy', 'redline',
@@ -41,6 +42,12 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   /** Message templates; `{name}` placeholders are filled from report data. */
   readonly messages: Readonly<Record<MessageId, string>>;
   readonly docs: RuleDocs;
+  /**
+   * How findings of this rule in `_test.go` files are reported when the
+   * policy does not set `tests.severity` (default `same`): `lower` for rules
+   * whose findings in tests are mostly fixtures (fake credentials).
+   */
+  readonly tests?: TestMode;
   /**
    * Options a policy may set, as a strict zod object whose every field has a
    * default, so `options.parse({})` gives the defaults.

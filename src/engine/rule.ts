@@ -72,8 +72,12 @@ export interface Prefilter {
 export interface RuleDefinition<MessageId extends string = string, Options = unknown> {
   readonly meta: RuleMeta<MessageId, Options>;
   readonly prefilter?: Prefilter;
-  /** Function facts this rule defines; computed over the module before rules run. */
-  readonly facts?: readonly FactKind[];
+  /**
+   * Function facts this rule defines; computed over the module before rules
+   * run. A function of the rule's options when the facts depend on them
+   * (give such kinds ids that differ with the options).
+   */
+  readonly facts?: readonly FactKind[] | ((options: Options) => readonly FactKind[]);
   /** Returns the visitors for one file; called once per file that passes the prefilter. */
   create(ctx: RuleContext<MessageId, Options>): Visitors;
 }
@@ -88,6 +92,16 @@ export function defineRule<MessageId extends string, Options = Record<string, ne
 /** A rule with its types erased, as the engine holds it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = RuleDefinition<string, any>;
+
+/** The fact kinds of the enabled rules, for their options, without duplicate ids. */
+export function factKindsOf(rules: Iterable<{ readonly rule: AnyRule; readonly options: unknown }>): FactKind[] {
+  const byId = new Map<string, FactKind>();
+  for (const { rule, options } of rules) {
+    const kinds = typeof rule.facts === 'function' ? rule.facts(options) : rule.facts ?? [];
+    for (const k of kinds) if (!byId.has(k.id)) byId.set(k.id, k);
+  }
+  return [...byId.values()];
+}
 
 /** Fills `{name}` placeholders of a message template. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {

@@ -14,11 +14,12 @@ import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
+import { factKindsOf } from './rule.js';
 import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
   readonly cwd: string;
-  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown }>;
+  readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown; readonly tests?: TestMode }>;
   readonly engineSeverities: Readonly<Record<string, Severity>>;
   readonly tests: TestMode;
 }
@@ -86,9 +87,9 @@ export class ScanWorker {
         const byId = new Map(RULES.map((r) => [r.meta.id as string, r]));
         this.enabled = msg.setup.rules.flatMap((s) => {
           const rule = byId.get(s.id);
-          return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
+          return rule ? [{ rule, severity: s.severity, options: s.options, ...(s.tests && { tests: s.tests }) }] : [];
         });
-        this.factKinds = this.enabled.flatMap((e) => e.rule.facts ?? []);
+        this.factKinds = factKindsOf(this.enabled);
         this.program = emptyProgram();
         return;
       }
@@ -111,7 +112,8 @@ export class ScanWorker {
     const own: Knowledge = exported ? program : { packages: {}, facts: program.facts };
     // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);
-    const info = checkPackage(input, this.program, { reuse: checked });
+    // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
+    const info = checkPackage(input, { packages: this.program.packages, facts: this.program.facts }, { reuse: checked });
     const t2 = performance.now();
     const findings = analyzePackage(info, syntaxErrors, {
       rules: this.enabled,

@@ -178,14 +178,15 @@ function scanRoot(cwd: string, paths: readonly string[]): string {
   return existsSync(base) && !base.endsWith('.go') ? base : path.dirname(base);
 }
 
-function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): ScanSetup {
+/** What every thread of a scan needs: the enabled rules with their severities and options. */
+export function scanSetup(cwd: string, policy: Policy, settings: ResolvedSettings): ScanSetup {
   const rules: Array<ScanSetup['rules'][number]> = [];
   const engineSeverities: Record<string, Severity> = {};
   for (const meta of CATALOG) {
     const s = settings.rules.get(meta.id);
     if (!s?.enabled) continue;
     if (ENGINE_RULES.includes(meta)) engineSeverities[meta.id] = s.severity;
-    else rules.push({ id: meta.id, severity: s.severity, options: s.options });
+    else rules.push({ id: meta.id, severity: s.severity, options: s.options, ...(!policy.testsSet && meta.tests && { tests: meta.tests }) });
   }
   return { cwd, rules, engineSeverities, tests: policy.tests };
 }

@@ -21,6 +21,12 @@ export interface PathOptions {
   readonly defers?: boolean;
   /** Which exits end a path: 'normal' (default: returns and falling off the end) or 'all' (also panics and never-returning calls). */
   readonly exits?: 'normal' | 'all';
+  /**
+   * An edge that ends the path as fine: the path cannot be taken, or the
+   * obligation does not hold on it (the branch of `if p == nil` for a value
+   * that is nil when allocation failed). `from` ends with the condition.
+   */
+  readonly prune?: (from: Block, to: Block) => boolean;
 }
 
 export interface LeakWitness {
@@ -80,6 +86,7 @@ export function pathsAvoiding(cfg: CFG, from: ast.Node | null, event: NodePred, 
       continue;
     }
     for (const s of block.succs) {
+      if (opts.prune?.(block, s)) continue;
       if (s === cfg.exit || (s === cfg.panicExit && allExits)) {
         if (!ds) witness(lastNode(cfg, block), s === cfg.exit ? 'exit' : 'panic');
         continue;
@@ -156,7 +163,17 @@ export interface DoubleEvent {
  * close)? `reset` nodes (e.g. reassignment of the variable) forget earlier
  * events. Deferred events count at exit.
  */
-export function happensTwice(cfg: CFG, event: NodePred, opts: { from?: ast.Node | null; reset?: NodePred; exits?: 'normal' | 'all' } = {}): DoubleEvent[] {
+export function happensTwice(cfg: CFG, event: NodePred, opts: {
+  from?: ast.Node | null;
+  reset?: NodePred;
+  /**
+   * A reset also forgets deferred events registered before it: the deferred
+   * calls received the old value as an argument (`defer C.free(p)` in a loop
+   * whose `p` is new in every iteration).
+   */
+  resetDefers?: boolean;
+  exits?: 'normal' | 'all';
+} = {}): DoubleEvent[] {
   const start = startOf(cfg, opts.from ?? null);
   if (!start) return [];
   const out: DoubleEvent[] = [];
@@ -186,6 +203,7 @@ export function happensTwice(cfg: CFG, event: NodePred, opts: { from?: ast.Node 
         }
       } else if (opts.reset?.(n)) {
         c = 0;
+        if (opts.resetDefers) d = 0;
         if (d === 0) first = null;
       }
     }

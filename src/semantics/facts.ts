@@ -34,7 +34,15 @@ export interface ParamFactKind {
   readonly id: string;
   readonly level: 'param';
   /** Does `call` itself do the thing to its argument `argIndex` (-1: the receiver of a method call)? */
-  seed(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  seed?(call: ast.CallExpr, argIndex: number, info: PackageInfo): boolean;
+  /**
+   * Seed from the whole function, for facts a single call cannot show (a
+   * parameter stored in a field, returned, sent on a channel, captured by a
+   * goroutine, logged inside a concatenation): the indices (-1: receiver) of
+   * the parameters of `fn` that have the fact. Unnamed parameters count in
+   * the numbering; `params` maps the named ones' objects to their indices.
+   */
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
 }
 
 /** A fact about functions. */
@@ -47,8 +55,11 @@ export interface FuncFactKind {
    * 'all-paths': F has the fact when every path from entry to normal return
    * goes through a seeded call or a call of a function that has it (with
    * no such path at all, e.g. every path panics, F has it too).
+   * 'none': F has the fact only when seeded; callers do not inherit it (a
+   * per-function property that the rule's seed computes itself, e.g. with
+   * its own analysis of the body, which propagation would make wrong).
    */
-  readonly propagate: 'any-callee' | 'all-paths';
+  readonly propagate: 'any-callee' | 'all-paths' | 'none';
   /** Seed from the whole function. */
   seedFunc?(fn: ast.FuncDecl, info: PackageInfo): boolean;
   /** Seed from one call in the function (for 'all-paths': only calls in statement position count). */
@@ -215,7 +226,7 @@ export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap
 interface KindsByRole {
   readonly param: readonly ParamFactKind[];
   readonly func: readonly FuncFactKind[];
-  /** 'any-callee' kinds seeded by calls. */
+  /** Kinds seeded by calls anywhere in the body ('any-callee' and 'none'). */
   readonly anyCallee: readonly FuncFactKind[];
   readonly allPaths: readonly FuncFactKind[];
 }
@@ -223,7 +234,7 @@ interface KindsByRole {
 function kindsByRole(kinds: readonly FactKind[]): KindsByRole {
   const param = kinds.filter((k): k is ParamFactKind => k.level === 'param');
   const func = kinds.filter((k): k is FuncFactKind => k.level === 'func');
-  return { param, func, anyCallee: func.filter((k) => k.propagate === 'any-callee' && k.seedCall), allPaths: func.filter((k) => k.propagate === 'all-paths') };
+  return { param, func, anyCallee: func.filter((k) => k.propagate !== 'all-paths' && k.seedCall), allPaths: func.filter((k) => k.propagate === 'all-paths') };
 }
 
 /**
@@ -276,7 +287,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
       } else a = call.args[j]!;
       const p = paramIndexOf(info, a, params, reassigned);
       if (p === undefined) continue;
-      for (const k of kinds.param) if (k.seed(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      for (const k of kinds.param) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey === undefined) continue;
       // variadic: map extra args onto the last parameter
       if (sig === null) sig = info.signatureOf(call);
@@ -288,6 +299,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
     for (const k of kinds.anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
   }
   for (const k of kinds.func) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
+  for (const k of kinds.param) {
+    if (!k.seedParams) continue;
+    for (const p of k.seedParams(fn, info, params)) if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p);
+  }
 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
@@ -413,6 +428,8 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
           for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
         }
       }
+    } else if (k.propagate === 'none') {
+      for (const f of funcs.values()) if (f.fseeds?.includes(k.id)) addF(f.key, k.id);
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];
       for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);

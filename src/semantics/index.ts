@@ -17,6 +17,7 @@ export type { ExportedPackage, ExportedType, ExportedMethod } from './exports.js
 export { UNIVERSE } from './universe.js';
 export { guessPackageName, recvBaseName, type FuncNode, type FileScopeInfo, type ImportInfo } from './resolve.js';
 export { CGO_FUNCS, CGO_TYPES, isCgoTypeName, type ExprMode } from './infer.js';
+export { goTypeOfC, mergePreambles, parsePreamble, type CFunc, type CParam, type CPreamble, type CType } from './cgo-preamble.js';
 export {
   checkPackage, funcKey, methodKey, EMPTY_PROGRAM, NEVER_RETURNS, PackageInfo,
   type Callee, type CheckOptions, type FactTable, type Facts, type FileData, type ModuleInfo,

@@ -13,6 +13,7 @@ import type { ExportedPackage } from './exports.js';
 import {
   binaryOp, intConst, intTypeInfo, literalValue, strConst, unaryOp, utf8Len, type ConstValue,
 } from './consts.js';
+import { EMPTY_PREAMBLE, goTypeOfC, mergePreambles, parsePreamble, type CPreamble } from './cgo-preamble.js';
 import { embeddedIdent, recvBaseName, type Resolution, type FuncNode } from './resolve.js';
 import type { Obj } from './scope.js';
 import {
@@ -77,6 +78,7 @@ export class TypeInfo implements TypeEnv {
   private readonly localTypes = new Map<string, Obj>();
   /** Current iota during constant evaluation. */
   private iota: number | undefined;
+  private cgo: CPreamble | undefined;
 
   constructor(
     readonly res: Resolution,
@@ -85,6 +87,32 @@ export class TypeInfo implements TypeEnv {
 
   get pkgPath(): string {
     return this.res.pkgPath;
+  }
+
+  /** The C declarations of the package's cgo preambles, merged (parsed on first use). */
+  cgoDecls(): CPreamble {
+    if (!this.cgo) {
+      const list = this.res.files.filter((f) => f.isCgo && f.cgoPreamble).map((f) => parsePreamble(f.cgoPreamble));
+      this.cgo = list.length ? mergePreambles(list) : EMPTY_PREAMBLE;
+    }
+    return this.cgo;
+  }
+
+  /** Is `C.name` a type: a cgo type name or a typedef of the preamble? */
+  private isCgoType(name: string): boolean {
+    return isCgoTypeName(name) || this.cgoDecls().typedefs.has(name);
+  }
+
+  /** The type of a `C.name` value declared in the preamble (functions and variables), or unknown. */
+  private cgoValueType(name: string): Type {
+    const decls = this.cgoDecls();
+    const f = decls.funcs.get(name);
+    if (f) {
+      const result = goTypeOfC(f.result);
+      return { kind: 'func', params: f.params.map((p) => goTypeOfC(p.type) ?? UNKNOWN), results: result ? [result] : [], variadic: false };
+    }
+    const v = decls.vars.get(name);
+    return v ? goTypeOfC(v) ?? UNKNOWN : UNKNOWN;
   }
 
   // -------------------------------------------------------------------------
@@ -211,8 +239,10 @@ export class TypeInfo implements TypeEnv {
 
   private computeNamedInfo(t: NamedType): NamedInfo | undefined {
     if (t.pkg === 'C') {
-      const u = CGO_TYPES[t.name];
-      return { underlying: u ?? UNKNOWN, typeParams: [], methods: new Map() };
+      const td = CGO_TYPES[t.name] ? undefined : this.cgoDecls().typedefs.get(t.name);
+      const tdType = td ? goTypeOfC(td) : null;
+      const u = CGO_TYPES[t.name] ?? (tdType ? underlying(tdType, this) : UNKNOWN);
+      return { underlying: u, typeParams: [], methods: new Map() };
     }
     if (t.pkg === this.pkgPath) {
       const obj = t.local ? this.localTypes.get(t.local) : this.res.pkgScope.lookupLocal(t.name);
@@ -730,7 +760,7 @@ export class TypeInfo implements TypeEnv {
         const xo = x.kind === 'Ident' ? this.res.uses.get(x) : undefined;
         if (xo && xo.kind === 'pkgname') {
           if (xo.importPath === 'C') {
-            if (isCgoTypeName(e.sel.name)) return 'type';
+            if (this.isCgoType(e.sel.name)) return 'type';
             return 'value';
           }
           const o = this.res.uses.get(e.sel);
@@ -1095,9 +1125,8 @@ export class TypeInfo implements TypeEnv {
     if (xo && xo.kind === 'pkgname') {
       if (xo.importPath === 'C') {
         const name = e.sel.name;
-        if (isCgoTypeName(name)) return named('C', name);
-        const f = CGO_FUNCS[name];
-        return f ?? UNKNOWN;
+        if (this.isCgoType(name)) return named('C', name);
+        return CGO_FUNCS[name] ?? this.cgoValueType(name);
       }
       const o = this.res.uses.get(e.sel);
       if (!o || o.kind === 'builtin' || o.kind === 'pkgname') return UNKNOWN;

@@ -465,6 +465,51 @@ function parseOrThrow(text: string, file: string): Stmt[] {
   }
 }
 
+/** The directives go.mod and go.work share: go, toolchain, godebug, replace. */
+class SharedDirectives {
+  go: GoModFile['go'];
+  toolchain: GoModFile['toolchain'];
+  readonly godebug: { key: string; value: string; line: number }[] = [];
+  readonly replace: Replace[] = [];
+
+  constructor(private readonly it: Interpreter) {}
+
+  /** Handles a shared directive; false for the others. */
+  handle(verb: string, args: readonly string[], line: Line): boolean {
+    const it = this.it;
+    switch (verb) {
+      case 'go': {
+        if (this.go) it.error(line, 'repeated go statement');
+        else {
+          const v = it.goVersion(line, args);
+          if (v !== undefined) this.go = { version: v, line: line.line };
+        }
+        return true;
+      }
+      case 'toolchain': {
+        if (this.toolchain) it.error(line, 'repeated toolchain statement');
+        else {
+          const n = it.toolchain(line, args);
+          if (n !== undefined) this.toolchain = { name: n, line: line.line };
+        }
+        return true;
+      }
+      case 'godebug': {
+        const g = it.godebug(line, args);
+        if (g) this.godebug.push(g);
+        return true;
+      }
+      case 'replace': {
+        const r = it.replace(line, args);
+        if (r) this.replace.push(r);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
 const MOD_BLOCKS = new Set(['module', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']);
 
 /** Parses a go.mod file; `file` names it in errors. Throws `GoModError`. */
@@ -472,17 +517,15 @@ export function parseGoMod(text: string, file: string): GoModFile {
   const stmts = parseOrThrow(text, file);
   const it = new Interpreter(file);
   let module: GoModFile['module'];
-  let go: GoModFile['go'];
-  let toolchain: GoModFile['toolchain'];
-  const godebug: { key: string; value: string; line: number }[] = [];
+  const shared = new SharedDirectives(it);
   const require: { path: string; version: string; indirect: boolean; line: number }[] = [];
   const exclude: { path: string; version: string; line: number }[] = [];
-  const replace: Replace[] = [];
   const retract: { low: string; high: string; rationale: string; line: number }[] = [];
   const tool: { path: string; line: number }[] = [];
   const ignoreDirs: { path: string; line: number }[] = [];
 
   for (const { verb, args, line, block } of it.directives(stmts, MOD_BLOCKS, false)) {
+    if (shared.handle(verb, args, line)) continue;
     switch (verb) {
       case 'module': {
         if (module) {
@@ -497,29 +540,6 @@ export function parseGoMod(text: string, file: string): GoModFile {
         if (p === undefined) break;
         const dep = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/.exec(directiveComment(line, block));
         module = { path: p, line: line.line, ...(dep && { deprecated: dep[1]! }) };
-        break;
-      }
-      case 'go': {
-        if (go) {
-          it.error(line, 'repeated go statement');
-          break;
-        }
-        const v = it.goVersion(line, args);
-        if (v !== undefined) go = { version: v, line: line.line };
-        break;
-      }
-      case 'toolchain': {
-        if (toolchain) {
-          it.error(line, 'repeated toolchain statement');
-          break;
-        }
-        const n = it.toolchain(line, args);
-        if (n !== undefined) toolchain = { name: n, line: line.line };
-        break;
-      }
-      case 'godebug': {
-        const g = it.godebug(line, args);
-        if (g) godebug.push(g);
         break;
       }
       case 'require':
@@ -539,11 +559,6 @@ export function parseGoMod(text: string, file: string): GoModFile {
         } else {
           exclude.push({ path: p, version: v, line: line.line });
         }
-        break;
-      }
-      case 'replace': {
-        const r = it.replace(line, args);
-        if (r) replace.push(r);
         break;
       }
       case 'retract': {
@@ -573,6 +588,7 @@ export function parseGoMod(text: string, file: string): GoModFile {
     }
   }
   if (it.problems.length > 0) throw new GoModError(it.problems);
+  const { go, toolchain, godebug, replace } = shared;
   return {
     file,
     ...(module && { module }),
@@ -610,36 +626,11 @@ const WORK_BLOCKS = new Set(['godebug', 'use', 'replace']);
 export function parseGoWork(text: string, file: string): GoWorkFile {
   const stmts = parseOrThrow(text, file);
   const it = new Interpreter(file);
-  let go: GoWorkFile['go'];
-  let toolchain: GoWorkFile['toolchain'];
-  const godebug: { key: string; value: string; line: number }[] = [];
+  const shared = new SharedDirectives(it);
   const use: { path: string; line: number }[] = [];
-  const replace: Replace[] = [];
   for (const { verb, args, line } of it.directives(stmts, WORK_BLOCKS, true)) {
+    if (shared.handle(verb, args, line)) continue;
     switch (verb) {
-      case 'go': {
-        if (go) {
-          it.error(line, 'repeated go statement');
-          break;
-        }
-        const v = it.goVersion(line, args);
-        if (v !== undefined) go = { version: v, line: line.line };
-        break;
-      }
-      case 'toolchain': {
-        if (toolchain) {
-          it.error(line, 'repeated toolchain statement');
-          break;
-        }
-        const n = it.toolchain(line, args);
-        if (n !== undefined) toolchain = { name: n, line: line.line };
-        break;
-      }
-      case 'godebug': {
-        const g = it.godebug(line, args);
-        if (g) godebug.push(g);
-        break;
-      }
       case 'use': {
         if (args.length !== 1) {
           it.error(line, 'usage: use local/dir');
@@ -649,16 +640,12 @@ export function parseGoWork(text: string, file: string): GoWorkFile {
         if (p !== undefined) use.push({ path: p, line: line.line });
         break;
       }
-      case 'replace': {
-        const r = it.replace(line, args);
-        if (r) replace.push(r);
-        break;
-      }
       default:
         it.error(line, `unknown directive: ${verb}`);
     }
   }
   if (it.problems.length > 0) throw new GoModError(it.problems);
+  const { go, toolchain, godebug, replace } = shared;
   return { file, ...(go && { go }), ...(toolchain && { toolchain }), godebug, use, replace };
 }
 

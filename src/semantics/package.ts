@@ -8,6 +8,7 @@ import { NO_POS } from '../syntax/ast.js';
 import type { PositionTable } from '../syntax/position.js';
 import { eachChild as forEachChild } from './visit.js';
 import { buildCFG, type CFG } from './cfg.js';
+import type { CPreamble } from './cgo-preamble.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
@@ -302,6 +303,11 @@ export class PackageInfo {
   /** The type of an object. */
   typeOfObj(o: Obj): Type {
     return this.info.objType(o);
+  }
+
+  /** The C declarations of the package's cgo preambles (functions, typedefs, variables), merged over its files. */
+  cgoDecls(): CPreamble {
+    return this.info.cgoDecls();
   }
 
   /** The import path a local package name denotes in a file. */

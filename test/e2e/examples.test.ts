@@ -10,7 +10,15 @@ const repo = path.resolve(import.meta.dirname, '../..');
 
 /** `file:line rule severity`, in report order. */
 const EXPECTED = [
+  'examples/payments-gateway/config.go:16 secrets/hardcoded-credential high',
+  'examples/payments-gateway/config.go:25 secrets/credential-in-url high',
+  'examples/payments-gateway/internal/fasthash/fasthash.go:36 cgo/unfreed-memory high',
+  'examples/payments-gateway/main.go:23 tls/per-handshake-cert-load medium',
+  'examples/payments-gateway/notify.go:10 secrets/hardcoded-credential critical',
+  'examples/payments-gateway/notify.go:31 secrets/sensitive-data-logged critical',
   'examples/payments-gateway/processor.go:24 tls/insecure-skip-verify high',
+  'examples/payments-gateway/processor.go:45 secrets/literal-authorization-header high',
+  'examples/payments-gateway/processor.go:70 tls/shared-config-mutation high',
 ];
 
 describe('examples/payments-gateway', () => {

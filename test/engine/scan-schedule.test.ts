@@ -7,11 +7,12 @@ import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/rules/index.js';
 import { discoverFiles } from '../../src/engine/discover.js';
-import { scan } from '../../src/engine/scan.js';
+import { scan, scanSetup } from '../../src/engine/scan.js';
+import { defaultPolicy, resolveRuleSettings } from '../../src/engine/policy.js';
 import { planScan, type PlannedPackage } from '../../src/engine/scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner, type Runner } from '../../src/engine/scan-runner.js';
 import { inlineOrder, packageGraph, PackageScheduler } from '../../src/engine/scan-schedule.js';
-import type { Knowledge, ScanSetup } from '../../src/engine/scan-tasks.js';
+import type { Knowledge } from '../../src/engine/scan-tasks.js';
 import { DEFAULT_BUILD_TARGET } from '../../src/semantics/build-target.js';
 import { ModuleResolver } from '../../src/semantics/module.js';
 import { goInfo, isCI } from '../support/go.js';
@@ -68,12 +69,8 @@ describe.skipIf(!corpus && !isCI())('a scan of GOROOT/src/cmd/link', () => {
     const files = discoverFiles({ cwd: dir, args: ['./...'] }).files;
     const plan = planScan(files, new ModuleResolver({ cwd: dir }), DEFAULT_BUILD_TARGET);
     expect(plan.packages.filter((p) => p.deps.length > 0).length).toBeGreaterThan(5);
-    const setup: ScanSetup = {
-      cwd: dir,
-      rules: CATALOG.filter((m) => !m.id.startsWith('redline/')).map((m) => ({ id: m.id, severity: 'high' as const, options: undefined })),
-      engineSeverities: {},
-      tests: 'lower',
-    };
+    const policy = defaultPolicy(dir);
+    const setup = scanSetup(dir, policy, resolveRuleSettings(policy, CATALOG, {}));
     const perPackage = async (runner: Runner): Promise<string[]> => {
       try {
         await runner.broadcast({ kind: 'setup', setup });

@@ -170,6 +170,44 @@ func g(ok bool) {
     expect(leaks[0]!.reason).toBe('exit');
   });
 
+  it('resets can forget deferred events', () => {
+    const t = setup(`
+func f(xs []int) {
+	for _, x := range xs {
+		p := x
+		defer free(p)
+	}
+}`);
+    const g = t.cfg('f');
+    const isFree = (n: ast.Node) => n.kind === 'DeferStmt';
+    const reset = (n: ast.Node) => t.src.slice(n.start, n.end).startsWith('p := x');
+    expect(happensTwice(g, isFree, { reset }).length).toBe(1);
+    expect(happensTwice(g, isFree, { reset, resetDefers: true })).toEqual([]);
+  });
+
+  it('pruned edges end a path as fine', () => {
+    const t = setup(`
+func f() error {
+	p := open()
+	if p == 0 {
+		return nil
+	}
+	if p > 10 {
+		return fmt.Errorf("big")
+	}
+	free(p)
+	return nil
+}`);
+    const g = t.cfg('f');
+    const from = t.node('p := open()');
+    expect(pathsAvoiding(g, from, isCallTo('free'))!.length).toBe(2);
+    const cond = t.node('p == 0');
+    // the then-edge of `if p == 0`: succs[0] of the block ending with the condition
+    const prune = (b: { nodes: ast.Node[]; succs: unknown[] }, s: unknown) => b.nodes[b.nodes.length - 1] === cond && s === b.succs[0];
+    const w = pathsAvoiding(g, from, isCallTo('free'), { prune })!;
+    expect(w.map((x) => t.src.slice(x.node.start, x.node.end))).toEqual(['return fmt.Errorf("big")']);
+  });
+
   it('panic in a branch goes to the panic exit, not the normal exit', () => {
     const t = setup(`
 func f(x int) int {

@@ -34,7 +34,9 @@ const spawns: FactKind = {
     return found;
   },
 };
-const kinds = [closesChan, frees, logs, spawns];
+// The same seed without propagation: only functions with a go statement of their own.
+const spawnsHere: FactKind = { ...spawns, id: 'spawns-here', propagate: 'none' };
+const kinds = [closesChan, frees, logs, spawns, spawnsHere];
 
 const M = 'example.com/facts';
 
@@ -82,6 +84,12 @@ describe('function facts across files and packages', () => {
     expect(f[`${M}/res.work`]).toBeUndefined();
     for (const k of ['res.Die', 'res.dieTwice', 'res.loopForever', 'app.Fail']) expect(f[`${M}/${k}`], k).toContain(NEVER_RETURNS);
     expect(f[`${M}/res.mayDie`] ?? []).not.toContain(NEVER_RETURNS);
+  });
+
+  it('keeps non-propagating function facts on the seeded functions only', () => {
+    expect(f[`${M}/res.Background`]).toContain('spawns-here');
+    expect(f[`${M}/res.startAll`] ?? []).not.toContain('spawns-here');
+    expect(f[`${M}/app.Serve`] ?? []).not.toContain('spawns-here');
   });
 
   it('no facts through interface calls', () => {
@@ -171,6 +179,64 @@ func Use(s string) int {
   });
 });
 
+describe('parameter facts seeded from the whole function', () => {
+  // "keeps": the parameter is stored in a field (something no call expresses)
+  const keeps: FactKind = {
+    id: 'keeps', level: 'param',
+    seedParams: (fn, info, params) => {
+      const out: number[] = [];
+      walk(fn.body!, {
+        enter: (n) => {
+          if (n.kind !== 'AssignStmt') return;
+          n.rhs.forEach((r, i) => {
+            const o = r.kind === 'Ident' ? info.objectOf(r) : undefined;
+            const p = o ? params.get(o) : undefined;
+            if (p !== undefined && n.lhs[i]?.kind === 'SelectorExpr') out.push(p);
+          });
+        },
+      });
+      return out;
+    },
+  };
+  const pkg = pkgFromSources({
+    'k.go': `package k
+
+type Box struct{ v *int }
+
+func (b *Box) Set(v *int) { b.v = v }
+
+func store(b *Box, v *int) { b.v = v }
+
+func viaStore(v *int, b *Box) { store(b, v) }
+
+func viaMethod(b *Box, v *int) { b.Set(v) }
+
+func reads(b *Box, v *int) { _ = *v; _ = b }
+`,
+  }, 'example.com/k');
+  const returnsBox: FactKind = {
+    id: 'returns-box', level: 'func', propagate: 'none',
+    seedFunc: (fn) => fn.type.results?.list.some((r) => r.type?.kind === 'StarExpr') ?? false,
+  };
+  const { program } = summarizeModule([pkg], [keeps, returnsBox]);
+  const p = program.facts.param;
+
+  it('non-propagating function facts stay with the seeded function', () => {
+    const pkg2 = pkgFromSources({ 'r.go': 'package r\n\ntype B struct{}\n\nfunc New() *B { return &B{} }\n\nfunc Use() { _ = New() }\n' }, 'example.com/r');
+    const f = summarizeModule([pkg2], [returnsBox]).program.facts.func;
+    expect(f['example.com/r.New']).toEqual(['returns-box']);
+    expect(f['example.com/r.Use']).toBeUndefined();
+  });
+
+  it('seeds the parameters seedParams names and propagates them to callers', () => {
+    expect(p['(example.com/k.Box).Set']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.store']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.viaStore']?.['keeps']).toEqual([0]);
+    expect(p['example.com/k.viaMethod']?.['keeps']).toEqual([1]);
+    expect(p['example.com/k.reads']).toBeUndefined();
+  });
+});
+
 function callsIn(info: PackageInfo): ast.CallExpr[] {
   const out: ast.CallExpr[] = [];
   for (const f of info.files) walk(f.ast, { enter: (n) => { if (n.kind === 'CallExpr') out.push(n); } });
@@ -198,5 +264,38 @@ describe('call graph', async () => {
     const pos = (k: string): number => sccs.findIndex((c) => c.includes(k));
     expect(pos(`${M}/res.Die`)).toBeLessThan(pos(`${M}/app.Fail`));
     expect(pos(`${M}/res.CloseVia`)).toBeLessThan(pos(`${M}/app.Shutdown`));
+  });
+});
+
+describe('parameter facts seeded from whole functions', () => {
+  // "the parameter is captured by a goroutine": no single call shows it
+  const captured: FactKind = {
+    id: 'captured', level: 'param', seed: () => false,
+    seedParams: (fn, info) => {
+      const out: number[] = [];
+      walk(fn.body!, {
+        enter: (n) => {
+          if (n.kind !== 'GoStmt') return;
+          walk(n, { enter: (x) => { if (x.kind === 'Ident' && info.objectOf(x)?.isParam) out.push(fn.type.params.list.flatMap((f) => f.names).findIndex((p) => p.name === x.name)); } });
+        },
+      });
+      return out;
+    },
+  };
+  const src = `package p
+
+func spawn(a int, tok string) {
+	go func() { println(tok) }()
+}
+
+func relay(x string) { spawn(1, x) }
+
+func none(tok string) { println(tok) }
+`;
+  const { program } = summarizeModule([pkgFromSources({ 'p.go': src }, 'example.com/p')], [captured]);
+  it('seeds the parameters the function names, and propagates them to callers', () => {
+    expect(program.facts.param['example.com/p.spawn']?.['captured']).toEqual([1]);
+    expect(program.facts.param['example.com/p.relay']?.['captured']).toEqual([0]);
+    expect(program.facts.param['example.com/p.none']).toBeUndefined();
   });
 });

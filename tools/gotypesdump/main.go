@@ -23,19 +23,20 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"redline.dev/tools/internal/typestr"
 	"reflect"
 	"sort"
 	"strings"
 )
 
 type pkgOut struct {
-	Dir    string     `json:"dir"`
-	Path   string     `json:"path"`
-	Name   string     `json:"name"`
-	Files  []string   `json:"files"`
-	Idents [][]any    `json:"idents"` // [file, offset, name, "use"|"def", decl, type, objkind]
-	Exprs  [][]any    `json:"exprs"`  // [file, start, end, astkind, type, mode, const]
-	Errors []string   `json:"errors"`
+	Dir    string   `json:"dir"`
+	Path   string   `json:"path"`
+	Name   string   `json:"name"`
+	Files  []string `json:"files"`
+	Idents [][]any  `json:"idents"` // [file, offset, name, "use"|"def", decl, type, objkind]
+	Exprs  [][]any  `json:"exprs"`  // [file, start, end, astkind, type, mode, const]
+	Errors []string `json:"errors"`
 }
 
 var root = flag.String("root", "", "module root: declaration files are printed relative to it")
@@ -127,7 +128,7 @@ func dump(fset *token.FileSet, imp types.Importer, dir, path string, names []str
 		out.Name = pkg.Name()
 		out.Path = pkg.Path()
 	}
-	p := &printer{}
+	p := &typestr.Printer{}
 	loc := func(pos token.Pos) (int, int) {
 		tf := fset.File(pos)
 		if tf == nil {
@@ -195,7 +196,7 @@ func dump(fset *token.FileSet, imp types.Importer, dir, path string, names []str
 		switch obj.(type) {
 		case *types.PkgName, *types.Builtin, *types.Label:
 		default:
-			t = p.str(obj.Type())
+			t = p.String(obj.Type())
 		}
 		out.Idents = append(out.Idents, []any{f, off, id.Name, role, declOf(obj), t, objKind(obj)})
 	}
@@ -236,7 +237,7 @@ func dump(fset *token.FileSet, imp types.Importer, dir, path string, names []str
 		}
 		ts := ""
 		if tv.Type != nil {
-			ts = p.str(tv.Type)
+			ts = p.String(tv.Type)
 		}
 		out.Exprs = append(out.Exprs, []any{f, start, end, reflect.TypeOf(e).Elem().Name(), ts, mode, cv})
 	}

@@ -15,6 +15,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"redline.dev/tools/internal/typestr"
 	"sort"
 	"strings"
 )
@@ -44,11 +45,11 @@ type funcEntry struct {
 }
 
 type pkgEntry struct {
-	N string                `json:"n"`
-	T map[string]typeEntry  `json:"t,omitempty"`
-	F map[string]funcEntry  `json:"f,omitempty"`
-	V map[string]string     `json:"v,omitempty"`
-	C map[string][2]string  `json:"c,omitempty"`
+	N string               `json:"n"`
+	T map[string]typeEntry `json:"t,omitempty"`
+	F map[string]funcEntry `json:"f,omitempty"`
+	V map[string]string    `json:"v,omitempty"`
+	C map[string][2]string `json:"c,omitempty"`
 }
 
 func main() {
@@ -75,21 +76,21 @@ func main() {
 	os.Stdout.WriteString(b.String())
 }
 
-func tparams(p *printer, list *types.TypeParamList, rename map[*types.TypeParam]string) [][2]string {
+func tparams(p *typestr.Printer, list *types.TypeParamList, rename map[*types.TypeParam]string) [][2]string {
 	if list == nil || list.Len() == 0 {
 		return nil
 	}
 	var out [][2]string
 	for i := 0; i < list.Len(); i++ {
 		tp := list.At(i)
-		out = append(out, [2]string{tp.Obj().Name(), p.str(tp.Constraint())})
+		out = append(out, [2]string{tp.Obj().Name(), p.String(tp.Constraint())})
 	}
 	return out
 }
 
 func describe(pkg *types.Package) pkgEntry {
 	e := pkgEntry{N: pkg.Name(), T: map[string]typeEntry{}, F: map[string]funcEntry{}, V: map[string]string{}, C: map[string][2]string{}}
-	p := &printer{}
+	p := &typestr.Printer{}
 	scope := pkg.Scope()
 	names := scope.Names()
 	sort.Strings(names)
@@ -132,7 +133,7 @@ func describe(pkg *types.Package) pkgEntry {
 		switch obj := obj.(type) {
 		case *types.TypeName:
 			if obj.IsAlias() {
-				e.T[name] = typeEntry{U: p.str(obj.Type()), A: 1}
+				e.T[name] = typeEntry{U: p.String(obj.Type()), A: 1}
 				continue
 			}
 			nt, ok := obj.Type().(*types.Named)
@@ -146,17 +147,17 @@ func describe(pkg *types.Package) pkgEntry {
 					continue
 				}
 				sig := m.Type().(*types.Signature)
-				mp := &printer{rename: map[*types.TypeParam]string{}}
+				mp := &typestr.Printer{Rename: map[*types.TypeParam]string{}}
 				if rtp := sig.RecvTypeParams(); rtp != nil && nt.TypeParams() != nil {
 					for j := 0; j < rtp.Len() && j < nt.TypeParams().Len(); j++ {
-						mp.rename[rtp.At(j)] = nt.TypeParams().At(j).Obj().Name()
+						mp.Rename[rtp.At(j)] = nt.TypeParams().At(j).Obj().Name()
 					}
 				}
 				var sb strings.Builder
 				if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
 					sb.WriteString("*")
 				}
-				mp.sig(&sb, sig, 0)
+				mp.Signature(&sb, sig)
 				if te.M == nil {
 					te.M = map[string]string{}
 				}
@@ -167,12 +168,12 @@ func describe(pkg *types.Package) pkgEntry {
 			sig := obj.Type().(*types.Signature)
 			var sb strings.Builder
 			sb.WriteString("func")
-			p.sig(&sb, sig, 0)
+			p.Signature(&sb, sig)
 			e.F[name] = funcEntry{S: sb.String(), TP: tparams(p, sig.TypeParams(), nil)}
 		case *types.Var:
-			e.V[name] = p.str(obj.Type())
+			e.V[name] = p.String(obj.Type())
 		case *types.Const:
-			e.C[name] = [2]string{p.str(obj.Type()), constStr(obj.Val())}
+			e.C[name] = [2]string{p.String(obj.Type()), constStr(obj.Val())}
 		}
 	}
 	return e
@@ -180,7 +181,7 @@ func describe(pkg *types.Package) pkgEntry {
 
 // underlyingStr prints an underlying type, keeping only exported (and embedded) struct fields
 // and exported interface methods.
-func underlyingStr(p *printer, u types.Type) string {
+func underlyingStr(p *typestr.Printer, u types.Type) string {
 	switch u := u.(type) {
 	case *types.Struct:
 		var b strings.Builder
@@ -198,16 +199,16 @@ func underlyingStr(p *printer, u types.Type) string {
 			if !f.Embedded() {
 				b.WriteString(f.Name() + " ")
 			}
-			p.write(&b, f.Type(), 1)
+			p.Write(&b, f.Type(), 1)
 		}
 		b.WriteString("}")
 		return b.String()
 	case *types.Interface:
 		var b strings.Builder
-		p.iface(&b, u, 0, func(n string) bool { return token.IsExported(n) })
+		p.Interface(&b, u, 0, func(n string) bool { return token.IsExported(n) })
 		return b.String()
 	}
-	return p.str(u)
+	return p.String(u)
 }
 
 func constStr(v constant.Value) string {

@@ -1,6 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
-import { defineRule } from '../../engine/rule.js';
-import { exprText, isConstTrue, isNil, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import { testHelperSeverity, insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -14,13 +14,16 @@ export default defineRule({
     cwe: [295],
     tags: ['security', 'tls'],
     since: '0.1.0',
+    tests: 'lower',
     messages: {
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',
+      optIn: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure the switch cannot reach production, and offer a way to trust a private CA (RootCAs) instead.',
+      skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
     },
     docs: {
-      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer).',
-      why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships.',
-      fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`.',
+      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice).',
+      why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships; a flag or option that defaults to `true` ships it to every deployment that does not override it.',
+      fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`. An "insecure" flag, if you must keep one, should default to `false`.',
       bad: `package client
 
 import (
@@ -48,7 +51,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A config that also sets `VerifyConnection` or `VerifyPeerCertificate` is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). Values that are only known at run time are reported by the TLS family\'s variable and flag analysis, not here.',
+      limits: 'A constant `true` set only under a condition that tests a switch named as insecure (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`) is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -67,11 +70,29 @@ func NewClient(ca *x509.CertPool) *http.Client {
       return set;
     };
 
-    const reportIfTrue = (range: Node, value: Expr) => {
-      if (isConstTrue(pkg, value)) ctx.report({ range, messageId: 'skip' });
+    const check = (range: Node, value: Expr) => {
+      // a test talking to its own local server: the peer is the test itself
+      const lowered = testHelperSeverity(file, 'high');
+      const severity = lowered ? { severity: lowered } : {};
+      if (isConstTrue(pkg, value)) {
+        const optIn = insecureSwitch(pkg, file.source, range);
+        if (optIn) ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
+        else ctx.report({ range, messageId: 'skip', ...severity });
+        return;
+      }
+      const truth = resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
+      if (!truth) return;
+      ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)], ...severity });
+    };
+
+    const relatedOf = (v: PossibleValue): RelatedReport => {
+      const f = pkg.fileOf(v.at);
+      const message = v.source === 'flag' ? 'the flag is defined here, defaulting to true' : 'set to true here';
+      return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
     const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
+    const pendingLiterals: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
 
     return {
       CompositeLit(lit: CompositeLit) {
@@ -82,7 +103,18 @@ func NewClient(ca *x509.CertPool) *http.Client {
           const kv = fields.get(name);
           return kv !== undefined && !isNil(pkg, kv.value);
         });
-        if (!verifies) reportIfTrue(skip, skip.value);
+        if (verifies) return;
+        // cfg := &tls.Config{InsecureSkipVerify: true}; ...; cfg.VerifyPeerCertificate = verify
+        const holder = pkg.parentOf(lit)?.kind === 'UnaryExpr' ? pkg.parentOf(lit)! : lit;
+        const assign = pkg.parentOf(holder);
+        if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
+          const i = assign.rhs.indexOf(holder as Expr);
+          if (i >= 0) {
+            pendingLiterals.push({ assign, base: exprText(file.source, assign.lhs[i]!), range: skip, value: skip.value });
+            return;
+          }
+        }
+        check(skip, skip.value);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length) return;
@@ -96,10 +128,18 @@ func NewClient(ca *x509.CertPool) *http.Client {
         });
       },
       'File:exit'() {
-        for (const p of pendingAssignments) {
-          if (!basesVerifiedIn(p.assign).has(p.base)) reportIfTrue(p.range, p.value);
+        for (const p of [...pendingLiterals, ...pendingAssignments].sort((a, b) => a.range.start - b.range.start)) {
+          if (!basesVerifiedIn(p.assign).has(p.base)) check(p.range, p.value);
         }
       },
     };
   },
 });
+
+function how(v: PossibleValue): string {
+  switch (v.source) {
+    case 'flag': return 'defaults to true';
+    case 'field': return 'is set to true elsewhere in the package';
+    default: return 'is assigned true';
+  }
+}

@@ -1,13 +1,30 @@
 /**
  * Shared knowledge about `crypto/tls.Config` for the TLS rules: recognising
- * the type, and reading fields set in composite literals and assignments.
+ * the type, reading fields set in composite literals and assignments,
+ * resolving the values a field may take (constants, variables, flag
+ * defaults, configuration struct fields), and where a config is installed
+ * (servers, clients, listeners).
  */
+import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
-import type { PackageInfo } from '../../semantics/package.js';
+import { forEachChild } from '../../syntax/walk.js';
+import type { ConstValue } from '../../semantics/consts.js';
+import { assignedValues, unparen } from '../../semantics/flow.js';
+import { SEVERITIES, type Severity } from '../../engine/finding.js';
+import type { FileData, PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { deref, underlying, type Type } from '../../semantics/types.js';
+
+export const TLS = 'crypto/tls';
 
 /** Whether an expression has type `tls.Config` or `*tls.Config`. */
 export function isTLSConfig(pkg: PackageInfo, e: Expr): boolean {
-  return pkg.isNamedType(pkg.typeOf(e), 'crypto/tls', 'Config');
+  return pkg.isNamedType(pkg.typeOf(e), TLS, 'Config');
+}
+
+/** Whether a type is `tls.Config` itself (a value, not a pointer). */
+export function isTLSConfigValueType(t: Type): boolean {
+  return t.kind === 'named' && t.pkg === TLS && t.name === 'Config';
 }
 
 /** The `Field: value` entries of a `tls.Config` literal, by field name; null if it is not one. */
@@ -33,10 +50,572 @@ export function isConstTrue(pkg: PackageInfo, e: Expr): boolean {
 
 /** Whether an expression is the untyped `nil`. */
 export function isNil(pkg: PackageInfo, e: Expr): boolean {
-  return e.kind === 'Ident' && e.name === 'nil' && pkg.objectOf(e)?.kind === 'nil';
+  const x = unparen(e);
+  return x.kind === 'Ident' && x.name === 'nil' && pkg.objectOf(x)?.kind === 'nil';
 }
 
 /** Normalised source text of an expression, to compare two mentions of the same object path. */
 export function exprText(source: string, n: Node): string {
   return source.slice(n.start, n.end).replace(/\s+/g, '');
+}
+
+/** Source text of a node, whitespace collapsed, shortened for messages. */
+export function shortText(source: string, n: Node, max = 60): string {
+  const t = source.slice(n.start, n.end).replace(/\s+/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The local name under which a file imports crypto/tls (for suggested fixes), if it does. */
+export function tlsImportName(file: FileData): string | undefined {
+  for (const [name, path] of file.imports) if (path === TLS) return name;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Callees
+
+/** `pkg.Name` for a package-level function callee, `(pkg.Type).Name` for a method, else undefined. */
+export function calleeName(pkg: PackageInfo, call: ast.CallExpr): string | undefined {
+  const c = pkg.calleeOf(call);
+  if (c.kind === 'func') return `${c.pkg}.${c.name}`;
+  if (c.kind === 'method') {
+    const r = deref(c.recv);
+    return r.kind === 'named' ? `(${r.pkg}.${r.name}).${c.name}` : undefined;
+  }
+  return undefined;
+}
+
+/** The function or method declaration a call or function value invokes, when it is in this package. */
+export function declOf(pkg: PackageInfo, e: Expr): ast.FuncDecl | undefined {
+  const x = unparen(e);
+  const id = x.kind === 'Ident' ? x : x.kind === 'SelectorExpr' ? x.sel : undefined;
+  if (!id) return undefined;
+  const o = pkg.objectOf(id);
+  if (o?.kind !== 'func' || o.node?.kind !== 'FuncDecl') return undefined;
+  return o.node.body ? o.node : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Where a config is used: servers, clients
+
+export type Role = 'server' | 'client';
+
+/** Functions that take a config and use it as a server / client (argument index of the config). */
+const INSTALL_FUNCS: ReadonlyMap<string, { role: Role; arg: number }> = new Map([
+  ['crypto/tls.Listen', { role: 'server', arg: 2 }],
+  ['crypto/tls.NewListener', { role: 'server', arg: 1 }],
+  ['crypto/tls.Server', { role: 'server', arg: 1 }],
+  ['crypto/tls.Dial', { role: 'client', arg: 2 }],
+  ['crypto/tls.DialWithDialer', { role: 'client', arg: 3 }],
+  ['crypto/tls.Client', { role: 'client', arg: 1 }],
+  ['crypto/tls.QUICServer', { role: 'server', arg: 0 }],
+  ['crypto/tls.QUICClient', { role: 'client', arg: 0 }],
+]);
+
+/** Struct fields that hold a config for a server / client. */
+const INSTALL_FIELDS: ReadonlyMap<string, Role> = new Map([
+  ['(net/http.Server).TLSConfig', 'server'],
+  ['(net/http.Transport).TLSClientConfig', 'client'],
+  ['(crypto/tls.Dialer).Config', 'client'],
+  ['(net/http/httptest.Server).TLS', 'server'],
+]);
+
+/** Fields whose presence marks a server / client config. */
+const SERVER_FIELDS = ['GetCertificate', 'GetConfigForClient', 'ClientAuth', 'ClientCAs', 'SessionTicketsDisabled'];
+const CLIENT_FIELDS = ['RootCAs', 'ServerName', 'GetClientCertificate', 'ClientSessionCache', 'InsecureSkipVerify'];
+
+export interface Installation {
+  readonly role: Role;
+  /** What installs it, for messages: `tls.Listen`, `http.Server.TLSConfig`. */
+  readonly what: string;
+  /** The installing node: the call, the key-value or the assignment. */
+  readonly node: Node;
+  /** A function that starts using the config at once (the tls package's "passed to a TLS function"). */
+  readonly tlsFunction: boolean;
+}
+
+/** `tls.Listen` for `crypto/tls.Listen`, `http.Server.TLSConfig` for `(net/http.Server).TLSConfig`. */
+function short(qualified: string): string {
+  const m = /^\(?(.*?)\.(\w+)\)?(?:\.(\w+))?$/.exec(qualified);
+  if (!m) return qualified;
+  const path = m[1]!;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return m[3] !== undefined ? `${last}.${m[2]}.${m[3]}` : `${last}.${m[2]}`;
+}
+
+/**
+ * If the expression `e` (a config, or a pointer to one) sits where it is
+ * installed — a key of an http.Server/http.Transport/tls.Dialer literal, the
+ * right side of an assignment to such a field, an argument of tls.Listen,
+ * tls.Server, tls.Dial... — what installs it.
+ */
+export function installationAt(pkg: PackageInfo, e: Expr): Installation | undefined {
+  let child: Node = e;
+  let p = pkg.parentOf(e);
+  while (p && (p.kind === 'ParenExpr' || (p.kind === 'UnaryExpr' && p.op === '&'))) {
+    child = p;
+    p = pkg.parentOf(p);
+  }
+  if (!p) return undefined;
+  if (p.kind === 'CallExpr' && p.fun !== child) {
+    const name = calleeName(pkg, p);
+    const f = name ? INSTALL_FUNCS.get(name) : undefined;
+    if (f && p.args[f.arg] === child) return { role: f.role, what: short(name!), node: p, tlsFunction: true };
+    return undefined;
+  }
+  if (p.kind === 'KeyValueExpr' && p.value === child && p.key.kind === 'Ident') {
+    const lit = pkg.parentOf(p);
+    if (lit?.kind !== 'CompositeLit') return undefined;
+    const t = pkg.namedOf(pkg.typeOf(lit));
+    const key = t ? `(${t.pkg}.${t.name}).${p.key.name}` : '';
+    const role = INSTALL_FIELDS.get(key);
+    return role ? { role, what: short(key), node: p, tlsFunction: false } : undefined;
+  }
+  if (p.kind === 'AssignStmt' && p.lhs.length === p.rhs.length) {
+    const i = p.rhs.indexOf(child as Expr);
+    const lhs = i >= 0 ? unparen(p.lhs[i]!) : undefined;
+    if (lhs?.kind !== 'SelectorExpr') return undefined;
+    const t = pkg.namedOf(pkg.typeOf(lhs.x));
+    const key = t ? `(${t.pkg}.${t.name}).${lhs.sel.name}` : '';
+    const role = INSTALL_FIELDS.get(key);
+    return role ? { role, what: short(key), node: p, tlsFunction: false } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where a config literal (or the local variable it initialises) is
+ * installed in its function, and the role its own fields suggest.
+ */
+export function installationsOfLiteral(pkg: PackageInfo, lit: CompositeLit): Installation[] {
+  const out: Installation[] = [];
+  let holder: Expr = lit;
+  let p = pkg.parentOf(lit);
+  if (p?.kind === 'UnaryExpr' && p.op === '&') {
+    holder = p;
+    p = pkg.parentOf(p);
+  }
+  const direct = installationAt(pkg, holder);
+  if (direct) out.push(direct);
+  const v = definedVariable(pkg, holder);
+  if (v) {
+    const fn = pkg.enclosingFunc(lit);
+    for (const id of identUses(fn ?? pkg.fileOf(lit)?.ast ?? lit, pkg, v)) {
+      const at = installationAt(pkg, id);
+      if (at) out.push(at);
+    }
+  }
+  return out;
+}
+
+/** The variable an expression initialises (`v := e`, `var v = e`, `v = e`), if any. */
+export function definedVariable(pkg: PackageInfo, e: Expr): Obj | undefined {
+  const p = pkg.parentOf(e);
+  if (p?.kind === 'AssignStmt' && p.lhs.length === p.rhs.length && (p.tok === ':=' || p.tok === '=')) {
+    const l = unparen(p.lhs[p.rhs.indexOf(e)]!);
+    if (l.kind === 'Ident') {
+      const o = pkg.objectOf(l);
+      return o?.kind === 'var' && !o.isField ? o : undefined;
+    }
+  }
+  if (p?.kind === 'ValueSpec' && p.names.length === p.values.length) {
+    const o = pkg.objectOf(p.names[p.values.indexOf(e)]!);
+    return o?.kind === 'var' ? o : undefined;
+  }
+  return undefined;
+}
+
+/** The role a config literal plays, from its fields and where it is installed; undefined when unknown. */
+export function roleOfLiteral(pkg: PackageInfo, lit: CompositeLit, fields: ReadonlyMap<string, KeyValueExpr>): Role | undefined {
+  const roles = new Set(installationsOfLiteral(pkg, lit).map((i) => i.role));
+  if (roles.size === 1) return [...roles][0];
+  if (roles.size > 1) return undefined;
+  const has = (names: string[]) => names.some((n) => { const kv = fields.get(n); return kv !== undefined && !isNil(pkg, kv.value); });
+  const server = has(SERVER_FIELDS);
+  const client = has(CLIENT_FIELDS);
+  return server && !client ? 'server' : client && !server ? 'client' : undefined;
+}
+
+/** Identifiers under `root` that use `obj` (its declaration excluded). */
+export function identUses(root: Node, pkg: PackageInfo, obj: Obj): ast.Ident[] {
+  const out: ast.Ident[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === 'Ident') {
+      if (n.name === obj.name && n !== obj.decl && pkg.objectOf(n) === obj) out.push(n);
+      continue;
+    }
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------
+// Values a field may take
+
+export type ValueSource = 'constant' | 'variable' | 'flag' | 'field';
+
+export interface PossibleValue {
+  readonly value: ConstValue;
+  /** The expression that produced the value (a literal, a flag default, ...). */
+  readonly at: Expr;
+  /** How the value reaches the resolved expression (the first indirection). */
+  readonly source: ValueSource;
+  /** For `flag` and `field` sources: the flag name or `Type.Field`. */
+  readonly through?: string;
+}
+
+export interface Resolution {
+  readonly values: readonly PossibleValue[];
+  /** Every value the expression can take is among `values`. */
+  readonly complete: boolean;
+}
+
+const UNKNOWN: Resolution = { values: [], complete: false };
+
+/**
+ * The constant values an expression may take: itself when constant; the
+ * values assigned to a local or package variable (zero value included when
+ * declared without one); the default of a flag (`*flag.Bool("k", true, "")`,
+ * `flag.BoolVar(&v, "k", true, "")`, and the pflag `P` forms); the values
+ * written to a field of a struct type of this package anywhere in the
+ * package (configuration structs; never complete). Values written in test
+ * files count only when `inTest`.
+ */
+export function resolveValues(pkg: PackageInfo, e: Expr, inTest: boolean): Resolution {
+  return resolve(pkg, e, { inTest, depth: 0, seen: new Set() }, undefined);
+}
+
+interface ResolveCtx {
+  readonly inTest: boolean;
+  readonly depth: number;
+  readonly seen: Set<Obj>;
+}
+
+function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource | undefined, through?: string): Resolution {
+  const x = unparen(e);
+  const c = pkg.constValue(x);
+  if (c) return { values: [{ value: c, at: x, source: source ?? 'constant', ...(through !== undefined && { through }) }], complete: true };
+  if (ctx.depth > 5) return UNKNOWN;
+  const next: ResolveCtx = { ...ctx, depth: ctx.depth + 1 };
+  switch (x.kind) {
+    case 'CallExpr':
+      if (x.args.length === 1 && pkg.calleeOf(x).kind === 'conversion') return resolve(pkg, x.args[0]!, next, source, through);
+      return UNKNOWN;
+    case 'UnaryExpr': {
+      if (x.op !== '!') return UNKNOWN;
+      const r = resolve(pkg, x.x, next, source, through);
+      return { values: r.values.map((v) => (v.value.kind === 'bool' ? { ...v, value: { kind: 'bool', value: !v.value.value } } : v)), complete: r.complete };
+    }
+    case 'Ident': {
+      const o = pkg.objectOf(x);
+      return o?.kind === 'var' ? resolveVar(pkg, o, next, source ?? 'variable', through ?? o.name) : UNKNOWN;
+    }
+    case 'StarExpr': {
+      // *p where p := flag.Bool(name, default, usage)
+      const p = unparen(x.x);
+      const o = p.kind === 'Ident' ? pkg.objectOf(p) : undefined;
+      if (o?.kind !== 'var' || o.isParam || o.isField || ctx.seen.has(o)) return UNKNOWN;
+      const values: PossibleValue[] = [];
+      let complete = true;
+      const assigned = assignedValues(pkg, o);
+      if (assigned.length === 0) return UNKNOWN;
+      for (const a of assigned) {
+        const d = flagDefault(pkg, unparen(a), false);
+        if (!d) return UNKNOWN;
+        const r = resolve(pkg, d.value, next, source ?? 'flag', through ?? d.name);
+        values.push(...r.values);
+        complete &&= r.complete;
+      }
+      return { values, complete: complete && !valueIndex(pkg).addressed.has(o) };
+    }
+    case 'SelectorExpr': {
+      const o = pkg.objectOf(x.sel);
+      if (!o?.isField || o.pkg !== pkg.importPath || ctx.seen.has(o)) return UNKNOWN;
+      ctx.seen.add(o);
+      const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(x.x));
+      const name = `${owner ? `${owner.name}.` : ''}${o.name}`;
+      const values: PossibleValue[] = [];
+      const index = valueIndex(pkg);
+      for (const w of index.fieldWrites.get(o) ?? []) {
+        if (!ctx.inTest && isInTestFile(pkg, w)) continue;
+        // a write under a condition is configuration plumbing (a parsed option turned on): the operator's choice
+        if (isConditional(pkg, w)) continue;
+        values.push(...resolve(pkg, w, next, source ?? 'field', through ?? name).values);
+      }
+      for (const d of index.flagDefaults.get(o) ?? []) {
+        if (!ctx.inTest && isInTestFile(pkg, d.value)) continue;
+        values.push(...resolve(pkg, d.value, next, source ?? 'flag', through ?? d.name).values);
+      }
+      return { values, complete: false };
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+function resolveVar(pkg: PackageInfo, o: Obj, ctx: ResolveCtx, source: ValueSource, through: string): Resolution {
+  if (o.isParam || o.isRecv || o.isResult || o.isField || ctx.seen.has(o)) return UNKNOWN;
+  if (o.node?.kind === 'RangeStmt' || (o.pkg !== pkg.importPath)) return UNKNOWN;
+  ctx.seen.add(o);
+  const index = valueIndex(pkg);
+  const values: PossibleValue[] = [];
+  let complete = !index.addressed.has(o);
+  const node = o.node;
+  if (node?.kind === 'ValueSpec' && node.values.length === 0) {
+    const zero = zeroValue(pkg, pkg.typeOfObj(o));
+    if (zero && o.decl) values.push({ value: zero, at: o.decl, source, through });
+    else complete = false;
+  }
+  for (const a of assignedValues(pkg, o)) {
+    if (!ctx.inTest && isInTestFile(pkg, a)) continue;
+    const r = resolve(pkg, a, ctx, source, through);
+    values.push(...r.values);
+    complete &&= r.complete;
+  }
+  for (const d of index.flagDefaults.get(o) ?? []) {
+    const r = resolve(pkg, d.value, ctx, 'flag', d.name);
+    values.push(...r.values);
+    complete &&= r.complete;
+  }
+  return { values, complete: complete && values.length > 0 };
+}
+
+function zeroValue(pkg: PackageInfo, t: Type): ConstValue | undefined {
+  const u = underlying(t, pkg.info);
+  if (u.kind !== 'basic') return undefined;
+  if (u.name === 'bool') return { kind: 'bool', value: false };
+  if (/^u?int(8|16|32|64)?$|^uintptr$/.test(u.name)) return { kind: 'int', value: 0n };
+  if (u.name === 'string') return { kind: 'string', value: '' };
+  return undefined;
+}
+
+/** Whether a node runs only under a condition of its function: inside an if or else branch, a case or a select clause. */
+export function isConditional(pkg: PackageInfo, n: Node): boolean {
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return false;
+    if (p.kind === 'IfStmt' && child !== p.init && child !== p.cond) return true;
+    if (p.kind === 'CaseClause' || p.kind === 'CommClause') return true;
+  }
+  return false;
+}
+
+function isInTestFile(pkg: PackageInfo, n: Node): boolean {
+  return pkg.fileOf(n)?.isTest ?? false;
+}
+
+// ---------------------------------------------------------------------------
+// Flags
+
+const FLAG_KINDS = /^(Bool|Int|Int64|Uint|Uint64|Uint16|String|Duration|Float64)(Var)?(P)?$/;
+
+/**
+ * The default value and name of a flag definition: `flag.Bool(name, def,
+ * usage)` (when `wantVar` is false) or `flag.BoolVar(&x, name, def, usage)`
+ * (when true), on the flag package, a flag.FlagSet, or pflag-like sets
+ * (`BoolP`, `BoolVarP` with a shorthand).
+ */
+export function flagDefault(pkg: PackageInfo, e: Expr, wantVar: boolean): { value: Expr; name: string } | undefined {
+  if (e.kind !== 'CallExpr') return undefined;
+  const fun = unparen(e.fun);
+  if (fun.kind !== 'SelectorExpr') return undefined;
+  const m = FLAG_KINDS.exec(fun.sel.name);
+  if (!m || (m[2] !== undefined) !== wantVar) return undefined;
+  const c = pkg.calleeOf(e);
+  const known = c.kind === 'func' ? c.pkg === 'flag' : c.kind === 'method' ? pkg.isNamedType(c.recv, 'flag', 'FlagSet') : c.kind === 'unknown';
+  if (!known) return undefined;
+  // unknown callees (third-party flag sets such as pflag/cobra): only on something named like a flag set
+  if (c.kind === 'unknown' && !/flag/i.test(pkg.fileOf(e)?.source.slice(fun.x.start, fun.x.end) ?? '')) return undefined;
+  const base = (wantVar ? 1 : 0) + (m[3] ? 1 : 0);
+  const nameArg = e.args[wantVar ? 1 : 0];
+  const value = e.args[base + 1];
+  if (!value || !nameArg) return undefined;
+  const n = pkg.constValue(nameArg);
+  return { value, name: n?.kind === 'string' ? `-${n.value}` : 'a flag' };
+}
+
+// ---------------------------------------------------------------------------
+// Package-wide index of writes (built on first use, once per package)
+
+interface ValueIndex {
+  /** Field object (of a struct type of this package) → values written to it in literals and assignments. */
+  readonly fieldWrites: Map<Obj, Expr[]>;
+  /** Variable or field → flag definitions binding it (`flag.BoolVar(&x, ...)`). */
+  readonly flagDefaults: Map<Obj, Array<{ value: Expr; name: string }>>;
+  /** Variables whose address is taken other than by a flag definition. */
+  readonly addressed: Set<Obj>;
+}
+
+const indexes = new WeakMap<PackageInfo, ValueIndex>();
+
+function valueIndex(pkg: PackageInfo): ValueIndex {
+  let index = indexes.get(pkg);
+  if (index) return index;
+  const idx: ValueIndex = { fieldWrites: new Map(), flagDefaults: new Map(), addressed: new Set() };
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  const fieldOf = (e: Expr): Obj | undefined => {
+    const x = unparen(e);
+    if (x.kind !== 'SelectorExpr') return undefined;
+    const o = pkg.objectOf(x.sel);
+    return o?.isField && o.pkg === pkg.importPath ? o : undefined;
+  };
+  const flagBound = new Set<Node>();
+  for (const f of pkg.files) {
+    const stack: Node[] = [f.ast];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      switch (n.kind) {
+        case 'KeyValueExpr': {
+          if (n.key.kind === 'Ident') {
+            const o = pkg.objectOf(n.key);
+            if (o?.isField && o.pkg === pkg.importPath) push(idx.fieldWrites, o, n.value);
+          }
+          break;
+        }
+        case 'AssignStmt': {
+          if (n.tok === '=' && n.lhs.length === n.rhs.length) {
+            n.lhs.forEach((l, i) => {
+              const o = fieldOf(l);
+              if (o) push(idx.fieldWrites, o, n.rhs[i]!);
+            });
+          }
+          break;
+        }
+        case 'CallExpr': {
+          const d = flagDefault(pkg, n, true);
+          const target = d ? unparen(n.args[0]!) : undefined;
+          if (d && target?.kind === 'UnaryExpr' && target.op === '&') {
+            const t = unparen(target.x);
+            const o = t.kind === 'Ident' ? pkg.objectOf(t) : fieldOf(t);
+            if (o) {
+              push(idx.flagDefaults, o, d);
+              flagBound.add(target);
+            }
+          }
+          break;
+        }
+        case 'UnaryExpr': {
+          if (n.op === '&' && !flagBound.has(n)) {
+            const t = unparen(n.x);
+            const o = t.kind === 'Ident' ? pkg.objectOf(t) : undefined;
+            if (o?.kind === 'var') idx.addressed.add(o);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      // children after the node itself: a flag call is seen before the & in its arguments
+      const kids: Node[] = [];
+      forEachChild(n, (c) => { kids.push(c); });
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  indexes.set(pkg, idx);
+  return idx;
+}
+
+/** Human description of where a resolved value comes from, for messages. */
+export function describeSource(v: PossibleValue): string {
+  switch (v.source) {
+    case 'constant': return 'a constant';
+    case 'variable': return `the variable ${v.through ?? ''}`.trim();
+    case 'flag': return `the flag ${v.through ?? ''}`.trim();
+    case 'field': return `the configuration field ${v.through ?? ''}`.trim();
+  }
+}
+
+
+// ---------------------------------------------------------------------------
+// Test code
+
+/**
+ * The severity for a finding in a test helper (a non-test file that imports
+ * "testing"), one step below `severity`; undefined elsewhere. Deliberately
+ * insecure TLS settings in test code (a local server with a self-signed
+ * certificate, checking that old protocols are refused) are reported one
+ * step lower: the engine does it for `_test.go` files (the rule's `tests:
+ * 'lower'`), this for the helpers it does not see as tests.
+ */
+export function testHelperSeverity(file: FileData, severity: Severity): Severity | undefined {
+  if (file.isTest) return undefined;
+  for (const path of file.imports.values()) {
+    if (path === 'testing') return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
+  }
+  return undefined;
+}
+
+/** The values written to a field of a struct type of this package, anywhere in the package (literals and assignments). */
+export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {
+  return valueIndex(pkg).fieldWrites.get(field) ?? [];
+}
+
+const INSTALL_KEYS = new Set(['TLSConfig', 'TLSClientConfig', 'Config', 'TLS']);
+const installIndexes = new WeakMap<PackageInfo, Array<{ inst: Installation; expr: Expr }>>();
+
+/** Every place in the package where a config is installed (built on first use, once per package). */
+export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installation; expr: Expr }> {
+  let list = installIndexes.get(pkg);
+  if (list) return list;
+  list = [];
+  const add = (e: Expr | undefined) => {
+    if (!e) return;
+    const inst = installationAt(pkg, e);
+    if (inst) list!.push({ inst, expr: e });
+  };
+  for (const f of pkg.files) {
+    const stack: Node[] = [f.ast];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident' && INSTALL_KEYS.has(n.key.name)) add(n.value);
+      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+        n.lhs.forEach((l, i) => { if (l.kind === 'SelectorExpr' && INSTALL_KEYS.has(l.sel.name)) add(n.rhs[i]); });
+      } else if (n.kind === 'CallExpr') {
+        const name = calleeName(pkg, n);
+        const spec = name ? INSTALL_FUNCS.get(name) : undefined;
+        if (spec) add(n.args[spec.arg]);
+      }
+      forEachChild(n, (c) => { stack.push(c); });
+    }
+  }
+  installIndexes.set(pkg, list);
+  return list;
+}
+
+// ---------------------------------------------------------------------------
+// Explicit insecure switches
+
+/** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`... */
+const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif/i;
+
+/**
+ * The condition under which a node runs, when it tests a switch named as
+ * insecure: an enclosing `if` (in the same function) one of whose `&&`
+ * operands is such a switch, not negated or compared (`if o.Insecure {`,
+ * `if cfg != nil && *skipVerify {`), or a `case insecureRedis:` of a
+ * tagless switch. An explicit opt-in by whoever runs the program.
+ */
+export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
+  const named = (e: Expr): boolean => {
+    const x = unparen(e);
+    if (x.kind === 'BinaryExpr' && x.op === '&&') return named(x.x) || named(x.y);
+    if (x.kind === 'UnaryExpr' || x.kind === 'BinaryExpr') return false;
+    return INSECURE_NAME.test(source.slice(x.start, x.end));
+  };
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && named(p.cond)) return `${shortText(source, p.cond, 50)} is set`;
+    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list?.length === 1) {
+      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
+      if (sw?.kind === 'SwitchStmt' && !sw.tag && named(p.list[0]!)) return `${shortText(source, p.list[0]!, 50)} is set`;
+    }
+  }
+  return undefined;
 }

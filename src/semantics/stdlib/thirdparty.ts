@@ -3,7 +3,7 @@
  * care about (loggers, gRPC metadata, x/crypto/ssh). Same format as the
  * generated stdlib table; only the parts rules need, not the whole API.
  */
-import type { StdlibTable, TableType } from './format.js';
+import type { StdlibTable, TablePackage, TableType } from './format.js';
 
 const zapLevels = ['Debug', 'Info', 'Warn', 'Error', 'DPanic', 'Panic', 'Fatal'];
 const zapLogger: Record<string, string> = { With: '*(...go.uber.org/zap.Field) *go.uber.org/zap.Logger', Sugar: '*() *go.uber.org/zap.SugaredLogger', Sync: '*() error', Named: '*(string) *go.uber.org/zap.Logger', Log: '*(go.uber.org/zap/zapcore.Level, string, ...go.uber.org/zap.Field)', Check: '*(go.uber.org/zap/zapcore.Level, string) *go.uber.org/zap/zapcore.CheckedEntry', Core: '*() go.uber.org/zap/zapcore.Core', WithOptions: '*(...go.uber.org/zap.Option) *go.uber.org/zap.Logger', Level: '*() go.uber.org/zap/zapcore.Level' };
@@ -86,10 +86,55 @@ const zerologLogFuncs: Record<string, { s: string }> = {
 };
 for (const l of zerologLevelFns) zerologLogFuncs[l] = { s: `func() *${zl}.Event` };
 
+/** go-kit's structured logger (also vendored as go-kit/kit/log): `Log(keyvals...)`, and `level.Info(l)` wrappers. */
+function goKitLog(path: string): Record<string, TablePackage> {
+  const L = `${path}.Logger`;
+  return {
+    [path]: {
+      n: 'log',
+      t: { Logger: { u: 'interface{Log(...interface{}) error}' }, Valuer: { u: 'func() interface{}' } },
+      f: {
+        With: { s: `func(${L}, ...interface{}) ${L}` }, WithPrefix: { s: `func(${L}, ...interface{}) ${L}` }, WithSuffix: { s: `func(${L}, ...interface{}) ${L}` },
+        NewLogfmtLogger: { s: `func(io.Writer) ${L}` }, NewJSONLogger: { s: `func(io.Writer) ${L}` }, NewNopLogger: { s: `func() ${L}` },
+        NewSyncWriter: { s: 'func(io.Writer) io.Writer' }, NewSyncLogger: { s: `func(${L}) ${L}` }, NewStdlibAdapter: { s: `func(${L}) io.Writer` },
+      },
+      v: { DefaultTimestampUTC: `${path}.Valuer`, DefaultCaller: `${path}.Valuer` },
+    },
+    [`${path}/level`]: {
+      n: 'level',
+      f: {
+        Debug: { s: `func(${L}) ${L}` }, Info: { s: `func(${L}) ${L}` }, Warn: { s: `func(${L}) ${L}` }, Error: { s: `func(${L}) ${L}` },
+      },
+    },
+  };
+}
+
+const hclog = 'github.com/hashicorp/go-hclog';
+const hclogMethods: Record<string, string> = {
+  Log: `(${hclog}.Level, string, ...interface{})`, With: `(...interface{}) ${hclog}.Logger`, Named: `(string) ${hclog}.Logger`,
+  ResetNamed: `(string) ${hclog}.Logger`, Name: '() string', IsTrace: '() bool', IsDebug: '() bool', IsInfo: '() bool', IsWarn: '() bool', IsError: '() bool',
+  SetLevel: `(${hclog}.Level)`, GetLevel: `() ${hclog}.Level`, ImpliedArgs: '() []interface{}',
+};
+for (const l of ['Trace', 'Debug', 'Info', 'Warn', 'Error']) hclogMethods[l] = '(string, ...interface{})';
+
 const sshT = (u: string, m?: Record<string, string>): TableType => (m ? { u, m } : { u });
 const ssh = 'golang.org/x/crypto/ssh';
 
 export const THIRD_PARTY: StdlibTable = {
+  ...goKitLog('github.com/go-kit/log'),
+  ...goKitLog('github.com/go-kit/kit/log'),
+  [hclog]: {
+    n: 'hclog',
+    t: {
+      Logger: { u: `interface{${Object.entries(hclogMethods).map(([m, sig]) => `${m}${sig}`).join('; ')}}` },
+      Level: { u: 'int32' },
+      LoggerOptions: { u: `struct{Name string; Level ${hclog}.Level; Output io.Writer; JSONFormat bool}` },
+    },
+    f: {
+      New: { s: `func(*${hclog}.LoggerOptions) ${hclog}.Logger` }, Default: { s: `func() ${hclog}.Logger` },
+      L: { s: `func() ${hclog}.Logger` }, NewNullLogger: { s: `func() ${hclog}.Logger` },
+    },
+  },
   'go.uber.org/zap': {
     n: 'zap',
     t: {

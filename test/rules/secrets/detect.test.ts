@@ -103,14 +103,14 @@ describe('names', () => {
   });
   it('decides by the head word', () => {
     expect(sensitiveName('dbPassword')?.noun).toBe('password');
-    expect(sensitiveName('apiKey')?.noun).toBe('api key');
+    expect(sensitiveName('apiKey')?.noun).toBe('API key');
     expect(sensitiveName('tokenValue')?.noun).toBe('token');
     expect(sensitiveName('keyID')).toBeNull();
     expect(sensitiveName('secretName')).toBeNull();
     expect(sensitiveName('maxPasswordLength')).toBeNull();
     expect(sensitiveName('bypass')).toBeNull();
     expect(sensitiveName('pass')).toBeNull();
-    expect(sensitiveName('userPass')?.noun).toBe('pass');
+    expect(sensitiveName('userPass')?.noun).toBe('password');
     expect(sensitiveName('groupWriteView')).toBeNull();
   });
 });

@@ -5,13 +5,13 @@
  */
 import { charClasses, looksRandom, shannonEntropy } from './entropy.js';
 import { isAwsSecretName, sensitiveName } from './names.js';
-import { isDocumentedExampleKey, isNameLike, isPlaceholder } from './placeholders.js';
+import { isDocumentedExampleKey, isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 import { findPrivateKey, findToken } from './tokens.js';
 
 export { splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
 export { shannonEntropy } from './entropy.js';
-export { isPlaceholder } from './placeholders.js';
+export { isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 
 /** How a secret was recognised; tiers differ in precision. */
 export type SecretTier = 'private-key' | 'token' | 'generic';
@@ -45,7 +45,7 @@ export interface DetectOptions {
 /** Classifies a string value; null when it is not a credential. */
 export function detectSecret(value: string, opts: DetectOptions = {}): SecretMatch | null {
   if (value.length < 8 || (opts.allow && opts.allow.some((r) => r.test(value)))) return null;
-  const key = findPrivateKey(value);
+  const key = value.includes('-----BEGIN ') ? findPrivateKey(value) : null;
   if (key) {
     return { tier: 'private-key', type: 'private-key', label: labelOfKey(key.label), live: !key.encrypted, start: key.start, end: key.end, visiblePrefix: 0 };
   }
@@ -59,7 +59,7 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
     return { tier: 'token', type: 'aws-secret-access-key', label: 'AWS secret access key', live: true, start: 0, end: value.length, visiblePrefix: 0 };
   }
   const name = sensitiveName(opts.name, opts.extraNames);
-  if (name === null || !looksLikeSecretValue(value, opts.minEntropy ?? 3.0)) return null;
+  if (name === null || hasTokenPrefix(value) || !looksLikeSecretValue(value, opts.minEntropy ?? 3.0)) return null;
   return { tier: 'generic', type: name.noun.replace(/ /g, '-'), label: name.noun, live: true, start: 0, end: value.length, visiblePrefix: 0 };
 }
 
@@ -71,10 +71,38 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
 export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
   if (value.length < 8 || value.length > 512) return false;
   if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  if (UUID.test(value) || PASSWORD_HASH.test(value)) return false;
+  // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
+  const decoded = decodedBase64Text(value);
+  if (decoded !== undefined && (isPlaceholder(decoded) || isNameLike(decoded))) return false;
   if (looksRandom(value)) return true;
   const cls = charClasses(value);
   return cls.count >= 3 && shannonEntropy(value) >= minEntropy;
 }
+
+/** The text a base64 value decodes to, when it is printable ASCII (so not random bytes). */
+function decodedBase64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+}
+
+/**
+ * A value with the prefix of a known token format that failed that
+ * format's shape check: a made-up or truncated sample (`gho_1234567`, a JWT
+ * header alone), not a secret of another kind.
+ */
+function hasTokenPrefix(value: string): boolean {
+  return TOKEN_PREFIX.test(value);
+}
+
+const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|oas)-|xox[abprse]-|xapp-|[sr]k_(?:live|test|prod)_|AKIA|ASIA|AIza|npm_|SG\.|shp(?:at|ca|pa|ss)_|do[opr]_v1_|hv[sb]\.|sk-(?:ant|proj|svcacct|admin)-|pypi-|eyJ)/;
+
+/** Identifiers, not secrets (detect-secrets' is_potential_uuid). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Password hashes (bcrypt, argon2, scrypt, PBKDF2, sha-crypt): what a server stores instead of the secret. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$|scrypt\$|s0\$|pbkdf2[-_a-z0-9]*\$|[156]\$)/;
 
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
 function isObviousFake(token: string): boolean {
@@ -100,16 +128,31 @@ export interface UrlCredential {
   readonly start: number;
   readonly end: number;
   readonly scheme: string;
+  readonly user: string;
+  readonly host: string;
 }
 
-const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{1,128}):([^\s/@'"]{1,256})@[A-Za-z0-9.[\]_-]/i;
+const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{0,128}):([^\s/@'"]{1,256})@([A-Za-z0-9.[\]_-]+)/i;
 
-/** Finds `scheme://user:password@host` with a real password (not a placeholder). */
+/** Default or dummy passwords of local services and examples: `guest:guest`, `postgres:postgres`. */
+export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['hunter2', 'guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
+
+/** Hosts reserved for documentation (RFC 2606) and examples. */
+const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$|(^|\.)(dummy|fake)[.-]/i;
+
+/**
+ * Finds `scheme://user:password@host` with a real password: not a
+ * placeholder, template or format verb, not a well-known default (`guest`,
+ * `postgres`, the user name repeated), not on a documentation host.
+ */
 export function findUrlCredential(value: string): UrlCredential | null {
   const m = URL_WITH_USERINFO.exec(value);
   if (!m) return null;
+  const user = m[2]!;
   const password = m[3]!;
+  const host = m[4]!;
   if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
-  const start = m.index + m[1]!.length + 3 + m[2]!.length + 1;
-  return { start, end: start + password.length, scheme: m[1]!.toLowerCase() };
+  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || isSpelledDummyPassword(password) || EXAMPLE_HOST.test(host)) return null;
+  const start = m.index + m[1]!.length + 3 + user.length + 1;
+  return { start, end: start + password.length, scheme: m[1]!.toLowerCase(), user, host };
 }

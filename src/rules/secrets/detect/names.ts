@@ -26,12 +26,76 @@ export function splitWords(name: string): string[] {
 const CREDENTIAL_NOUNS = new Set([
   'password', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode',
   'secret', 'token', 'credential', 'credentials', 'creds', 'cred',
-  'apikey', 'bearer', 'privatekey', 'accesskey', 'secretkey',
+  'apikey', 'bearer', 'privatekey', 'secretkey', 'authorization',
 ]);
 
-/** Qualifiers that make `key` a credential: `apiKey`, `signingKey`. */
+/** `pass` is a credential only after one of these (`dbPass`, not `firstPass` or `bypass`). */
+const PASS_QUALIFIERS = new Set([
+  'db', 'user', 'admin', 'root', 'smtp', 'mail', 'email', 'ftp', 'ldap', 'redis', 'mysql', 'postgres', 'pg', 'sql',
+  'api', 'proxy', 'auth', 'login', 'account', 'service', 'bind', 'master', 'app', 'client', 'basic', 'http', 'ssh', 'key',
+]);
+
+/**
+ * Words before `token` that make it something other than a credential:
+ * pagination cursors, idempotency and cancellation tokens, lexer tokens,
+ * rate-limiter tokens, CSRF tokens (random per form, not a credential).
+ */
+const NOT_CREDENTIAL_TOKENS = new Set([
+  'page', 'next', 'prev', 'previous', 'continuation', 'continue', 'resume', 'sync', 'cursor', 'pagination', 'marker',
+  'cancel', 'cancellation', 'idempotency', 'csrf', 'xsrf', 'lexer', 'lex', 'parser', 'parse', 'end', 'start', 'first',
+  'last', 'current', 'cur', 'peek', 'lookahead', 'expected', 'unexpected', 'split', 'word', 'rate', 'bucket', 'limiter',
+  'fencing', 'stop', 'done', 'quit', 'wait', 'notify', 'sort', 'search', 'syntax', 'json', 'xml', 'html', 'yaml',
+  'cluster', 'discovery', 'challenge',
+]);
+
+/**
+ * For names judged without a value to look at (a logged variable, a log
+ * key), `token` and `secret` alone are too often something else: an ACME
+ * challenge token, an etcd discovery token, the name of a Kubernetes
+ * Secret. There they count only after a word that makes them credentials.
+ */
+const WEAK_NOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  token: new Set([
+    'access', 'auth', 'bearer', 'api', 'refresh', 'id', 'session', 'oauth', 'oauth2', 'jwt', 'personal', 'service', 'bot',
+    'admin', 'secret', 'security', 'sas', 'private', 'registry', 'webhook', 'bootstrap', 'user', 'github', 'gitlab', 'slack',
+    'npm', 'vault', 'account', 'app', 'master', 'root', 'login', 'deploy', 'ci', 'signing', 'acl', 'consul', 'nomad',
+    'hec', 'splunk', 'sa', 'identity', 'impersonation', 'sts', 'credential', 'credentials', 'client',
+  ]),
+  secret: new Set([
+    'client', 'shared', 'webhook', 'jwt', 'app', 'api', 'signing', 'hmac', 'oauth', 'oauth2', 'consumer', 'cookie', 'session',
+    'master', 'root', 'encryption', 'totp', 'otp', 'mfa', 'access', 'aws', 'secret', 'bot', 'auth', 'token', 'private',
+  ]),
+};
+
+/** `credentials` alone is as often a resource or file name (`redisInitialCredentials`). */
+const CREDENTIAL_QUALIFIERS: ReadonlySet<string> = new Set([
+  'basic', 'auth', 'aws', 'gcp', 'google', 'azure', 'service', 'account', 'user', 'db', 'admin', 'root', 'api', 'client',
+  'git', 'registry', 'docker', 'ssh', 'login', 'proxy', 'smtp', 'ldap',
+]);
+for (const n of ['credential', 'credentials', 'creds', 'cred']) (WEAK_NOUNS as Record<string, ReadonlySet<string>>)[n] = CREDENTIAL_QUALIFIERS;
+// `pwd` alone is the working directory as often as a password
+(WEAK_NOUNS as Record<string, ReadonlySet<string>>)['pwd'] = PASS_QUALIFIERS;
+
+/** In strict mode, `key` needs a qualifier that is about secrets, not `appKey` (a cache key) or `sessionKey`. */
+const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'api', 'secret', 'private', 'signing', 'encryption', 'hmac', 'master', 'jwt', 'license', 'sign', 'client',
+]);
+
+/**
+ * Words anywhere in a name that say the value is not the credential in
+ * clear (CodeQL's notSensitive list): `hashedPassword`, `maskedToken`.
+ */
+const NOT_SENSITIVE_WORDS = new Set([
+  'hash', 'hashed', 'redact', 'redacted', 'censor', 'censored', 'obfuscate', 'obfuscated', 'mask', 'masked',
+  'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
+]);
+
+/**
+ * Qualifiers that make `key` a credential: `apiKey`, `signingKey`. Not
+ * `access`: an access key (AWS, MinIO) is the public half, the key id.
+ */
 const KEY_QUALIFIERS = new Set([
-  'api', 'secret', 'private', 'access', 'signing', 'auth', 'client', 'encryption',
+  'api', 'secret', 'private', 'signing', 'auth', 'client', 'encryption',
   'hmac', 'master', 'session', 'jwt', 'app', 'license', 'service', 'account', 'sign',
 ]);
 
@@ -47,24 +111,42 @@ export interface SensitiveName {
  * Classifies a name as a credential holder, or returns null. Only the head
  * of the name counts (its last meaningful word), so `tokenURL`, `secretName`,
  * `passwordFile`, `keyID` and `maxPasswordLength` are not credentials.
+ * `strict`: `token` and `secret` need a qualifier (`authToken`, `clientSecret`).
  */
-export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EMPTY): SensitiveName | null {
+export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EMPTY, strict = false): SensitiveName | null {
   const words = splitWords(name);
   while (words.length > 1 && NEUTRAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   const head = words[words.length - 1];
   if (head === undefined) return null;
-  if (CREDENTIAL_NOUNS.has(head) || extraNouns.has(head)) {
-    // "pass" alone is a verb as often as a noun: require a qualifier (dbPass, userPass).
-    if (head === 'pass' && words.length < 2) return null;
-    return { noun: head };
+  if (words.some((w) => NOT_SENSITIVE_WORDS.has(w))) return null;
+  const before = words[words.length - 2];
+  if (extraNouns.has(head)) return { noun: head };
+  if (CREDENTIAL_NOUNS.has(head)) {
+    // "pass" alone is a verb (or a compiler pass) as often as a noun: require a qualifier (dbPass, userPass).
+    if (head === 'pass' && (before === undefined || !PASS_QUALIFIERS.has(before))) return null;
+    if (head === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return null;
+    const qualifiers = WEAK_NOUNS[head];
+    if (strict && qualifiers && (before === undefined || !qualifiers.has(before))) return null;
+    // "auth token", "client secret": the qualifier says which credential
+    if (qualifiers && before !== undefined && qualifiers.has(before) && before !== head && (head === 'token' || head === 'secret')) return { noun: `${QUALIFIER_LABELS[before] ?? before} ${head}` };
+    return { noun: NOUN_LABELS[head] ?? head };
   }
-  if (head === 'key' && words.length >= 2 && KEY_QUALIFIERS.has(words[words.length - 2]!)) {
-    return { noun: `${words[words.length - 2]} key` };
+  if (head === 'key' && before !== undefined && (strict ? STRICT_KEY_QUALIFIERS : KEY_QUALIFIERS).has(before)) {
+    return { noun: `${QUALIFIER_LABELS[before!] ?? before} key` };
   }
   return null;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: 'HMAC', jwt: 'JWT', id: 'ID', oauth: 'OAuth', oauth2: 'OAuth2', acl: 'ACL', sas: 'SAS', sts: 'STS', github: 'GitHub', gitlab: 'GitLab', npm: 'npm', aws: 'AWS', mfa: 'MFA', otp: 'OTP', totp: 'TOTP', ci: 'CI', hec: 'HEC' };
+
+/** How a head word reads in messages. */
+const NOUN_LABELS: Readonly<Record<string, string>> = {
+  passwd: 'password', pwd: 'password', pw: 'password', pass: 'password', creds: 'credential', cred: 'credential',
+  credentials: 'credential', apikey: 'API key', privatekey: 'private key', secretkey: 'secret key',
+  bearer: 'bearer token', authorization: 'authorization credential',
+};
 
 /** Names whose value is a credential identifier, not the credential: AWS key ids. */
 export function isAwsSecretName(name: string): boolean {

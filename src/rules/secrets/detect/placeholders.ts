@@ -11,8 +11,9 @@ const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)|<[^<>]+>|%[-+# 0-9.]*[sd
 const DUMMY_WORDS = [
   'example', 'sample', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted',
   'your_', 'your-', 'yourtoken', 'yourkey', 'yourpassword', 'insert', 'replace', 'todo', 'fixme',
-  'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'test',
-  '0123456789', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
+  'xxxx', '****', '....', 'fake', 'mock', 'secret', 'password', 'passwd', 'token', 'credential', 'test',
+  '0123456789', '123456', 'abcdef', 'qwerty', 'lorem', 'foobar', 'notreal', 'not_real', 'invalid',
+  'p@ssw0rd', 'passw0rd', 'p@ssword', 'pa55word', 'secr3t', 's3cret', 's3cr3t', 't0ken',
 ];
 
 /** Whether a candidate is a placeholder, template or documentation value. */
@@ -20,6 +21,7 @@ export function isPlaceholder(value: string): boolean {
   if (value.length < 4) return true;
   if (TEMPLATE.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true; // "aaaaaa", "000000"
+  if (/^((.)\2)+$/.test(value)) return true; // "aabbccddeeff00112233"
   const lower = value.toLowerCase();
   if (lower === 'true' || lower === 'false' || lower === 'null' || lower === 'nil' || lower === 'none') return true;
   for (const w of DUMMY_WORDS) if (lower.includes(w)) return true;
@@ -47,7 +49,34 @@ export function isNameLike(value: string): boolean {
   if (/^[a-zA-Z]+$/.test(value)) return true; // a single word, camelCase or not
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(value)) return true; // URL without userinfo
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
+  if (isWordsAndNumbers(value)) return true; // 100-continue, v2_beta.final
   return false;
+}
+
+/**
+ * A value made of plain words and short numbers (`100-continue`,
+ * `Basic_Auth.v2`): a label, not a machine-generated secret, which mixes
+ * cases and digits inside its runs.
+ */
+function isWordsAndNumbers(value: string): boolean {
+  const parts = value.split(/[-_.:/+]/);
+  if (parts.length < 2) return false;
+  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|v?[0-9]{1,4})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+}
+
+/**
+ * A password that spells a dummy once its punctuation and escapes are gone:
+ * `My%20Pass`, `passwo^rd`, `p4ss-word`.
+ */
+export function isSpelledDummyPassword(password: string): boolean {
+  let text = password;
+  try {
+    text = decodeURIComponent(password);
+  } catch {
+    // not percent-encoded
+  }
+  const letters = text.toLowerCase().replace(/4/g, 'a').replace(/0/g, 'o').replace(/[^a-z]/g, '');
+  return /pass|pasw|pwd|secret|dummy|fake|test/.test(letters);
 }
 
 /** AWS's documented example keys and their like: ids ending in EXAMPLE. */

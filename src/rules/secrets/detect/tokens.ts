@@ -53,6 +53,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'jwt', label: 'JSON Web Token', live: true, pattern: re('eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}'), verify: jwtHeaderOk, visiblePrefix: 3 },
 ];
 
+/** Every format's prefix, to skip the per-format patterns for most strings. */
+const TOKEN_HINT = /gh[pousr]_|github_pat_|gl(?:pat|dt|rt|cbt|ptt|oas|ft|imt|agent)-|A(?:KIA|SIA|BIA|CCA|Iza)|xox|xapp-|hooks\.slack\.com|[sr]k_(?:live|test|prod)_|sk-|npm_|pypi-|SG\.|SK[0-9a-f]|shp(?:at|ca|pa|ss)_|do[opr]_v1_|hv[sb]\.|eyJ/;
+
 /** A PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8, PGP). */
 export const PRIVATE_KEY_PATTERN =
   /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----([\s\S]*?)-----END \1-----/;
@@ -66,6 +69,7 @@ export interface TokenMatch {
 
 /** Finds the first self-identifying token in a string value. */
 export function findToken(value: string): TokenMatch | null {
+  if (!TOKEN_HINT.test(value)) return null;
   for (const format of TOKEN_FORMATS) {
     const m = format.pattern.exec(value);
     if (m && (format.verify === undefined || format.verify(m[0]))) {

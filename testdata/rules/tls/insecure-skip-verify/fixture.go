@@ -2,6 +2,7 @@ package insecureskipverify
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	ctls "crypto/tls"
 	"net/http"
 )
@@ -57,4 +58,62 @@ func lookAlike() *Config {
 
 func readsTheField(cfg *tls.Config) bool {
 	return cfg.InsecureSkipVerify == true
+}
+
+// The custom verifier is assigned after the literal, in the same function.
+func verifiedLater(verify func([][]byte, [][]*x509.Certificate) error) *tls.Config {
+	cfg := &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}
+	cfg.VerifyPeerCertificate = verify
+	return cfg
+}
+
+// An explicit, named opt-in: low severity.
+func optIn(insecure bool) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if insecure {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when insecure is set: an explicit"
+	}
+	return cfg
+}
+
+// A condition that is not a named insecure switch: the usual finding.
+func staging(env string) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if env == "staging" {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
+
+func optInOuter(skipVerify bool, t *http.Transport) *http.Transport {
+	if skipVerify {
+		if t.TLSClientConfig != nil {
+			tr := t.Clone()
+			tr.TLSClientConfig.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when skipVerify is set"
+			return tr
+		}
+	}
+	return t
+}
+
+func guardedOptIn(cfg *tls.Config, oidcInsecureSkipVerify bool) {
+	if cfg != nil && oidcInsecureSkipVerify {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when cfg != nil && oidcInsecureSkipVerify is set"
+	}
+}
+
+func caseOptIn(cfg *tls.Config, insecureRedis bool, ca string) {
+	switch {
+	case insecureRedis:
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureRedis is set"
+	case ca != "":
+		cfg.ServerName = ca
+	}
+}
+
+// A negated switch does not opt in: the usual finding.
+func strict(cfg *tls.Config, strictValidation bool) {
+	if !strictValidation {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
 }

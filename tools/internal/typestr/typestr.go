@@ -1,10 +1,10 @@
-package main
-
-// typestr prints a go/types type in Redline's normalised typeString form
+// Package typestr prints a go/types type in Redline's normalised typeString form
 // (see src/semantics/types.ts): package paths, no parameter names, no struct
 // tags, interface methods sorted, byte/rune as uint8/int32, `interface{}`
-// for empty interfaces, aliases resolved. Keep in sync with
-// tools/gotypesdump/typestr.go.
+// for empty interfaces, aliases resolved. It is shared by gotypesdump (the
+// go/types side of the semantic agreement tests) and stdlibgen (the standard
+// library table), so both speak exactly the form Redline parses.
+package typestr
 
 import (
 	"go/types"
@@ -13,17 +13,20 @@ import (
 	"strings"
 )
 
-type printer struct {
-	rename map[*types.TypeParam]string
+// A Printer renders types; Rename gives type parameters fixed names.
+type Printer struct {
+	Rename map[*types.TypeParam]string
 }
 
-func (p *printer) str(t types.Type) string {
+// String renders a type.
+func (p *Printer) String(t types.Type) string {
 	var b strings.Builder
-	p.write(&b, t, 0)
+	p.Write(&b, t, 0)
 	return b.String()
 }
 
-func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
+// Write renders t into b; depth guards against runaway recursion.
+func (p *Printer) Write(b *strings.Builder, t types.Type, depth int) {
 	if depth > 40 {
 		b.WriteString("?")
 		return
@@ -70,7 +73,7 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				p.write(b, args.At(i), depth+1)
+				p.Write(b, args.At(i), depth+1)
 			}
 			b.WriteString("]")
 		} else if tps := t.TypeParams(); tps != nil && tps.Len() > 0 {
@@ -79,40 +82,40 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				p.write(b, tps.At(i), depth+1)
+				p.Write(b, tps.At(i), depth+1)
 			}
 			b.WriteString("]")
 		}
 	case *types.Pointer:
 		b.WriteString("*")
-		p.write(b, t.Elem(), depth+1)
+		p.Write(b, t.Elem(), depth+1)
 	case *types.Slice:
 		b.WriteString("[]")
-		p.write(b, t.Elem(), depth+1)
+		p.Write(b, t.Elem(), depth+1)
 	case *types.Array:
 		b.WriteString("[" + strconv.FormatInt(t.Len(), 10) + "]")
-		p.write(b, t.Elem(), depth+1)
+		p.Write(b, t.Elem(), depth+1)
 	case *types.Map:
 		b.WriteString("map[")
-		p.write(b, t.Key(), depth+1)
+		p.Write(b, t.Key(), depth+1)
 		b.WriteString("]")
-		p.write(b, t.Elem(), depth+1)
+		p.Write(b, t.Elem(), depth+1)
 	case *types.Chan:
 		switch t.Dir() {
 		case types.SendOnly:
 			b.WriteString("chan<- ")
-			p.write(b, t.Elem(), depth+1)
+			p.Write(b, t.Elem(), depth+1)
 		case types.RecvOnly:
 			b.WriteString("<-chan ")
-			p.write(b, t.Elem(), depth+1)
+			p.Write(b, t.Elem(), depth+1)
 		default:
 			if c, ok := types.Unalias(t.Elem()).(*types.Chan); ok && c.Dir() == types.RecvOnly {
 				b.WriteString("chan (")
-				p.write(b, t.Elem(), depth+1)
+				p.Write(b, t.Elem(), depth+1)
 				b.WriteString(")")
 			} else {
 				b.WriteString("chan ")
-				p.write(b, t.Elem(), depth+1)
+				p.Write(b, t.Elem(), depth+1)
 			}
 		}
 	case *types.Signature:
@@ -129,11 +132,11 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 				b.WriteString(f.Name())
 				b.WriteString(" ")
 			}
-			p.write(b, f.Type(), depth+1)
+			p.Write(b, f.Type(), depth+1)
 		}
 		b.WriteString("}")
 	case *types.Interface:
-		p.iface(b, t, depth, nil)
+		p.Interface(b, t, depth, nil)
 	case *types.Union:
 		for i := 0; i < t.Len(); i++ {
 			if i > 0 {
@@ -142,7 +145,7 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 			if t.Term(i).Tilde() {
 				b.WriteString("~")
 			}
-			p.write(b, t.Term(i).Type(), depth+1)
+			p.Write(b, t.Term(i).Type(), depth+1)
 		}
 	case *types.Tuple:
 		b.WriteString("(")
@@ -150,11 +153,11 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			p.write(b, t.At(i).Type(), depth+1)
+			p.Write(b, t.At(i).Type(), depth+1)
 		}
 		b.WriteString(")")
 	case *types.TypeParam:
-		if n, ok := p.rename[t]; ok {
+		if n, ok := p.Rename[t]; ok {
 			b.WriteString(n)
 		} else {
 			b.WriteString(t.Obj().Name())
@@ -164,8 +167,8 @@ func (p *printer) write(b *strings.Builder, t types.Type, depth int) {
 	}
 }
 
-// iface prints an interface; keep filters methods (nil: all).
-func (p *printer) iface(b *strings.Builder, t *types.Interface, depth int, keep func(string) bool) {
+// Interface renders an interface type; keep filters methods (nil: all).
+func (p *Printer) Interface(b *strings.Builder, t *types.Interface, depth int, keep func(string) bool) {
 	b.WriteString("interface{")
 	var parts []string
 	var ms []*types.Func
@@ -184,14 +187,19 @@ func (p *printer) iface(b *strings.Builder, t *types.Interface, depth int, keep 
 	}
 	for i := 0; i < t.NumEmbeddeds(); i++ {
 		var eb strings.Builder
-		p.write(&eb, t.EmbeddedType(i), depth+1)
+		p.Write(&eb, t.EmbeddedType(i), depth+1)
 		parts = append(parts, eb.String())
 	}
 	b.WriteString(strings.Join(parts, "; "))
 	b.WriteString("}")
 }
 
-func (p *printer) sig(b *strings.Builder, s *types.Signature, depth int) {
+// Signature writes a signature without the leading "func" keyword: (params) results.
+func (p *Printer) Signature(b *strings.Builder, s *types.Signature) {
+	p.sig(b, s, 0)
+}
+
+func (p *Printer) sig(b *strings.Builder, s *types.Signature, depth int) {
 	b.WriteString("(")
 	for i := 0; i < s.Params().Len(); i++ {
 		if i > 0 {
@@ -201,25 +209,25 @@ func (p *printer) sig(b *strings.Builder, s *types.Signature, depth int) {
 		if s.Variadic() && i == s.Params().Len()-1 {
 			if sl, ok := pt.(*types.Slice); ok {
 				b.WriteString("...")
-				p.write(b, sl.Elem(), depth+1)
+				p.Write(b, sl.Elem(), depth+1)
 				continue
 			}
 		}
-		p.write(b, pt, depth+1)
+		p.Write(b, pt, depth+1)
 	}
 	b.WriteString(")")
 	switch s.Results().Len() {
 	case 0:
 	case 1:
 		b.WriteString(" ")
-		p.write(b, s.Results().At(0).Type(), depth+1)
+		p.Write(b, s.Results().At(0).Type(), depth+1)
 	default:
 		b.WriteString(" (")
 		for i := 0; i < s.Results().Len(); i++ {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			p.write(b, s.Results().At(i).Type(), depth+1)
+			p.Write(b, s.Results().At(i).Type(), depth+1)
 		}
 		b.WriteString(")")
 	}

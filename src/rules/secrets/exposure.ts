@@ -1,0 +1,195 @@
+/**
+ * Whether a logged value exposes a credential: a value whose name says it
+ * holds one (`password`, `u.Token`, `r.Header.Get("Authorization")`), a
+ * value logged under a credential key (`zap.String("token", t)`), a whole
+ * struct of a module type with credential fields and no masking method the
+ * logger honours, or all the HTTP headers of a request.
+ */
+import type { Expr } from '../../syntax/ast.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { assignedValues, unparen } from '../../semantics/flow.js';
+import { knownPackageName } from '../../semantics/stdlib/index.js';
+import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
+import type { LoggedValue, Rendering, Verb } from '../shared/log-sinks.js';
+import { sensitiveName } from './detect/index.js';
+import { nameOfValue } from './names-of.js';
+
+export interface ExposureSettings {
+  readonly extraNames: ReadonlySet<string>;
+  readonly ignoreNames: readonly RegExp[];
+  /** Struct tag key marking a field as masked. */
+  readonly maskingTag: string;
+}
+
+export type Exposure =
+  /** A value whose name says it is a credential. */
+  | { readonly kind: 'named'; readonly noun: string }
+  /** A value logged under a credential key. */
+  | { readonly kind: 'keyed'; readonly noun: string; readonly key: string }
+  /** A struct printed whole, with credential fields in clear. */
+  | { readonly kind: 'struct'; readonly type: string; readonly fields: readonly string[] }
+  /** An `http.Header`: Authorization and Cookie in clear. */
+  | { readonly kind: 'headers' };
+
+/** Names too generic to say anything about a value, so the key it is logged under decides. */
+const GENERIC_VALUE_NAMES = new Set(['v', 'val', 'value', 's', 'str', 'x', 'p', 'arg', 'data', 'raw', 'b', 'buf', 'tok', 't']);
+
+/** Methods that decide what a value looks like in a log, per rendering. */
+const MASKING: Readonly<Record<Rendering, readonly string[]>> = {
+  fmt: ['Format', 'Error', 'String'],
+  json: ['MarshalJSON', 'MarshalText'],
+  slog: ['LogValue', 'String', 'Format', 'Error', 'MarshalJSON', 'MarshalText'],
+  'zap-any': ['MarshalLogObject', 'String', 'Error', 'MarshalJSON', 'MarshalText'],
+  stringer: [],
+};
+
+/** Verbs that never show a value's content. */
+const OPAQUE_VERBS = new Set(['T', 'p', '*']);
+
+/** Whether a logger shows the content of a value (not for `%T`, `%p`, a `*` width, or a short `%.4s`). */
+export function showsContent(v: LoggedValue): boolean {
+  return !(v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= 8)));
+}
+
+/** Judges one logged value; null when it does not expose a credential. */
+export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings): Exposure | null {
+  if (v.rendering === 'stringer') return null;
+  if (!showsContent(v)) return null;
+  const e = unparen(v.expr);
+  if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
+  const t = pkg.typeOf(e);
+  if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
+  const structType = moduleStruct(pkg, t, v.rendering);
+  if (structType) {
+    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set());
+    return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
+  }
+  if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
+  const name = nameOfValue(pkg, e);
+  const named = name !== undefined ? credentialName(name, s) : null;
+  if (named && !isWorkingDirectory(pkg, e)) return { kind: 'named', noun: named };
+  if (v.key !== undefined) {
+    const keyed = credentialName(v.key, s);
+    // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
+    if (!keyed || (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e))) return null;
+    return { kind: 'keyed', noun: keyed, key: v.key };
+  }
+  return null;
+}
+
+/** A value read from a request or config by key, whose key the logger's key repeats. */
+function isDirectRead(e: Expr): boolean {
+  return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
+}
+
+/** The credential a name says a value is; `strict` for values judged by name alone (not struct fields). */
+function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
+  if (s.ignoreNames.some((r) => r.test(name))) return null;
+  return sensitiveName(name, s.extraNames, strict)?.noun ?? null;
+}
+
+/** `pwd` is also the working directory: not when it comes from os.Getwd or filepath. */
+function isWorkingDirectory(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'Ident' || !/^(pwd|cwd|wd)$/i.test(e.name)) return false;
+  const o = pkg.objectOf(e);
+  if (!o) return false;
+  return assignedValues(pkg, o).some((v) => {
+    const u = unparen(v);
+    if (u.kind !== 'CallExpr') return false;
+    const c = pkg.calleeOf(u);
+    return c.kind === 'func' && ((c.pkg === 'os' && c.name === 'Getwd') || c.pkg === 'path/filepath' || c.pkg === 'path');
+  });
+}
+
+/** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */
+function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'SelectorExpr' || e.sel.name !== 'Header') return false;
+  const x = deref(pkg.typeOf(e.x));
+  return x.kind === 'named' && x.pkg === 'net/http' && x.name === 'Request';
+}
+
+/** Strings, byte slices, their named forms, interfaces and unknown types (a name then decides). */
+function isTextual(pkg: PackageInfo, t: Type): boolean {
+  if (t.kind === 'unknown' || t.kind === 'interface') return true;
+  if (t.kind === 'pointer') return false;
+  const u = underlying(t, pkg.info);
+  if (u.kind === 'unknown' || u.kind === 'interface') return true;
+  if (u.kind === 'basic') return u.name === 'string' || u.name === 'untyped string';
+  if (u.kind === 'slice') {
+    const el = underlying(u.elem, pkg.info);
+    return el.kind === 'basic' && (el.name === 'uint8' || el.name === 'int32');
+  }
+  return false;
+}
+
+/**
+ * Whether a type's method set has a method that decides its rendering.
+ * For `%#v`, fmt calls GoString (or Format) and ignores String and Error.
+ */
+function masked(pkg: PackageInfo, t: Type, rendering: Rendering, verb: Verb | undefined): boolean {
+  if (rendering === 'stringer') return true;
+  if (deref(t).kind !== 'named') return false;
+  const methods = methodSet(t, pkg.info);
+  const names = rendering === 'fmt' && verb?.verb === 'v' && verb.sharp ? ['GoString', 'Format'] : MASKING[rendering];
+  return names.some((m) => methods.has(m));
+}
+
+/** The named struct type of the module behind a value (a pointer is followed at the top), or undefined. */
+function moduleStruct(pkg: PackageInfo, t: Type, rendering: Rendering): NamedType | undefined {
+  void rendering;
+  const d = deref(t);
+  if (d.kind !== 'named' || isKnownPackage(d.pkg)) return undefined;
+  return underlying(d, pkg.info).kind === 'struct' ? d : undefined;
+}
+
+function isKnownPackage(path: string): boolean {
+  return path !== '' && knownPackageName(path) !== undefined;
+}
+
+const exported = (name: string) => /^\p{Lu}/u.test(name);
+
+/** The value of `key:"..."` in a struct tag, or undefined. */
+export function tagValue(tag: string | undefined, key: string): string | undefined {
+  if (!tag) return undefined;
+  const m = new RegExp(`(?:^|\\s)${key}:"((?:[^"\\\\]|\\\\.)*)"`).exec(tag);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * The credential fields a logger shows of a struct value, as paths
+ * (`Password`, `DB.Password`): fields with a credential name and a textual
+ * type that the rendering shows and nothing masks. fmt shows unexported
+ * fields and prints nested pointers as addresses; JSON-based renderings show
+ * exported fields only, skip `json:"-"`, and follow pointers.
+ */
+function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: Verb | undefined, s: ExposureSettings, depth: number, seen: Set<string>): string[] {
+  if (depth > 3 || masked(pkg, t, rendering, verb)) return [];
+  const d = deref(t);
+  if (d.kind !== 'named' || isKnownPackage(d.pkg)) return [];
+  const id = `${d.pkg}.${d.name}`;
+  if (seen.has(id)) return [];
+  seen.add(id);
+  const u = underlying(d, pkg.info);
+  if (u.kind !== 'struct') return [];
+  const json = rendering === 'json' || rendering === 'zap-any';
+  const out: string[] = [];
+  for (const f of u.fields) {
+    if (tagValue(f.tag, s.maskingTag) !== undefined) continue;
+    if (json && (!exported(f.name) || tagValue(f.tag, 'json')?.split(',')[0] === '-')) continue;
+    const ft = f.type;
+    const follow = ft.kind !== 'pointer' || json;
+    if (f.embedded) {
+      if (follow) out.push(...sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen));
+      continue;
+    }
+    if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
+      if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false)) out.push(f.name);
+      continue;
+    }
+    if (follow && moduleStruct(pkg, ft, rendering)) {
+      for (const sub of sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen)) out.push(`${f.name}.${sub}`);
+    }
+  }
+  seen.delete(id);
+  return out;
+}

@@ -1,0 +1,334 @@
+/**
+ * The async escalation: where hardcoded secrets go. Two parameter facts
+ * carry the question across functions and packages of the module
+ * (`logs-param`: the parameter reaches a log sink; `spawns-with-param`: the
+ * parameter is handed to a goroutine), and a per-package index maps each
+ * hardcoded constant expression to the log calls and goroutines it reaches,
+ * with the steps in between for related locations.
+ */
+import { createHash } from 'node:crypto';
+import type { CallExpr, Expr, FuncDecl, GoStmt, Node } from '../../syntax/ast.js';
+import type { ParamFactKind } from '../../semantics/facts.js';
+import { goroutineHandoffs } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { forEachChild } from '../../syntax/walk.js';
+import type { FileRange, RelatedReport } from '../../engine/rule.js';
+import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
+import { showsContent } from './exposure.js';
+import { constLeaves, leavesOf, type Step } from './trace.js';
+
+export interface SecretFactIds {
+  /** The parameter reaches a log sink. */
+  readonly logs: string;
+  /** The parameter is handed to a goroutine (captured, or passed to a `go` call). */
+  readonly spawns: string;
+}
+
+/** Fact ids for a set of extra log sinks (the default sinks give the plain ids). */
+export function secretFactIds(extraSinks: readonly string[]): SecretFactIds {
+  if (extraSinks.length === 0) return { logs: 'secrets/logs-param', spawns: 'secrets/spawns-with-param' };
+  const h = createHash('sha256').update([...extraSinks].sort().join('\n')).digest('hex').slice(0, 8);
+  return { logs: `secrets/logs-param@${h}`, spawns: 'secrets/spawns-with-param' };
+}
+
+const kindCache = new Map<string, ParamFactKind[]>();
+
+/** The fact kinds the secrets rules need, for their extra log sinks. */
+export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] {
+  const ids = secretFactIds(extraSinks);
+  let kinds = kindCache.get(ids.logs);
+  if (!kinds) {
+    const extra: ExtraSinks = new Set(extraSinks);
+    kinds = [
+      { id: ids.logs, level: 'param', seed: () => false, seedParams: (fn, info) => loggedParams(info, fn, extra) },
+      { id: ids.spawns, level: 'param', seed: () => false, seedParams: (fn, info) => spawnedParams(info, fn) },
+    ];
+    kindCache.set(ids.logs, kinds);
+  }
+  return kinds;
+}
+
+/** Parameter indices (receiver -1) of a function declaration, by object. */
+function paramIndices(info: PackageInfo, fn: FuncDecl): Map<Obj, number> {
+  const out = new Map<Obj, number>();
+  for (const n of fn.recv?.list[0]?.names ?? []) {
+    const o = info.objectOf(n);
+    if (o) out.set(o, -1);
+  }
+  let i = 0;
+  for (const f of fn.type.params.list) {
+    if (f.names.length === 0) i++;
+    for (const n of f.names) {
+      const o = info.objectOf(n);
+      if (o) out.set(o, i);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The logged values of a call: a sink's, or a field constructor's
+ * (`zap.String("k", v)` built apart from the log call). Given the call's
+ * parent, a constructor that is an argument of a sink (or of another
+ * constructor) is left to that call, so that each value is judged once.
+ */
+export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks, parent?: Node | null): Pick<LogSink, 'name' | 'values' | 'format' | 'stream'> | null {
+  const sink = logSinkOf(info, call, extra);
+  if (sink) return sink;
+  const field = fieldValues(info, call);
+  if (!field || (parent !== undefined && isSinkArgument(info, call, parent, extra))) return null;
+  return { name: fieldConstructorName(info, call) ?? 'a log field', values: field };
+}
+
+function isSinkArgument(info: PackageInfo, call: CallExpr, p: Node | null, extra: ExtraSinks): boolean {
+  if (p?.kind !== 'CallExpr' || !p.args.includes(call)) return false;
+  return logSinkOf(info, p, extra) !== null || fieldValues(info, p) !== null;
+}
+
+const goStmts = new WeakMap<FuncDecl, GoStmt[]>();
+
+/**
+ * The `go` statements of a function (its closures included), found by a
+ * walk of the body only when its text has the keyword: most functions have
+ * none, and this keeps the package's parent map unbuilt.
+ */
+export function goStmtsIn(info: PackageInfo, fn: FuncDecl): readonly GoStmt[] {
+  let out = goStmts.get(fn);
+  if (out) return out;
+  out = [];
+  const body = fn.body;
+  const path = info.res.funcFile.get(fn)?.file.path;
+  const keywords = path !== undefined ? goKeywordOffsets(info, path) : undefined;
+  if (body && (keywords === undefined || hasOffsetIn(keywords, body.start, body.end))) {
+    const found = out;
+    const visit = (n: Node): void => {
+      if (n.kind === 'GoStmt') found.push(n);
+      forEachChild(n, visit);
+    };
+    visit(body);
+  }
+  goStmts.set(fn, out);
+  return out;
+}
+
+const keywordOffsets = new WeakMap<PackageInfo, Map<string, number[]>>();
+
+/** Offsets of the word `go` in a file's text (comments and strings included: a prefilter), computed once per file. */
+function goKeywordOffsets(info: PackageInfo, path: string): number[] | undefined {
+  let byFile = keywordOffsets.get(info);
+  if (!byFile) keywordOffsets.set(info, (byFile = new Map()));
+  let offsets = byFile.get(path);
+  if (!offsets) {
+    const source = info.files.find((f) => f.path === path)?.source;
+    if (source === undefined) return undefined;
+    offsets = [];
+    for (const m of source.matchAll(/\bgo\b/g)) offsets.push(m.index);
+    byFile.set(path, offsets);
+  }
+  return offsets;
+}
+
+/** Whether a sorted list has a value in [start, end). */
+function hasOffsetIn(sorted: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < end;
+}
+
+/** The innermost `go` statement among `stmts` whose function literal contains the node. */
+function goStmtAround(stmts: readonly GoStmt[], n: Node): GoStmt | null {
+  let best: GoStmt | null = null;
+  for (const s of stmts) {
+    const fun = s.call.kind === 'CallExpr' ? s.call.fun : null;
+    if (fun?.kind === 'FuncLit' && fun.body.start <= n.start && n.end <= fun.body.end && (!best || s.start > best.start)) best = s;
+  }
+  return best;
+}
+
+/** The `go` statement whose literal a visited node runs in, from the visit's ancestors. */
+export function goStmtOfAncestors(ancestors: readonly Node[]): GoStmt | null {
+  for (let i = ancestors.length - 1; i >= 2; i--) {
+    const lit = ancestors[i]!;
+    const call = ancestors[i - 1]!;
+    const stmt = ancestors[i - 2]!;
+    if (lit.kind === 'FuncLit' && call.kind === 'CallExpr' && call.fun === lit && stmt.kind === 'GoStmt') return stmt;
+  }
+  return null;
+}
+
+function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iterable<number> {
+  const body = info.res.bodies.get(fn);
+  if (!body) return;
+  let params: Map<Obj, number> | undefined;
+  for (const call of body.calls) {
+    const logged = loggedValuesOf(info, call, extra);
+    if (!logged) continue;
+    params ??= paramIndices(info, fn);
+    for (const v of logged.values) {
+      if (!showsContent(v)) continue;
+      for (const l of leavesOf(info, v.expr)) {
+        if (l.kind !== 'param') continue;
+        const i = params.get(l.obj);
+        if (i !== undefined) yield i;
+      }
+    }
+  }
+}
+
+function* spawnedParams(info: PackageInfo, fn: FuncDecl): Iterable<number> {
+  let params: Map<Obj, number> | undefined;
+  for (const stmt of goStmtsIn(info, fn)) {
+    params ??= paramIndices(info, fn);
+    for (const h of goroutineHandoffs(info, stmt)) {
+      for (const l of leavesOf(info, h.at)) {
+        if (l.kind !== 'param') continue;
+        const i = params.get(l.obj);
+        if (i !== undefined) yield i;
+      }
+    }
+  }
+}
+
+/** The parameter index a call argument binds, for variadic callees too. */
+export function paramIndexOfArg(info: PackageInfo, call: CallExpr, i: number): number {
+  const sig = info.signatureOf(call);
+  if (sig && sig.variadic && i >= sig.params.length - 1) return sig.params.length - 1;
+  return i;
+}
+
+/** Where a hardcoded value goes. */
+export interface Flow {
+  /** From the definition to the sink, for related locations. */
+  readonly steps: readonly Step[];
+  readonly logged: boolean;
+  readonly goroutine: boolean;
+}
+
+const indexes = new WeakMap<PackageInfo, Map<string, Map<Expr, Flow[]>>>();
+
+/**
+ * The flows of every hardcoded constant expression of the package to log
+ * sinks and goroutines, keyed by the constant expression (a literal, or a
+ * constant's declared value). Computed once per package on first use, from
+ * the calls the resolver recorded for each function (no extra tree walk
+ * except inside the function literals of `go` statements).
+ */
+export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[]): ReadonlyMap<Expr, readonly Flow[]> {
+  const ids = secretFactIds(extraSinks);
+  let byIds = indexes.get(info);
+  if (!byIds) indexes.set(info, (byIds = new Map()));
+  let index = byIds.get(ids.logs);
+  if (index) return index;
+  index = new Map();
+  byIds.set(ids.logs, index);
+  const extra: ExtraSinks = new Set(extraSinks);
+  const add = (root: Expr | undefined, flow: Flow) => {
+    if (!root) return;
+    const list = index!.get(root);
+    if (list) list.push(flow);
+    else index!.set(root, [flow]);
+  };
+  for (const [fn, body] of info.res.bodies) {
+    const stmts = goStmtsIn(info, fn);
+    // (b) go statements: what they capture and pass
+    for (const stmt of stmts) {
+      for (const h of goroutineHandoffs(info, stmt)) {
+        const message = h.via === 'capture' ? `captured as \`${h.obj.name}\` by the goroutine started here` : 'passed to the goroutine started here';
+        for (const l of constLeaves(info, h.at)) add(l.root, { steps: [...l.steps, { node: h.at, message }], logged: false, goroutine: true });
+      }
+      for (const use of constantsUsedIn(info, stmt)) {
+        for (const l of constLeaves(info, use)) add(l.root, { steps: [...l.steps, { node: use, message: 'used on the goroutine started here' }], logged: false, goroutine: true });
+      }
+    }
+    for (const call of body.calls) {
+      const go = stmts.length > 0 ? goStmtAround(stmts, call) : null;
+      const goSteps = (): Step[] => (go ? [{ node: go, range: goKeyword(go), message: 'runs on the goroutine started here' }] : []);
+      const inGoroutine = () => go !== null;
+      // (a) log sinks and log fields
+      const logged = loggedValuesOf(info, call, extra);
+      if (logged) {
+        for (const v of logged.values) {
+          if (!showsContent(v)) continue;
+          for (const l of constLeaves(info, v.expr)) {
+            add(l.root, { steps: [...l.steps, ...goSteps(), { node: call, message: `printed to a log by ${logged.name}` }], logged: true, goroutine: inGoroutine() });
+          }
+        }
+      }
+      // (c) module functions that log a parameter or hand it to a goroutine
+      const callee = info.calleeOf(call);
+      const key = info.calleeKey(callee);
+      if (key && (callee.kind === 'func' || callee.kind === 'method') && info.program.facts.param[key]) {
+        call.args.forEach((arg, i) => {
+          const j = paramIndexOfArg(info, call, i);
+          const logs = info.hasParamFact(key, ids.logs, j);
+          const spawns = info.hasParamFact(key, ids.spawns, j);
+          if (!logs && !spawns) return;
+          const what = logs && spawns ? 'hands it to a goroutine and logs it' : logs ? 'logs it' : 'hands it to a goroutine';
+          for (const l of constLeaves(info, arg)) {
+            add(l.root, { steps: [...l.steps, ...goSteps(), { node: arg, message: `passed to ${callee.name}, which ${what}` }], logged: logs, goroutine: spawns || inGoroutine() });
+          }
+        });
+      }
+    }
+  }
+  return index;
+}
+
+/** The `go` keyword of a statement, as a range. */
+export function goKeyword(stmt: GoStmt): { start: number; end: number } {
+  return { start: stmt.start, end: stmt.start + 2 };
+}
+
+/**
+ * Constants and string literals used inside the function literal of a `go`
+ * statement or as arguments of its call: they run on the new goroutine.
+ */
+function constantsUsedIn(info: PackageInfo, stmt: GoStmt): Expr[] {
+  const call = stmt.call;
+  if (call.kind !== 'CallExpr') return [];
+  const out: Expr[] = [];
+  const visit = (n: Node): void => {
+    if (n.kind === 'BasicLit' && n.litKind === 'STRING') out.push(n);
+    else if (n.kind === 'Ident' && info.objectOf(n)?.kind === 'const') out.push(n);
+    else if (n.kind === 'SelectorExpr' && info.objectOf(n.sel)?.kind === 'const') {
+      out.push(n);
+      return;
+    }
+    forEachChild(n, visit);
+  };
+  visit(call.fun.kind === 'FuncLit' ? call.fun.body : call.fun);
+  for (const a of call.args) visit(a);
+  return out;
+}
+
+/** Chooses the flow to show: a log call on a goroutine first, then a log call, then a goroutine; the shortest. */
+export function bestFlow(flows: readonly Flow[]): Flow | undefined {
+  const rank = (f: Flow) => (f.logged && f.goroutine ? 0 : f.logged ? 1 : 2);
+  return [...flows].sort((a, b) => rank(a) - rank(b) || a.steps.length - b.steps.length)[0];
+}
+
+/** What happens to a secret, for messages: "a goroutine carries it off and it is printed to a log". */
+export function flowPhrase(flows: readonly Flow[]): string {
+  const logged = flows.some((f) => f.logged);
+  const goroutine = flows.some((f) => f.goroutine);
+  if (logged && goroutine) return flows.some((f) => f.logged && f.goroutine) ? 'a goroutine prints it to a log' : 'it reaches a goroutine and a log';
+  return logged ? 'it is printed to a log' : 'a goroutine carries it off';
+}
+
+/** Related locations for a flow's steps, in the files they are in. */
+export function relatedOf(info: PackageInfo, steps: readonly Step[]): RelatedReport[] {
+  const out: RelatedReport[] = [];
+  for (const s of steps) {
+    const file = info.fileOf(s.node);
+    const range: FileRange['range'] = s.range ?? s.node;
+    out.push({ range, message: s.message, ...(file && { file }) });
+  }
+  return out;
+}

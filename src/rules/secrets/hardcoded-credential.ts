@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
+import { defineRule } from '../../engine/rule.js';
+import { unparen } from '../../semantics/flow.js';
+import { constString } from '../shared/log-sinks.js';
+import { isAuthValue } from './auth-values.js';
+import { detectSecret, findUrlCredential, looksLikeSecretValue } from './detect/index.js';
+
+/** What an AWS secret access key looks like (it is recognised by its name). */
+const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
+import { describeSecret, secretIdentity, secretSeverity } from './describe.js';
+import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from './flows.js';
+import { bindingOf } from './names-of.js';
+import { allowOption, detectionSettings, extraNamesOption, genericSeverityOption, ignoreNamesOption, logSinksOption, minEntropyOption } from './options.js';
+import { maskRanges } from './trace.js';
+
+const options = z.strictObject({
+  'extra-names': extraNamesOption,
+  'ignore-names': ignoreNamesOption,
+  allow: allowOption,
+  'min-entropy': minEntropyOption,
+  'generic-severity': genericSeverityOption,
+  'log-sinks': logSinksOption,
+});
+
+export default defineRule({
+  meta: {
+    id: 'secrets/hardcoded-credential',
+    title: 'Keep credentials out of the source code',
+    severity: 'high',
+    precision: 'high',
+    cwe: [798],
+    tags: ['security', 'secrets', 'async'],
+    since: '0.1.0',
+    tests: 'lower',
+    messages: {
+      hardcoded: 'Hardcoded {what}{where}: anyone who can read the source, its history or the binary can use it, and rotating it takes a release. Load it at run time (environment, secret manager, mounted file) and revoke this one.',
+      flows: 'Hardcoded {what}{where}, and {flow} (see the related locations): the secret is in the source and also leaves it at run time. Load it at run time (environment, secret manager, mounted file), keep it out of logs, and revoke this one.',
+    },
+    docs: {
+      finds: 'String literals and constants that are credentials: tokens of known formats checked by shape (GitHub with its CRC-32 checksum, GitLab, AWS access key ids and secret keys, Google API keys, Slack, Stripe, OpenAI, Anthropic, npm with checksum, PyPI, SendGrid, Twilio, Shopify, DigitalOcean, HashiCorp Vault, JWTs) and PEM private key blocks, wherever they appear; and values bound to a credential name (variables, constants, struct fields, map keys, comparisons, parameters such as `url.UserPassword`, `ssh.Password`, `smtp.PlainAuth`, `hmac.New`, `os.Setenv`, `flag.String` defaults, and parameters of the package\'s own functions) that look like a secret. When the secret is captured by a goroutine, passed to a `go` call, printed by a log call, or passed to a module function that does one of these (through local copies, across files and packages), the finding is raised to critical and its related locations show the way.',
+      why: 'A credential in the source is in every clone, fork, backup, CI log and binary built from it, for as long as the history exists; it cannot be rotated without a release, and it is usually the same in every environment. When a goroutine carries it off or a log line prints it, it also ends up in log storage and pipelines, read by many more people and systems than the code.',
+      fix: 'Read the credential at run time — from the environment, a secret manager, or a mounted file — and revoke the one that was committed: removing it from the code does not remove it from the history. Keep credentials out of log calls.',
+      bad: `package notify
+
+import (
+	"log"
+	"net/http"
+)
+
+var webhookToken = "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"
+
+func notify(url string) {
+	go func() {
+		req, err := http.NewRequest(http.MethodPost, url, nil)
+		if err != nil {
+			return
+		}
+		req.Header.Set("X-Webhook-Token", webhookToken)
+		if _, err := http.DefaultClient.Do(req); err != nil {
+			log.Printf("notify: %v", err)
+		}
+	}()
+}
+`,
+      good: `package notify
+
+import (
+	"log"
+	"net/http"
+	"os"
+)
+
+func notify(url string) {
+	token := os.Getenv("WEBHOOK_TOKEN")
+	go func() {
+		req, err := http.NewRequest(http.MethodPost, url, nil)
+		if err != nil {
+			return
+		}
+		req.Header.Set("X-Webhook-Token", token)
+		if _, err := http.DefaultClient.Do(req); err != nil {
+			log.Printf("notify: %v", err)
+		}
+	}()
+}
+`,
+      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random; values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), documented example keys, header and variable names, URLs and paths. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
+    },
+    options,
+  },
+  facts: (o) => secretFactKinds(o['log-sinks']),
+  create(ctx) {
+    const { pkg, options: o } = ctx;
+    const settings = detectionSettings(o);
+    const ignoreNames = o['ignore-names'].map((r) => new RegExp(r));
+
+    const check = (root: Expr, ancestors: readonly Node[]) => {
+      const value = constString(pkg, root);
+      if (value === undefined || value.length < 8 || isPartOfConstant(ancestors)) return;
+      const parent = ancestors[ancestors.length - 1];
+      if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return; // struct tags, import paths
+      // tokens and keys first; the binding's name only when the value could be a generic secret
+      let match = detectSecret(value, settings.detect);
+      if (!match && !looksLikeSecretValue(value, o['min-entropy']) && !AWS_SECRET_SHAPE.test(value)) return;
+      const binding = bindingOf(pkg, root, ancestors);
+      const name = binding.name !== undefined && !ignoreNames.some((r) => r.test(binding.name!)) ? binding.name : undefined;
+      if (!match && name !== undefined) match = detectSecret(value, { ...settings.detect, name });
+      if (!match) return;
+      // credentials in URLs and Authorization values have their own rules
+      const url = findUrlCredential(value);
+      if (url && (match.tier === 'generic' || (match.start >= url.start && match.end <= url.end))) return;
+      if (isAuthValue(pkg, root)) return;
+      const flows = hardcodedFlows(pkg, o['log-sinks']).get(root) ?? [];
+      const best = bestFlow(flows);
+      const data = {
+        what: describeSecret(match, value),
+        where: name === undefined ? '' : binding.kind === 'comparison' ? ` compared with \`${name}\`` : ` in \`${name}\``,
+        flow: flowPhrase(flows),
+      };
+      const severity = secretSeverity(match, flows.length > 0, o['generic-severity']);
+      ctx.report({
+        range: root,
+        messageId: best ? 'flows' : 'hardcoded',
+        data,
+        ...(severity && { severity }),
+        ...(best && { related: relatedOf(pkg, best.steps) }),
+        masked: maskRanges(pkg, root, match.start, match.end),
+        identity: secretIdentity(match.type, value.slice(match.start, match.end)),
+      });
+    };
+
+    /** A part of a larger concatenation of literals, which is checked as a whole. */
+    const isPartOfConstant = (ancestors: readonly Node[]): boolean => {
+      let i = ancestors.length - 1;
+      while (ancestors[i]?.kind === 'ParenExpr') i--;
+      const x = ancestors[i];
+      return x?.kind === 'BinaryExpr' && x.op === '+' && isStringConcat(x);
+    };
+
+    return {
+      BasicLit(lit: BasicLit, ancestors) {
+        if (lit.litKind === 'STRING' && lit.value.length >= 10) check(lit, ancestors);
+      },
+      BinaryExpr(b: BinaryExpr, ancestors) {
+        if (b.op === '+' && isStringConcat(b)) check(b, ancestors);
+      },
+    };
+
+    /** A concatenation of string literals only (constants in it are checked where they are declared). */
+    function isStringConcat(b: BinaryExpr): boolean {
+      const ok = (e: Expr): boolean => {
+        const u = unparen(e);
+        return (u.kind === 'BasicLit' && u.litKind === 'STRING') || (u.kind === 'BinaryExpr' && u.op === '+' && ok(u.x) && ok(u.y));
+      };
+      return ok(b);
+    }
+  },
+});

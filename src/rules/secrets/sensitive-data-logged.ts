@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
+import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
+import { detectSecret, findUrlCredential } from './detect/index.js';
+import { describeSecret, secretIdentity, withArticle } from './describe.js';
+import { exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
+import { goKeyword, goStmtOfAncestors, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
+import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
+import { constLeaves, maskRanges } from './trace.js';
+
+const options = z.strictObject({
+  'extra-names': extraNamesOption,
+  'ignore-names': ignoreNamesOption,
+  'masking-tag': maskingTagOption,
+  'log-sinks': logSinksOption,
+  allow: allowOption,
+  'min-entropy': minEntropyOption,
+});
+
+export default defineRule({
+  meta: {
+    id: 'secrets/sensitive-data-logged',
+    title: 'Keep credentials out of logs',
+    severity: 'high',
+    precision: 'medium',
+    cwe: [532],
+    tags: ['security', 'secrets', 'logging', 'async'],
+    since: '0.1.0',
+    tests: 'lower',
+    messages: {
+      hardcoded: '{sink} logs the hardcoded {what}{where}: the secret is in the source and now also in every log store this line reaches. Remove it from the log call, load the secret at run time, and revoke this one.',
+      value: '{sink} logs `{expr}`, which holds {aNoun}{where}: logs are kept, shipped and read by many people and systems, so the {noun} leaks. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
+      keyed: '{sink} logs `{expr}` under the key "{key}"{where}: that {noun} is then in clear in every log store this line reaches. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
+      struct: '{sink} logs a whole `{type}` value{where}, and its {fields} {verb} printed in clear ({how}): give `{type}` a {method} method that masks {pronoun}, tag {pronoun} `{tag}:"..."`, or log only the fields you need.',
+      headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
+    },
+    docs: {
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine, or a hardcoded secret: critical.',
+      why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
+      fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
+      bad: `package auth
+
+import "log"
+
+type Credentials struct {
+	User     string
+	Password string
+}
+
+func login(c Credentials) {
+	log.Printf("login attempt: %+v", c)
+}
+`,
+      good: `package auth
+
+import "log"
+
+type Credentials struct {
+	User     string
+	Password string
+}
+
+func login(c Credentials) {
+	log.Printf("login attempt for %s", c.User)
+}
+`,
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
+    },
+    options,
+  },
+  facts: (o) => secretFactKinds(o['log-sinks']),
+  create(ctx) {
+    const { pkg, file, options: o } = ctx;
+    const extra: ExtraSinks = new Set(o['log-sinks']);
+    const settings = detectionSettings(o);
+    const exposure: ExposureSettings = {
+      extraNames: new Set(o['extra-names']),
+      ignoreNames: o['ignore-names'].map((r) => new RegExp(r)),
+      maskingTag: o['masking-tag'],
+    };
+    const ids = secretFactIds(o['log-sinks']);
+    const text = (e: Expr) => {
+      const t = file.source.slice(e.start, e.end).replace(/\s+/g, ' ');
+      return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+    };
+
+    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false): void => {
+      if (!showsContent(v)) return;
+      const where = go ? ' from a goroutine' : '';
+      const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
+      // a hardcoded secret
+      for (const leaf of constLeaves(pkg, v.expr)) {
+        const match = detectSecret(leaf.value, { ...settings.detect, ...(leaf.name !== undefined && { name: leaf.name }) });
+        const url = match ? undefined : findUrlCredential(leaf.value);
+        if (!match && !url) continue;
+        const inFile = leaf.root && pkg.fileOf(leaf.root) === file;
+        const start = match ? match.start : url!.start;
+        const end = match ? match.end : url!.end;
+        const related: RelatedReport[] = [];
+        if (leaf.root && leaf.root !== v.expr) related.push(...relatedOf(pkg, [{ node: leaf.root, message: 'the secret is hardcoded here' }, ...leaf.steps]));
+        ctx.report({
+          range: v.expr,
+          messageId: 'hardcoded',
+          data: { sink, what: match ? describeSecret(match, leaf.value) : `password of a \`${url!.scheme}://\` URL`, where },
+          severity: 'critical',
+          related: [...related, ...goRelated],
+          masked: inFile ? maskRanges(pkg, leaf.root!, start, end) : [],
+          identity: secretIdentity(match?.type ?? 'url-password', leaf.value.slice(start, end)),
+        });
+        return;
+      }
+      const ex = exposureOf(pkg, v, exposure);
+      if (!ex || (programOutput && ex.kind === 'named')) return;
+      ctx.report({
+        range: v.expr,
+        ...describe(ex, v, sink, where, text(v.expr)),
+        ...(go && { severity: 'critical' as const }),
+        ...(goRelated.length > 0 && { related: goRelated }),
+      });
+    };
+
+    type MessageId = 'value' | 'keyed' | 'headers' | 'struct';
+    const describe = (ex: Exposure, v: LoggedValue, sink: string, where: string, expr: string): { messageId: MessageId; data: Record<string, string> } => {
+      switch (ex.kind) {
+        case 'named':
+          return { messageId: 'value' as const, data: { sink, expr, noun: ex.noun, aNoun: withArticle(ex.noun), where } };
+        case 'keyed':
+          return { messageId: 'keyed' as const, data: { sink, expr, noun: ex.noun, key: ex.key, where } };
+        case 'headers':
+          return { messageId: 'headers' as const, data: { sink, expr, where } };
+        case 'struct': {
+          const many = ex.fields.length > 1;
+          const fields = ex.fields.map((f) => `\`${f}\``);
+          return {
+            messageId: 'struct' as const,
+            data: {
+              sink, where, type: ex.type,
+              fields: `field${many ? 's' : ''} ${fields.length > 2 ? `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}` : fields.join(' and ')}`,
+              verb: many ? 'are' : 'is',
+              pronoun: many ? 'them' : 'it',
+              how: howRendered(v),
+              method: maskingMethod(v),
+              tag: o['masking-tag'],
+            },
+          };
+        }
+      }
+    };
+
+    return {
+      CallExpr(call: CallExpr, ancestors) {
+        const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
+        if (logged) {
+          const go = goStmtOfAncestors(ancestors);
+          for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(logged, v));
+          return;
+        }
+        // a module function that logs this parameter
+        const callee = pkg.calleeOf(call);
+        const key = pkg.calleeKey(callee);
+        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs]) return;
+        call.args.forEach((arg, i) => {
+          if (pkg.hasParamFact(key, ids.logs, paramIndexOfArg(pkg, call, i))) {
+            judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
+          }
+        });
+      },
+    };
+  },
+});
+
+/**
+ * `fmt.Println(token)` to stdout with nothing else: the value is the
+ * program's output (a `token` command, a git credential helper), not a log
+ * line. Hardcoded secrets and whole structs are still reported.
+ */
+function isProgramOutput(sink: Pick<LogSink, 'values' | 'stream' | 'format'>, v: LoggedValue): boolean {
+  if (sink.stream !== 'stdout') return false;
+  const others = sink.values.filter((x) => x !== v && x.expr !== sink.format?.expr);
+  if (others.length > 0) return false;
+  const f = sink.format;
+  return f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value));
+}
+
+function howRendered(v: LoggedValue): string {
+  switch (v.rendering) {
+    case 'json':
+    case 'zap-any':
+      return 'the JSON encoding shows exported fields';
+    case 'slog':
+      return 'slog handlers print every field';
+    default:
+      return v.verb ? `%${v.verb.plus ? '+' : ''}${v.verb.sharp ? '#' : ''}${v.verb.verb} prints every field, unexported ones too` : 'fmt prints every field, unexported ones too';
+  }
+}
+
+function maskingMethod(v: LoggedValue): string {
+  switch (v.rendering) {
+    case 'json':
+      return '`MarshalJSON`';
+    case 'zap-any':
+      return '`MarshalLogObject`';
+    case 'slog':
+      return '`LogValue`';
+    default:
+      return v.verb?.verb === 'v' && v.verb.sharp ? '`GoString`' : '`String`';
+  }
+}
+

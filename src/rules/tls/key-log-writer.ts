@@ -1,0 +1,97 @@
+import type { CompositeLit, Expr, Node } from '../../syntax/ast.js';
+import { defineRule } from '../../engine/rule.js';
+import type { FileData, PackageInfo } from '../../semantics/package.js';
+import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+
+export default defineRule({
+  meta: {
+    id: 'tls/key-log-writer',
+    title: 'Keep TLS key logging out of production code',
+    severity: 'high',
+    precision: 'very-high',
+    cwe: [532, 311],
+    tags: ['security', 'tls', 'secrets'],
+    since: '0.1.0',
+    messages: {
+      always: 'KeyLogWriter is set: crypto/tls writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection, past ones included. Remove it from production code; keep key logging in tests or behind a debug build tag.',
+      optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
+    },
+    docs: {
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium.',
+      why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
+      fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
+      bad: `package client
+
+import (
+	"crypto/tls"
+	"os"
+)
+
+func Config() (*tls.Config, error) {
+	w, err := os.OpenFile("/tmp/keys.log", os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: w}, nil
+}
+`,
+      good: `package client
+
+import "crypto/tls"
+
+func Config() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12}
+}
+`,
+      limits: 'Build constraints are not interpreted: a file that only builds with a debug tag is still reported (suppress it with a reason). Writers set through helper functions in other packages are not seen.',
+    },
+  },
+  prefilter: { imports: ['crypto/tls'] },
+  create(ctx) {
+    const { pkg, file } = ctx;
+    if (isTestSupport(file)) return {};
+
+    const check = (range: Node, value: Expr) => {
+      if (isNil(pkg, value)) return;
+      const condition = enclosingCondition(pkg, file, range);
+      const writer = shortText(file.source, value, 40);
+      if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
+      else ctx.report({ range, messageId: 'always', data: { writer } });
+    };
+
+    return {
+      CompositeLit(lit: CompositeLit) {
+        const kv = tlsConfigFields(pkg, lit)?.get('KeyLogWriter');
+        if (kv) check(kv, kv.value);
+      },
+      AssignStmt(assign) {
+        if (assign.lhs.length !== assign.rhs.length) return;
+        assign.lhs.forEach((lhs, i) => {
+          if (tlsConfigFieldTarget(pkg, lhs, 'KeyLogWriter')) check(assign, assign.rhs[i]!);
+        });
+      },
+    };
+  },
+});
+
+/** Test files and test helpers (files importing "testing"). */
+function isTestSupport(file: FileData): boolean {
+  return file.isTest || [...file.imports.values()].includes('testing');
+}
+
+/** The condition of the innermost `if` or `case` (in the same function) whose body contains the node, as text. */
+function enclosingCondition(pkg: PackageInfo, file: FileData, n: Node): string | undefined {
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
+    if (p.kind === 'IfStmt' && child !== p.cond && child !== p.init && p.cond) return shortText(file.source, p.cond, 60);
+    if (p.kind === 'CaseClause' && p.body.includes(child as never)) {
+      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
+      const tag = sw?.kind === 'SwitchStmt' ? sw.tag : null;
+      const first = p.list?.[0];
+      if (!first) return 'no other case matches';
+      return tag ? `${shortText(file.source, tag, 30)} is ${shortText(file.source, first, 30)}` : shortText(file.source, first, 60);
+    }
+  }
+  return undefined;
+}

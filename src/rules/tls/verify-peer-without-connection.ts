@@ -1,0 +1,142 @@
+import type { CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import { defineRule } from '../../engine/rule.js';
+import { exprText, isConstTrue, isNil, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
+
+export default defineRule({
+  meta: {
+    id: 'tls/verify-peer-without-connection',
+    title: 'Verify peers in VerifyConnection, which also runs on resumed sessions',
+    severity: 'medium',
+    precision: 'high',
+    cwe: [295],
+    tags: ['security', 'tls'],
+    since: '0.1.0',
+    messages: {
+      server: 'VerifyPeerCertificate is set without VerifyConnection, and this server resumes TLS sessions: a client that resumes a session (session tickets, TLS 1.3 PSK) skips VerifyPeerCertificate, so your client-certificate check does not run for it. Move the check to VerifyConnection, which runs on every connection, resumed or not, or set SessionTicketsDisabled.',
+      client: 'VerifyPeerCertificate is set without VerifyConnection, and this client caches sessions (ClientSessionCache): a resumed session skips VerifyPeerCertificate, so your server-certificate check does not run for it. Move the check to VerifyConnection, which runs on every connection, resumed or not.',
+      unknown: 'VerifyPeerCertificate is set without VerifyConnection: connections that resume a TLS session skip VerifyPeerCertificate, so the custom check (pinning, an allow-list, revocation) does not run for them. Move the check to VerifyConnection, which runs on every connection, resumed or not; or disable resumption (SessionTicketsDisabled on servers, no ClientSessionCache on clients).',
+    },
+    docs: {
+      finds: '`crypto/tls.Config` values whose `VerifyPeerCertificate` is set (in the literal, or by an assignment in the same function) while `VerifyConnection` is not, unless the config cannot resume sessions: a server with `SessionTicketsDisabled: true`, or a client without a `ClientSessionCache`.',
+      why: 'crypto/tls does not call `VerifyPeerCertificate` on resumed connections: the certificates were verified when the session was created, and a resumption with a ticket or a TLS 1.3 PSK goes straight to the application. A check that lives only there — certificate pinning, an allow-list of client identities, a revocation or expiry policy — is skipped for every resumed connection, including ones resumed after the policy changed or with a ticket issued under another `GetConfigForClient` config. `VerifyConnection` runs after every handshake, resumed or not (gosec G123).',
+      fix: 'Move the check into `VerifyConnection`, which receives a `tls.ConnectionState` with `PeerCertificates` and `VerifiedChains`. Keep `VerifyPeerCertificate` only for checks that are meaningless on resumption, or disable resumption.',
+      bad: `package server
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net/http"
+)
+
+func NewServer(clients *x509.CertPool) *http.Server {
+	return &http.Server{TLSConfig: &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		ClientAuth: tls.RequireAndVerifyClientCert,
+		ClientCAs:  clients,
+		VerifyPeerCertificate: func(_ [][]byte, chains [][]*x509.Certificate) error {
+			if len(chains) == 0 || chains[0][0].Subject.CommonName != "billing" {
+				return errors.New("client not allowed")
+			}
+			return nil
+		},
+	}}
+}
+`,
+      good: `package server
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net/http"
+)
+
+func NewServer(clients *x509.CertPool) *http.Server {
+	return &http.Server{TLSConfig: &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		ClientAuth: tls.RequireAndVerifyClientCert,
+		ClientCAs:  clients,
+		VerifyConnection: func(cs tls.ConnectionState) error {
+			if len(cs.VerifiedChains) == 0 || cs.VerifiedChains[0][0].Subject.CommonName != "billing" {
+				return errors.New("client not allowed")
+			}
+			return nil
+		},
+	}}
+}
+`,
+      limits: 'Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+    },
+  },
+  prefilter: { imports: ['crypto/tls'] },
+  create(ctx) {
+    const { pkg, file } = ctx;
+
+    /** Fields set by assignments, per function and config expression text. */
+    const assigned = new Map<string, Map<string, Expr>>();
+    /** Assignments of VerifyPeerCertificate, with their key. */
+    const assignments: Array<{ key: string; range: Node }> = [];
+    /** The literal a variable was initialised with, per key. */
+    const literalOf = new Map<string, { lit: CompositeLit; fields: Map<string, KeyValueExpr> }>();
+    /** Literals that set VerifyPeerCertificate, with the key of the variable they initialise. */
+    const literals: Array<{ lit: CompositeLit; kv: KeyValueExpr; fields: Map<string, KeyValueExpr>; key?: string }> = [];
+    const keyOf = (n: Node, base: Expr) => `${pkg.enclosingFunc(n)?.start ?? -1}\x00${exprText(file.source, base)}`;
+
+    const decide = (range: Node, fields: (name: string) => Expr | undefined, role: Role | undefined) => {
+      const set = (name: string) => { const v = fields(name); return v !== undefined && !isNil(pkg, v); };
+      if (!set('VerifyPeerCertificate') || set('VerifyConnection')) return;
+      const tickets = fields('SessionTicketsDisabled');
+      if (tickets && isConstTrue(pkg, tickets)) return;
+      if (role === 'client' && !set('ClientSessionCache')) return;
+      // a server that requests no client certificate never calls VerifyPeerCertificate
+      if (role === 'server' && !set('ClientAuth')) return;
+      ctx.report({ range, messageId: role ?? 'unknown' });
+    };
+
+    return {
+      CompositeLit(lit: CompositeLit) {
+        const fields = tlsConfigFields(pkg, lit);
+        if (!fields) return;
+        let holder: Node = lit;
+        const up = pkg.parentOf(lit);
+        if (up?.kind === 'UnaryExpr' && up.op === '&') holder = up;
+        const p = pkg.parentOf(holder);
+        let key: string | undefined;
+        if (p?.kind === 'AssignStmt' && p.lhs.length === p.rhs.length) {
+          const i = p.rhs.indexOf(holder as Expr);
+          if (i >= 0) {
+            key = keyOf(lit, p.lhs[i]!);
+            literalOf.set(key, { lit, fields });
+          }
+        }
+        const kv = fields.get('VerifyPeerCertificate');
+        if (kv) literals.push({ lit, kv, fields, ...(key !== undefined && { key }) });
+      },
+      AssignStmt(assign) {
+        if (assign.lhs.length !== assign.rhs.length || assign.tok !== '=') return;
+        assign.lhs.forEach((lhs, i) => {
+          if (lhs.kind !== 'SelectorExpr' || !tlsConfigFieldTarget(pkg, lhs, lhs.sel.name)) return;
+          const key = keyOf(assign, lhs.x);
+          let m = assigned.get(key);
+          if (!m) assigned.set(key, (m = new Map()));
+          m.set(lhs.sel.name, assign.rhs[i]!);
+          if (lhs.sel.name === 'VerifyPeerCertificate') assignments.push({ key, range: assign });
+        });
+      },
+      'File:exit'() {
+        // a literal, completed by assignments to the variable it initialises in the same function
+        for (const { lit, kv, fields, key } of literals) {
+          const extra = key !== undefined ? assigned.get(key) : undefined;
+          decide(kv, (name) => extra?.get(name) ?? fields.get(name)?.value, roleOfLiteral(pkg, lit, fields));
+        }
+        for (const { key, range } of assignments) {
+          const m = assigned.get(key)!;
+          const init = literalOf.get(key);
+          if (init?.fields.has('VerifyPeerCertificate')) continue; // decided with the literal
+          decide(range, (name) => m.get(name) ?? init?.fields.get(name)?.value, init ? roleOfLiteral(pkg, init.lit, init.fields) : undefined);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,31 @@
+package hardcoded
+
+// PEM private keys, whatever holds them.
+
+const rsaKey = "-----BEGIN RSA PRIVATE KEY-----\nMIICXAIBAAKBgQCs3B0aHLEPuQfp2DmAoaUGbgSNtFs1nWgSlnZ+I2S0R9nIvXW3\n0AjKEetksUgB1vb2CM8miIy1I7XLTBPCEyg5rdKQaUHAHcSbj1//DPXagEeJiMBL\nDiz5amhEWppvXZIQxx0Y+YGsHrAofk6KHhdp2YtOhwqVpJL3TfkO8aMSqwIDAQAB\nAoGBAIrNoSzDl0ZJzNnwv5PTuODl3RAwoAD4aYZrfbCiGQ5Ol8mCoRE9oqEoLH3J\ngUnA5MQBpN2LTnlxuFwLtd3kZipALYxPNvQObMSGZf7iiWGVluIrvz7mU4td817G\n1LjnQkeq5n6cUHxQG/kJ7r6ZmEIZPPbsStAt4/yUOnsKBYt5AkEA4CkROqWRtIUk\nAV4XtuU9ZzgfJ2XE+Mq5nLJCRWSAeVLB8dUfCQto/t3T4nqJPfj9j9i7hk10VuvY\nV3ssJT10jwJBAMVpprzDK3iXfMsICpodVsF8Om++9w0xyhyXhKIkDBvH4JcrRwtV\nZhLYp12qE9/+OIVrh9yXVurpAoD8ocpMJiUCQD8Ay+rj5lQKp9gKjjfFrsB4Malt\nHTOgJxM3txCx8rom3IQQFq0AG/6mcotRTYmxlfL8Q5i35F8Z4rCT2hCNeVkCQF7J\nMqjRoQ6+1cl6a/TBf4VZS4maDG8GZ//AdIuReUrhdqG+wtbbQy5rXjjnz7EuFB9j\nmRE+jRovlOcv5dMHKw0CQHwkiM2CV7x2t8YfTao1ZklCLu6IQdNb250Nqr+5LT9n\ngNOiO+ER40KpG5O6xZctJUkVIiZysPQQnhkh1sATJKI=\n-----END RSA PRIVATE KEY-----\n" // want "RSA private key \\(\\d+ characters\\) in `rsaKey`"
+
+var ecKey = []byte("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEICQKULM+w8RLexDzG+NWTBVBja55qbog6dyxij8fbWzloAoGCCqGSM49\nAwEHoUQDQgAERD2xTMlFt7k09ZljyLd4T/gcd8fwwzxTUMwT8jiTvmxiX3keCYGQ\n5ki8yIHPAW3bcIPRYPX42I718V85bp5s9g==\n-----END EC PRIVATE KEY-----\n") // want "EC private key"
+
+var pkcs8Key = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPQxly8LClH98gJ5PuKFTJrgweOEU327KJHl5SD76TjV\n-----END PRIVATE KEY-----\n" // want "PKCS#8 private key"
+
+// A raw string over several lines (the want comment needs a line of its own).
+var sshKey = "" + // want "OpenSSH private key"
+	`-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACC6FbiTtWQrFYXwAuEjO4bynQRiv8Nx6rlqOfhDFx0CRgAAAJCEiycWhIsn
+FgAAAAtzc2gtZWQyNTUxOQAAACC6FbiTtWQrFYXwAuEjO4bynQRiv8Nx6rlqOfhDFx0CRg
+AAAECgbggntwBGEUH3GwbkivSekeOhCEKpna1atvWOc5e8WroVuJO1ZCsVhfAC4SM7hvKd
+BGK/w3HquWo5+EMXHQJGAAAAB3Jvb3RAdm0BAgMEBQY=
+-----END OPENSSH PRIVATE KEY-----
+`
+
+// An encrypted key is reported at a low severity: it still needs its passphrase.
+var encryptedKey = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAjC6uclLrFVCQICCAAw\nDAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEFrFh3azxQ55P2MfqjVmtlwEQDtC\nqZ8TH3kghB1OIXxriljIsE9KcpsQ/R/ifbY/y4Fs9n4J7oxejIlmrR1YeeJE096s\n/9XslY5EXM4xYJgg7QM=\n-----END ENCRYPTED PRIVATE KEY-----\n" // want "encrypted PKCS#8 private key"
+
+// Certificates and public keys are not secrets; neither is a key block without a body.
+const publicKey = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=
+-----END PUBLIC KEY-----
+`
+
+const keyHeaderOnly = "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"

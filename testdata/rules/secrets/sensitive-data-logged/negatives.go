@@ -1,0 +1,78 @@
+package logged
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"log"
+	"log/slog"
+	"net/http"
+	"os"
+)
+
+// Types that mask their credentials for the logger in use.
+type Account struct {
+	Name   string
+	APIKey string
+}
+
+func (a Account) String() string { return a.Name }
+
+type Client struct {
+	ID           string
+	ClientSecret string
+}
+
+func (c Client) LogValue() slog.Value { return slog.StringValue(c.ID) }
+
+type Config struct {
+	Host     string
+	Password string `safe:"mask"`
+}
+
+type Secret string
+
+func (Secret) String() string { return "****" }
+
+// Not credentials, or not shown.
+func notShown(u User, a Account, c Client, cfg Config, password string, pw Secret, w http.ResponseWriter) {
+	log.Printf("user type %T", u)                                   // the type only
+	log.Printf("password set: %t", password != "")                  // a bool
+	log.Printf("password length %d", len(password))                 // a number
+	log.Printf("password hash %x", sha256.Sum256([]byte(password))) // a hash
+	log.Printf("prefix %.4s", password)                             // a short prefix
+	log.Printf("account %v", a)                                     // String masks it
+	slog.Info("client", "c", c)                                     // LogValue masks it
+	log.Printf("config %+v", cfg)                                   // the field is tagged
+	log.Printf("secret %v", pw)                                     // String masks it
+	fmt.Fprintf(w, "your password is %s", password)                 // an HTTP response, not a log
+	_ = fmt.Sprintf("password=%s", password)                        // not logged here
+	log.Printf("user %s <%s>", u.Name, u.Email)                     // other fields
+}
+
+// Names that are not credentials: pagination and challenge tokens, Kubernetes
+// Secret names, the working directory, hashed values, key ids.
+func notCredentials(nextPageToken, token, secret, hashedPassword, keyID string) {
+	log.Printf("next page: %s", nextPageToken)
+	log.Printf("serving ACME challenge %s", token)
+	slog.Info("secret not found", "secret", secret)
+	log.Printf("stored %s", hashedPassword)
+	log.Printf("key id %s", keyID)
+	pwd, _ := os.Getwd()
+	log.Printf("working in %s", pwd)
+}
+
+// A git credential helper prints the password as its output: the program's
+// result on stdout, not a log line.
+func askPass(c Credentials, accessToken string) {
+	fmt.Println(c.Password)
+	fmt.Printf("%s\n", accessToken)
+}
+
+// pwd is the working directory here.
+var pwd = workingDir()
+
+func workingDir() string { d, _ := os.Getwd(); return d }
+
+func checkDir(root string) {
+	log.Printf("current directory %s is not under %s", pwd, root)
+}

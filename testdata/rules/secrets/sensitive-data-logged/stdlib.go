@@ -1,0 +1,100 @@
+package logged
+
+import (
+	"fmt"
+	"log"
+	"log/slog"
+	"net/http"
+	"os"
+
+	"redline.test/rules/secrets/sensitive-data-logged/logutil"
+)
+
+type User struct {
+	Name     string
+	Email    string
+	Password string
+}
+
+// Credentials nested in another struct are printed too.
+type Database struct {
+	Host string
+	Auth Credentials
+}
+
+type Credentials struct {
+	Username string
+	Password string
+}
+
+type session struct {
+	id          string
+	accessToken string
+}
+
+// Values whose name says they hold a credential.
+func byName(u User, password string, r *http.Request, authToken []byte) {
+	log.Printf("login %s with %s", u.Name, password)               // want "secrets/sensitive-data-logged: log.Printf logs `password`, which holds a password"
+	log.Println("user password:", u.Password)                      // want "log.Println logs `u.Password`, which holds a password"
+	fmt.Println("auth:", r.Header.Get("Authorization"))            // want "fmt.Println logs `r.Header.Get\\(\"Authorization\"\\)`, which holds an authorization credential"
+	fmt.Fprintf(os.Stderr, "using key %s\n", os.Getenv("API_KEY")) // want "fmt.Fprintf logs `os.Getenv\\(\"API_KEY\"\\)`, which holds an API key"
+	slog.Info("login", "user", u.Name, "password", password)       // want "slog.Info logs `password`"
+	slog.Debug("token", "value", string(authToken))                // want "slog.Debug logs `string\\(authToken\\)`, which holds an auth token"
+	println("pw:", password)                                       // want "println logs `password`"
+	log.Print(r.FormValue("client_secret"))                        // want "log.Print logs `r.FormValue\\(\"client_secret\"\\)`, which holds a client secret"
+}
+
+// A credential word from the policy (redline.yaml: extra-names).
+func extraName(cardPin string) {
+	log.Printf("card pin %s", cardPin) // want "log.Printf logs `cardPin`, which holds a pin"
+}
+
+// Values logged under a credential key.
+func byKey(v string, logger *slog.Logger) {
+	logger.Info("refreshed", "access_token", v)   // want "slog.Logger.Info logs `v` under the key \"access_token\""
+	slog.Warn("retry", slog.String("api_key", v)) // want "slog.Warn logs `v` under the key \"api_key\""
+	logger.With("password", v).Info("connected")  // want "slog.Logger.With logs `v` under the key \"password\""
+}
+
+// Whole structs: fmt prints every field, unexported ones too.
+func structs(u User, db *Database, s session) {
+	log.Printf("login attempt: %+v", u) // want "log.Printf logs a whole `User` value, and its field `Password` is printed in clear \\(%\\+v prints every field"
+	log.Printf("db: %v", db)            // want "a whole `Database` value, and its field `Auth.Password` is printed"
+	fmt.Println(s)                      // want "a whole `session` value, and its field `accessToken` is printed"
+	slog.Info("user", "u", u)           // want "slog.Info logs a whole `User` value.*slog handlers print every field.*`LogValue`"
+}
+
+// All the request's headers: Authorization and Cookie with them.
+func headers(r *http.Request) {
+	log.Printf("request headers: %v", r.Header) // want "log.Printf logs `r.Header`, all the HTTP headers"
+}
+
+// From a goroutine: critical.
+func background(apiKey string) {
+	go func() {
+		log.Printf("retrying with key %s", apiKey) // want "log.Printf logs `apiKey`, which holds an API key from a goroutine"
+	}()
+}
+
+// Through functions that log their parameter: in this file, and in another package.
+func audit(msg string, v any) {
+	slog.Info(msg, "value", v)
+}
+
+func wrappers(password, refreshToken string) {
+	audit("password changed", password)                // want "audit \\(which logs this argument\\) logs `password`"
+	logutil.Debugf("refreshing with %s", refreshToken) // want "Debugf \\(which logs this argument\\) logs `refreshToken`"
+}
+
+// A hardcoded secret is critical wherever it is logged.
+const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
+
+func hardcoded() {
+	log.Printf("verifying with %q", webhookSecret) // want "log.Printf logs the hardcoded webhook secret \\(30 characters\\)"
+}
+
+// A *log.Logger.
+func withLogger(clientSecret string) {
+	logger := log.New(os.Stderr, "auth: ", log.LstdFlags)
+	logger.Printf("exchanging code with %s", clientSecret) // want "log.Logger.Printf logs `clientSecret`, which holds a client secret"
+}

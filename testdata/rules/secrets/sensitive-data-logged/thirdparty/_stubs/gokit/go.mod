@@ -1,0 +1,3 @@
+module github.com/go-kit/log
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/hashicorp/go-hclog
+
+go 1.22

@@ -1,0 +1,118 @@
+package insecureskipverify
+
+import (
+	"crypto/tls"
+	"encoding/json"
+	"flag"
+	"os"
+)
+
+const skipChecks = true
+
+func fromConstant() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: skipChecks} // want "tls/insecure-skip-verify: TLS certificate verification is off"
+}
+
+func fromVariable() *tls.Config {
+	insecure := true
+	return &tls.Config{InsecureSkipVerify: insecure} // want "tls/insecure-skip-verify: .*the variable insecure, which is assigned true"
+}
+
+func fromConditionalVariable(env string) *tls.Config {
+	insecure := false
+	if env == "dev" {
+		insecure = true
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.InsecureSkipVerify = insecure // want "tls/insecure-skip-verify: .*the variable insecure"
+	return cfg
+}
+
+// A flag that defaults to true ships the insecure setting to every
+// deployment that does not pass -tls-no-verify=false.
+var noVerify = flag.Bool("tls-no-verify", true, "skip certificate checks")
+
+func fromFlag() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: *noVerify} // want "tls/insecure-skip-verify: .*the flag -tls-no-verify, which defaults to true"
+}
+
+var skipVar bool
+
+func init() {
+	flag.BoolVar(&skipVar, "skip-verify", true, "skip certificate checks")
+}
+
+func fromFlagVar() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: skipVar} // want "tls/insecure-skip-verify: .*the flag -skip-verify"
+}
+
+// ClientOptions is a configuration struct; its defaults turn verification off.
+type ClientOptions struct {
+	Endpoint   string
+	SkipVerify bool
+}
+
+func DefaultClientOptions() ClientOptions {
+	return ClientOptions{Endpoint: "https://localhost:8443", SkipVerify: true}
+}
+
+func fromOptions(o ClientOptions) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: o.SkipVerify} // want "tls/insecure-skip-verify: .*the configuration field ClientOptions.SkipVerify, which is set to true"
+}
+
+// Negatives.
+
+// An opt-in flag that defaults to false is the operator's explicit choice.
+var insecureOptIn = flag.Bool("insecure", false, "skip certificate checks (testing only)")
+
+func fromOptInFlag() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: *insecureOptIn, MinVersion: tls.VersionTLS12}
+}
+
+// ServerOptions are read from a file: nothing in the code sets Insecure.
+type ServerOptions struct {
+	Insecure bool `json:"insecure"`
+}
+
+func fromFile(path string) (*tls.Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var o ServerOptions
+	if err := json.Unmarshal(data, &o); err != nil {
+		return nil, err
+	}
+	return &tls.Config{InsecureSkipVerify: o.Insecure, MinVersion: tls.VersionTLS12}, nil
+}
+
+func negated() *tls.Config {
+	verify := true
+	return &tls.Config{InsecureSkipVerify: !verify, MinVersion: tls.VersionTLS12}
+}
+
+func fromParameter(skip bool) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: skip, MinVersion: tls.VersionTLS12}
+}
+
+// TestOnlyOptions are set to true only by the package's tests.
+type TestOnlyOptions struct{ Skip bool }
+
+func fromTestOnlyOptions(o TestOnlyOptions) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: o.Skip, MinVersion: tls.VersionTLS12}
+}
+
+// ProxyOptions are filled from a configuration file by a parser: the
+// insecure switch is turned on only when the operator writes it.
+type ProxyOptions struct{ Insecure bool }
+
+func parseDirective(o *ProxyOptions, name string) {
+	switch name {
+	case "tls_insecure_skip_verify":
+		o.Insecure = true
+	}
+}
+
+func fromParsedOptions(o *ProxyOptions) *tls.Config {
+	return &tls.Config{InsecureSkipVerify: o.Insecure, MinVersion: tls.VersionTLS12}
+}

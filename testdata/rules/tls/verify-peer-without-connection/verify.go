@@ -1,0 +1,91 @@
+package verifypeer
+
+import (
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net/http"
+)
+
+func allowList(_ [][]byte, chains [][]*x509.Certificate) error {
+	if len(chains) == 0 || chains[0][0].Subject.CommonName != "billing" {
+		return errors.New("client not allowed")
+	}
+	return nil
+}
+
+func mtlsServer(clients *x509.CertPool) *http.Server {
+	return &http.Server{TLSConfig: &tls.Config{
+		MinVersion:            tls.VersionTLS12,
+		ClientAuth:            tls.RequireAndVerifyClientCert,
+		ClientCAs:             clients,
+		VerifyPeerCertificate: allowList, // want "tls/verify-peer-without-connection: VerifyPeerCertificate is set without VerifyConnection, and this server resumes TLS sessions"
+	}}
+}
+
+func cachingClient(pin [32]byte) *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{
+		MinVersion:         tls.VersionTLS12,
+		ClientSessionCache: tls.NewLRUClientSessionCache(64),
+		VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error { // want "tls/verify-peer-without-connection: .*this client caches sessions"
+			if len(raw) == 0 || sha256.Sum256(raw[0]) != pin {
+				return errors.New("certificate not pinned")
+			}
+			return nil
+		},
+	}}
+}
+
+func assigned(clients *x509.CertPool) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, ClientCAs: clients}
+	cfg.ClientAuth = tls.RequireAndVerifyClientCert
+	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: .*this server resumes TLS sessions"
+	return cfg
+}
+
+func unknownRole() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, VerifyPeerCertificate: allowList} // want "tls/verify-peer-without-connection: VerifyPeerCertificate is set without VerifyConnection: connections that resume"
+}
+
+// Negatives.
+
+func withVerifyConnection(clients *x509.CertPool) *tls.Config {
+	return &tls.Config{
+		MinVersion:            tls.VersionTLS12,
+		ClientAuth:            tls.RequireAndVerifyClientCert,
+		ClientCAs:             clients,
+		VerifyPeerCertificate: allowList,
+		VerifyConnection:      func(tls.ConnectionState) error { return nil },
+	}
+}
+
+func ticketsDisabled(clients *x509.CertPool) *tls.Config {
+	return &tls.Config{
+		MinVersion:             tls.VersionTLS12,
+		ClientAuth:             tls.RequireAndVerifyClientCert,
+		ClientCAs:              clients,
+		SessionTicketsDisabled: true,
+		VerifyPeerCertificate:  allowList,
+	}
+}
+
+// A client without a session cache never resumes.
+func pinningClient(pin [32]byte) *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
+			if len(raw) == 0 || sha256.Sum256(raw[0]) != pin {
+				return errors.New("certificate not pinned")
+			}
+			return nil
+		},
+	}}
+}
+
+func assignedWithConnection() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.VerifyPeerCertificate = allowList
+	cfg.VerifyConnection = func(tls.ConnectionState) error { return nil }
+	return cfg
+}

@@ -1,0 +1,3 @@
+module redline.test/weakversion121
+
+go 1.21

@@ -1,0 +1,58 @@
+// Package server is in a module whose go directive predates Go 1.22: its
+// servers accept TLS 1.0 by default (GODEBUG tls10server=1).
+package server
+
+import (
+	"crypto/tls"
+	"net"
+	"net/http"
+)
+
+func installed(cert tls.Certificate) *http.Server {
+	return &http.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}} // want "tls/weak-version: This server config sets no MinVersion, and this module's go directive \\(1.21\\) predates Go 1.22"
+}
+
+func listener(cert tls.Certificate) (net.Listener, error) {
+	cfg := &tls.Config{ // want "tls/weak-version: This server config sets no MinVersion"
+		Certificates: []tls.Certificate{cert},
+	}
+	return tls.Listen("tcp", ":8443", cfg)
+}
+
+func serverFields(get func(*tls.ClientHelloInfo) (*tls.Certificate, error)) *tls.Config {
+	cfg := &tls.Config{GetCertificate: get, ClientAuth: tls.RequireAndVerifyClientCert} // want "tls/weak-version: This server config sets no MinVersion"
+	srv := &http.Server{TLSConfig: cfg}
+	_ = srv
+	return cfg
+}
+
+// Negatives.
+
+func setLater(cert tls.Certificate) *http.Server {
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}}
+	cfg.MinVersion = tls.VersionTLS12
+	return &http.Server{TLSConfig: cfg}
+}
+
+// Clients have defaulted to TLS 1.2 since Go 1.18.
+func client() *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{ServerName: "api.example"}}
+}
+
+// Returned to a caller that may set MinVersion: unknown.
+func returned(cert tls.Certificate) *tls.Config {
+	return &tls.Config{Certificates: []tls.Certificate{cert}, ClientAuth: tls.RequireAndVerifyClientCert}
+}
+
+func explicit(cert tls.Certificate) *http.Server {
+	return &http.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}}
+}
+
+// MinVersion set only when a setting asks for it: the default still accepts TLS 1.0.
+func optionalSetting(minVersion uint16, cert tls.Certificate) *http.Server {
+	cfg := tls.Config{Certificates: []tls.Certificate{cert}} // want "tls/weak-version: This server config sets no MinVersion"
+	if minVersion != 0 {
+		cfg.MinVersion = minVersion
+	}
+	return &http.Server{TLSConfig: &cfg}
+}

@@ -1,0 +1,3 @@
+module redline.dev/tools
+
+go 1.26

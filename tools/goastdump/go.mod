@@ -1,3 +1,0 @@
-module redline.dev/tools/goastdump
-
-go 1.26

@@ -1,3 +1,0 @@
-module redline/tools/gotypesdump
-
-go 1.22

@@ -1,3 +1,0 @@
-module redline/tools/stdlibgen
-
-go 1.22
