@@ -6,7 +6,7 @@
  * goroutines, a tls.Config shared by goroutines).
  */
 import type * as ast from '../syntax/ast.js';
-import { forEachChild } from '../syntax/walk.js';
+import { pushChildrenReversed } from '../syntax/walk.js';
 import type { PackageInfo } from './package.js';
 import type { Obj } from './scope.js';
 
@@ -190,11 +190,13 @@ function identsIn(root: ast.Node): ast.Ident[] {
 
 function walkNodes(root: ast.Node, fn: (n: ast.Node) => void): void {
   const stack: ast.Node[] = [root];
+  const children: ast.Node[] = [];
   while (stack.length > 0) {
     const n = stack.pop()!;
     fn(n);
-    forEachChild(n, (c) => {
-      stack.push(c);
-    });
+    // children in source order onto the stack (so the last child is visited first), without a callback per child
+    children.length = 0;
+    pushChildrenReversed(n, children);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }

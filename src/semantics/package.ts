@@ -243,7 +243,6 @@ export class PackageInfo {
   readonly files: readonly FileData[];
   private readonly fileByAst = new Map<ast.File, FileData>();
   private parents: Map<ast.Node, ast.Node> | undefined;
-  private nodeFile: Map<ast.Node, FileData> | undefined;
   private readonly cfgs = new Map<FuncNode, CFG>();
   private readonly callees = new Map<ast.CallExpr, Callee>();
 
@@ -444,20 +443,22 @@ export class PackageInfo {
   }
 
   private buildParents(): void {
-    this.parents = new Map();
-    this.nodeFile = new Map();
-    const parents = this.parents;
+    const parents = new Map<ast.Node, ast.Node>();
+    // iterative (any depth), one callback for all nodes: `parent` is the node whose children are listed
+    const stack: ast.Node[] = [];
+    let parent: ast.Node;
+    const add = (c: ast.Node): void => {
+      parents.set(c, parent);
+      stack.push(c);
+    };
     for (const f of this.files) {
-      const nf = this.nodeFile;
-      const visit = (n: ast.Node): void => {
-        forEachChild(n, (c) => {
-          parents.set(c, n);
-          visit(c);
-        });
-      };
-      nf.set(f.ast, f);
-      visit(f.ast);
+      stack.push(f.ast);
+      while (stack.length > 0) {
+        parent = stack.pop()!;
+        forEachChild(parent, add);
+      }
     }
+    this.parents = parents;
   }
 
   /** The parent of a node (null for a File). */
