@@ -1,8 +1,8 @@
 import type { CallExpr, Node } from '../../syntax/ast.js';
 import { happensTwice, mayHappen } from '../../semantics/dataflow.js';
 import { defineRule } from '../../engine/rule.js';
-import { addressTaken, analysisOf, CGO_FACTS, effectsAt, freedVar, rootVar, type Group } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freedVar, rootVar, type Group } from './lifetime.js';
+import { cgoOptions } from './options.js';
 
 export default defineRule({
   meta: {
@@ -61,11 +61,10 @@ func Length(s string) int {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
     const { pkg } = ctx;
-    const a = analysisOf(pkg, policyOf(ctx.options));
+    const a = cgoAnalysis(ctx);
     const done = new Set<string>();
     return {
       CallExpr(call: CallExpr) {

@@ -2,8 +2,8 @@ import type * as ast from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Obj } from '../../semantics/scope.js';
 import { defineRule } from '../../engine/rule.js';
-import { analysisOf, callEffect, CGO_FACTS, fieldKey, frees, unparen, unwrapPointer } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { callEffect, CGO_RULE_BASE, cgoAnalysis, fieldKey, frees, unparen, unwrapPointer } from './lifetime.js';
+import { cgoOptions } from './options.js';
 
 export default defineRule({
   meta: {
@@ -72,11 +72,10 @@ func (e *Entry) Close() {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
     const { pkg } = ctx;
-    const a = analysisOf(pkg, policyOf(ctx.options));
+    const a = cgoAnalysis(ctx);
 
     /** Fields of the parameter and captured variables the finalizer body frees. */
     const freedBy = (body: ast.BlockStmt, param: Obj | undefined): { fields: string[]; captured: Obj[] } => {

@@ -31,7 +31,7 @@ import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
-import { policyOf, type CgoPolicy } from './options.js';
+import { policyOf, type CgoOptions, type CgoPolicy } from './options.js';
 
 /** cgo helpers and libc functions whose result must be released with C.free. */
 const LIBC_ALLOCS = new Set(['CString', 'CBytes', 'malloc', 'calloc', 'realloc', 'strdup', 'strndup']);
@@ -783,6 +783,14 @@ function allocatingCallOf(pkg: PackageInfo, o: Obj): ast.CallExpr | undefined {
 }
 
 export const CGO_FACTS = [freesFact, keepsFact, returnsAllocFact];
+
+/** What every cgo rule shares: it runs only on files importing "C", and needs the lifetime facts. */
+export const CGO_RULE_BASE = { prefilter: { imports: ['C'] }, facts: CGO_FACTS };
+
+/** The lifetime analysis of a package under a cgo rule's options. */
+export function cgoAnalysis(ctx: { readonly pkg: PackageInfo; readonly options: CgoOptions | undefined }): CgoAnalysis {
+  return analysisOf(ctx.pkg, policyOf(ctx.options));
+}
 
 // ---------------------------------------------------------------------------
 // Leaks

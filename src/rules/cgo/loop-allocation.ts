@@ -1,7 +1,7 @@
 import type { CallExpr } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { analysisOf, CGO_FACTS, freeCallText, leaksOf, loopsAround, releases, varName } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, releases, varName } from './lifetime.js';
+import { cgoOptions } from './options.js';
 
 export default defineRule({
   meta: {
@@ -60,11 +60,9 @@ func PrintAll(topics []string) {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
-    const policy = policyOf(ctx.options);
-    const a = analysisOf(ctx.pkg, policy);
+    const a = cgoAnalysis(ctx);
     return {
       CallExpr(call: CallExpr) {
         const t = a.track(call);

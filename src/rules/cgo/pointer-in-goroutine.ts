@@ -3,8 +3,8 @@ import { pathsAvoiding } from '../../semantics/dataflow.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
 import type { Obj } from '../../semantics/scope.js';
 import { defineRule } from '../../engine/rule.js';
-import { addressTaken, analysisOf, CGO_FACTS, effectsAt, freesNow, memoryUseAt, rootVar, waits } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, memoryUseAt, rootVar, waits } from './lifetime.js';
+import { cgoOptions } from './options.js';
 
 export default defineRule({
   meta: {
@@ -65,11 +65,10 @@ func Render(page string, done chan<- bool) {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
     const { pkg } = ctx;
-    const a = analysisOf(pkg, policyOf(ctx.options));
+    const a = cgoAnalysis(ctx);
     return {
       GoStmt(go: GoStmt) {
         const fn = pkg.enclosingFunc(go);

@@ -1,8 +1,8 @@
 import type { CallExpr, Node } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
-import { analysisOf, CGO_FACTS, freeCallText, leaksOf, loopsAround, unparen, varName, type Leak, type Tracked } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, unparen, varName, type Leak, type Tracked } from './lifetime.js';
+import { cgoOptions } from './options.js';
 
 const related = (l: Leak, name: string, fn: Tracked['fn']): RelatedReport => ({
   // falling off the end: the closing brace of the function
@@ -136,11 +136,9 @@ func Check(pan string) error {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
-    const policy = policyOf(ctx.options);
-    const a = analysisOf(ctx.pkg, policy);
+    const a = cgoAnalysis(ctx);
     return {
       CallExpr(call: CallExpr) {
         const t = a.track(call);

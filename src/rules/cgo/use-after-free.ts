@@ -2,9 +2,9 @@ import type { CallExpr, DeferStmt, Node } from '../../syntax/ast.js';
 import { mayHappen, pathsAvoiding } from '../../semantics/dataflow.js';
 import { defineRule } from '../../engine/rule.js';
 import {
-  addressTaken, analysisOf, CGO_FACTS, effectsAt, freesNow, groupOfFree, memoryUseAt, overwrittenAt, waits, type FreedGroup,
+  addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, groupOfFree, memoryUseAt, overwrittenAt, waits, type FreedGroup,
 } from './lifetime.js';
-import { cgoOptions, policyOf } from './options.js';
+import { cgoOptions } from './options.js';
 
 export default defineRule({
   meta: {
@@ -72,11 +72,10 @@ func Announce(msg string) {
     },
     options: cgoOptions,
   },
-  prefilter: { imports: ['C'] },
-  facts: CGO_FACTS,
+  ...CGO_RULE_BASE,
   create(ctx) {
     const { pkg } = ctx;
-    const a = analysisOf(pkg, policyOf(ctx.options));
+    const a = cgoAnalysis(ctx);
     const done = new Set<string>();
     const reported = new Set<Node>();
     const report = (range: Node, messageId: 'after' | 'deferredUse' | 'deferOrder' | 'goroutine', name: string, other: Node, otherMsg: string, extra: Record<string, string> = {}) => {

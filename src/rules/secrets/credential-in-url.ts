@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
+import type { Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
 import { findUrlCredential } from './detect/index.js';
 import { secretIdentity } from './describe.js';
 import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from './flows.js';
 import { allowOption, logSinksOption } from './options.js';
+import { stringConstantVisitors } from './string-constants.js';
 import { maskRanges } from './trace.js';
 
 const options = z.strictObject({
@@ -62,7 +62,7 @@ func open() (*sql.DB, error) {
 
     const check = (root: Expr, ancestors: readonly Node[]) => {
       const value = constString(pkg, root);
-      if (value === undefined || !value.includes('://') || isPartOfConstant(ancestors) || allow.some((r) => r.test(value))) return;
+      if (value === undefined || !value.includes('://') || allow.some((r) => r.test(value))) return;
       const parent = ancestors[ancestors.length - 1];
       if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return;
       const url = findUrlCredential(value);
@@ -79,24 +79,6 @@ func open() (*sql.DB, error) {
       });
     };
 
-    const isLiteralConcat = (e: Expr): boolean => {
-      const u = unparen(e);
-      return (u.kind === 'BasicLit' && u.litKind === 'STRING') || (u.kind === 'BinaryExpr' && u.op === '+' && isLiteralConcat(u.x) && isLiteralConcat(u.y));
-    };
-    const isPartOfConstant = (ancestors: readonly Node[]): boolean => {
-      let i = ancestors.length - 1;
-      while (ancestors[i]?.kind === 'ParenExpr') i--;
-      const x = ancestors[i];
-      return x?.kind === 'BinaryExpr' && x.op === '+' && isLiteralConcat(x);
-    };
-
-    return {
-      BasicLit(lit: BasicLit, ancestors) {
-        if (lit.litKind === 'STRING' && lit.value.length >= 12) check(lit, ancestors);
-      },
-      BinaryExpr(b: BinaryExpr, ancestors) {
-        if (b.op === '+' && isLiteralConcat(b)) check(b, ancestors);
-      },
-    };
+    return stringConstantVisitors(12, check);
   },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
+import type { Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
 import { isAuthValue } from './auth-values.js';
 import { detectSecret, findUrlCredential, looksLikeSecretValue } from './detect/index.js';
@@ -12,6 +11,7 @@ import { describeSecret, secretIdentity, secretSeverity } from './describe.js';
 import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from './flows.js';
 import { bindingOf } from './names-of.js';
 import { allowOption, detectionSettings, extraNamesOption, genericSeverityOption, ignoreNamesOption, logSinksOption, minEntropyOption } from './options.js';
+import { stringConstantVisitors } from './string-constants.js';
 import { maskRanges } from './trace.js';
 
 const options = z.strictObject({
@@ -97,7 +97,7 @@ func notify(url string) {
 
     const check = (root: Expr, ancestors: readonly Node[]) => {
       const value = constString(pkg, root);
-      if (value === undefined || value.length < 8 || isPartOfConstant(ancestors)) return;
+      if (value === undefined || value.length < 8) return;
       const parent = ancestors[ancestors.length - 1];
       if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return; // struct tags, import paths
       // tokens and keys first; the binding's name only when the value could be a generic secret
@@ -130,30 +130,6 @@ func notify(url string) {
       });
     };
 
-    /** A part of a larger concatenation of literals, which is checked as a whole. */
-    const isPartOfConstant = (ancestors: readonly Node[]): boolean => {
-      let i = ancestors.length - 1;
-      while (ancestors[i]?.kind === 'ParenExpr') i--;
-      const x = ancestors[i];
-      return x?.kind === 'BinaryExpr' && x.op === '+' && isStringConcat(x);
-    };
-
-    return {
-      BasicLit(lit: BasicLit, ancestors) {
-        if (lit.litKind === 'STRING' && lit.value.length >= 10) check(lit, ancestors);
-      },
-      BinaryExpr(b: BinaryExpr, ancestors) {
-        if (b.op === '+' && isStringConcat(b)) check(b, ancestors);
-      },
-    };
-
-    /** A concatenation of string literals only (constants in it are checked where they are declared). */
-    function isStringConcat(b: BinaryExpr): boolean {
-      const ok = (e: Expr): boolean => {
-        const u = unparen(e);
-        return (u.kind === 'BasicLit' && u.litKind === 'STRING') || (u.kind === 'BinaryExpr' && u.op === '+' && ok(u.x) && ok(u.y));
-      };
-      return ok(b);
-    }
+    return stringConstantVisitors(10, check);
   },
 });
