@@ -16,17 +16,20 @@ import type * as ast from './ast.js';
  */
 export const NONE = Object.freeze([]) as unknown as never[];
 
+/** Derived: `start` is `slash`, `end` is `slash + text.length`. */
 export class Comment implements ast.Comment {
   declare readonly kind: 'Comment';
-  declare start: ast.Offset;
-  declare end: ast.Offset;
   declare slash: ast.Offset;
   declare text: string;
-  constructor(start_: ast.Offset, end_: ast.Offset, slash_: ast.Offset, text_: string) {
-    this.start = start_;
-    this.end = end_;
+  constructor(slash_: ast.Offset, text_: string) {
     this.slash = slash_;
     this.text = text_;
+  }
+  get start(): ast.Offset {
+    return this.slash;
+  }
+  get end(): ast.Offset {
+    return this.slash + this.text.length;
   }
 }
 (Comment.prototype as { kind: string }).kind = 'Comment';
@@ -123,19 +126,21 @@ export class Ellipsis implements ast.Ellipsis {
 }
 (Ellipsis.prototype as { kind: string }).kind = 'Ellipsis';
 
+/** Derived: `start` is `valuePos`. */
 export class BasicLit implements ast.BasicLit {
   declare readonly kind: 'BasicLit';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare valuePos: ast.Offset;
   declare litKind: ast.LitKind;
   declare value: string;
-  constructor(start_: ast.Offset, end_: ast.Offset, valuePos_: ast.Offset, litKind_: ast.LitKind, value_: string) {
-    this.start = start_;
+  constructor(end_: ast.Offset, valuePos_: ast.Offset, litKind_: ast.LitKind, value_: string) {
     this.end = end_;
     this.valuePos = valuePos_;
     this.litKind = litKind_;
     this.value = value_;
+  }
+  get start(): ast.Offset {
+    return this.valuePos;
   }
 }
 (BasicLit.prototype as { kind: string }).kind = 'BasicLit';
@@ -155,74 +160,83 @@ export class FuncLit implements ast.FuncLit {
 }
 (FuncLit.prototype as { kind: string }).kind = 'FuncLit';
 
+/** Derived: `end` is `rbrace + 1`. */
 export class CompositeLit implements ast.CompositeLit {
   declare readonly kind: 'CompositeLit';
   declare start: ast.Offset;
-  declare end: ast.Offset;
   declare type: ast.Expr | null;
   declare lbrace: ast.Offset;
   declare elts: ast.Expr[];
   declare rbrace: ast.Offset;
   declare incomplete: boolean;
-  constructor(start_: ast.Offset, end_: ast.Offset, type_: ast.Expr | null, lbrace_: ast.Offset, elts_: ast.Expr[], rbrace_: ast.Offset, incomplete_: boolean) {
+  constructor(start_: ast.Offset, type_: ast.Expr | null, lbrace_: ast.Offset, elts_: ast.Expr[], rbrace_: ast.Offset, incomplete_: boolean) {
     this.start = start_;
-    this.end = end_;
     this.type = type_;
     this.lbrace = lbrace_;
     this.elts = elts_;
     this.rbrace = rbrace_;
     this.incomplete = incomplete_;
   }
+  get end(): ast.Offset {
+    return this.rbrace + 1;
+  }
 }
 (CompositeLit.prototype as { kind: string }).kind = 'CompositeLit';
 
+/** Derived: `start` is `lparen`, `end` is `rparen + 1`. */
 export class ParenExpr implements ast.ParenExpr {
   declare readonly kind: 'ParenExpr';
-  declare start: ast.Offset;
-  declare end: ast.Offset;
   declare lparen: ast.Offset;
   declare x: ast.Expr;
   declare rparen: ast.Offset;
-  constructor(start_: ast.Offset, end_: ast.Offset, lparen_: ast.Offset, x_: ast.Expr, rparen_: ast.Offset) {
-    this.start = start_;
-    this.end = end_;
+  constructor(lparen_: ast.Offset, x_: ast.Expr, rparen_: ast.Offset) {
     this.lparen = lparen_;
     this.x = x_;
     this.rparen = rparen_;
   }
+  get start(): ast.Offset {
+    return this.lparen;
+  }
+  get end(): ast.Offset {
+    return this.rparen + 1;
+  }
 }
 (ParenExpr.prototype as { kind: string }).kind = 'ParenExpr';
 
+/** Derived: `end` is `sel.end`. */
 export class SelectorExpr implements ast.SelectorExpr {
   declare readonly kind: 'SelectorExpr';
   declare start: ast.Offset;
-  declare end: ast.Offset;
   declare x: ast.Expr;
   declare sel: ast.Ident;
-  constructor(start_: ast.Offset, end_: ast.Offset, x_: ast.Expr, sel_: ast.Ident) {
+  constructor(start_: ast.Offset, x_: ast.Expr, sel_: ast.Ident) {
     this.start = start_;
-    this.end = end_;
     this.x = x_;
     this.sel = sel_;
+  }
+  get end(): ast.Offset {
+    return this.sel.end;
   }
 }
 (SelectorExpr.prototype as { kind: string }).kind = 'SelectorExpr';
 
+/** Derived: `end` is `rbrack + 1`. */
 export class IndexExpr implements ast.IndexExpr {
   declare readonly kind: 'IndexExpr';
   declare start: ast.Offset;
-  declare end: ast.Offset;
   declare x: ast.Expr;
   declare lbrack: ast.Offset;
   declare index: ast.Expr;
   declare rbrack: ast.Offset;
-  constructor(start_: ast.Offset, end_: ast.Offset, x_: ast.Expr, lbrack_: ast.Offset, index_: ast.Expr, rbrack_: ast.Offset) {
+  constructor(start_: ast.Offset, x_: ast.Expr, lbrack_: ast.Offset, index_: ast.Expr, rbrack_: ast.Offset) {
     this.start = start_;
-    this.end = end_;
     this.x = x_;
     this.lbrack = lbrack_;
     this.index = index_;
     this.rbrack = rbrack_;
+  }
+  get end(): ast.Offset {
+    return this.rbrack + 1;
   }
 }
 (IndexExpr.prototype as { kind: string }).kind = 'IndexExpr';
@@ -290,55 +304,61 @@ export class TypeAssertExpr implements ast.TypeAssertExpr {
 }
 (TypeAssertExpr.prototype as { kind: string }).kind = 'TypeAssertExpr';
 
+/** Derived: `end` is `rparen + 1`. */
 export class CallExpr implements ast.CallExpr {
   declare readonly kind: 'CallExpr';
   declare start: ast.Offset;
-  declare end: ast.Offset;
   declare fun: ast.Expr;
   declare lparen: ast.Offset;
   declare args: ast.Expr[];
   declare ellipsis: ast.Offset;
   declare rparen: ast.Offset;
-  constructor(start_: ast.Offset, end_: ast.Offset, fun_: ast.Expr, lparen_: ast.Offset, args_: ast.Expr[], ellipsis_: ast.Offset, rparen_: ast.Offset) {
+  constructor(start_: ast.Offset, fun_: ast.Expr, lparen_: ast.Offset, args_: ast.Expr[], ellipsis_: ast.Offset, rparen_: ast.Offset) {
     this.start = start_;
-    this.end = end_;
     this.fun = fun_;
     this.lparen = lparen_;
     this.args = args_;
     this.ellipsis = ellipsis_;
     this.rparen = rparen_;
   }
+  get end(): ast.Offset {
+    return this.rparen + 1;
+  }
 }
 (CallExpr.prototype as { kind: string }).kind = 'CallExpr';
 
+/** Derived: `start` is `star`. */
 export class StarExpr implements ast.StarExpr {
   declare readonly kind: 'StarExpr';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare star: ast.Offset;
   declare x: ast.Expr;
-  constructor(start_: ast.Offset, end_: ast.Offset, star_: ast.Offset, x_: ast.Expr) {
-    this.start = start_;
+  constructor(end_: ast.Offset, star_: ast.Offset, x_: ast.Expr) {
     this.end = end_;
     this.star = star_;
     this.x = x_;
   }
+  get start(): ast.Offset {
+    return this.star;
+  }
 }
 (StarExpr.prototype as { kind: string }).kind = 'StarExpr';
 
+/** Derived: `start` is `opPos`. */
 export class UnaryExpr implements ast.UnaryExpr {
   declare readonly kind: 'UnaryExpr';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare opPos: ast.Offset;
   declare op: ast.UnaryOp;
   declare x: ast.Expr;
-  constructor(start_: ast.Offset, end_: ast.Offset, opPos_: ast.Offset, op_: ast.UnaryOp, x_: ast.Expr) {
-    this.start = start_;
+  constructor(end_: ast.Offset, opPos_: ast.Offset, op_: ast.UnaryOp, x_: ast.Expr) {
     this.end = end_;
     this.opPos = opPos_;
     this.op = op_;
     this.x = x_;
+  }
+  get start(): ast.Offset {
+    return this.opPos;
   }
 }
 (UnaryExpr.prototype as { kind: string }).kind = 'UnaryExpr';
@@ -637,17 +657,19 @@ export class DeferStmt implements ast.DeferStmt {
 }
 (DeferStmt.prototype as { kind: string }).kind = 'DeferStmt';
 
+/** Derived: `start` is `return`. */
 export class ReturnStmt implements ast.ReturnStmt {
   declare readonly kind: 'ReturnStmt';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare return: ast.Offset;
   declare results: ast.Expr[];
-  constructor(start_: ast.Offset, end_: ast.Offset, return_: ast.Offset, results_: ast.Expr[]) {
-    this.start = start_;
+  constructor(end_: ast.Offset, return_: ast.Offset, results_: ast.Expr[]) {
     this.end = end_;
     this.return = return_;
     this.results = results_;
+  }
+  get start(): ast.Offset {
+    return this.return;
   }
 }
 (ReturnStmt.prototype as { kind: string }).kind = 'ReturnStmt';
@@ -669,40 +691,44 @@ export class BranchStmt implements ast.BranchStmt {
 }
 (BranchStmt.prototype as { kind: string }).kind = 'BranchStmt';
 
+/** Derived: `start` is `lbrace`. */
 export class BlockStmt implements ast.BlockStmt {
   declare readonly kind: 'BlockStmt';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare lbrace: ast.Offset;
   declare list: ast.Stmt[];
   declare rbrace: ast.Offset;
-  constructor(start_: ast.Offset, end_: ast.Offset, lbrace_: ast.Offset, list_: ast.Stmt[], rbrace_: ast.Offset) {
-    this.start = start_;
+  constructor(end_: ast.Offset, lbrace_: ast.Offset, list_: ast.Stmt[], rbrace_: ast.Offset) {
     this.end = end_;
     this.lbrace = lbrace_;
     this.list = list_;
     this.rbrace = rbrace_;
   }
+  get start(): ast.Offset {
+    return this.lbrace;
+  }
 }
 (BlockStmt.prototype as { kind: string }).kind = 'BlockStmt';
 
+/** Derived: `start` is `if`. */
 export class IfStmt implements ast.IfStmt {
   declare readonly kind: 'IfStmt';
-  declare start: ast.Offset;
   declare end: ast.Offset;
   declare if: ast.Offset;
   declare init: ast.Stmt | null;
   declare cond: ast.Expr;
   declare body: ast.BlockStmt;
   declare else: ast.Stmt | null;
-  constructor(start_: ast.Offset, end_: ast.Offset, if_: ast.Offset, init_: ast.Stmt | null, cond_: ast.Expr, body_: ast.BlockStmt, else_: ast.Stmt | null) {
-    this.start = start_;
+  constructor(end_: ast.Offset, if_: ast.Offset, init_: ast.Stmt | null, cond_: ast.Expr, body_: ast.BlockStmt, else_: ast.Stmt | null) {
     this.end = end_;
     this.if = if_;
     this.init = init_;
     this.cond = cond_;
     this.body = body_;
     this.else = else_;
+  }
+  get start(): ast.Offset {
+    return this.if;
   }
 }
 (IfStmt.prototype as { kind: string }).kind = 'IfStmt';

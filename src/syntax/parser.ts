@@ -127,7 +127,7 @@ function mkFuncType(
 }
 
 function mkIndex(x: ast.Expr, lbrack: number, index: ast.Expr, rbrack: number): ast.IndexExpr {
-  return new N.IndexExpr(x.start, rbrack + 1, x, lbrack, index, rbrack);
+  return new N.IndexExpr(x.start, x, lbrack, index, rbrack);
 }
 
 function packIndexExpr(x: ast.Expr, lbrack: number, exprs: ast.Expr[], rbrack: number): ast.Expr {
@@ -138,11 +138,11 @@ function packIndexExpr(x: ast.Expr, lbrack: number, exprs: ast.Expr[], rbrack: n
 function mkBlock(lbrace: number, list: ast.Stmt[], rbrace: number): ast.BlockStmt {
   const n = list.length;
   const end = rbrace >= 0 ? rbrace + 1 : n > 0 ? list[n - 1]!.end : lbrace + 1;
-  return new N.BlockStmt(lbrace, end, lbrace, list, rbrace);
+  return new N.BlockStmt(end, lbrace, list, rbrace);
 }
 
 function mkStar(star: number, x: ast.Expr): ast.StarExpr {
-  return new N.StarExpr(star, x.end, star, x);
+  return new N.StarExpr(x.end, star, x);
 }
 
 function mkBinary(x: ast.Expr, opPos: number, op: ast.BinaryOp, y: ast.Expr): ast.BinaryExpr {
@@ -150,7 +150,7 @@ function mkBinary(x: ast.Expr, opPos: number, op: ast.BinaryOp, y: ast.Expr): as
 }
 
 function mkUnary(opPos: number, op: ast.UnaryOp, x: ast.Expr): ast.UnaryExpr {
-  return new N.UnaryExpr(opPos, x.end, opPos, op, x);
+  return new N.UnaryExpr(x.end, opPos, op, x);
 }
 
 function isTypeSwitchAssert(x: ast.Expr): boolean {
@@ -177,7 +177,7 @@ function extractName(x: ast.Expr, force: boolean): [ast.Ident | null, ast.Expr |
     case 'CallExpr':
       if (x.fun.kind === 'Ident') {
         if (x.args.length === 1 && x.ellipsis === NO_POS && (force || isTypeElem(x.args[0]!))) {
-          const p: ast.ParenExpr = new N.ParenExpr(x.lparen, x.rparen + 1, x.lparen, x.args[0]!, x.rparen);
+          const p: ast.ParenExpr = new N.ParenExpr(x.lparen, x.args[0]!, x.rparen);
           return [x.fun, p];
         }
       }
@@ -328,7 +328,7 @@ export class Parser extends Scanner {
         k = text.indexOf('\n', k + 1);
       }
     }
-    const c: ast.Comment = new N.Comment(this.pos, this.pos + text.length, this.pos, text);
+    const c: ast.Comment = new N.Comment(this.pos, text);
     this.next0();
     this.endline = endline;
     return c;
@@ -561,7 +561,7 @@ export class Parser extends Scanner {
     if (this.tk() === Token.PERIOD) {
       this.next();
       const sel = this.parseIdent();
-      return new N.SelectorExpr(ident.start, sel.end, ident, sel);
+      return new N.SelectorExpr(ident.start, ident, sel);
     }
     return ident;
   }
@@ -693,7 +693,7 @@ export class Parser extends Scanner {
     }
     let tag: ast.BasicLit | null = null;
     if (this.tk() === Token.STRING) {
-      tag = new N.BasicLit(this.pos, this.end, this.pos, 'STRING', this.lit);
+      tag = new N.BasicLit(this.end, this.pos, 'STRING', this.lit);
       this.next();
     }
     const comment = this.expectSemi();
@@ -1193,7 +1193,7 @@ export class Parser extends Scanner {
         this.next();
         const x = this.parseType();
         const rparen = this.expect(Token.RPAREN);
-        r = new N.ParenExpr(lparen, rparen + 1, lparen, x, rparen);
+        r = new N.ParenExpr(lparen, x, rparen);
         break;
       }
     }
@@ -1244,7 +1244,7 @@ export class Parser extends Scanner {
       case Token.IMAG:
       case Token.CHAR:
       case Token.STRING: {
-        const x: ast.BasicLit = new N.BasicLit(this.pos, this.end, this.pos, LIT_KIND[this.tk()]!, this.lit);
+        const x: ast.BasicLit = new N.BasicLit(this.end, this.pos, LIT_KIND[this.tk()]!, this.lit);
         this.next();
         return x;
       }
@@ -1255,7 +1255,7 @@ export class Parser extends Scanner {
         const x = this.parseRhs(); // types may be parenthesized: (some type)
         this.exprLev--;
         const rparen = this.expect(Token.RPAREN);
-        return new N.ParenExpr(lparen, rparen + 1, lparen, x, rparen);
+        return new N.ParenExpr(lparen, x, rparen);
       }
       case Token.FUNC:
         return this.parseFuncTypeOrLit();
@@ -1359,7 +1359,7 @@ export class Parser extends Scanner {
     const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rparen = this.expectClosing(Token.RPAREN, 'argument list');
-    return new N.CallExpr(fun.start, rparen + 1, fun, lparen, list, ellipsis, rparen);
+    return new N.CallExpr(fun.start, fun, lparen, list, ellipsis, rparen);
   }
 
   private parseValue(): ast.Expr {
@@ -1394,7 +1394,7 @@ export class Parser extends Scanner {
     this.exprLev--;
     const rbrace = this.expectClosing(Token.RBRACE, 'composite literal');
     this.leave();
-    return new N.CompositeLit(typ !== null ? typ.start : lbrace, rbrace + 1, typ, lbrace, elts, rbrace, false);
+    return new N.CompositeLit(typ !== null ? typ.start : lbrace, typ, lbrace, elts, rbrace, false);
   }
 
   private parsePrimaryExpr(x: ast.Expr | null): ast.Expr {
@@ -1408,7 +1408,7 @@ export class Parser extends Scanner {
             this.next();
             if (this.tk() === Token.IDENT) {
               const sel = this.parseIdent();
-              x = new N.SelectorExpr(x.start, sel.end, x, sel);
+              x = new N.SelectorExpr(x.start, x, sel);
             } else if (this.tk() === Token.LPAREN) {
               x = this.parseTypeAssertion(x);
             } else {
@@ -1416,7 +1416,7 @@ export class Parser extends Scanner {
               this.errorExpected(pos, 'selector or type assertion');
               if (this.tk() !== Token.RBRACE) this.next(); // make progress
               const sel = mkIdent(pos, '_');
-              x = new N.SelectorExpr(x.start, sel.end, x, sel);
+              x = new N.SelectorExpr(x.start, x, sel);
             }
             break;
           case Token.LBRACK:
@@ -1675,7 +1675,7 @@ export class Parser extends Scanner {
     if (this.tk() !== Token.SEMICOLON && this.tk() !== Token.RBRACE) x = this.parseList(true);
     this.expectSemi();
     const end = x.length > 0 ? x[x.length - 1]!.end : pos + 6;
-    return new N.ReturnStmt(pos, end, pos, x);
+    return new N.ReturnStmt(end, pos, x);
   }
 
   private parseBranchStmt(tok: Token): ast.BranchStmt {
@@ -1762,7 +1762,7 @@ export class Parser extends Scanner {
       this.expectSemi();
     }
     this.leave();
-    return new N.IfStmt(pos, else_ !== null ? else_.end : body.end, pos, init, cond, body, else_);
+    return new N.IfStmt(else_ !== null ? else_.end : body.end, pos, init, cond, body, else_);
   }
 
   private parseCaseClause(): ast.CaseClause {
@@ -2060,7 +2060,7 @@ export class Parser extends Scanner {
       this.advance(EXPR_END);
     }
     const comment = this.expectSemi();
-    const lit: ast.BasicLit = new N.BasicLit(pos, end, pos, 'STRING', path);
+    const lit: ast.BasicLit = new N.BasicLit(end, pos, 'STRING', path);
     const spec: ast.ImportSpec = new N.ImportSpec(ident !== null ? ident.start : pos, end, doc, ident, lit, comment);
     this.imports.push(spec);
     return spec;
