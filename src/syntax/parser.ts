@@ -27,6 +27,8 @@
 import type * as ast from './ast.js';
 import { NO_POS } from './ast.js';
 import { goVersionOf, parseConstraint } from './build-constraint.js';
+import * as N from './nodes.js';
+import { NONE } from './nodes.js';
 import { PositionTable } from './position.js';
 import { Scanner } from './scanner.js';
 import { Token, TOKEN_STRINGS, precedence } from './token.js';
@@ -86,11 +88,11 @@ function unparen(x: ast.Expr): ast.Expr {
 }
 
 function mkIdent(pos: number, name: string): ast.Ident {
-  return { kind: 'Ident', start: pos, end: pos + name.length, name };
+  return new N.Ident(pos, name);
 }
 
 function mkBad(from: number, to: number): ast.BadExpr {
-  return { kind: 'BadExpr', start: from, end: to };
+  return new N.BadExpr(from, to);
 }
 
 function mkField(
@@ -103,14 +105,14 @@ function mkField(
   const n = names.length;
   const start = n > 0 ? names[0]!.start : type !== null ? type.start : NO_POS;
   const end = tag !== null ? tag.end : type !== null ? type.end : n > 0 ? names[n - 1]!.end : NO_POS;
-  return { kind: 'Field', start, end, doc, names, type, tag, comment };
+  return new N.Field(start, end, doc, names, type, tag, comment);
 }
 
 function mkFieldList(opening: number, list: ast.Field[], closing: number): ast.FieldList {
   const n = list.length;
   const start = opening >= 0 ? opening : n > 0 ? list[0]!.start : NO_POS;
   const end = closing >= 0 ? closing + 1 : n > 0 ? list[n - 1]!.end : NO_POS;
-  return { kind: 'FieldList', start, end, opening, list, closing };
+  return new N.FieldList(start, end, opening, list, closing);
 }
 
 function mkFuncType(
@@ -121,34 +123,34 @@ function mkFuncType(
 ): ast.FuncType {
   const start = func >= 0 ? func : params.start;
   const end = results !== null ? results.end : params.end;
-  return { kind: 'FuncType', start, end, func, typeParams, params, results };
+  return new N.FuncType(start, end, func, typeParams, params, results);
 }
 
 function mkIndex(x: ast.Expr, lbrack: number, index: ast.Expr, rbrack: number): ast.IndexExpr {
-  return { kind: 'IndexExpr', start: x.start, end: rbrack + 1, x, lbrack, index, rbrack };
+  return new N.IndexExpr(x.start, x, lbrack, index, rbrack);
 }
 
 function packIndexExpr(x: ast.Expr, lbrack: number, exprs: ast.Expr[], rbrack: number): ast.Expr {
   if (exprs.length === 1) return mkIndex(x, lbrack, exprs[0]!, rbrack);
-  return { kind: 'IndexListExpr', start: x.start, end: rbrack + 1, x, lbrack, indices: exprs, rbrack };
+  return new N.IndexListExpr(x.start, rbrack + 1, x, lbrack, exprs, rbrack);
 }
 
 function mkBlock(lbrace: number, list: ast.Stmt[], rbrace: number): ast.BlockStmt {
   const n = list.length;
   const end = rbrace >= 0 ? rbrace + 1 : n > 0 ? list[n - 1]!.end : lbrace + 1;
-  return { kind: 'BlockStmt', start: lbrace, end, lbrace, list, rbrace };
+  return new N.BlockStmt(end, lbrace, list, rbrace);
 }
 
 function mkStar(star: number, x: ast.Expr): ast.StarExpr {
-  return { kind: 'StarExpr', start: star, end: x.end, star, x };
+  return new N.StarExpr(x.end, star, x);
 }
 
 function mkBinary(x: ast.Expr, opPos: number, op: ast.BinaryOp, y: ast.Expr): ast.BinaryExpr {
-  return { kind: 'BinaryExpr', start: x.start, end: y.end, x, opPos, op, y };
+  return new N.BinaryExpr(x.start, y.end, x, opPos, op, y);
 }
 
 function mkUnary(opPos: number, op: ast.UnaryOp, x: ast.Expr): ast.UnaryExpr {
-  return { kind: 'UnaryExpr', start: opPos, end: x.end, opPos, op, x };
+  return new N.UnaryExpr(x.end, opPos, op, x);
 }
 
 function isTypeSwitchAssert(x: ast.Expr): boolean {
@@ -175,14 +177,7 @@ function extractName(x: ast.Expr, force: boolean): [ast.Ident | null, ast.Expr |
     case 'CallExpr':
       if (x.fun.kind === 'Ident') {
         if (x.args.length === 1 && x.ellipsis === NO_POS && (force || isTypeElem(x.args[0]!))) {
-          const p: ast.ParenExpr = {
-            kind: 'ParenExpr',
-            start: x.lparen,
-            end: x.rparen + 1,
-            lparen: x.lparen,
-            x: x.args[0]!,
-            rparen: x.rparen,
-          };
+          const p: ast.ParenExpr = new N.ParenExpr(x.lparen, x.args[0]!, x.rparen);
           return [x.fun, p];
         }
       }
@@ -266,20 +261,7 @@ export class Parser extends Scanner {
     this.scratch = [];
     if (f === null) {
       // not a valid Go source file: an empty file, like go/parser
-      f = {
-        kind: 'File',
-        start: NO_POS,
-        end: NO_POS,
-        doc: null,
-        package: NO_POS,
-        name: { kind: 'Ident', start: NO_POS, end: NO_POS, name: '' },
-        decls: [],
-        imports: [],
-        comments: [],
-        goVersion: '',
-        fileStart: 0,
-        fileEnd: this.src.length,
-      };
+      f = new N.File(NO_POS, NO_POS, null, NO_POS, new N.Ident(NO_POS, ''), NONE, NONE, NONE, '', 0, this.src.length);
     }
     return f;
   }
@@ -299,7 +281,7 @@ export class Parser extends Scanner {
     // short lists (most of them) as literals: cheaper than a slice call
     switch (n) {
       case 0:
-        return [];
+        return NONE;
       case 1:
         return [s[start]!];
       case 2:
@@ -346,7 +328,7 @@ export class Parser extends Scanner {
         k = text.indexOf('\n', k + 1);
       }
     }
-    const c: ast.Comment = { kind: 'Comment', start: this.pos, end: this.pos + text.length, slash: this.pos, text };
+    const c: ast.Comment = new N.Comment(this.pos, text);
     this.next0();
     this.endline = endline;
     return c;
@@ -361,12 +343,7 @@ export class Parser extends Scanner {
       endline = this.endline;
     }
     const list = this.take<ast.Comment>(s0);
-    const g: ast.CommentGroup = {
-      kind: 'CommentGroup',
-      start: list[0]!.start,
-      end: list[list.length - 1]!.end,
-      list,
-    };
+    const g: ast.CommentGroup = new N.CommentGroup(list[0]!.start, list[list.length - 1]!.end, list);
     this.comments.push(g);
     this.endline = endline;
     return g;
@@ -520,10 +497,10 @@ export class Parser extends Scanner {
     if (this.tk() === Token.IDENT) {
       const name = this.lit;
       this.next();
-      return { kind: 'Ident', start: pos, end: pos + name.length, name };
+      return new N.Ident(pos, name);
     }
     this.expect(Token.IDENT);
-    return { kind: 'Ident', start: pos, end: pos + 1, name: '_' };
+    return new N.Ident(pos, '_');
   }
 
   private parseIdentList(): ast.Ident[] {
@@ -584,7 +561,7 @@ export class Parser extends Scanner {
     if (this.tk() === Token.PERIOD) {
       this.next();
       const sel = this.parseIdent();
-      return { kind: 'SelectorExpr', start: ident.start, end: sel.end, x: ident, sel };
+      return new N.SelectorExpr(ident.start, ident, sel);
     }
     return ident;
   }
@@ -593,7 +570,7 @@ export class Parser extends Scanner {
     if (len === null) {
       this.exprLev++;
       if (this.tk() === Token.ELLIPSIS) {
-        len = { kind: 'Ellipsis', start: this.pos, end: this.pos + 3, ellipsis: this.pos, elt: null };
+        len = new N.Ellipsis(this.pos, this.pos + 3, this.pos, null);
         this.next();
       } else if (this.tk() !== Token.RBRACK) {
         len = this.parseRhs();
@@ -606,7 +583,7 @@ export class Parser extends Scanner {
     }
     this.expect(Token.RBRACK);
     const elt = this.parseType();
-    return { kind: 'ArrayType', start: lbrack, end: elt.end, lbrack, len, elt };
+    return new N.ArrayType(lbrack, elt.end, lbrack, len, elt);
   }
 
   private parseArrayFieldOrTypeInstance(x: ast.Ident): [ast.Ident | null, ast.Expr] {
@@ -632,14 +609,14 @@ export class Parser extends Scanner {
     if (args.length === 0) {
       // x []E
       const elt = this.parseType();
-      return [x, { kind: 'ArrayType', start: lbrack, end: elt.end, lbrack, len: null, elt }];
+      return [x, new N.ArrayType(lbrack, elt.end, lbrack, null, elt)];
     }
     if (args.length === 1) {
       const elt = this.tryIdentOrType();
       if (elt !== null) {
         // x [P]E
         if (trailingComma >= 0) this.error(trailingComma, 'unexpected comma; expecting ]');
-        return [x, { kind: 'ArrayType', start: lbrack, end: elt.end, lbrack, len: args[0]!, elt }];
+        return [x, new N.ArrayType(lbrack, elt.end, lbrack, args[0]!, elt)];
       }
     }
     // x[P], x[P1, P2], ...
@@ -648,7 +625,7 @@ export class Parser extends Scanner {
 
   private parseFieldDecl(): ast.Field {
     const doc = this.leadComment;
-    let names: ast.Ident[] = [];
+    let names: ast.Ident[] = NONE;
     let typ: ast.Expr;
     switch (this.tk()) {
       case Token.IDENT: {
@@ -671,7 +648,7 @@ export class Parser extends Scanner {
           if (names.length === 1 && this.tk() === Token.LBRACK) {
             const r = this.parseArrayFieldOrTypeInstance(name);
             typ = r[1];
-            if (r[0] === null) names = [];
+            if (r[0] === null) names = NONE;
           } else {
             typ = this.parseType();
           }
@@ -716,7 +693,7 @@ export class Parser extends Scanner {
     }
     let tag: ast.BasicLit | null = null;
     if (this.tk() === Token.STRING) {
-      tag = { kind: 'BasicLit', start: this.pos, end: this.end, valuePos: this.pos, litKind: 'STRING', value: this.lit };
+      tag = new N.BasicLit(this.end, this.pos, 'STRING', this.lit);
       this.next();
     }
     const comment = this.expectSemi();
@@ -733,7 +710,7 @@ export class Parser extends Scanner {
     const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const fields = mkFieldList(lbrace, list, rbrace);
-    return { kind: 'StructType', start: pos, end: fields.end, struct: pos, fields, incomplete: false };
+    return new N.StructType(pos, fields.end, pos, fields, false);
   }
 
   private parsePointerType(): ast.StarExpr {
@@ -745,7 +722,7 @@ export class Parser extends Scanner {
   private parseDotsType(): ast.Ellipsis {
     const pos = this.expect(Token.ELLIPSIS);
     const elt = this.parseType();
-    return { kind: 'Ellipsis', start: pos, end: elt.end, ellipsis: pos, elt };
+    return new N.Ellipsis(pos, elt.end, pos, elt);
   }
 
   /** Parses a parameter; the result is left in `parName` and `parTyp`. */
@@ -877,7 +854,7 @@ export class Parser extends Scanner {
     }
     const S = this.scratch as (ast.Ident | ast.Expr | null)[];
     const count = (this.sp - base) >> 1;
-    if (count === 0) return [];
+    if (count === 0) return NONE;
 
     if (named === 0) {
       // all unnamed => found names are type names
@@ -953,7 +930,7 @@ export class Parser extends Scanner {
     // fields are pushed above the pairs
     const fieldStart = this.sp;
     if (named === 0) {
-      for (let i = 0; i < count; i++) this.push(mkField(null, [], S[base + 2 * i + 1] as ast.Expr, null, null));
+      for (let i = 0; i < count; i++) this.push(mkField(null, NONE, S[base + 2 * i + 1] as ast.Expr, null, null));
     } else {
       // consecutive names with the same type share one field
       let typ: ast.Expr | null = null;
@@ -976,7 +953,7 @@ export class Parser extends Scanner {
 
   private parseTypeParameters(): ast.FieldList | null {
     const lbrack = this.expect(Token.LBRACK);
-    let list: ast.Field[] = [];
+    let list: ast.Field[] = NONE;
     if (this.tk() !== Token.RBRACK) list = this.parseParameterList(null, null, Token.RBRACK, false);
     const rbrack = this.expect(Token.RBRACK);
     if (list.length === 0) {
@@ -989,13 +966,13 @@ export class Parser extends Scanner {
   private parseParameters(result: boolean): ast.FieldList | null {
     if (!result || this.tk() === Token.LPAREN) {
       const lparen = this.expect(Token.LPAREN);
-      let list: ast.Field[] = [];
+      let list: ast.Field[] = NONE;
       if (this.tk() !== Token.RPAREN) list = this.parseParameterList(null, null, Token.RPAREN, !result);
       const rparen = this.expect(Token.RPAREN);
       return mkFieldList(lparen, list, rparen);
     }
     const typ = this.tryIdentOrType();
-    if (typ !== null) return mkFieldList(NO_POS, [mkField(null, [], typ, null, null)], NO_POS);
+    if (typ !== null) return mkFieldList(NO_POS, [mkField(null, NONE, typ, null, null)], NO_POS);
     return null;
   }
 
@@ -1012,7 +989,7 @@ export class Parser extends Scanner {
 
   private parseMethodSpec(): ast.Field {
     const doc = this.leadComment;
-    let idents: ast.Ident[] = [];
+    let idents: ast.Ident[] = NONE;
     let typ: ast.Expr;
     const x = this.parseTypeName(null);
     if (x.kind === 'Ident') {
@@ -1114,19 +1091,19 @@ export class Parser extends Scanner {
       } else if (this.tk() === Token.TILDE) {
         const typ = this.embeddedElem(null);
         const comment = this.expectSemi();
-        this.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, NONE, typ, null, comment));
       } else {
         const t = this.tryIdentOrType();
         if (t === null) break;
         const typ = this.embeddedElem(t);
         const comment = this.expectSemi();
-        this.push(mkField(null, [], typ, null, comment));
+        this.push(mkField(null, NONE, typ, null, comment));
       }
     }
     const list = this.take<ast.Field>(s0);
     const rbrace = this.expect(Token.RBRACE);
     const methods = mkFieldList(lbrace, list, rbrace);
-    return { kind: 'InterfaceType', start: pos, end: methods.end, interface: pos, methods, incomplete: false };
+    return new N.InterfaceType(pos, methods.end, pos, methods, false);
   }
 
   private parseMapType(): ast.MapType {
@@ -1135,7 +1112,7 @@ export class Parser extends Scanner {
     const key = this.parseType();
     this.expect(Token.RBRACK);
     const value = this.parseType();
-    return { kind: 'MapType', start: pos, end: value.end, map: pos, key, value };
+    return new N.MapType(pos, value.end, pos, key, value);
   }
 
   private parseChanType(): ast.ChanType {
@@ -1155,7 +1132,7 @@ export class Parser extends Scanner {
       dir = 'recv';
     }
     const value = this.parseType();
-    return { kind: 'ChanType', start: pos, end: value.end, begin: pos, arrow, dir, value };
+    return new N.ChanType(pos, value.end, pos, arrow, dir, value);
   }
 
   private parseTypeInstance(typ: ast.Expr): ast.Expr {
@@ -1216,7 +1193,7 @@ export class Parser extends Scanner {
         this.next();
         const x = this.parseType();
         const rparen = this.expect(Token.RPAREN);
-        r = { kind: 'ParenExpr', start: lparen, end: rparen + 1, lparen, x, rparen };
+        r = new N.ParenExpr(lparen, x, rparen);
         break;
       }
     }
@@ -1251,7 +1228,7 @@ export class Parser extends Scanner {
     this.exprLev++;
     const body = this.parseBlockStmt();
     this.exprLev--;
-    return { kind: 'FuncLit', start: typ.start, end: body.end, type: typ, body };
+    return new N.FuncLit(typ.start, body.end, typ, body);
   }
 
   private parseOperand(): ast.Expr {
@@ -1260,21 +1237,14 @@ export class Parser extends Scanner {
         const pos = this.pos;
         const name = this.lit;
         this.next();
-        return { kind: 'Ident', start: pos, end: pos + name.length, name };
+        return new N.Ident(pos, name);
       }
       case Token.INT:
       case Token.FLOAT:
       case Token.IMAG:
       case Token.CHAR:
       case Token.STRING: {
-        const x: ast.BasicLit = {
-          kind: 'BasicLit',
-          start: this.pos,
-          end: this.end,
-          valuePos: this.pos,
-          litKind: LIT_KIND[this.tk()]!,
-          value: this.lit,
-        };
+        const x: ast.BasicLit = new N.BasicLit(this.end, this.pos, LIT_KIND[this.tk()]!, this.lit);
         this.next();
         return x;
       }
@@ -1285,7 +1255,7 @@ export class Parser extends Scanner {
         const x = this.parseRhs(); // types may be parenthesized: (some type)
         this.exprLev--;
         const rparen = this.expect(Token.RPAREN);
-        return { kind: 'ParenExpr', start: lparen, end: rparen + 1, lparen, x, rparen };
+        return new N.ParenExpr(lparen, x, rparen);
       }
       case Token.FUNC:
         return this.parseFuncTypeOrLit();
@@ -1307,7 +1277,7 @@ export class Parser extends Scanner {
       typ = this.parseType();
     }
     const rparen = this.expect(Token.RPAREN);
-    return { kind: 'TypeAssertExpr', start: x.start, end: rparen + 1, x, lparen, type: typ, rparen };
+    return new N.TypeAssertExpr(x.start, rparen + 1, x, lparen, typ, rparen);
   }
 
   private parseIndexOrSliceOrInstance(x: ast.Expr): ast.Expr {
@@ -1366,18 +1336,7 @@ export class Parser extends Scanner {
           index2 = mkBad(colon1 + 1, rbrack);
         }
       }
-      return {
-        kind: 'SliceExpr',
-        start: x.start,
-        end: rbrack + 1,
-        x,
-        lbrack,
-        low: index0,
-        high: index1,
-        max: index2,
-        slice3,
-        rbrack,
-      };
+      return new N.SliceExpr(x.start, rbrack + 1, x, lbrack, index0, index1, index2, slice3, rbrack);
     }
     if (args === null) return mkIndex(x, lbrack, index0!, rbrack);
     return packIndexExpr(x, lbrack, args, rbrack);
@@ -1400,7 +1359,7 @@ export class Parser extends Scanner {
     const list = this.take<ast.Expr>(s0);
     this.exprLev--;
     const rparen = this.expectClosing(Token.RPAREN, 'argument list');
-    return { kind: 'CallExpr', start: fun.start, end: rparen + 1, fun, lparen, args: list, ellipsis, rparen };
+    return new N.CallExpr(fun.start, fun, lparen, list, ellipsis, rparen);
   }
 
   private parseValue(): ast.Expr {
@@ -1414,7 +1373,7 @@ export class Parser extends Scanner {
       const colon = this.pos;
       this.next();
       const value = this.parseValue();
-      return { kind: 'KeyValueExpr', start: x.start, end: value.end, key: x, colon, value };
+      return new N.KeyValueExpr(x.start, value.end, x, colon, value);
     }
     return x;
   }
@@ -1435,16 +1394,7 @@ export class Parser extends Scanner {
     this.exprLev--;
     const rbrace = this.expectClosing(Token.RBRACE, 'composite literal');
     this.leave();
-    return {
-      kind: 'CompositeLit',
-      start: typ !== null ? typ.start : lbrace,
-      end: rbrace + 1,
-      type: typ,
-      lbrace,
-      elts,
-      rbrace,
-      incomplete: false,
-    };
+    return new N.CompositeLit(typ !== null ? typ.start : lbrace, typ, lbrace, elts, rbrace, false);
   }
 
   private parsePrimaryExpr(x: ast.Expr | null): ast.Expr {
@@ -1458,7 +1408,7 @@ export class Parser extends Scanner {
             this.next();
             if (this.tk() === Token.IDENT) {
               const sel = this.parseIdent();
-              x = { kind: 'SelectorExpr', start: x.start, end: sel.end, x, sel };
+              x = new N.SelectorExpr(x.start, x, sel);
             } else if (this.tk() === Token.LPAREN) {
               x = this.parseTypeAssertion(x);
             } else {
@@ -1466,7 +1416,7 @@ export class Parser extends Scanner {
               this.errorExpected(pos, 'selector or type assertion');
               if (this.tk() !== Token.RBRACE) this.next(); // make progress
               const sel = mkIdent(pos, '_');
-              x = { kind: 'SelectorExpr', start: x.start, end: sel.end, x, sel };
+              x = new N.SelectorExpr(x.start, x, sel);
             }
             break;
           case Token.LBRACK:
@@ -1652,15 +1602,7 @@ export class Parser extends Scanner {
           y = this.parseList(true);
         }
         this.isRange = isRange;
-        return {
-          kind: 'AssignStmt',
-          start: x0.start,
-          end: y[y.length - 1]!.end,
-          lhs: xs ?? [x0],
-          tokPos: pos,
-          tok: TOKEN_STRINGS[tok] as ast.AssignOp,
-          rhs: y,
-        };
+        return new N.AssignStmt(x0.start, y[y.length - 1]!.end, xs ?? [x0], pos, TOKEN_STRINGS[tok] as ast.AssignOp, y);
       }
     }
     if (xs !== null) {
@@ -1673,33 +1615,26 @@ export class Parser extends Scanner {
         this.next();
         if (mode === Mode.labelOk && x0.kind === 'Ident') {
           const stmt = this.parseStmt();
-          return { kind: 'LabeledStmt', start: x0.start, end: stmt.end, label: x0, colon, stmt };
+          return new N.LabeledStmt(x0.start, stmt.end, x0, colon, stmt);
         }
         this.error(colon, 'illegal label declaration');
-        return { kind: 'BadStmt', start: x0.start, end: colon + 1 };
+        return new N.BadStmt(x0.start, colon + 1);
       }
       case Token.ARROW: {
         // send statement
         const arrow = this.pos;
         this.next();
         const y = this.parseRhs();
-        return { kind: 'SendStmt', start: x0.start, end: y.end, chan: x0, arrow, value: y };
+        return new N.SendStmt(x0.start, y.end, x0, arrow, y);
       }
       case Token.INC:
       case Token.DEC: {
-        const s: ast.IncDecStmt = {
-          kind: 'IncDecStmt',
-          start: x0.start,
-          end: this.pos + 2,
-          x: x0,
-          tokPos: this.pos,
-          tok: tok === Token.INC ? '++' : '--',
-        };
+        const s: ast.IncDecStmt = new N.IncDecStmt(x0.start, this.pos + 2, x0, this.pos, tok === Token.INC ? '++' : '--');
         this.next();
         return s;
       }
     }
-    return { kind: 'ExprStmt', start: x0.start, end: x0.end, x: x0 };
+    return new N.ExprStmt(x0.start, x0.end, x0);
   }
 
   private parseCallExpr(callType: string): ast.CallExpr | null {
@@ -1721,26 +1656,26 @@ export class Parser extends Scanner {
     const pos = this.expect(Token.GO);
     const call = this.parseCallExpr('go');
     this.expectSemi();
-    if (call === null) return { kind: 'BadStmt', start: pos, end: pos + 2 };
-    return { kind: 'GoStmt', start: pos, end: call.end, go: pos, call };
+    if (call === null) return new N.BadStmt(pos, pos + 2);
+    return new N.GoStmt(pos, call.end, pos, call);
   }
 
   private parseDeferStmt(): ast.Stmt {
     const pos = this.expect(Token.DEFER);
     const call = this.parseCallExpr('defer');
     this.expectSemi();
-    if (call === null) return { kind: 'BadStmt', start: pos, end: pos + 5 };
-    return { kind: 'DeferStmt', start: pos, end: call.end, defer: pos, call };
+    if (call === null) return new N.BadStmt(pos, pos + 5);
+    return new N.DeferStmt(pos, call.end, pos, call);
   }
 
   private parseReturnStmt(): ast.ReturnStmt {
     const pos = this.pos;
     this.expect(Token.RETURN);
-    let x: ast.Expr[] = [];
+    let x: ast.Expr[] = NONE;
     if (this.tk() !== Token.SEMICOLON && this.tk() !== Token.RBRACE) x = this.parseList(true);
     this.expectSemi();
     const end = x.length > 0 ? x[x.length - 1]!.end : pos + 6;
-    return { kind: 'ReturnStmt', start: pos, end, return: pos, results: x };
+    return new N.ReturnStmt(end, pos, x);
   }
 
   private parseBranchStmt(tok: Token): ast.BranchStmt {
@@ -1751,7 +1686,7 @@ export class Parser extends Scanner {
     }
     this.expectSemi();
     const s = TOKEN_STRINGS[tok] as ast.BranchTok;
-    return { kind: 'BranchStmt', start: pos, end: label !== null ? label.end : pos + s.length, tokPos: pos, tok: s, label };
+    return new N.BranchStmt(pos, label !== null ? label.end : pos + s.length, pos, s, label);
   }
 
   private makeExpr(s: ast.Stmt | null, want: string): ast.Expr | null {
@@ -1821,22 +1756,13 @@ export class Parser extends Scanner {
         this.expectSemi();
       } else {
         this.errorExpected(this.pos, 'if statement or block');
-        else_ = { kind: 'BadStmt', start: this.pos, end: this.pos };
+        else_ = new N.BadStmt(this.pos, this.pos);
       }
     } else {
       this.expectSemi();
     }
     this.leave();
-    return {
-      kind: 'IfStmt',
-      start: pos,
-      end: else_ !== null ? else_.end : body.end,
-      if: pos,
-      init,
-      cond,
-      body,
-      else: else_,
-    };
+    return new N.IfStmt(else_ !== null ? else_.end : body.end, pos, init, cond, body, else_);
   }
 
   private parseCaseClause(): ast.CaseClause {
@@ -1851,7 +1777,7 @@ export class Parser extends Scanner {
     const colon = this.expect(Token.COLON);
     const body = this.parseStmtList();
     const end = body.length > 0 ? body[body.length - 1]!.end : colon + 1;
-    return { kind: 'CaseClause', start: pos, end, case: pos, list, colon, body };
+    return new N.CaseClause(pos, end, pos, list, colon, body);
   }
 
   private isTypeSwitchGuard(s: ast.Stmt | null): boolean {
@@ -1894,10 +1820,10 @@ export class Parser extends Scanner {
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
     if (typeSwitch) {
-      return { kind: 'TypeSwitchStmt', start: pos, end: body.end, switch: pos, init: s1, assign: s2!, body };
+      return new N.TypeSwitchStmt(pos, body.end, pos, s1, s2!, body);
     }
     const tag = this.makeExpr(s2, 'switch expression');
-    return { kind: 'SwitchStmt', start: pos, end: body.end, switch: pos, init: s1, tag, body };
+    return new N.SwitchStmt(pos, body.end, pos, s1, tag, body);
   }
 
   private parseCommClause(): ast.CommClause {
@@ -1912,7 +1838,7 @@ export class Parser extends Scanner {
         const arrow = this.pos;
         this.next();
         const rhs = this.parseRhs();
-        comm = { kind: 'SendStmt', start: lhs[0]!.start, end: rhs.end, chan: lhs[0]!, arrow, value: rhs };
+        comm = new N.SendStmt(lhs[0]!.start, rhs.end, lhs[0]!, arrow, rhs);
       } else {
         // RecvStmt
         const tok = this.tk();
@@ -1925,19 +1851,11 @@ export class Parser extends Scanner {
           const tpos = this.pos;
           this.next();
           const rhs = this.parseRhs();
-          comm = {
-            kind: 'AssignStmt',
-            start: lhs[0]!.start,
-            end: rhs.end,
-            lhs,
-            tokPos: tpos,
-            tok: tok === Token.ASSIGN ? '=' : ':=',
-            rhs: [rhs],
-          };
+          comm = new N.AssignStmt(lhs[0]!.start, rhs.end, lhs, tpos, tok === Token.ASSIGN ? '=' : ':=', [rhs]);
         } else {
           // lhs must be single receive operation
           if (lhs.length > 1) this.errorExpected(lhs[0]!.start, '1 expression');
-          comm = { kind: 'ExprStmt', start: lhs[0]!.start, end: lhs[0]!.end, x: lhs[0]! };
+          comm = new N.ExprStmt(lhs[0]!.start, lhs[0]!.end, lhs[0]!);
         }
       }
     } else {
@@ -1946,7 +1864,7 @@ export class Parser extends Scanner {
     const colon = this.expect(Token.COLON);
     const body = this.parseStmtList();
     const end = body.length > 0 ? body[body.length - 1]!.end : colon + 1;
-    return { kind: 'CommClause', start: pos, end, case: pos, comm, colon, body };
+    return new N.CommClause(pos, end, pos, comm, colon, body);
   }
 
   private parseSelectStmt(): ast.SelectStmt {
@@ -1958,7 +1876,7 @@ export class Parser extends Scanner {
     const rbrace = this.expect(Token.RBRACE);
     this.expectSemi();
     const body = mkBlock(lbrace, list, rbrace);
-    return { kind: 'SelectStmt', start: pos, end: body.end, select: pos, body };
+    return new N.SelectStmt(pos, body.end, pos, body);
   }
 
   private parseForStmt(): ast.Stmt {
@@ -2018,36 +1936,15 @@ export class Parser extends Scanner {
             break;
           default:
             this.errorExpected(lhs[lhs.length - 1]!.start, 'at most 2 expressions');
-            return { kind: 'BadStmt', start: pos, end: body.end };
+            return new N.BadStmt(pos, body.end);
         }
         tokPos = as.tokPos;
         tok = as.tok as ':=' | '=';
         re = as.rhs[0] as unknown as RangeExpr;
       }
-      return {
-        kind: 'RangeStmt',
-        start: pos,
-        end: body.end,
-        for: pos,
-        key,
-        value,
-        tokPos,
-        tok,
-        range: re.start,
-        x: re.x,
-        body,
-      };
+      return new N.RangeStmt(pos, body.end, pos, key, value, tokPos, tok, re.start, re.x, body);
     }
-    return {
-      kind: 'ForStmt',
-      start: pos,
-      end: body.end,
-      for: pos,
-      init: s1,
-      cond: this.makeExpr(s2, 'boolean or range expression'),
-      post: s3,
-      body,
-    };
+    return new N.ForStmt(pos, body.end, pos, s1, this.makeExpr(s2, 'boolean or range expression'), s3, body);
   }
 
   private parseStmt(): ast.Stmt {
@@ -2058,7 +1955,7 @@ export class Parser extends Scanner {
       case Token.TYPE:
       case Token.VAR: {
         const decl = this.parseDecl(STMT_START) as ast.GenDecl | ast.BadDecl;
-        s = { kind: 'DeclStmt', start: decl.start, end: decl.end, decl };
+        s = new N.DeclStmt(decl.start, decl.end, decl);
         break;
       }
       case Token.IDENT:
@@ -2118,19 +2015,19 @@ export class Parser extends Scanner {
         break;
       case Token.SEMICOLON: {
         const implicit = this.lit === '\n';
-        s = { kind: 'EmptyStmt', start: this.pos, end: implicit ? this.pos : this.pos + 1, semicolon: this.pos, implicit };
+        s = new N.EmptyStmt(this.pos, implicit ? this.pos : this.pos + 1, this.pos, implicit);
         this.next();
         break;
       }
       case Token.RBRACE:
         // a semicolon may be omitted before a closing "}"
-        s = { kind: 'EmptyStmt', start: this.pos, end: this.pos, semicolon: this.pos, implicit: true };
+        s = new N.EmptyStmt(this.pos, this.pos, this.pos, true);
         break;
       default: {
         const pos = this.pos;
         this.errorExpected(pos, 'statement');
         this.advance(STMT_START);
-        s = { kind: 'BadStmt', start: pos, end: this.pos };
+        s = new N.BadStmt(pos, this.pos);
       }
     }
     this.leave();
@@ -2163,16 +2060,8 @@ export class Parser extends Scanner {
       this.advance(EXPR_END);
     }
     const comment = this.expectSemi();
-    const lit: ast.BasicLit = { kind: 'BasicLit', start: pos, end, valuePos: pos, litKind: 'STRING', value: path };
-    const spec: ast.ImportSpec = {
-      kind: 'ImportSpec',
-      start: ident !== null ? ident.start : pos,
-      end,
-      doc,
-      name: ident,
-      path: lit,
-      comment,
-    };
+    const lit: ast.BasicLit = new N.BasicLit(end, pos, 'STRING', path);
+    const spec: ast.ImportSpec = new N.ImportSpec(ident !== null ? ident.start : pos, end, doc, ident, lit, comment);
     this.imports.push(spec);
     return spec;
   }
@@ -2180,7 +2069,7 @@ export class Parser extends Scanner {
   private parseValueSpec(doc: ast.CommentGroup | null, keyword: Token): ast.ValueSpec {
     const idents = this.parseIdentList();
     let typ: ast.Expr | null = null;
-    let values: ast.Expr[] = [];
+    let values: ast.Expr[] = NONE;
     if (keyword === Token.CONST) {
       // always permit optional type and initialization for more tolerant parsing
       if (this.tk() !== Token.EOF && this.tk() !== Token.SEMICOLON && this.tk() !== Token.RPAREN) {
@@ -2200,7 +2089,7 @@ export class Parser extends Scanner {
     const comment = this.expectSemi();
     const end =
       values.length > 0 ? values[values.length - 1]!.end : typ !== null ? typ.end : idents[idents.length - 1]!.end;
-    return { kind: 'ValueSpec', start: idents[0]!.start, end, doc, names: idents, type: typ, values, comment };
+    return new N.ValueSpec(idents[0]!.start, end, doc, idents, typ, values, comment);
   }
 
   private parseTypeSpec(doc: ast.CommentGroup | null): ast.TypeSpec {
@@ -2245,7 +2134,7 @@ export class Parser extends Scanner {
       type = this.parseType();
     }
     const comment = this.expectSemi();
-    return { kind: 'TypeSpec', start: name.start, end: type.end, doc, name, typeParams, assign, type, comment };
+    return new N.TypeSpec(name.start, type.end, doc, name, typeParams, assign, type, comment);
   }
 
   private parseSpec(doc: ast.CommentGroup | null, keyword: Token): ast.Spec {
@@ -2278,17 +2167,7 @@ export class Parser extends Scanner {
     } else {
       list = [this.parseSpec(null, keyword)];
     }
-    return {
-      kind: 'GenDecl',
-      start: pos,
-      end: rparen >= 0 ? rparen + 1 : list[0]!.end,
-      doc,
-      tokPos: pos,
-      tok: TOKEN_STRINGS[keyword] as ast.DeclTok,
-      lparen,
-      specs: list,
-      rparen,
-    };
+    return new N.GenDecl(pos, rparen >= 0 ? rparen + 1 : list[0]!.end, doc, pos, TOKEN_STRINGS[keyword] as ast.DeclTok, lparen, list, rparen);
   }
 
   private parseFuncDecl(): ast.FuncDecl {
@@ -2326,16 +2205,7 @@ export class Parser extends Scanner {
         this.expectSemi();
     }
     const type = mkFuncType(pos, tparams, params, results);
-    return {
-      kind: 'FuncDecl',
-      start: type.start,
-      end: body !== null ? body.end : type.end,
-      doc,
-      recv,
-      name: ident,
-      type,
-      body,
-    };
+    return new N.FuncDecl(type.start, body !== null ? body.end : type.end, doc, recv, ident, type, body);
   }
 
   private parseDecl(sync: Uint8Array): ast.Decl {
@@ -2351,7 +2221,7 @@ export class Parser extends Scanner {
         const pos = this.pos;
         this.errorExpected(pos, 'declaration');
         this.advance(sync);
-        return { kind: 'BadDecl', start: pos, end: this.pos };
+        return new N.BadDecl(pos, this.pos);
       }
     }
   }
@@ -2380,19 +2250,8 @@ export class Parser extends Scanner {
       this.push(this.parseDecl(DECL_START));
     }
     const decls = this.take<ast.Decl>(s0);
-    return {
-      kind: 'File',
-      start: pos,
-      end: decls.length > 0 ? decls[decls.length - 1]!.end : ident.end,
-      doc,
-      package: pos,
-      name: ident,
-      decls,
-      imports: this.imports,
-      comments: this.comments,
-      goVersion: this.goVersion,
-      fileStart: 0,
-      fileEnd: this.src.length,
-    };
+    const imports = this.imports.length > 0 ? this.imports.slice() : NONE; // exactly sized
+    const comments = this.comments.length > 0 ? this.comments.slice() : NONE;
+    return new N.File(pos, decls.length > 0 ? decls[decls.length - 1]!.end : ident.end, doc, pos, ident, decls, imports, comments, this.goVersion, 0, this.src.length);
   }
 }
