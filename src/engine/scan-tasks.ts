@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
 import { checkPackage, type FactTable, type PackageFileInput, type PackageInput } from '../semantics/package.js';
+import { FactNameIndex } from '../semantics/fact-names.js';
 import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
 import type { ExportedPackage } from '../semantics/exports.js';
 import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.js';
@@ -78,7 +79,7 @@ export class ScanWorker {
   private setup: ScanSetup | null = null;
   private enabled: EnabledRule[] = [];
   private factKinds: FactKind[] = [];
-  private program: { packages: Record<string, ExportedPackage>; facts: { func: Record<string, readonly string[]>; param: Record<string, Readonly<Record<string, readonly number[]>>> } } = emptyProgram();
+  private program: MutableProgram = emptyProgram();
 
   broadcast(msg: ScanBroadcast): void {
     switch (msg.kind) {
@@ -113,7 +114,7 @@ export class ScanWorker {
     // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);
     // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
-    const info = checkPackage(input, { packages: this.program.packages, facts: this.program.facts }, { reuse: checked });
+    const info = checkPackage(input, { ...this.program }, { reuse: checked });
     const t2 = performance.now();
     const findings = analyzePackage(info, syntaxErrors, {
       rules: this.enabled,
@@ -135,11 +136,19 @@ export class ScanWorker {
     Object.assign(this.program.packages, packages);
     Object.assign(this.program.facts.func, facts.func);
     Object.assign(this.program.facts.param, facts.param);
+    this.program.factNames.add(facts);
   }
 }
 
-function emptyProgram() {
-  return { packages: {}, facts: { func: {}, param: {} } };
+/** What a thread knows: tables that grow as packages are learned, and the index of their fact names. */
+interface MutableProgram {
+  readonly packages: Record<string, ExportedPackage>;
+  readonly facts: { func: Record<string, readonly string[]>; param: Record<string, Readonly<Record<string, readonly number[]>>> };
+  readonly factNames: FactNameIndex;
+}
+
+function emptyProgram(): MutableProgram {
+  return { packages: {}, facts: { func: {}, param: {} }, factNames: new FactNameIndex() };
 }
 
 /** Reads and parses the files of a planned package. */

@@ -11,6 +11,7 @@ import { buildCFG, type CFG } from './cfg.js';
 import type { CPreamble } from './cgo-preamble.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
+import { calledName, type FactNameIndex } from './fact-names.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
 import { newObj, type Obj } from './scope.js';
@@ -58,6 +59,8 @@ export interface FactTable {
 export interface ProgramView {
   readonly packages: Readonly<Record<string, ExportedPackage>>;
   readonly facts: FactTable;
+  /** Which names hold which facts, over `facts` (kept by scans, never serialized); without it no call is ruled out by name. */
+  readonly factNames?: FactNameIndex;
 }
 
 export const EMPTY_PROGRAM: ProgramView = { packages: {}, facts: { func: {}, param: {} } };
@@ -395,6 +398,18 @@ export class PackageInfo {
   hasParamFact(key: string, id: string, index: number): boolean {
     const p = this.program.facts.param[key]?.[id];
     return !!p && p.includes(index);
+  }
+
+  /**
+   * Whether the call may invoke a function holding fact `id` (function or
+   * parameter level), judged by the name it calls, without resolving it:
+   * false means it certainly does not.
+   */
+  mayCallFactHolder(call: ast.CallExpr, id: string): boolean {
+    const index = this.program.factNames;
+    if (!index) return true;
+    const name = calledName(call);
+    return name !== undefined && index.has(id, name);
   }
 
   /** Key of a declared function or method of this package. */

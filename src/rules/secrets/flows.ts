@@ -165,7 +165,7 @@ export function goStmtOfAncestors(ancestors: readonly Node[]): GoStmt | null {
 
 function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iterable<number> {
   const body = info.res.bodies.get(fn);
-  if (!body) return;
+  if (!body || (!fn.recv && fn.type.params.list.length === 0)) return;
   let params: Map<Obj, number> | undefined;
   for (const call of body.calls) {
     const logged = loggedValuesOf(info, call, extra);
@@ -262,6 +262,7 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
         }
       }
       // (c) module functions that log a parameter or hand it to a goroutine
+      if (!info.mayCallFactHolder(call, ids.logs) && !info.mayCallFactHolder(call, ids.spawns)) continue;
       const callee = info.calleeOf(call);
       const key = info.calleeKey(callee);
       if (key && (callee.kind === 'func' || callee.kind === 'method') && info.program.facts.param[key]) {

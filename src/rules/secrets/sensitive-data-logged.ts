@@ -157,6 +157,7 @@ func login(c Credentials) {
           return;
         }
         // a module function that logs this parameter
+        if (!pkg.mayCallFactHolder(call, ids.logs)) return;
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
         if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs]) return;

@@ -17,6 +17,7 @@
  * sinks given as fact keys (`pkg/path.Func`, `(pkg/path.Type).Method`).
  */
 import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { deref, underlying } from '../../semantics/types.js';
 
@@ -99,8 +100,38 @@ const ZAP_FIELDS: Readonly<Record<string, Rendering>> = {
 /** slog attribute constructors taking a key and a value. */
 const SLOG_ATTRS = new Set(['String', 'Any', 'Int', 'Int64', 'Uint64', 'Float64', 'Bool', 'Duration', 'Time']);
 
+/**
+ * Every name a sink above can be called by, mirroring the tables and the
+ * branches of logSinkOf (level methods with their `f`/`ln`/`w`/`Depth`/
+ * `Context` variants): calls by other names are not sinks, and their
+ * callees need not be resolved, which is the expensive part.
+ */
+const SINK_NAMES: ReadonlySet<string> = new Set([
+  ...LOG_PRINT, ...LOG_PRINTF, 'Output', 'Fprint', 'Fprintln', 'Fprintf', 'print', 'println',
+  'Log', 'Logf', 'Logln', 'LogAttrs', 'With', 'WithPrefix', 'WithSuffix', 'WithField', 'WithFields',
+  'Msg', 'Msgf', 'Fields', 'Write', 'InfoS', 'ErrorS', ...Object.keys(ZEROLOG_FIELDS),
+]);
+const LEVEL_NAME = /^(?:Trace|Debug|Info|Warn|Warning|Error|DPanic|Panic|Fatal|Exit)(?:f|ln|w|Depth|Context)?$/;
+
+/** Names of attribute and field constructors (fieldValues). */
+const FIELD_NAMES: ReadonlySet<string> = new Set([...SLOG_ATTRS, 'Group', ...Object.keys(ZAP_FIELDS)]);
+
+const extraNames = new WeakMap<ExtraSinks, ReadonlySet<string>>();
+
+/** Whether a call is named like a sink (built-in or extra): a pre-check that never rules out a sink. */
+function mayBeSink(call: CallExpr, extra: ExtraSinks): boolean {
+  const name = calledName(call);
+  if (name === undefined) return false;
+  if (SINK_NAMES.has(name) || LEVEL_NAME.test(name)) return true;
+  if (extra.size === 0) return false;
+  let names = extraNames.get(extra);
+  if (!names) extraNames.set(extra, (names = new Set([...extra].map((k) => k.slice(k.lastIndexOf('.') + 1)))));
+  return names.has(name);
+}
+
 /** Is the call a log sink? Returns what it logs, or null. */
 export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = NO_EXTRA): LogSink | null {
+  if (!mayBeSink(call, extra)) return null;
   const callee = pkg.calleeOf(call);
   const args = call.args;
   if (callee.kind === 'builtin') {
@@ -366,6 +397,8 @@ function isAttrOrField(pkg: PackageInfo, e: Expr): boolean {
  * `slog.Group("g", ...)`, `zap.Any("k", v)`), or null when the call is not one.
  */
 export function fieldValues(pkg: PackageInfo, call: CallExpr): LoggedValue[] | null {
+  const name = calledName(call);
+  if (name === undefined || !FIELD_NAMES.has(name)) return null;
   const c = pkg.calleeOf(call);
   if (c.kind !== 'func') return null;
   const args = call.args;

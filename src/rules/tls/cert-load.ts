@@ -18,6 +18,7 @@ import type { FuncFactKind } from '../../semantics/facts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { Obj } from '../../semantics/scope.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, type Type } from '../../semantics/types.js';
@@ -41,6 +42,9 @@ const FILE_READERS: ReadonlyMap<string, string> = new Map([
   ['os.ReadFile', 'os.ReadFile'],
   ['io/ioutil.ReadFile', 'ioutil.ReadFile'],
 ]);
+
+/** The last names of the loaders and file readers (`AppendCertsFromPEM`, `ReadFile`). */
+const LOADER_NAMES: ReadonlySet<string> = new Set([...CERT_LOADERS.keys(), ...FILE_READERS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
 
 /** The function fact: every call of the function loads certificate material (unguarded). */
 export const LOADS_CERT_PER_CALL = 'tls/loads-cert-per-call';
@@ -124,33 +128,54 @@ function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
   const cached = closures.get(pkg);
   if (cached && cached.program === pkg.program) return cached.set;
   const set = new Set<ast.FuncDecl>();
-  const callers = new Map<ast.FuncDecl, ast.FuncDecl[]>();
   const work: ast.FuncDecl[] = [];
+  // Resolving callees is the expensive part. First the direct loads: calls named like a
+  // loader or like a function holding the fact elsewhere.
   for (const [fn, body] of pkg.res.bodies) {
+    if (set.has(fn)) continue;
     for (const call of body.calls) {
-      const name = calleeName(pkg, call);
-      if (name && (CERT_LOADERS.has(name) || FILE_READERS.has(name))) {
-        if (!set.has(fn)) { set.add(fn); work.push(fn); }
-        continue;
-      }
-      const c = pkg.calleeOf(call);
-      if (c.kind !== 'func' && c.kind !== 'method') continue;
-      const decl = c.obj?.node;
-      if (decl?.kind === 'FuncDecl' && c.pkg === pkg.importPath) {
-        const l = callers.get(decl);
-        if (l) l.push(fn);
-        else callers.set(decl, [fn]);
-      } else {
-        const key = pkg.calleeKey(c);
-        if (key && pkg.hasFuncFact(key, LOADS_CERT_PER_CALL) && !set.has(fn)) { set.add(fn); work.push(fn); }
+      const called = calledName(call);
+      if (called === undefined || !(LOADER_NAMES.has(called) || pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL))) continue;
+      if (loadsDirectly(pkg, call)) {
+        set.add(fn);
+        work.push(fn);
+        break;
       }
     }
   }
-  while (work.length > 0) {
-    for (const caller of callers.get(work.pop()!) ?? []) if (!set.has(caller)) { set.add(caller); work.push(caller); }
+  // Then, only when there are some, their callers in this package.
+  if (work.length > 0) {
+    const localNames = new Set<string>();
+    for (const fn of pkg.res.bodies.keys()) localNames.add(fn.name.name);
+    const callers = new Map<ast.FuncDecl, ast.FuncDecl[]>();
+    for (const [fn, body] of pkg.res.bodies) {
+      for (const call of body.calls) {
+        const called = calledName(call);
+        if (called === undefined || !localNames.has(called)) continue;
+        const c = pkg.calleeOf(call);
+        const decl = (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
+        if (decl?.kind !== 'FuncDecl') continue;
+        const l = callers.get(decl);
+        if (l) l.push(fn);
+        else callers.set(decl, [fn]);
+      }
+    }
+    while (work.length > 0) {
+      for (const caller of callers.get(work.pop()!) ?? []) if (!set.has(caller)) { set.add(caller); work.push(caller); }
+    }
   }
   closures.set(pkg, { program: pkg.program, set });
   return set;
+}
+
+/** A call of a loader or file read, or of another package's function that loads on every call. */
+function loadsDirectly(pkg: PackageInfo, call: ast.CallExpr): boolean {
+  const name = calleeName(pkg, call);
+  if (name && (CERT_LOADERS.has(name) || FILE_READERS.has(name))) return true;
+  const c = pkg.calleeOf(call);
+  if ((c.kind !== 'func' && c.kind !== 'method') || c.pkg === pkg.importPath) return false;
+  const key = pkg.calleeKey(c);
+  return !!key && pkg.hasFuncFact(key, LOADS_CERT_PER_CALL);
 }
 
 /** What a call loads: a loader, a file read (when counted), or a function that loads on every call. */

@@ -128,6 +128,7 @@ func LoadServerKey() ([]byte, error) { return loadKey("/etc/tls/server.key") }
           for (const v of logged.values) judge(call, logged.name, v);
           return;
         }
+        if (!pkg.mayCallFactHolder(call, logs)) return;
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
         if (!key || (callee.kind !== 'func' && callee.kind !== 'method')) return;
