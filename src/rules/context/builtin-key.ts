@@ -1,6 +1,7 @@
 import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
+import { calledName } from '../../semantics/fact-names.js';
 import { typeString, underlying } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
 import { detectSecret, sensitiveName } from '../secrets/detect/index.js';
@@ -51,6 +52,7 @@ func withUser(ctx context.Context, user string) context.Context {
     const { pkg } = ctx;
     return {
       CallExpr(call: CallExpr) {
+        if (calledName(call) !== 'WithValue') return;
         const c = pkg.calleeOf(call);
         if (c.kind !== 'func' || c.pkg !== 'context' || c.name !== 'WithValue' || call.args.length !== 3) return;
         const key = call.args[1]!;

@@ -6,6 +6,7 @@
  * `metadata.MD{...}`). Also: what of such a value is hardcoded.
  */
 import type { AssignStmt, CallExpr, CompositeLit, Expr, Node } from '../../syntax/ast.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
 import { deref } from '../../semantics/types.js';
@@ -28,6 +29,9 @@ export interface AuthUse {
 const HEADERS = new Set(['authorization', 'proxy-authorization']);
 const METADATA = 'google.golang.org/grpc/metadata';
 
+/** The names of the calls below (a check before resolving the callee). */
+const AUTH_CALL_NAMES = new Set(['Set', 'Add', 'SetBasicAuth', 'Append', 'Pairs', 'AppendToOutgoingContext', 'New']);
+
 function authHeader(pkg: PackageInfo, key: Expr | undefined): string | undefined {
   const k = key ? constString(pkg, key) : undefined;
   return k !== undefined && HEADERS.has(k.toLowerCase()) ? k : undefined;
@@ -35,6 +39,8 @@ function authHeader(pkg: PackageInfo, key: Expr | undefined): string | undefined
 
 /** Credential values a call passes: `h.Set("Authorization", v)`, `r.SetBasicAuth(u, p)`, `metadata.Pairs("authorization", v)`. */
 export function authUsesOfCall(pkg: PackageInfo, call: CallExpr): AuthUse[] {
+  const name = calledName(call);
+  if (name === undefined || !AUTH_CALL_NAMES.has(name)) return [];
   const c = pkg.calleeOf(call);
   const args = call.args;
   if (isMethodOf(c, 'net/http', 'Header', 'Set', 'Add')) {
