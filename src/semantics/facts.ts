@@ -276,9 +276,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
     let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
     if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
     let sig: SignatureType | undefined | null = null;
-    // argument j (-1: the receiver) of the call
-    const nargs = call.args.length;
-    for (let j = callee.kind === 'method' ? -1 : 0; j < nargs; j++) {
+    // argument j (-1: the receiver) of the call; no parameters: no argument stands for one
+    const none = params.size === 0;
+    const nargs = none ? 0 : call.args.length;
+    for (let j = callee.kind === 'method' && !none ? -1 : 0; j < nargs; j++) {
       let a: ast.Expr;
       if (j < 0) {
         const fun = unparenExpr(call.fun);
@@ -294,7 +295,9 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
       let cj = j;
       if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
       if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
-      if (!pairs.some(([x, y]) => x === cj && y === p)) pairs.push([cj, p]);
+      let dup = false;
+      for (const q of pairs) if (q[0] === cj && q[1] === p) { dup = true; break; }
+      if (!dup) pairs.push([cj, p]);
     }
     for (const k of kinds.anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
   }
@@ -319,14 +322,13 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
   if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
   const calledges: CallEdge[] = [];
   for (const [callee, args] of edges) calledges.push(args ? { callee, args } : { callee });
-  const seedsOut: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);
-  return {
-    key, pos, params: nparams, calls: calledges,
-    ...(Object.keys(seedsOut).length ? { seeds: seedsOut } : {}),
-    ...(fseeds.size ? { fseeds: [...fseeds].sort() } : {}),
-    ...(skel ? { skel } : {}),
-  };
+  const out: { -readonly [K in keyof FuncSummary]: FuncSummary[K] } = { key, pos, params: nparams, calls: calledges };
+  let seedsOut: Record<string, number[]> | undefined;
+  for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
+  if (seedsOut) out.seeds = seedsOut;
+  if (fseeds.size) out.fseeds = [...fseeds].sort();
+  if (skel) out.skel = skel;
+  return out;
 }
 
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */

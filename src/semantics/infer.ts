@@ -471,7 +471,8 @@ export class TypeInfo implements TypeEnv {
   private typeSwitchOf(c: ast.CaseClause): ast.TypeSwitchStmt | undefined {
     if (!this.tsParents) {
       this.tsParents = new Map();
-      for (const [node] of this.res.scopes) {
+      for (const sc of this.res.scopeList) {
+        const node = sc.node!;
         if (node.kind === 'TypeSwitchStmt') for (const cc of node.body.list) if (cc.kind === 'CaseClause') this.tsParents.set(cc, node);
       }
     }
@@ -546,7 +547,8 @@ export class TypeInfo implements TypeEnv {
       });
     };
     for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
-    for (const [node] of this.res.scopes) {
+    for (const sc of this.res.scopeList) {
+      const node = sc.node!;
       const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
         : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
       for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);

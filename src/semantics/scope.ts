@@ -102,7 +102,7 @@ export interface Obj {
  * Objects are instances of one class with every field present, so that all
  * objects share a hidden class (fast, monomorphic property reads).
  */
-class ObjRecord {
+export class ObjRecord {
   kind: ObjKind;
   name: string;
   decl: Ident | null;
@@ -137,6 +137,11 @@ class ObjRecord {
     this.pkg = pkg;
     this.parent = parent;
   }
+}
+
+/** Creates an object whose optional fields the caller sets (no `extra` object to copy). */
+export function newObjRecord(kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null): ObjRecord {
+  return new ObjRecord(kind, name, decl, node, file, pkg, parent);
 }
 
 /** Creates an object; `extra` sets optional fields. */
