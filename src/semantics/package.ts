@@ -442,29 +442,85 @@ export class PackageInfo {
     return this.res.funcs;
   }
 
-  private buildParents(): void {
+  /**
+   * Parents are recorded one top-level declaration at a time, when a node
+   * in it is first asked about (rules ask about few declarations of most
+   * packages): the declaration is found by position, and its subtree is
+   * recorded exactly as a walk of the whole package would record it.
+   */
+  private parentsInit(): Map<ast.Node, ast.Node> {
     const parents = new Map<ast.Node, ast.Node>();
-    // iterative (any depth), one callback for all nodes: `parent` is the node whose children are listed
-    const stack: ast.Node[] = [];
+    this.declDone = [];
+    for (const f of this.files) {
+      const file = f.ast;
+      parents.set(file.name, file);
+      for (const d of file.decls) parents.set(d, file);
+      this.declDone.push(new Uint8Array(file.decls.length));
+    }
+    this.parents = parents;
+    return parents;
+  }
+
+  private declDone: Uint8Array[] = [];
+  private parentsComplete = false;
+  private lastParentFile = 0;
+
+  /** Records the parents of the nodes under a declaration (iterative, any depth). */
+  private addParents(decl: ast.Decl): void {
+    const parents = this.parents!;
+    const stack: ast.Node[] = [decl];
     let parent: ast.Node;
     const add = (c: ast.Node): void => {
       parents.set(c, parent);
       stack.push(c);
     };
-    for (const f of this.files) {
-      stack.push(f.ast);
-      while (stack.length > 0) {
-        parent = stack.pop()!;
-        forEachChild(parent, add);
+    while (stack.length > 0) {
+      parent = stack.pop()!;
+      forEachChild(parent, add);
+    }
+  }
+
+  private parentSlow(n: ast.Node): ast.Node | null {
+    const files = this.files;
+    const nf = files.length;
+    for (let k = 0; k < nf; k++) {
+      const fi = (this.lastParentFile + k) % nf;
+      const decls = files[fi]!.ast.decls;
+      // the last declaration starting at or before the node
+      let lo = 0;
+      let hi = decls.length - 1;
+      let idx = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (decls[mid]!.start <= n.start) { idx = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      if (idx < 0 || n.end > decls[idx]!.end) continue;
+      const done = this.declDone[fi]!;
+      if (done[idx]) continue;
+      done[idx] = 1;
+      this.addParents(decls[idx]!);
+      const p = this.parents!.get(n);
+      if (p !== undefined) {
+        this.lastParentFile = fi;
+        return p;
       }
     }
-    this.parents = parents;
+    // not under any declaration by position: record everything
+    for (let fi = 0; fi < nf; fi++) {
+      const decls = files[fi]!.ast.decls;
+      const done = this.declDone[fi]!;
+      for (let i = 0; i < decls.length; i++) if (!done[i]) { done[i] = 1; this.addParents(decls[i]!); }
+    }
+    this.parentsComplete = true;
+    return this.parents!.get(n) ?? null;
   }
 
   /** The parent of a node (null for a File). */
   parentOf(n: ast.Node): ast.Node | null {
-    if (!this.parents) this.buildParents();
-    return this.parents!.get(n) ?? null;
+    const p = (this.parents ?? this.parentsInit()).get(n);
+    if (p !== undefined) return p;
+    if (this.parentsComplete || n.kind === 'File') return null;
+    return this.parentSlow(n);
   }
 
   /** The file containing a node. */
