@@ -21,7 +21,7 @@ import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
 import { unparenExpr } from './infer.js';
 import {
-  checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
+  checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
@@ -135,9 +135,13 @@ export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] =
 /**
  * Summarizes an already checked package (lets a worker reuse its
  * PackageInfo). With `exports: false` (no package imports this one) the
- * summary's exported API is left empty.
+ * summary's exported API is left empty. With `depsFinal`, the facts of the
+ * program the package was checked against are final for every package of
+ * it (as when packages are summarized in dependency order and each one's
+ * facts are learnt before its importers): a function then only needs a CFG
+ * skeleton when a statement call can end its paths by those facts.
  */
-export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], opts: { exports?: boolean } = {}): PackageSummary {
+export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], opts: { exports?: boolean; depsFinal?: boolean } = {}): PackageSummary {
   const byRole = kindsByRole(withCore(kinds));
   const exports = opts.exports === false
     ? { path: info.importPath, name: info.pkg.name, types: {}, funcs: {}, vars: {}, consts: {} }
@@ -145,7 +149,7 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   const funcs: FuncSummary[] = [];
   for (const fn of info.res.funcs) {
     if (fn.kind !== 'FuncDecl' || !fn.body) continue;
-    funcs.push(summarizeFunc(info, fn, byRole));
+    funcs.push(summarizeFunc(info, fn, byRole, !!opts.depsFinal));
   }
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
@@ -249,7 +253,7 @@ class Reassigned {
   }
 }
 
-function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole): FuncSummary {
+function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, depsFinal: boolean): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -315,7 +319,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
     for (const c of body.stmtCalls) {
       const callee = info.calleeOf(c);
       if (callee.kind === 'builtin' ? callee.name === 'panic'
-        : callee.kind === 'func' || callee.kind === 'method' ? !isKnownPackage(info, callee.pkg) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
+        : callee.kind === 'func' || callee.kind === 'method' ? mayGainFact(info, callee, allPaths, depsFinal) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
         : false) { mayCut = true; break; }
     }
   }
@@ -367,6 +371,21 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
     }
   }
   return { succ, exit: idx[cfg.exit.index]!, calls: callsPer, ...(seeded ? { seeded: seededPer } : {}) };
+}
+
+/**
+ * Can a call's callee have an all-paths fact that is not known yet (a
+ * module function: facts come with buildProgram)? With final facts of the
+ * other packages, only this package's functions can; the others have
+ * theirs already.
+ */
+function mayGainFact(info: PackageInfo, callee: Callee & { kind: 'func' | 'method' }, allPaths: readonly FuncFactKind[], depsFinal: boolean): boolean {
+  if (isKnownPackage(info, callee.pkg)) return false;
+  if (!depsFinal || callee.pkg === info.importPath || !info.program.packages[callee.pkg]) return true;
+  const key = callee.key;
+  if (!key) return false;
+  for (const k of allPaths) if (info.hasFuncFact(key, k.id)) return true;
+  return false;
 }
 
 /** A package whose API comes from the stdlib/third-party tables (so no module function facts). */

@@ -13,9 +13,9 @@ import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
-import { newObj, type Obj } from './scope.js';
+import { newObj, type Obj, type ObjRecord } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
-import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type NamedType, type SignatureType, type Type } from './types.js';
+import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type MethodInfo, type NamedType, type SignatureType, type Type } from './types.js';
 
 /** Minimal module information (connected to go.mod parsing by the integrator). */
 export interface ModuleInfo {
@@ -84,6 +84,13 @@ const NO_FACTS: Facts = { func: new Set(), params: new Map(), has: () => false, 
 export function funcKey(pkg: string, name: string): string {
   return `${pkg}.${name}`;
 }
+/** The key of function object `o` called as a member of package `pkg` (cached on the object when that is its own package). */
+function objFuncKey(o: Obj, pkg: string): string {
+  if (o.pkg !== pkg) return funcKey(pkg, o.name);
+  const r = o as ObjRecord;
+  return r.funcKey ??= funcKey(pkg, o.name);
+}
+
 export function methodKey(pkg: string, typeName: string, name: string): string {
   return `(${pkg}.${typeName}).${name}`;
 }
@@ -337,7 +344,7 @@ export class PackageInfo {
     if ((fun.kind === 'IndexExpr' || fun.kind === 'IndexListExpr')) fun = unparenExpr(fun.x);
     if (fun.kind === 'Ident') {
       const o = this.info.objectOf(fun);
-      if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: funcKey(o.pkg, o.name) };
+      if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: objFuncKey(o, o.pkg) };
       if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
       return { kind: 'unknown' };
     }
@@ -348,7 +355,7 @@ export class PackageInfo {
         const path = xo.importPath!;
         if (path === 'C') return { kind: 'func', pkg: 'C', name: fun.sel.name, key: funcKey('C', fun.sel.name), ...(this.res.uses.get(fun.sel) ? { obj: this.res.uses.get(fun.sel)! } : {}) };
         const o = this.res.uses.get(fun.sel);
-        if (o && o.kind === 'func') return { kind: 'func', pkg: path, name: o.name, obj: o, key: funcKey(path, o.name) };
+        if (o && o.kind === 'func') return { kind: 'func', pkg: path, name: o.name, obj: o, key: objFuncKey(o, path) };
         if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
         if (!o) return { kind: 'func', pkg: path, name: fun.sel.name, key: funcKey(path, fun.sel.name) };
         return { kind: 'unknown' };
@@ -359,12 +366,23 @@ export class PackageInfo {
       const owner = deref(s.owner);
       const m = s.method;
       if (s.iface) return new MethodCallee(s.owner, owner.kind === 'named' ? owner.pkg : this.pkg.importPath, s.name, true, undefined, this.info, fun.sel);
-      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, methodKey(owner.pkg, owner.name, s.name), this.info, fun.sel);
+      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, this.methodKeyOf(owner, s.name, m), this.info, fun.sel);
       return { kind: 'unknown' };
     }
     if (fun.kind === 'FuncLit') return { kind: 'funcValue', type: this.info.typeOf(fun) };
     const t = this.info.typeOf(fun);
     return t.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'funcValue', type: t };
+  }
+
+  private readonly methodKeys = new Map<MethodInfo, { readonly pkg: string; readonly type: string; readonly key: string }>();
+  /** methodKey(owner.pkg, owner.name, name), one string per method of a non-generic type (its hash is computed once). */
+  private methodKeyOf(owner: NamedType, name: string, m: MethodInfo | undefined): string {
+    if (!m || owner.args || m.name !== name) return methodKey(owner.pkg, owner.name, name);
+    const c = this.methodKeys.get(m);
+    if (c && c.pkg === owner.pkg && c.type === owner.name) return c.key;
+    const key = methodKey(owner.pkg, owner.name, name);
+    if (!c) this.methodKeys.set(m, { pkg: owner.pkg, type: owner.name, key });
+    return key;
   }
 
   /** The key used for facts of a callee, if it has one. */
@@ -403,7 +421,8 @@ export class PackageInfo {
       const t = this.info.recvNamed(fn);
       return methodKey(this.pkg.importPath, t?.name ?? '?', fn.name.name);
     }
-    return funcKey(this.pkg.importPath, fn.name.name);
+    const o = this.res.defs.get(fn.name);
+    return o && o.kind === 'func' ? objFuncKey(o, this.pkg.importPath) : funcKey(this.pkg.importPath, fn.name.name);
   }
 
   /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */

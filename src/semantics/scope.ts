@@ -128,6 +128,8 @@ export class ObjRecord {
   index: number | undefined = undefined;
   func: Node | undefined = undefined;
   ownerType: Type | undefined = undefined;
+  /** For a function: its fact key (`pkg.F`), built once (one string for all calls: its hash is computed once). */
+  funcKey: string | undefined = undefined;
   constructor(kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null) {
     this.kind = kind;
     this.name = name;
