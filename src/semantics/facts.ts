@@ -146,11 +146,11 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   const exports = opts.exports === false
     ? { path: info.importPath, name: info.pkg.name, types: {}, funcs: {}, vars: {}, consts: {} }
     : exportPackage(info);
+  const decls: ast.FuncDecl[] = [];
+  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
+  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
   const funcs: FuncSummary[] = [];
-  for (const fn of info.res.funcs) {
-    if (fn.kind !== 'FuncDecl' || !fn.body) continue;
-    funcs.push(summarizeFunc(info, fn, byRole, !!opts.depsFinal));
-  }
+  for (let i = 0; i < decls.length; i++) funcs.push(summarizeFunc(info, decls[i]!, byRole, !!cut?.[i]));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
@@ -253,7 +253,7 @@ class Reassigned {
   }
 }
 
-function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, depsFinal: boolean): FuncSummary {
+function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -268,7 +268,6 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   }
   const body = info.res.bodies.get(fn)!;
   const reassigned = new Reassigned(body, params);
-  let mayCut = body.mayCut;
 
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
@@ -314,15 +313,6 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
   const allPaths = kinds.allPaths;
-  // a path can only be cut by a statement call that may not return, an infinite loop, select or goto
-  if (!mayCut) {
-    for (const c of body.stmtCalls) {
-      const callee = info.calleeOf(c);
-      if (callee.kind === 'builtin' ? callee.name === 'panic'
-        : callee.kind === 'func' || callee.kind === 'method' ? mayGainFact(info, callee, allPaths, depsFinal) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
-        : false) { mayCut = true; break; }
-    }
-  }
   if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
   const calledges: CallEdge[] = [];
   for (const [callee, args] of edges) calledges.push(args ? { callee, args } : { callee });
@@ -374,6 +364,74 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
 }
 
 /**
+ * Which of the functions may have paths cut, so that all-paths kinds need
+ * their CFG skeleton. A path can only be cut by a statement call that may
+ * not return (panic, a never-returning or seeded call, a callee that may
+ * have an all-paths fact), an infinite loop, select or goto; a function
+ * without any can never have an all-paths fact. With final facts of the
+ * other packages (`depsFinal`), a call of a function of this package cuts
+ * only if that function may itself have paths cut (fixpoint over the
+ * package's calls), or already has a fact.
+ */
+function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths: readonly FuncFactKind[], depsFinal: boolean): Uint8Array {
+  const n = decls.length;
+  const cut = new Uint8Array(n);
+  const keys: string[] = [];
+  /** Key of a function of this package → its declarations (keys of invalid code may repeat). */
+  const byKey = new Map<string, number[]>();
+  if (depsFinal) {
+    for (let i = 0; i < n; i++) {
+      const k = info.keyOfFunc(decls[i]!);
+      keys.push(k);
+      const l = byKey.get(k);
+      if (l) l.push(i);
+      else byKey.set(k, [i]);
+    }
+  }
+  /** Key of a function of this package → the declarations that call it in statement position. */
+  const callers = new Map<string, number[]>();
+  const seeded = (c: ast.CallExpr): boolean => {
+    for (const k of allPaths) if (k.seedCall?.(c, info)) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    const body = info.res.bodies.get(decls[i]!)!;
+    if (body.mayCut) { cut[i] = 1; continue; }
+    for (const c of body.stmtCalls) {
+      const callee = info.calleeOf(c);
+      if (callee.kind === 'builtin') {
+        if (callee.name === 'panic') { cut[i] = 1; break; }
+        continue;
+      }
+      if (callee.kind !== 'func' && callee.kind !== 'method') continue;
+      const key = callee.key;
+      if (depsFinal && callee.pkg === info.importPath && key !== undefined && byKey.has(key)) {
+        if (info.isNoReturnCall(c) || seeded(c) || hasAllPathsFact(info, key, allPaths)) { cut[i] = 1; break; }
+        const l = callers.get(key);
+        if (l) l.push(i);
+        else callers.set(key, [i]);
+        continue;
+      }
+      if (mayGainFact(info, callee, allPaths, depsFinal) || info.isNoReturnCall(c) || seeded(c)) { cut[i] = 1; break; }
+    }
+  }
+  if (depsFinal) {
+    const work: number[] = [];
+    for (let i = 0; i < n; i++) if (cut[i]) work.push(i);
+    while (work.length > 0) {
+      const i = work.pop()!;
+      for (const j of callers.get(keys[i]!) ?? []) if (!cut[j]) { cut[j] = 1; work.push(j); }
+    }
+  }
+  return cut;
+}
+
+function hasAllPathsFact(info: PackageInfo, key: string, allPaths: readonly FuncFactKind[]): boolean {
+  for (const k of allPaths) if (info.hasFuncFact(key, k.id)) return true;
+  return false;
+}
+
+/**
  * Can a call's callee have an all-paths fact that is not known yet (a
  * module function: facts come with buildProgram)? With final facts of the
  * other packages, only this package's functions can; the others have
@@ -383,9 +441,7 @@ function mayGainFact(info: PackageInfo, callee: Callee & { kind: 'func' | 'metho
   if (isKnownPackage(info, callee.pkg)) return false;
   if (!depsFinal || callee.pkg === info.importPath || !info.program.packages[callee.pkg]) return true;
   const key = callee.key;
-  if (!key) return false;
-  for (const k of allPaths) if (info.hasFuncFact(key, k.id)) return true;
-  return false;
+  return key !== undefined && hasAllPathsFact(info, key, allPaths);
 }
 
 /** A package whose API comes from the stdlib/third-party tables (so no module function facts). */

@@ -118,6 +118,8 @@ const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf',
 export class Importer implements ImportLookup, PackageEnv {
   private readonly members = new Map<string, Map<string, Obj | null>>();
   private readonly foreign = new Map<string, Obj>();
+  private readonly foreignFields = new Map<string, Map<string, Map<string, Obj>>>();
+  private readonly foreignMethods = new Map<string, Map<string, Map<string, Obj>>>();
   constructor(readonly program: ProgramView, readonly self?: string) {}
 
   lookupPackage(path: string): ExportedPackage | undefined {
@@ -174,13 +176,28 @@ export class Importer implements ImportLookup, PackageEnv {
   }
   foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
     // instantiated generic types give their members other types: key those by type too
-    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}` + (mentionsGeneric(type) ? `\x00${typeString(type)}` : '');
-    let o = this.foreign.get(k);
+    const generic = mentionsGeneric(type);
+    let byName: Map<string, Obj> | undefined;
+    let k: string;
+    let o: Obj | undefined;
+    if (generic) {
+      k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
+      o = this.foreign.get(k);
+    } else {
+      // pkg → type → name (the strings' hashes are cached; no key string is built)
+      k = name;
+      const byPkg = kind === 'field' ? this.foreignFields : this.foreignMethods;
+      let byType = byPkg.get(pkg);
+      if (!byType) byPkg.set(pkg, (byType = new Map()));
+      byName = byType.get(typeName);
+      if (!byName) byType.set(typeName, (byName = new Map()));
+      o = byName.get(name);
+    }
     if (!o) {
       o = newObj(kind === 'field' ? 'var' : 'func', name, null, null, '', pkg, null,
         kind === 'field' ? { isField: true, pos, ownerType: named(pkg, typeName) } : { isMethod: true, recvTypeName: typeName, pos, ownerType: named(pkg, typeName) });
       o.type = type;
-      this.foreign.set(k, o);
+      (byName ?? this.foreign).set(k, o);
     }
     return o;
   }
