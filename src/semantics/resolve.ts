@@ -617,12 +617,21 @@ class Resolver {
   markAssigned(e: ast.Expr, ctx: WalkCtx): void {
     if (!ctx.body) return;
     const x = unparen(e);
-    if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.assigned.add(o); }
+    // the identifier was resolved last (by `expr`, just before)
+    if (x.kind === 'Ident') { const o = this.last; if (o) ctx.body.assigned.add(o); }
   }
 
+  /**
+   * What the identifier or package member resolved last denotes (undefined:
+   * nothing, or a selector that needs types): callers that just resolved an
+   * expression read it instead of looking the identifier up again.
+   */
+  private last: Obj | undefined;
+
   ident(id: ast.Ident, scope: Scope, ctx: WalkCtx): void {
-    if (id.name === '_') return;
+    if (id.name === '_') { this.last = undefined; return; }
     const o = scope.lookup(id.name);
+    this.last = o;
     if (o) this.r.uses.set(id, o);
     else this.r.unresolved.add(id);
     void ctx;
@@ -671,21 +680,24 @@ class Resolver {
         this.expr(e.x, scope, ctx);
         const x = e.x;
         if (x.kind === 'Ident') {
-          const xo = this.r.uses.get(x);
+          const xo = this.last;
           if (xo && xo.kind === 'pkgname') {
             const path = xo.importPath!;
             if (path === 'unsafe') {
               const m = UNSAFE_SCOPE.lookup(e.sel.name);
+              this.last = m;
               if (m) this.r.uses.set(e.sel, m);
               else this.r.unresolved.add(e.sel);
               return;
             }
             const m = this.imp.memberObj(path, e.sel.name);
+            this.last = m;
             if (m) this.r.uses.set(e.sel, m);
             else this.r.unresolved.add(e.sel);
             return;
           }
         }
+        this.last = undefined;
         this.r.pendingSel.set(e.sel, e);
         return;
       }
@@ -703,7 +715,8 @@ class Resolver {
         this.expr(e.fun, scope, ctx);
         // only calls of generic functions need the call for their function expression (type inference)
         const f = unparen(e.fun);
-        const fo = f.kind === 'Ident' ? this.r.uses.get(f) : f.kind === 'SelectorExpr' ? this.r.uses.get(f.sel) : undefined;
+        // what the function identifier or package member denotes was resolved last
+        const fo = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? this.last : undefined;
         if (fo && fo.kind === 'func' && isGenericFunc(fo)) this.r.callOfFun.set(f, e);
         for (const a of e.args) this.expr(a, scope, ctx);
         return;
@@ -711,7 +724,7 @@ class Resolver {
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
       case 'UnaryExpr':
         this.expr(e.x, scope, ctx);
-        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.addressed.add(o); } }
+        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.last; if (o) ctx.body.addressed.add(o); } }
         return;
       case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;
       case 'KeyValueExpr': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
