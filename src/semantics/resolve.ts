@@ -659,9 +659,10 @@ class Resolver {
       }
       case 'CompositeLit': {
         if (e.type) this.expr(e.type, scope, ctx);
+        let pending: PendingKey | undefined; // one record for all keys of the literal
         for (const el of e.elts) {
           if (el.kind === 'KeyValueExpr') {
-            if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, { lit: e, scope });
+            if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, (pending ??= { lit: e, scope }));
             else {
               if (el.key.kind === 'CompositeLit' && !el.key.type) this.r.litParent.set(el.key, { parent: e, isKey: true });
               this.expr(el.key, scope, ctx);
