@@ -293,10 +293,12 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
       if (p === undefined) continue;
       for (const k of kinds.param) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey === undefined) continue;
-      // variadic: map extra args onto the last parameter
-      if (sig === null) sig = info.signatureOf(call);
+      // variadic: map extra args onto the last parameter (the receiver needs no signature)
       let cj = j;
-      if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
+      if (j >= 0) {
+        if (sig === null) sig = info.signatureOf(call);
+        if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
+      }
       if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
       let dup = false;
       for (const q of pairs) if (q[0] === cj && q[1] === p) { dup = true; break; }
