@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { NO_POS } from '../syntax/ast.js';
-import type { ExportedPackage } from './exports.js';
+import type { ExportedPackage, ExportedType } from './exports.js';
 import {
   binaryOp, intConst, intTypeInfo, literalValue, strConst, unaryOp, utf8Len, type ConstValue,
 } from './consts.js';
@@ -65,6 +65,9 @@ export type ExprMode = 'value' | 'type' | 'pkgname' | 'builtin' | 'novalue' | 'u
 
 const localKey = (file: string, offset: number): string => `${file}:${offset}`;
 
+
+/** NamedInfo of imported types by their exported description (immutable, shared by all packages). */
+const IMPORTED_INFO = new WeakMap<ExportedType, { readonly pkg: string; readonly info: NamedInfo }>();
 
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
@@ -264,11 +267,16 @@ export class TypeInfo implements TypeEnv {
     const et = exp?.types[t.name];
     if (!et) return undefined;
     if (et.alias) return undefined;
+    // the same exported type (shared by every package that imports it) gives the same info: built once
+    const shared = IMPORTED_INFO.get(et);
+    if (shared && shared.pkg === t.pkg) return shared.info;
     const methods = new Map<string, MethodInfo>();
     for (const [name, m] of Object.entries(et.methods)) {
       methods.set(name, { name, sig: m.sig, ptrRecv: m.ptr, pkg: t.pkg, ...(m.pos ? { pos: m.pos } : {}) });
     }
-    return { underlying: et.underlying, typeParams: et.typeParams ?? [], methods };
+    const info: NamedInfo = { underlying: et.underlying, typeParams: et.typeParams ?? [], methods };
+    if (!shared) IMPORTED_INFO.set(et, { pkg: t.pkg, info });
+    return info;
   }
 
   private methodInfo(m: ast.FuncDecl, typeTps: readonly TypeParamType[]): MethodInfo | undefined {
