@@ -123,6 +123,18 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
+    // a small direct-mapped cache (slot by position): rules ask about the same identifier one after another
+    const slot = id.start & 255;
+    if (this.recentIds[slot] === id) return this.recentObjs[slot];
+    const o = this.objectOf0(id);
+    this.recentIds[slot] = id;
+    this.recentObjs[slot] = o;
+    return o;
+  }
+  private readonly recentIds: (ast.Ident | null)[] = new Array<ast.Ident | null>(256).fill(null);
+  private readonly recentObjs: (Obj | undefined)[] = new Array<Obj | undefined>(256).fill(undefined);
+
+  private objectOf0(id: ast.Ident): Obj | undefined {
     const u = this.res.uses.get(id);
     if (u) return u.kind === 'type' && this.res.embeddedType.has(id) ? this.res.defs.get(id) : u;
     const o = this.res.defs.get(id);

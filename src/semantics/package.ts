@@ -232,6 +232,9 @@ class MethodCallee {
   }
 }
 
+/** Slots of the recent-answer caches (a power of two). */
+const RECENT = 256;
+
 /** Per-file data for rules. */
 export interface FileData {
   readonly path: string;
@@ -343,13 +346,25 @@ export class PackageInfo {
     return this.fileByAst.get(file);
   }
 
+  /**
+   * A small direct-mapped cache in front of `callees` (slot by position):
+   * rules ask about the same call one after another (each rule's visitor of
+   * the call, then their helpers).
+   */
+  private readonly recentCalls: (ast.CallExpr | null)[] = new Array<ast.CallExpr | null>(RECENT).fill(null);
+  private readonly recentCallees: (Callee | null)[] = new Array<Callee | null>(RECENT).fill(null);
+
   /** What a call invokes. */
   calleeOf(call: ast.CallExpr): Callee {
+    const slot = call.start & (RECENT - 1);
+    if (this.recentCalls[slot] === call) return this.recentCallees[slot]!;
     let c = this.callees.get(call);
     if (!c) {
       c = this.computeCallee(call);
       this.callees.set(call, c);
     }
+    this.recentCalls[slot] = call;
+    this.recentCallees[slot] = c;
     return c;
   }
 
