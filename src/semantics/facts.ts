@@ -425,7 +425,49 @@ function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths
       for (const j of callers.get(keys[i]!) ?? []) if (!cut[j]) { cut[j] = 1; work.push(j); }
     }
   }
-  return cut;
+  // A function with a path from entry to its normal exit that passes no statement call able to cut
+  // (through its top-level statements) cannot have an all-paths fact either: no skeleton.
+  const mayCutCall = (c: ast.CallExpr): boolean => {
+    const callee = info.calleeOf(c);
+    if (callee.kind === 'builtin') return callee.name === 'panic';
+    if (callee.kind !== 'func' && callee.kind !== 'method') return false;
+    if (info.isNoReturnCall(c) || seeded(c)) return true;
+    const key = callee.key;
+    const own = depsFinal && callee.pkg === info.importPath && key !== undefined ? byKey.get(key) : undefined;
+    if (own) return hasAllPathsFact(info, key!, allPaths) || own.some((j) => cut[j] === 1);
+    return mayGainFact(info, callee, allPaths, depsFinal);
+  };
+  const needs = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (cut[i] && !cutFreePath(decls[i]!.body!.list, mayCutCall)) needs[i] = 1;
+  return needs;
+}
+
+/**
+ * Is there a path from the start of a body to its normal exit through its
+ * top-level statements alone (each simple, an `if` without `else`, or a
+ * loop that may run zero times), passing no statement call that may cut
+ * (as the CFG builder lays them out: conditions always have both edges)?
+ */
+function cutFreePath(list: readonly ast.Stmt[], mayCut: (c: ast.CallExpr) => boolean): boolean {
+  const simple = (st: ast.Stmt | null): boolean => {
+    if (!st || st.kind !== 'ExprStmt') return true;
+    const x = unparenExpr(st.x);
+    return x.kind !== 'CallExpr' || !mayCut(x);
+  };
+  for (const st of list) {
+    switch (st.kind) {
+      case 'ReturnStmt': return true;
+      case 'ExprStmt': if (!simple(st)) return false; break;
+      case 'AssignStmt': case 'IncDecStmt': case 'SendStmt': case 'GoStmt': case 'DeferStmt': case 'DeclStmt':
+      case 'EmptyStmt': case 'BadStmt':
+        break;
+      case 'IfStmt': if (st.else || !simple(st.init)) return false; break;
+      case 'ForStmt': if (!st.cond || !simple(st.init)) return false; break;
+      case 'RangeStmt': break;
+      default: return false;
+    }
+  }
+  return true; // falling off the end
 }
 
 function hasAllPathsFact(info: PackageInfo, key: string, allPaths: readonly FuncFactKind[]): boolean {
