@@ -109,7 +109,7 @@ export class ScanWorker {
     const t1 = performance.now();
     const checked = checkPackage(input, this.program);
     const exported = !task.unimported;
-    const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported })], this.factKinds, this.program);
+    const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported, depsFinal: true })], this.factKinds, this.program);
     const own: Knowledge = exported ? program : { packages: {}, facts: program.facts };
     // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);

@@ -21,7 +21,7 @@ import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
 import { unparenExpr } from './infer.js';
 import {
-  checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
+  checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
@@ -135,18 +135,22 @@ export function summarizePackage(pkg: PackageInput, kinds: readonly FactKind[] =
 /**
  * Summarizes an already checked package (lets a worker reuse its
  * PackageInfo). With `exports: false` (no package imports this one) the
- * summary's exported API is left empty.
+ * summary's exported API is left empty. With `depsFinal`, the facts of the
+ * program the package was checked against are final for every package of
+ * it (as when packages are summarized in dependency order and each one's
+ * facts are learnt before its importers): a function then only needs a CFG
+ * skeleton when a statement call can end its paths by those facts.
  */
-export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], opts: { exports?: boolean } = {}): PackageSummary {
+export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], opts: { exports?: boolean; depsFinal?: boolean } = {}): PackageSummary {
   const byRole = kindsByRole(withCore(kinds));
   const exports = opts.exports === false
     ? { path: info.importPath, name: info.pkg.name, types: {}, funcs: {}, vars: {}, consts: {} }
     : exportPackage(info);
+  const decls: ast.FuncDecl[] = [];
+  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
+  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
   const funcs: FuncSummary[] = [];
-  for (const fn of info.res.funcs) {
-    if (fn.kind !== 'FuncDecl' || !fn.body) continue;
-    funcs.push(summarizeFunc(info, fn, byRole));
-  }
+  for (let i = 0; i < decls.length; i++) funcs.push(summarizeFunc(info, decls[i]!, byRole, !!cut?.[i]));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
@@ -249,7 +253,7 @@ class Reassigned {
   }
 }
 
-function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole): FuncSummary {
+function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -264,7 +268,6 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
   }
   const body = info.res.bodies.get(fn)!;
   const reassigned = new Reassigned(body, params);
-  let mayCut = body.mayCut;
 
   const seeds: Record<string, Set<number>> = {};
   const fseeds = new Set<string>();
@@ -276,9 +279,10 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
     let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
     if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
     let sig: SignatureType | undefined | null = null;
-    // argument j (-1: the receiver) of the call
-    const nargs = call.args.length;
-    for (let j = callee.kind === 'method' ? -1 : 0; j < nargs; j++) {
+    // argument j (-1: the receiver) of the call; no parameters: no argument stands for one
+    const none = params.size === 0;
+    const nargs = none ? 0 : call.args.length;
+    for (let j = callee.kind === 'method' && !none ? -1 : 0; j < nargs; j++) {
       let a: ast.Expr;
       if (j < 0) {
         const fun = unparenExpr(call.fun);
@@ -289,12 +293,16 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
       if (p === undefined) continue;
       for (const k of kinds.param) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
       if (ckey === undefined) continue;
-      // variadic: map extra args onto the last parameter
-      if (sig === null) sig = info.signatureOf(call);
+      // variadic: map extra args onto the last parameter (the receiver needs no signature)
       let cj = j;
-      if (sig && sig.variadic && j >= sig.params.length - 1 && j >= 0) cj = sig.params.length - 1;
+      if (j >= 0) {
+        if (sig === null) sig = info.signatureOf(call);
+        if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
+      }
       if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
-      if (!pairs.some(([x, y]) => x === cj && y === p)) pairs.push([cj, p]);
+      let dup = false;
+      for (const q of pairs) if (q[0] === cj && q[1] === p) { dup = true; break; }
+      if (!dup) pairs.push([cj, p]);
     }
     for (const k of kinds.anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
   }
@@ -307,26 +315,16 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole):
   // CFG skeleton for all-paths kinds
   let skel: CfgSkeleton | undefined;
   const allPaths = kinds.allPaths;
-  // a path can only be cut by a statement call that may not return, an infinite loop, select or goto
-  if (!mayCut) {
-    for (const c of body.stmtCalls) {
-      const callee = info.calleeOf(c);
-      if (callee.kind === 'builtin' ? callee.name === 'panic'
-        : callee.kind === 'func' || callee.kind === 'method' ? !isKnownPackage(info, callee.pkg) || info.isNoReturnCall(c) || allPaths.some((k) => k.seedCall?.(c, info))
-        : false) { mayCut = true; break; }
-    }
-  }
   if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
   const calledges: CallEdge[] = [];
   for (const [callee, args] of edges) calledges.push(args ? { callee, args } : { callee });
-  const seedsOut: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(seeds)) seedsOut[k] = [...v].sort((a, b) => a - b);
-  return {
-    key, pos, params: nparams, calls: calledges,
-    ...(Object.keys(seedsOut).length ? { seeds: seedsOut } : {}),
-    ...(fseeds.size ? { fseeds: [...fseeds].sort() } : {}),
-    ...(skel ? { skel } : {}),
-  };
+  const out: { -readonly [K in keyof FuncSummary]: FuncSummary[K] } = { key, pos, params: nparams, calls: calledges };
+  let seedsOut: Record<string, number[]> | undefined;
+  for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
+  if (seedsOut) out.seeds = seedsOut;
+  if (fseeds.size) out.fseeds = [...fseeds].sort();
+  if (skel) out.skel = skel;
+  return out;
 }
 
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
@@ -365,6 +363,129 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
     }
   }
   return { succ, exit: idx[cfg.exit.index]!, calls: callsPer, ...(seeded ? { seeded: seededPer } : {}) };
+}
+
+/**
+ * Which of the functions may have paths cut, so that all-paths kinds need
+ * their CFG skeleton. A path can only be cut by a statement call that may
+ * not return (panic, a never-returning or seeded call, a callee that may
+ * have an all-paths fact), an infinite loop, select or goto; a function
+ * without any can never have an all-paths fact. With final facts of the
+ * other packages (`depsFinal`), a call of a function of this package cuts
+ * only if that function may itself have paths cut (fixpoint over the
+ * package's calls), or already has a fact.
+ */
+function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths: readonly FuncFactKind[], depsFinal: boolean): Uint8Array {
+  const n = decls.length;
+  const cut = new Uint8Array(n);
+  const keys: string[] = [];
+  /** Key of a function of this package → its declarations (keys of invalid code may repeat). */
+  const byKey = new Map<string, number[]>();
+  if (depsFinal) {
+    for (let i = 0; i < n; i++) {
+      const k = info.keyOfFunc(decls[i]!);
+      keys.push(k);
+      const l = byKey.get(k);
+      if (l) l.push(i);
+      else byKey.set(k, [i]);
+    }
+  }
+  /** Key of a function of this package → the declarations that call it in statement position. */
+  const callers = new Map<string, number[]>();
+  const seeded = (c: ast.CallExpr): boolean => {
+    for (const k of allPaths) if (k.seedCall?.(c, info)) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    const body = info.res.bodies.get(decls[i]!)!;
+    if (body.mayCut) { cut[i] = 1; continue; }
+    for (const c of body.stmtCalls) {
+      const callee = info.calleeOf(c);
+      if (callee.kind === 'builtin') {
+        if (callee.name === 'panic') { cut[i] = 1; break; }
+        continue;
+      }
+      if (callee.kind !== 'func' && callee.kind !== 'method') continue;
+      const key = callee.key;
+      if (depsFinal && callee.pkg === info.importPath && key !== undefined && byKey.has(key)) {
+        if (info.isNoReturnCall(c) || seeded(c) || hasAllPathsFact(info, key, allPaths)) { cut[i] = 1; break; }
+        const l = callers.get(key);
+        if (l) l.push(i);
+        else callers.set(key, [i]);
+        continue;
+      }
+      if (mayGainFact(info, callee, allPaths, depsFinal) || info.isNoReturnCall(c) || seeded(c)) { cut[i] = 1; break; }
+    }
+  }
+  if (depsFinal) {
+    const work: number[] = [];
+    for (let i = 0; i < n; i++) if (cut[i]) work.push(i);
+    while (work.length > 0) {
+      const i = work.pop()!;
+      for (const j of callers.get(keys[i]!) ?? []) if (!cut[j]) { cut[j] = 1; work.push(j); }
+    }
+  }
+  // A function with a path from entry to its normal exit that passes no statement call able to cut
+  // (through its top-level statements) cannot have an all-paths fact either: no skeleton.
+  const mayCutCall = (c: ast.CallExpr): boolean => {
+    const callee = info.calleeOf(c);
+    if (callee.kind === 'builtin') return callee.name === 'panic';
+    if (callee.kind !== 'func' && callee.kind !== 'method') return false;
+    if (info.isNoReturnCall(c) || seeded(c)) return true;
+    const key = callee.key;
+    const own = depsFinal && callee.pkg === info.importPath && key !== undefined ? byKey.get(key) : undefined;
+    if (own) return hasAllPathsFact(info, key!, allPaths) || own.some((j) => cut[j] === 1);
+    return mayGainFact(info, callee, allPaths, depsFinal);
+  };
+  const needs = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (cut[i] && !cutFreePath(decls[i]!.body!.list, mayCutCall)) needs[i] = 1;
+  return needs;
+}
+
+/**
+ * Is there a path from the start of a body to its normal exit through its
+ * top-level statements alone (each simple, an `if` without `else`, or a
+ * loop that may run zero times), passing no statement call that may cut
+ * (as the CFG builder lays them out: conditions always have both edges)?
+ */
+function cutFreePath(list: readonly ast.Stmt[], mayCut: (c: ast.CallExpr) => boolean): boolean {
+  const simple = (st: ast.Stmt | null): boolean => {
+    if (!st || st.kind !== 'ExprStmt') return true;
+    const x = unparenExpr(st.x);
+    return x.kind !== 'CallExpr' || !mayCut(x);
+  };
+  for (const st of list) {
+    switch (st.kind) {
+      case 'ReturnStmt': return true;
+      case 'ExprStmt': if (!simple(st)) return false; break;
+      case 'AssignStmt': case 'IncDecStmt': case 'SendStmt': case 'GoStmt': case 'DeferStmt': case 'DeclStmt':
+      case 'EmptyStmt': case 'BadStmt':
+        break;
+      case 'IfStmt': if (st.else || !simple(st.init)) return false; break;
+      case 'ForStmt': if (!st.cond || !simple(st.init)) return false; break;
+      case 'RangeStmt': break;
+      default: return false;
+    }
+  }
+  return true; // falling off the end
+}
+
+function hasAllPathsFact(info: PackageInfo, key: string, allPaths: readonly FuncFactKind[]): boolean {
+  for (const k of allPaths) if (info.hasFuncFact(key, k.id)) return true;
+  return false;
+}
+
+/**
+ * Can a call's callee have an all-paths fact that is not known yet (a
+ * module function: facts come with buildProgram)? With final facts of the
+ * other packages, only this package's functions can; the others have
+ * theirs already.
+ */
+function mayGainFact(info: PackageInfo, callee: Callee & { kind: 'func' | 'method' }, allPaths: readonly FuncFactKind[], depsFinal: boolean): boolean {
+  if (isKnownPackage(info, callee.pkg)) return false;
+  if (!depsFinal || callee.pkg === info.importPath || !info.program.packages[callee.pkg]) return true;
+  const key = callee.key;
+  return key !== undefined && hasAllPathsFact(info, key, allPaths);
 }
 
 /** A package whose API comes from the stdlib/third-party tables (so no module function facts). */

@@ -128,16 +128,15 @@ function flowIndex(info: PackageInfo): FlowIndex {
       if (src?.kind === 'var' && src !== dst) add(index!.copies, src, dst);
     }
   };
-  for (const f of info.files) {
-    walkNodes(f.ast, (n) => {
-      if (n.kind === 'AssignStmt' && (n.tok === '=' || n.tok === ':=')) {
-        const single = n.lhs.length === n.rhs.length;
-        n.lhs.forEach((lhs, i) => record(lhs, single ? n.rhs[i] : n.rhs[0], single));
-      } else if (n.kind === 'ValueSpec' && n.values.length > 0) {
-        const single = n.names.length === n.values.length;
-        n.names.forEach((name, i) => record(name, single ? n.values[i] : n.values[0], single));
-      }
-    });
+  // the assignments and value specs of all files in source order, as the resolver collected them
+  for (const n of info.res.valueFlows) {
+    if (n.kind === 'AssignStmt') {
+      const single = n.lhs.length === n.rhs.length;
+      for (let i = 0; i < n.lhs.length; i++) record(n.lhs[i]!, single ? n.rhs[i] : n.rhs[0], single);
+    } else {
+      const single = n.names.length === n.values.length;
+      for (let i = 0; i < n.names.length; i++) record(n.names[i]!, single ? n.values[i] : n.values[0], single);
+    }
   }
   indexes.set(info, index);
   return index;

@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { NO_POS } from '../syntax/ast.js';
-import type { ExportedPackage } from './exports.js';
+import type { ExportedPackage, ExportedType } from './exports.js';
 import {
   binaryOp, intConst, intTypeInfo, literalValue, strConst, unaryOp, utf8Len, type ConstValue,
 } from './consts.js';
@@ -66,6 +66,9 @@ export type ExprMode = 'value' | 'type' | 'pkgname' | 'builtin' | 'novalue' | 'u
 const localKey = (file: string, offset: number): string => `${file}:${offset}`;
 
 
+/** NamedInfo of imported types by their exported description (immutable, shared by all packages). */
+const IMPORTED_INFO = new WeakMap<ExportedType, { readonly pkg: string; readonly info: NamedInfo }>();
+
 export class TypeInfo implements TypeEnv {
   private readonly types = new Map<ast.Expr, Type>();
   private readonly inProgress = new Set<unknown>();
@@ -120,6 +123,18 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
+    // a small direct-mapped cache (slot by position): rules ask about the same identifier one after another
+    const slot = id.start & 255;
+    if (this.recentIds[slot] === id) return this.recentObjs[slot];
+    const o = this.objectOf0(id);
+    this.recentIds[slot] = id;
+    this.recentObjs[slot] = o;
+    return o;
+  }
+  private readonly recentIds: (ast.Ident | null)[] = new Array<ast.Ident | null>(256).fill(null);
+  private readonly recentObjs: (Obj | undefined)[] = new Array<Obj | undefined>(256).fill(undefined);
+
+  private objectOf0(id: ast.Ident): Obj | undefined {
     const u = this.res.uses.get(id);
     if (u) return u.kind === 'type' && this.res.embeddedType.has(id) ? this.res.defs.get(id) : u;
     const o = this.res.defs.get(id);
@@ -264,11 +279,16 @@ export class TypeInfo implements TypeEnv {
     const et = exp?.types[t.name];
     if (!et) return undefined;
     if (et.alias) return undefined;
+    // the same exported type (shared by every package that imports it) gives the same info: built once
+    const shared = IMPORTED_INFO.get(et);
+    if (shared && shared.pkg === t.pkg) return shared.info;
     const methods = new Map<string, MethodInfo>();
     for (const [name, m] of Object.entries(et.methods)) {
       methods.set(name, { name, sig: m.sig, ptrRecv: m.ptr, pkg: t.pkg, ...(m.pos ? { pos: m.pos } : {}) });
     }
-    return { underlying: et.underlying, typeParams: et.typeParams ?? [], methods };
+    const info: NamedInfo = { underlying: et.underlying, typeParams: et.typeParams ?? [], methods };
+    if (!shared) IMPORTED_INFO.set(et, { pkg: t.pkg, info });
+    return info;
   }
 
   private methodInfo(m: ast.FuncDecl, typeTps: readonly TypeParamType[]): MethodInfo | undefined {
@@ -471,7 +491,8 @@ export class TypeInfo implements TypeEnv {
   private typeSwitchOf(c: ast.CaseClause): ast.TypeSwitchStmt | undefined {
     if (!this.tsParents) {
       this.tsParents = new Map();
-      for (const [node] of this.res.scopes) {
+      for (const sc of this.res.scopeList) {
+        const node = sc.node!;
         if (node.kind === 'TypeSwitchStmt') for (const cc of node.body.list) if (cc.kind === 'CaseClause') this.tsParents.set(cc, node);
       }
     }
@@ -546,7 +567,8 @@ export class TypeInfo implements TypeEnv {
       });
     };
     for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
-    for (const [node] of this.res.scopes) {
+    for (const sc of this.res.scopeList) {
+      const node = sc.node!;
       const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
         : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
       for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);

@@ -14,9 +14,9 @@ import type { ExportedPackage } from './exports.js';
 import { calledName, type FactNameIndex } from './fact-names.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
-import { newObj, type Obj } from './scope.js';
+import { newObj, type Obj, type ObjRecord } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
-import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type NamedType, type SignatureType, type Type } from './types.js';
+import { basic, BOOL as BOOL_T, defaultType, deref, INT as INT_T, isString, isUntyped, named, typeString, underlying, type MethodInfo, type NamedType, type SignatureType, type Type } from './types.js';
 
 /** Minimal module information (connected to go.mod parsing by the integrator). */
 export interface ModuleInfo {
@@ -87,6 +87,13 @@ const NO_FACTS: Facts = { func: new Set(), params: new Map(), has: () => false, 
 export function funcKey(pkg: string, name: string): string {
   return `${pkg}.${name}`;
 }
+/** The key of function object `o` called as a member of package `pkg` (cached on the object when that is its own package). */
+function objFuncKey(o: Obj, pkg: string): string {
+  if (o.pkg !== pkg) return funcKey(pkg, o.name);
+  const r = o as ObjRecord;
+  return r.funcKey ??= funcKey(pkg, o.name);
+}
+
 export function methodKey(pkg: string, typeName: string, name: string): string {
   return `(${pkg}.${typeName}).${name}`;
 }
@@ -114,6 +121,8 @@ const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf',
 export class Importer implements ImportLookup, PackageEnv {
   private readonly members = new Map<string, Map<string, Obj | null>>();
   private readonly foreign = new Map<string, Obj>();
+  private readonly foreignFields = new Map<string, Map<string, Map<string, Obj>>>();
+  private readonly foreignMethods = new Map<string, Map<string, Map<string, Obj>>>();
   constructor(readonly program: ProgramView, readonly self?: string) {}
 
   lookupPackage(path: string): ExportedPackage | undefined {
@@ -170,13 +179,28 @@ export class Importer implements ImportLookup, PackageEnv {
   }
   foreignObj(kind: 'field' | 'method', pkg: string, typeName: string, name: string, pos: string | undefined, type: Type): Obj {
     // instantiated generic types give their members other types: key those by type too
-    const k = `${kind}\x00${pkg}\x00${typeName}\x00${name}` + (mentionsGeneric(type) ? `\x00${typeString(type)}` : '');
-    let o = this.foreign.get(k);
+    const generic = mentionsGeneric(type);
+    let byName: Map<string, Obj> | undefined;
+    let k: string;
+    let o: Obj | undefined;
+    if (generic) {
+      k = `${kind}\x00${pkg}\x00${typeName}\x00${name}\x00${typeString(type)}`;
+      o = this.foreign.get(k);
+    } else {
+      // pkg → type → name (the strings' hashes are cached; no key string is built)
+      k = name;
+      const byPkg = kind === 'field' ? this.foreignFields : this.foreignMethods;
+      let byType = byPkg.get(pkg);
+      if (!byType) byPkg.set(pkg, (byType = new Map()));
+      byName = byType.get(typeName);
+      if (!byName) byType.set(typeName, (byName = new Map()));
+      o = byName.get(name);
+    }
     if (!o) {
       o = newObj(kind === 'field' ? 'var' : 'func', name, null, null, '', pkg, null,
         kind === 'field' ? { isField: true, pos, ownerType: named(pkg, typeName) } : { isMethod: true, recvTypeName: typeName, pos, ownerType: named(pkg, typeName) });
       o.type = type;
-      this.foreign.set(k, o);
+      (byName ?? this.foreign).set(k, o);
     }
     return o;
   }
@@ -210,6 +234,9 @@ class MethodCallee {
     return this.#info.objectOf(this.#sel);
   }
 }
+
+/** Slots of the recent-answer caches (a power of two). */
+const RECENT = 256;
 
 /** Per-file data for rules. */
 export interface FileData {
@@ -322,13 +349,25 @@ export class PackageInfo {
     return this.fileByAst.get(file);
   }
 
+  /**
+   * A small direct-mapped cache in front of `callees` (slot by position):
+   * rules ask about the same call one after another (each rule's visitor of
+   * the call, then their helpers).
+   */
+  private readonly recentCalls: (ast.CallExpr | null)[] = new Array<ast.CallExpr | null>(RECENT).fill(null);
+  private readonly recentCallees: (Callee | null)[] = new Array<Callee | null>(RECENT).fill(null);
+
   /** What a call invokes. */
   calleeOf(call: ast.CallExpr): Callee {
+    const slot = call.start & (RECENT - 1);
+    if (this.recentCalls[slot] === call) return this.recentCallees[slot]!;
     let c = this.callees.get(call);
     if (!c) {
       c = this.computeCallee(call);
       this.callees.set(call, c);
     }
+    this.recentCalls[slot] = call;
+    this.recentCallees[slot] = c;
     return c;
   }
 
@@ -340,7 +379,7 @@ export class PackageInfo {
     if ((fun.kind === 'IndexExpr' || fun.kind === 'IndexListExpr')) fun = unparenExpr(fun.x);
     if (fun.kind === 'Ident') {
       const o = this.info.objectOf(fun);
-      if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: funcKey(o.pkg, o.name) };
+      if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: objFuncKey(o, o.pkg) };
       if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
       return { kind: 'unknown' };
     }
@@ -351,7 +390,7 @@ export class PackageInfo {
         const path = xo.importPath!;
         if (path === 'C') return { kind: 'func', pkg: 'C', name: fun.sel.name, key: funcKey('C', fun.sel.name), ...(this.res.uses.get(fun.sel) ? { obj: this.res.uses.get(fun.sel)! } : {}) };
         const o = this.res.uses.get(fun.sel);
-        if (o && o.kind === 'func') return { kind: 'func', pkg: path, name: o.name, obj: o, key: funcKey(path, o.name) };
+        if (o && o.kind === 'func') return { kind: 'func', pkg: path, name: o.name, obj: o, key: objFuncKey(o, path) };
         if (o && o.kind === 'var') return { kind: 'funcValue', type: this.info.objType(o) };
         if (!o) return { kind: 'func', pkg: path, name: fun.sel.name, key: funcKey(path, fun.sel.name) };
         return { kind: 'unknown' };
@@ -362,12 +401,23 @@ export class PackageInfo {
       const owner = deref(s.owner);
       const m = s.method;
       if (s.iface) return new MethodCallee(s.owner, owner.kind === 'named' ? owner.pkg : this.pkg.importPath, s.name, true, undefined, this.info, fun.sel);
-      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, methodKey(owner.pkg, owner.name, s.name), this.info, fun.sel);
+      if (owner.kind === 'named') return new MethodCallee(s.owner, m?.pkg ?? owner.pkg, s.name, false, this.methodKeyOf(owner, s.name, m), this.info, fun.sel);
       return { kind: 'unknown' };
     }
     if (fun.kind === 'FuncLit') return { kind: 'funcValue', type: this.info.typeOf(fun) };
     const t = this.info.typeOf(fun);
     return t.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'funcValue', type: t };
+  }
+
+  private readonly methodKeys = new Map<MethodInfo, { readonly pkg: string; readonly type: string; readonly key: string }>();
+  /** methodKey(owner.pkg, owner.name, name), one string per method of a non-generic type (its hash is computed once). */
+  private methodKeyOf(owner: NamedType, name: string, m: MethodInfo | undefined): string {
+    if (!m || owner.args || m.name !== name) return methodKey(owner.pkg, owner.name, name);
+    const c = this.methodKeys.get(m);
+    if (c && c.pkg === owner.pkg && c.type === owner.name) return c.key;
+    const key = methodKey(owner.pkg, owner.name, name);
+    if (!c) this.methodKeys.set(m, { pkg: owner.pkg, type: owner.name, key });
+    return key;
   }
 
   /** The key used for facts of a callee, if it has one. */
@@ -418,7 +468,8 @@ export class PackageInfo {
       const t = this.info.recvNamed(fn);
       return methodKey(this.pkg.importPath, t?.name ?? '?', fn.name.name);
     }
-    return funcKey(this.pkg.importPath, fn.name.name);
+    const o = this.res.defs.get(fn.name);
+    return o && o.kind === 'func' ? objFuncKey(o, this.pkg.importPath) : funcKey(this.pkg.importPath, fn.name.name);
   }
 
   /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */
@@ -457,29 +508,85 @@ export class PackageInfo {
     return this.res.funcs;
   }
 
-  private buildParents(): void {
+  /**
+   * Parents are recorded one top-level declaration at a time, when a node
+   * in it is first asked about (rules ask about few declarations of most
+   * packages): the declaration is found by position, and its subtree is
+   * recorded exactly as a walk of the whole package would record it.
+   */
+  private parentsInit(): Map<ast.Node, ast.Node> {
     const parents = new Map<ast.Node, ast.Node>();
-    // iterative (any depth), one callback for all nodes: `parent` is the node whose children are listed
-    const stack: ast.Node[] = [];
+    this.declDone = [];
+    for (const f of this.files) {
+      const file = f.ast;
+      parents.set(file.name, file);
+      for (const d of file.decls) parents.set(d, file);
+      this.declDone.push(new Uint8Array(file.decls.length));
+    }
+    this.parents = parents;
+    return parents;
+  }
+
+  private declDone: Uint8Array[] = [];
+  private parentsComplete = false;
+  private lastParentFile = 0;
+
+  /** Records the parents of the nodes under a declaration (iterative, any depth). */
+  private addParents(decl: ast.Decl): void {
+    const parents = this.parents!;
+    const stack: ast.Node[] = [decl];
     let parent: ast.Node;
     const add = (c: ast.Node): void => {
       parents.set(c, parent);
       stack.push(c);
     };
-    for (const f of this.files) {
-      stack.push(f.ast);
-      while (stack.length > 0) {
-        parent = stack.pop()!;
-        forEachChild(parent, add);
+    while (stack.length > 0) {
+      parent = stack.pop()!;
+      forEachChild(parent, add);
+    }
+  }
+
+  private parentSlow(n: ast.Node): ast.Node | null {
+    const files = this.files;
+    const nf = files.length;
+    for (let k = 0; k < nf; k++) {
+      const fi = (this.lastParentFile + k) % nf;
+      const decls = files[fi]!.ast.decls;
+      // the last declaration starting at or before the node
+      let lo = 0;
+      let hi = decls.length - 1;
+      let idx = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (decls[mid]!.start <= n.start) { idx = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      if (idx < 0 || n.end > decls[idx]!.end) continue;
+      const done = this.declDone[fi]!;
+      if (done[idx]) continue;
+      done[idx] = 1;
+      this.addParents(decls[idx]!);
+      const p = this.parents!.get(n);
+      if (p !== undefined) {
+        this.lastParentFile = fi;
+        return p;
       }
     }
-    this.parents = parents;
+    // not under any declaration by position: record everything
+    for (let fi = 0; fi < nf; fi++) {
+      const decls = files[fi]!.ast.decls;
+      const done = this.declDone[fi]!;
+      for (let i = 0; i < decls.length; i++) if (!done[i]) { done[i] = 1; this.addParents(decls[i]!); }
+    }
+    this.parentsComplete = true;
+    return this.parents!.get(n) ?? null;
   }
 
   /** The parent of a node (null for a File). */
   parentOf(n: ast.Node): ast.Node | null {
-    if (!this.parents) this.buildParents();
-    return this.parents!.get(n) ?? null;
+    const p = (this.parents ?? this.parentsInit()).get(n);
+    if (p !== undefined) return p;
+    if (this.parentsComplete || n.kind === 'File') return null;
+    return this.parentSlow(n);
   }
 
   /** The file containing a node. */

@@ -10,7 +10,7 @@
 import type * as ast from '../syntax/ast.js';
 import { NO_POS } from '../syntax/ast.js';
 import type { ExportedPackage } from './exports.js';
-import { newObj, Scope, type Obj, type ObjKind } from './scope.js';
+import { newObj, newObjRecord, Scope, type Obj, type ObjKind, type ObjRecord } from './scope.js';
 import { UNIVERSE, UNSAFE_SCOPE } from './universe.js';
 
 export interface ResolverFile {
@@ -77,8 +77,18 @@ export class Resolution {
   readonly litParent = new Map<ast.CompositeLit, { parent: ast.CompositeLit; isKey: boolean }>();
   readonly files: FileScopeInfo[] = [];
   readonly fileOfAst = new Map<ast.File, FileScopeInfo>();
-  /** Scopes by the node that opens them. */
-  readonly scopes = new Map<ast.Node, Scope>();
+  /** The scopes opened by nodes, in the order they were opened (`scopes` maps them). */
+  readonly scopeList: Scope[] = [];
+  private scopeMap: Map<ast.Node, Scope> | undefined;
+  /** Scopes by the node that opens them (built on first use). */
+  get scopes(): ReadonlyMap<ast.Node, Scope> {
+    if (!this.scopeMap) {
+      const m = new Map<ast.Node, Scope>();
+      for (const sc of this.scopeList) m.set(sc.node!, sc);
+      this.scopeMap = m;
+    }
+    return this.scopeMap;
+  }
   /** Methods by receiver base type name. */
   readonly methods = new Map<string, ast.FuncDecl[]>();
   /** Objects by `relPath:offset` of their declaring ident (package-level, fields, methods, locals). */
@@ -101,6 +111,12 @@ export class Resolution {
   readonly bodies = new Map<ast.FuncDecl, FuncBodyInfo>();
   /** Type-switch symbol idents (declared per clause). */
   readonly typeSwitchSymbols = new Set<ast.Ident>();
+  /**
+   * Every `=` and `:=` assignment and every value spec with values, file by
+   * file in source order (the order of a pre-order walk of each file), for
+   * the flow index of flow.ts.
+   */
+  readonly valueFlows: (ast.AssignStmt | ast.ValueSpec)[] = [];
 
   constructor(readonly pkgPath: string, readonly pkgScope: Scope) {}
 }
@@ -184,6 +200,21 @@ class Resolver {
     return o;
   }
 
+  /** A defined object whose optional fields the caller sets (not a field or method: no position entry). */
+  def(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null): ObjRecord {
+    const o = newObjRecord(kind, id.name, id, node, file.file.path, this.r.pkgPath, parent);
+    this.r.defs.set(id, o);
+    return o;
+  }
+
+  /** A local variable, constant, type or label declared in function `func` (index: position in its declaration). */
+  local(kind: ObjKind, id: ast.Ident, node: ast.Node | null, file: FileScopeInfo, parent: Scope | null, index: number | undefined, func: FuncNode | null): ObjRecord {
+    const o = this.def(kind, id, node, file, parent);
+    o.index = index;
+    o.func = func ?? undefined;
+    return o;
+  }
+
   declare(scope: Scope, o: Obj): void {
     if (o.name !== '_') scope.insert(o);
   }
@@ -199,7 +230,7 @@ class Resolver {
     };
     this.r.files.push(info);
     this.r.fileOfAst.set(file, info);
-    this.r.scopes.set(file, scope);
+    this.r.scopeList.push(scope);
     let isCgo = false;
     let preamble = '';
     for (const decl of file.decls) {
@@ -288,18 +319,23 @@ class Resolver {
       return;
     }
     if (decl.kind !== 'GenDecl') return;
-    decl.specs.forEach((spec) => {
+    for (const spec of decl.specs) {
       if (spec.kind === 'ValueSpec') {
         const kind = decl.tok === 'const' ? 'const' : 'var';
-        spec.names.forEach((n, index) => {
-          const o = this.mkObj(kind, n, spec, info, ps, { isPackageLevel: true, index });
+        const names = spec.names;
+        for (let index = 0; index < names.length; index++) {
+          const o = this.def(kind, names[index]!, spec, info, ps);
+          o.isPackageLevel = true;
+          o.index = index;
           this.declare(ps, o);
-        });
+        }
       } else if (spec.kind === 'TypeSpec') {
-        const o = this.mkObj('type', spec.name, spec, info, ps, { isPackageLevel: true, isAlias: spec.assign !== NO_POS });
+        const o = this.def('type', spec.name, spec, info, ps);
+        o.isPackageLevel = true;
+        o.isAlias = spec.assign !== NO_POS;
         this.declare(ps, o);
       }
-    });
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -307,30 +343,43 @@ class Resolver {
 
   walkFileDecls(info: FileScopeInfo): void {
     const ctx: WalkCtx = { file: info, func: null, labels: null, pendingLabels: null, body: null, inLit: false };
+    const flows = this.r.valueFlows;
+    const first = flows.length;
     for (const decl of info.file.ast.decls) {
       if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
       else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
+    }
+    // recorded when reached, which is source order except where an operand is resolved before an earlier one (range keys)
+    let sorted = true;
+    for (let i = first + 1; i < flows.length; i++) if (flows[i]!.start < flows[i - 1]!.start) { sorted = false; break; }
+    if (!sorted) {
+      const tail = flows.splice(first).sort((a, b) => a.start - b.start);
+      for (const n of tail) flows.push(n);
     }
   }
 
   genDecl(decl: ast.GenDecl, scope: Scope, ctx: WalkCtx, pkgLevel: boolean): void {
     for (const spec of decl.specs) {
       if (spec.kind === 'ValueSpec') {
+        if (spec.values.length > 0) this.r.valueFlows.push(spec);
         if (spec.type) this.typeExpr(spec.type, scope, ctx);
         for (const v of spec.values) this.expr(v, scope, ctx);
         if (!pkgLevel) {
           const kind = decl.tok === 'const' ? 'const' : 'var';
-          spec.names.forEach((n, index) => this.declare(scope, this.mkObj(kind, n, spec, ctx.file, scope, { index, func: ctx.func ?? undefined })));
+          const names = spec.names;
+          for (let index = 0; index < names.length; index++) this.declare(scope, this.local(kind, names[index]!, spec, ctx.file, scope, index, ctx.func));
         }
       } else if (spec.kind === 'TypeSpec') {
         if (!pkgLevel) {
-          const o = this.mkObj('type', spec.name, spec, ctx.file, scope, { isAlias: spec.assign !== NO_POS, func: ctx.func ?? undefined });
+          const o = this.def('type', spec.name, spec, ctx.file, scope);
+          o.isAlias = spec.assign !== NO_POS;
+          o.func = ctx.func ?? undefined;
           this.declare(scope, o);
         }
         let s = scope;
         if (spec.typeParams) {
           s = new Scope('typeparams', scope, spec);
-          this.r.scopes.set(spec, s);
+          this.r.scopeList.push(s);
           this.typeParams(spec.typeParams, s, ctx);
         }
         this.typeExpr(spec.type, s, ctx);
@@ -342,14 +391,14 @@ class Resolver {
     // declare all first: constraints may refer to any of them
     let index = 0;
     for (const f of list.list) {
-      for (const n of f.names) this.declare(scope, this.mkObj('type', n, f, ctx.file, scope, { index: index++ }));
+      for (const n of f.names) { const o = this.def('type', n, f, ctx.file, scope); o.index = index++; this.declare(scope, o); }
     }
     for (const f of list.list) if (f.type) this.typeExpr(f.type, scope, ctx);
   }
 
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
-    this.r.scopes.set(decl, fs);
+    this.r.scopeList.push(fs);
     const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
     if (body) this.r.bodies.set(decl, body);
     const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
@@ -385,20 +434,27 @@ class Resolver {
 
   /** Resolves param/result types and declares their names in `fs`. */
   signature(ft: ast.FuncType, fs: Scope, ctx: WalkCtx, recv: ast.FieldList | null): void {
-    const lists: [ast.FieldList | null, 'recv' | 'param' | 'result'][] = [[recv, 'recv'], [ft.params, 'param'], [ft.results, 'result']];
-    for (const [l] of lists) if (l) for (const f of l.list) {
-      if (f.type && !(l === recv)) this.typeExpr(f.type, fs, ctx);
-    }
-    for (const [l, role] of lists) {
-      if (!l) continue;
-      let index = 0;
-      for (const f of l.list) {
-        if (f.names.length === 0) { index++; continue; }
-        for (const n of f.names) {
-          this.declare(fs, this.mkObj('var', n, f, ctx.file, fs, {
-            isParam: role !== 'result', isResult: role === 'result', isRecv: role === 'recv', index: index++, func: ctx.func ?? undefined,
-          }));
-        }
+    // the receiver's type was resolved by the caller
+    for (const f of ft.params.list) if (f.type) this.typeExpr(f.type, fs, ctx);
+    if (ft.results) for (const f of ft.results.list) if (f.type) this.typeExpr(f.type, fs, ctx);
+    if (recv) this.declareFields(recv, 0, fs, ctx);
+    this.declareFields(ft.params, 1, fs, ctx);
+    if (ft.results) this.declareFields(ft.results, 2, fs, ctx);
+  }
+
+  /** Declares the names of a receiver (role 0), parameter (1) or result (2) list. */
+  private declareFields(l: ast.FieldList, role: 0 | 1 | 2, fs: Scope, ctx: WalkCtx): void {
+    let index = 0;
+    for (const f of l.list) {
+      if (f.names.length === 0) { index++; continue; }
+      for (const n of f.names) {
+        const o = this.def('var', n, f, ctx.file, fs);
+        o.isParam = role !== 2;
+        o.isResult = role === 2;
+        o.isRecv = role === 0;
+        o.index = index++;
+        o.func = ctx.func ?? undefined;
+        this.declare(fs, o);
       }
     }
   }
@@ -409,7 +465,7 @@ class Resolver {
 
   block(b: ast.BlockStmt, parent: Scope, ctx: WalkCtx, kind: 'block' = 'block'): void {
     const s = new Scope(kind, parent, b);
-    this.r.scopes.set(b, s);
+    this.r.scopeList.push(s);
     this.stmts(b.list, s, ctx);
   }
 
@@ -422,7 +478,7 @@ class Resolver {
       case 'LabeledStmt': {
         if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         const labels = (ctx.labels ??= new Map());
-        if (!labels.has(s.label.name)) labels.set(s.label.name, this.mkObj('label', s.label, s, ctx.file, null, { func: ctx.func ?? undefined }));
+        if (!labels.has(s.label.name)) { const o = this.def('label', s.label, s, ctx.file, null); o.func = ctx.func ?? undefined; labels.set(s.label.name, o); }
         else this.r.uses.set(s.label, labels.get(s.label.name)!); // duplicate label (invalid Go)
         this.stmt(s.stmt, scope, ctx);
         return;
@@ -448,7 +504,7 @@ class Resolver {
       case 'BlockStmt': this.block(s, scope, ctx); return;
       case 'IfStmt': {
         const is = new Scope('if', scope, s);
-        this.r.scopes.set(s, is);
+        this.r.scopeList.push(is);
         if (s.init) this.stmt(s.init, is, ctx);
         this.expr(s.cond, is, ctx);
         this.block(s.body, is, ctx);
@@ -458,7 +514,7 @@ class Resolver {
       case 'ForStmt': {
         if (!s.cond && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         const fs = new Scope('for', scope, s);
-        this.r.scopes.set(s, fs);
+        this.r.scopeList.push(fs);
         if (s.init) this.stmt(s.init, fs, ctx);
         if (s.cond) this.expr(s.cond, fs, ctx);
         if (s.post) this.stmt(s.post, fs, ctx);
@@ -468,12 +524,13 @@ class Resolver {
       case 'RangeStmt': {
         this.expr(s.x, scope, ctx);
         const rs = new Scope('range', scope, s);
-        this.r.scopes.set(s, rs);
+        this.r.scopeList.push(rs);
         if (s.tok === ':=') {
-          [s.key, s.value].forEach((k, index) => {
-            if (k && k.kind === 'Ident') this.declare(rs, this.mkObj('var', k, s, ctx.file, rs, { index, func: ctx.func ?? undefined }));
+          for (let index = 0; index < 2; index++) {
+            const k = index === 0 ? s.key : s.value;
+            if (k && k.kind === 'Ident') this.declare(rs, this.local('var', k, s, ctx.file, rs, index, ctx.func));
             else if (k) this.expr(k, scope, ctx);
-          });
+          }
         } else {
           if (s.key) { this.expr(s.key, scope, ctx); this.markAssigned(s.key, ctx); }
           if (s.value) { this.expr(s.value, scope, ctx); this.markAssigned(s.value, ctx); }
@@ -483,26 +540,27 @@ class Resolver {
       }
       case 'SwitchStmt': {
         const ss = new Scope('switch', scope, s);
-        this.r.scopes.set(s, ss);
+        this.r.scopeList.push(ss);
         if (s.init) this.stmt(s.init, ss, ctx);
         if (s.tag) this.expr(s.tag, ss, ctx);
         for (const c of s.body.list) {
           if (c.kind !== 'CaseClause') continue;
           for (const e of c.list ?? []) this.expr(e, ss, ctx);
           const cs = new Scope('case', ss, c);
-          this.r.scopes.set(c, cs);
+          this.r.scopeList.push(cs);
           this.stmts(c.body, cs, ctx);
         }
         return;
       }
       case 'TypeSwitchStmt': {
         const ss = new Scope('typeswitch', scope, s);
-        this.r.scopes.set(s, ss);
+        this.r.scopeList.push(ss);
         if (s.init) this.stmt(s.init, ss, ctx);
         let sym: ast.Ident | null = null;
         const a = s.assign;
         if (a.kind === 'AssignStmt' && a.tok === ':=' && a.lhs.length === 1 && a.lhs[0]!.kind === 'Ident') {
           sym = a.lhs[0];
+          this.r.valueFlows.push(a);
           for (const e of a.rhs) this.expr(e, ss, ctx);
           this.r.typeSwitchSymbols.add(sym);
         } else this.stmt(a, ss, ctx);
@@ -510,7 +568,7 @@ class Resolver {
           if (c.kind !== 'CaseClause') continue;
           for (const e of c.list ?? []) this.expr(e, ss, ctx);
           const cs = new Scope('case', ss, c);
-          this.r.scopes.set(c, cs);
+          this.r.scopeList.push(cs);
           if (sym && sym.name !== '_') {
             const o = newObj('var', sym.name, sym, c, ctx.file.file.path, this.r.pkgPath, cs, { clause: c, func: ctx.func ?? undefined });
             cs.insert(o);
@@ -525,7 +583,7 @@ class Resolver {
         for (const c of s.body.list) {
           if (c.kind !== 'CommClause') continue;
           const cs = new Scope('comm', scope, c);
-          this.r.scopes.set(c, cs);
+          this.r.scopeList.push(cs);
           if (c.comm) this.stmt(c.comm, cs, ctx);
           this.stmts(c.body, cs, ctx);
         }
@@ -536,32 +594,44 @@ class Resolver {
   }
 
   assign(s: ast.AssignStmt, scope: Scope, ctx: WalkCtx): void {
+    if (s.tok === '=' || s.tok === ':=') this.r.valueFlows.push(s);
     for (const e of s.rhs) this.expr(e, scope, ctx);
     if (s.tok !== ':=') {
       for (const e of s.lhs) { this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
       return;
     }
-    s.lhs.forEach((e, index) => {
-      if (e.kind !== 'Ident') { this.expr(e, scope, ctx); return; }
+    const lhs = s.lhs;
+    for (let index = 0; index < lhs.length; index++) {
+      const e = lhs[index]!;
+      if (e.kind !== 'Ident') { this.expr(e, scope, ctx); continue; }
       if (e.name === '_') {
-        this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined });
-        return;
+        this.local('var', e, s, ctx.file, scope, index, ctx.func);
+        continue;
       }
       const prev = scope.lookupLocal(e.name);
       if (prev) { this.r.uses.set(e, prev); ctx.body?.assigned.add(prev); }
-      else this.declare(scope, this.mkObj('var', e, s, ctx.file, scope, { index, func: ctx.func ?? undefined }));
-    });
+      else this.declare(scope, this.local('var', e, s, ctx.file, scope, index, ctx.func));
+    }
   }
 
   markAssigned(e: ast.Expr, ctx: WalkCtx): void {
     if (!ctx.body) return;
     const x = unparen(e);
-    if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.assigned.add(o); }
+    // the identifier was resolved last (by `expr`, just before)
+    if (x.kind === 'Ident') { const o = this.last; if (o) ctx.body.assigned.add(o); }
   }
 
+  /**
+   * What the identifier or package member resolved last denotes (undefined:
+   * nothing, or a selector that needs types): callers that just resolved an
+   * expression read it instead of looking the identifier up again.
+   */
+  private last: Obj | undefined;
+
   ident(id: ast.Ident, scope: Scope, ctx: WalkCtx): void {
-    if (id.name === '_') return;
+    if (id.name === '_') { this.last = undefined; return; }
     const o = scope.lookup(id.name);
+    this.last = o;
     if (o) this.r.uses.set(id, o);
     else this.r.unresolved.add(id);
     void ctx;
@@ -578,7 +648,7 @@ class Resolver {
       case 'Ellipsis': if (e.elt) this.expr(e.elt, scope, ctx); return;
       case 'FuncLit': {
         const fs = new Scope('func', scope, e);
-        this.r.scopes.set(e, fs);
+        this.r.scopeList.push(fs);
         const inner: WalkCtx = { file: ctx.file, func: e, labels: null, pendingLabels: null, body: ctx.body, inLit: true };
         this.signature(e.type, fs, inner, null);
         this.r.funcs.push(e);
@@ -589,9 +659,10 @@ class Resolver {
       }
       case 'CompositeLit': {
         if (e.type) this.expr(e.type, scope, ctx);
+        let pending: PendingKey | undefined; // one record for all keys of the literal
         for (const el of e.elts) {
           if (el.kind === 'KeyValueExpr') {
-            if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, { lit: e, scope });
+            if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, (pending ??= { lit: e, scope }));
             else {
               if (el.key.kind === 'CompositeLit' && !el.key.type) this.r.litParent.set(el.key, { parent: e, isKey: true });
               this.expr(el.key, scope, ctx);
@@ -610,21 +681,24 @@ class Resolver {
         this.expr(e.x, scope, ctx);
         const x = e.x;
         if (x.kind === 'Ident') {
-          const xo = this.r.uses.get(x);
+          const xo = this.last;
           if (xo && xo.kind === 'pkgname') {
             const path = xo.importPath!;
             if (path === 'unsafe') {
               const m = UNSAFE_SCOPE.lookup(e.sel.name);
+              this.last = m;
               if (m) this.r.uses.set(e.sel, m);
               else this.r.unresolved.add(e.sel);
               return;
             }
             const m = this.imp.memberObj(path, e.sel.name);
+            this.last = m;
             if (m) this.r.uses.set(e.sel, m);
             else this.r.unresolved.add(e.sel);
             return;
           }
         }
+        this.last = undefined;
         this.r.pendingSel.set(e.sel, e);
         return;
       }
@@ -642,7 +716,8 @@ class Resolver {
         this.expr(e.fun, scope, ctx);
         // only calls of generic functions need the call for their function expression (type inference)
         const f = unparen(e.fun);
-        const fo = f.kind === 'Ident' ? this.r.uses.get(f) : f.kind === 'SelectorExpr' ? this.r.uses.get(f.sel) : undefined;
+        // what the function identifier or package member denotes was resolved last
+        const fo = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? this.last : undefined;
         if (fo && fo.kind === 'func' && isGenericFunc(fo)) this.r.callOfFun.set(f, e);
         for (const a of e.args) this.expr(a, scope, ctx);
         return;
@@ -650,7 +725,7 @@ class Resolver {
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
       case 'UnaryExpr':
         this.expr(e.x, scope, ctx);
-        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.r.uses.get(x); if (o) ctx.body.addressed.add(o); } }
+        if (e.op === '&' && ctx.body) { const x = unparen(e.x); if (x.kind === 'Ident') { const o = this.last; if (o) ctx.body.addressed.add(o); } }
         return;
       case 'BinaryExpr': this.expr(e.x, scope, ctx); this.expr(e.y, scope, ctx); return;
       case 'KeyValueExpr': this.expr(e.key, scope, ctx); this.expr(e.value, scope, ctx); return;
@@ -674,7 +749,7 @@ class Resolver {
         return;
       case 'FuncType': {
         const fs = new Scope('func', scope, e);
-        this.r.scopes.set(e, fs);
+        this.r.scopeList.push(fs);
         if (e.typeParams) this.typeParams(e.typeParams, fs, ctx);
         this.signature(e, fs, ctx, null);
         return;
@@ -685,7 +760,7 @@ class Resolver {
           if (f.names.length && f.type && f.type.kind === 'FuncType') {
             for (const n of f.names) this.mkObj('func', n, f, ctx.file, null, { isMethod: true });
             const fs = new Scope('func', scope, f.type);
-            this.r.scopes.set(f.type, fs);
+            this.r.scopeList.push(fs);
             this.signature(f.type, fs, ctx, null);
           } else if (f.type) this.expr(f.type, scope, ctx);
         }

@@ -102,7 +102,7 @@ export interface Obj {
  * Objects are instances of one class with every field present, so that all
  * objects share a hidden class (fast, monomorphic property reads).
  */
-class ObjRecord {
+export class ObjRecord {
   kind: ObjKind;
   name: string;
   decl: Ident | null;
@@ -128,6 +128,8 @@ class ObjRecord {
   index: number | undefined = undefined;
   func: Node | undefined = undefined;
   ownerType: Type | undefined = undefined;
+  /** For a function: its fact key (`pkg.F`), built once (one string for all calls: its hash is computed once). */
+  funcKey: string | undefined = undefined;
   constructor(kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null) {
     this.kind = kind;
     this.name = name;
@@ -137,6 +139,11 @@ class ObjRecord {
     this.pkg = pkg;
     this.parent = parent;
   }
+}
+
+/** Creates an object whose optional fields the caller sets (no `extra` object to copy). */
+export function newObjRecord(kind: ObjKind, name: string, decl: Ident | null, node: Node | null, file: string, pkg: string, parent: Scope | null): ObjRecord {
+  return new ObjRecord(kind, name, decl, node, file, pkg, parent);
 }
 
 /** Creates an object; `extra` sets optional fields. */

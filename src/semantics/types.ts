@@ -530,7 +530,15 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
       }
       if (direct) return { kind: 'field', name, type: direct.type, owner: t, field: direct, path: [], indirect: indirect0 };
       if (!embedded) return undefined;
-    } else if (u.kind !== 'interface' && u.kind !== 'typeparam') {
+    } else if (u.kind === 'interface') {
+      // no embedded interfaces: the method set is the declared methods (what the search below finds at depth 0)
+      if (u.embeddeds.length === 0) {
+        for (const im of u.methods) {
+          if (im.name === name) return { kind: 'method', name, sig: im.sig, owner: t, iface: true, path: [], indirect: indirect0 };
+        }
+        return undefined;
+      }
+    } else if (u.kind !== 'typeparam') {
       return undefined;
     }
   }
