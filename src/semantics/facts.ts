@@ -42,7 +42,7 @@ export interface ParamFactKind {
    * the parameters of `fn` that have the fact. Unnamed parameters count in
    * the numbering; `params` maps the named ones' objects to their indices.
    */
-  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): readonly number[];
 }
 
 /** A fact about functions. */
@@ -313,7 +313,8 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   for (const k of kinds.func) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
   for (const k of kinds.param) {
     if (!k.seedParams) continue;
-    for (const p of k.seedParams(fn, info, params)) if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p);
+    const ps = k.seedParams(fn, info, params);
+    for (let i = 0; i < ps.length; i++) { const p = ps[i]!; if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p); }
   }
 
   // CFG skeleton for all-paths kinds
