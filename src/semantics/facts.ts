@@ -253,21 +253,24 @@ class Reassigned {
   }
 }
 
+const NO_PARAM_OBJS: ReadonlyMap<Obj, number> = new Map();
+
 function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
-  // parameter objects → indices (receiver -1)
-  const params = new Map<Obj, number>();
+  // parameter objects → indices (receiver -1); a function without named parameters shares an empty map
+  let named: Map<Obj, number> | undefined;
   let nparams = 0;
   const recv = fn.recv?.list[0];
-  if (recv) for (let i = 0; i < recv.names.length; i++) { const o = info.res.defs.get(recv.names[i]!); if (o) params.set(o, -1); }
+  if (recv) for (let i = 0; i < recv.names.length; i++) { const o = info.res.defs.get(recv.names[i]!); if (o) (named ??= new Map()).set(o, -1); }
   const plist = fn.type.params.list;
   for (let i = 0; i < plist.length; i++) {
     const names = plist[i]!.names;
     if (names.length === 0) { nparams++; continue; }
-    for (let j = 0; j < names.length; j++) { const o = info.res.defs.get(names[j]!); if (o) params.set(o, nparams); nparams++; }
+    for (let j = 0; j < names.length; j++) { const o = info.res.defs.get(names[j]!); if (o) (named ??= new Map()).set(o, nparams); nparams++; }
   }
+  const params: ReadonlyMap<Obj, number> = named ?? NO_PARAM_OBJS;
   const body = info.res.bodies.get(fn)!;
   const reassigned = new Reassigned(body, params);
 
