@@ -490,7 +490,10 @@ class Resolver {
   }
 
   resolvePendingLabels(ctx: WalkCtx): void {
-    for (const id of ctx.pendingLabels ?? []) {
+    const pending = ctx.pendingLabels;
+    if (!pending) return;
+    for (let i = 0; i < pending.length; i++) {
+      const id = pending[i]!;
       const o = ctx.labels?.get(id.name);
       if (o) this.r.uses.set(id, o);
       else this.r.unresolved.add(id);
