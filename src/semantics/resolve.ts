@@ -67,66 +67,9 @@ export interface PendingKey {
   readonly scope: Scope;
 }
 
-/**
- * An identifier → object map (`Resolution.defs`, `uses`) kept in the `obj`
- * slot of the identifiers, like go/ast's `Ident.Obj`, rather than in a Map
- * (a scan of GOROOT records millions). The slot serves both maps: it holds
- * a def when the object's declaring identifier is the identifier itself,
- * a use otherwise. What does not fit goes to a Map (an embedded field's
- * type name is both a use and a def), and so does everything of a
- * Resolution that does not own the slots (`claimSlots`).
- */
-export class IdentObjs {
-  private map: Map<ast.Ident, Obj> | undefined;
-  constructor(private readonly isDef: boolean, private readonly slots: boolean) {}
-
-  /** Is `o` (the object of `id`) of this map's kind, by the slot's rule? */
-  private fits(id: ast.Ident, o: Obj): boolean {
-    return (o.decl === id) === this.isDef;
-  }
-
-  get(id: ast.Ident): Obj | undefined {
-    if (this.slots) {
-      const o = id.obj as Obj | null | undefined;
-      if (o && this.fits(id, o)) return o;
-    }
-    return this.map?.get(id);
-  }
-
-  has(id: ast.Ident): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  set(id: ast.Ident, o: Obj): void {
-    if (this.slots && this.fits(id, o)) {
-      const cur = id.obj as Obj | null | undefined;
-      if (!cur || this.fits(id, cur)) {
-        id.obj = o;
-        this.map?.delete(id);
-        return;
-      }
-    }
-    (this.map ??= new Map()).set(id, o);
-  }
-}
-
-/** The file trees whose identifier slots a Resolution owns (the first one to resolve them). */
-const slotted = new WeakSet<ast.File>();
-
-/**
- * Claims the identifier slots of `files` for a new Resolution: true when no
- * other Resolution has written them. Otherwise the new one keeps its maps
- * in Maps, and neither reads the other's answers.
- */
-function claimSlots(files: readonly ResolverFile[]): boolean {
-  for (const f of files) if (slotted.has(f.ast)) return false;
-  for (const f of files) slotted.add(f.ast);
-  return true;
-}
-
 export class Resolution {
-  readonly defs: IdentObjs;
-  readonly uses: IdentObjs;
+  readonly defs = new Map<ast.Ident, Obj>();
+  readonly uses = new Map<ast.Ident, Obj>();
   /** Selector `x.sel` idents whose meaning needs types. */
   readonly pendingSel = new Map<ast.Ident, ast.SelectorExpr>();
   readonly pendingKeys = new Map<ast.Ident, PendingKey>();
@@ -175,11 +118,7 @@ export class Resolution {
    */
   readonly valueFlows: (ast.AssignStmt | ast.ValueSpec)[] = [];
 
-  /** `slots`: the Resolution owns the `obj` slots of the identifiers of its files (see `claimSlots`). */
-  constructor(readonly pkgPath: string, readonly pkgScope: Scope, slots = false) {
-    this.defs = new IdentObjs(true, slots);
-    this.uses = new IdentObjs(false, slots);
-  }
+  constructor(readonly pkgPath: string, readonly pkgScope: Scope) {}
 }
 
 interface WalkCtx {
@@ -210,7 +149,7 @@ export interface FuncBodyInfo {
 
 export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], imports: ImportLookup, importMap?: Readonly<Record<string, string>>): Resolution {
   const pkgScope = new Scope('package', UNIVERSE, null);
-  const r = new Resolution(pkgPath, pkgScope, claimSlots(files));
+  const r = new Resolution(pkgPath, pkgScope);
   const R = new Resolver(r, imports, importMap);
   for (const f of files) R.collectFile(f);
   for (const fi of r.files) R.walkFileDecls(fi);

@@ -101,11 +101,6 @@ export interface BadExpr extends NodeBase {
 export interface Ident extends NodeBase {
   readonly kind: 'Ident';
   readonly name: string;
-  /**
-   * A slot for the semantic layer, not part of the syntax: what the
-   * identifier denotes (written by `resolve.ts`, like go/ast's `Ident.Obj`).
-   */
-  obj?: unknown;
 }
 
 /** `...T` in a parameter list or `[...]T` in an array type. */

@@ -101,12 +101,9 @@ export class Ident implements ast.Ident {
   declare readonly kind: 'Ident';
   declare start: ast.Offset;
   declare name: string;
-  /** The semantic slot (see `ast.Ident.obj`), present from construction so that all idents share one shape. */
-  declare obj: unknown;
   constructor(start_: ast.Offset, name_: string) {
     this.start = start_;
     this.name = name_;
-    this.obj = null;
   }
   get end(): ast.Offset {
     return this.start + this.name.length;

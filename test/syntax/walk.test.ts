@@ -158,7 +158,7 @@ describe('Inspector', () => {
 });
 
 describe('node shapes', () => {
-  it('every node has exactly start, end and the NODE_FIELDS fields (and an Ident its semantic slot) as own properties, in order, and kind on its prototype; children follow VISITOR_KEYS', async () => {
+  it('every node has exactly start, end and the NODE_FIELDS fields as own properties, in order, and kind on its prototype; children follow VISITOR_KEYS', async () => {
     const { SNIPPETS } = await import('./snippets.js');
     const { NODE_FIELDS, VISITOR_KEYS } = await import('../../src/syntax/index.js');
     let checked = 0;
@@ -171,9 +171,7 @@ describe('node shapes', () => {
           const proto = Object.getPrototypeOf(n) as object;
           const derived = (k: string): boolean => Object.getOwnPropertyDescriptor(proto, k)?.get !== undefined;
           const own = ['start', 'end'].filter((k) => !derived(k));
-          // an Ident also has the semantic layer's slot (ast.Ident.obj)
-          const slots = n.kind === 'Ident' ? ['obj'] : [];
-          expect(Object.keys(n)).toEqual([...own, ...NODE_FIELDS[n.kind].map(([name]) => name), ...slots]);
+          expect(Object.keys(n)).toEqual([...own, ...NODE_FIELDS[n.kind].map(([name]) => name)]);
           expect((proto as { kind?: string }).kind).toBe(n.kind);
           expect(typeof n.start).toBe('number');
           expect(typeof n.end).toBe('number');
