@@ -42,7 +42,7 @@ export interface ParamFactKind {
    * the parameters of `fn` that have the fact. Unnamed parameters count in
    * the numbering; `params` maps the named ones' objects to their indices.
    */
-  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): Iterable<number>;
+  seedParams?(fn: ast.FuncDecl, info: PackageInfo, params: ReadonlyMap<Obj, number>): readonly number[];
 }
 
 /** A fact about functions. */
@@ -253,19 +253,24 @@ class Reassigned {
   }
 }
 
+const NO_PARAM_OBJS: ReadonlyMap<Obj, number> = new Map();
+
 function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
-  // parameter objects → indices (receiver -1)
-  const params = new Map<Obj, number>();
+  // parameter objects → indices (receiver -1); a function without named parameters shares an empty map
+  let named: Map<Obj, number> | undefined;
   let nparams = 0;
   const recv = fn.recv?.list[0];
-  if (recv) for (const n of recv.names) { const o = info.res.defs.get(n); if (o) params.set(o, -1); }
-  for (const f of fn.type.params.list) {
-    if (f.names.length === 0) { nparams++; continue; }
-    for (const n of f.names) { const o = info.res.defs.get(n); if (o) params.set(o, nparams); nparams++; }
+  if (recv) for (let i = 0; i < recv.names.length; i++) { const o = info.res.defs.get(recv.names[i]!); if (o) (named ??= new Map()).set(o, -1); }
+  const plist = fn.type.params.list;
+  for (let i = 0; i < plist.length; i++) {
+    const names = plist[i]!.names;
+    if (names.length === 0) { nparams++; continue; }
+    for (let j = 0; j < names.length; j++) { const o = info.res.defs.get(names[j]!); if (o) (named ??= new Map()).set(o, nparams); nparams++; }
   }
+  const params: ReadonlyMap<Obj, number> = named ?? NO_PARAM_OBJS;
   const body = info.res.bodies.get(fn)!;
   const reassigned = new Reassigned(body, params);
 
@@ -273,7 +278,9 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   const fseeds = new Set<string>();
   /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
   const edges = new Map<string, Array<[number, number]> | null>();
-  for (const call of body.calls) {
+  const calls = body.calls;
+  for (let ci = 0; ci < calls.length; ci++) {
+    const call = calls[ci]!;
     const callee = info.calleeOf(call);
     const ckey = info.calleeKey(callee) || undefined;
     let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
@@ -291,7 +298,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
       } else a = call.args[j]!;
       const p = paramIndexOf(info, a, params, reassigned);
       if (p === undefined) continue;
-      for (const k of kinds.param) if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p);
+      for (let ki = 0; ki < kinds.param.length; ki++) { const k = kinds.param[ki]!; if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p); }
       if (ckey === undefined) continue;
       // variadic: map extra args onto the last parameter (the receiver needs no signature)
       let cj = j;
@@ -301,15 +308,16 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
       }
       if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
       let dup = false;
-      for (const q of pairs) if (q[0] === cj && q[1] === p) { dup = true; break; }
+      for (let qi = 0; qi < pairs.length; qi++) if (pairs[qi]![0] === cj && pairs[qi]![1] === p) { dup = true; break; }
       if (!dup) pairs.push([cj, p]);
     }
-    for (const k of kinds.anyCallee) if (k.seedCall!(call, info)) fseeds.add(k.id);
+    for (let ki = 0; ki < kinds.anyCallee.length; ki++) { const k = kinds.anyCallee[ki]!; if (k.seedCall!(call, info)) fseeds.add(k.id); }
   }
   for (const k of kinds.func) if (k.seedFunc?.(fn, info)) fseeds.add(k.id);
   for (const k of kinds.param) {
     if (!k.seedParams) continue;
-    for (const p of k.seedParams(fn, info, params)) if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p);
+    const ps = k.seedParams(fn, info, params);
+    for (let i = 0; i < ps.length; i++) { const p = ps[i]!; if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p); }
   }
 
   // CFG skeleton for all-paths kinds
@@ -317,7 +325,7 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   const allPaths = kinds.allPaths;
   if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
   const calledges: CallEdge[] = [];
-  for (const [callee, args] of edges) calledges.push(args ? { callee, args } : { callee });
+  edges.forEach((args, callee) => calledges.push(args ? { callee, args } : { callee }));
   const out: { -readonly [K in keyof FuncSummary]: FuncSummary[K] } = { key, pos, params: nparams, calls: calledges };
   let seedsOut: Record<string, number[]> | undefined;
   for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
@@ -333,7 +341,8 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
   // skeleton index of each live block (and the exit), -1 for the others; blocks are numbered by `index`
   const idx = new Int32Array(cfg.blocks.length).fill(-1);
   const live: Block[] = [];
-  for (const b of cfg.blocks) {
+  for (let i = 0; i < cfg.blocks.length; i++) {
+    const b = cfg.blocks[i]!;
     if (b.live || b === cfg.exit) {
       idx[b.index] = live.length;
       live.push(b);
@@ -346,15 +355,17 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
   for (let i = 0; i < live.length; i++) {
     const b = live[i]!;
     const out: number[] = [];
-    for (const s of b.succs) if (idx[s.index]! >= 0) out.push(idx[s.index]!);
+    for (let j = 0; j < b.succs.length; j++) { const s = b.succs[j]!; if (idx[s.index]! >= 0) out.push(idx[s.index]!); }
     succ.push(out);
-    for (const n of b.nodes) {
+    for (let j = 0; j < b.nodes.length; j++) {
+      const n = b.nodes[j]!;
       if (n.kind !== 'ExprStmt') continue;
       const x = unparenExpr(n.x);
       if (x.kind !== 'CallExpr') continue;
       const k = info.calleeKey(info.calleeOf(x));
       if (k) (callsPer[i] ??= []).push(k);
-      for (const fk of allPaths) {
+      for (let ki = 0; ki < allPaths.length; ki++) {
+        const fk = allPaths[ki]!;
         if (fk.seedCall?.(x, info)) {
           (seededPer[i] ??= []).push(fk.id);
           seeded = true;
@@ -509,14 +520,20 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
   for (const s of summaries) packages[s.path] = s.exports;
   const graph = new CallGraph(summaries);
   const funcs = graph.funcs;
+  // the summarised functions in `funcs` order (the loops below index this array: no iterator objects)
+  const funcList = Array.from(funcs.values());
   const callers = { get: (k: string) => graph.callersOf(k) };
   const funcFacts = new Map<string, Set<string>>();
   const paramFacts = new Map<string, Map<string, Set<number>>>();
   const hasF = (key: string, id: string): boolean => !!funcFacts.get(key)?.has(id) || !!base.facts.func[key]?.includes(id);
   /** Calls from the summarised functions into functions whose facts `base` holds. */
   const baseCalls: CallGraphEdge[] = [];
-  for (const f of funcs.values()) {
-    for (const e of graph.calleesOf(f.key)) if (!funcs.has(e.callee) && (base.facts.func[e.callee] || base.facts.param[e.callee])) baseCalls.push(e);
+  for (let fi = 0; fi < funcList.length; fi++) {
+    const callees = graph.calleesOf(funcList[fi]!.key);
+    for (let i = 0; i < callees.length; i++) {
+      const e = callees[i]!;
+      if (!funcs.has(e.callee) && (base.facts.func[e.callee] || base.facts.param[e.callee])) baseCalls.push(e);
+    }
   }
   const addF = (key: string, id: string): boolean => {
     let s = funcFacts.get(key);
@@ -538,26 +555,34 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
   for (const k of allKinds) {
     if (k.level === 'param') {
       const work: [string, number][] = [];
-      for (const f of funcs.values()) for (const i of f.seeds?.[k.id] ?? []) if (addP(f.key, k.id, i)) work.push([f.key, i]);
-      for (const e of baseCalls) {
+      for (let fi = 0; fi < funcList.length; fi++) {
+        const f = funcList[fi]!;
+        const seeds = f.seeds?.[k.id];
+        if (seeds) for (let i = 0; i < seeds.length; i++) if (addP(f.key, k.id, seeds[i]!)) work.push([f.key, seeds[i]!]);
+      }
+      for (let bi = 0; bi < baseCalls.length; bi++) {
+        const e = baseCalls[bi]!;
         const fixed = base.facts.param[e.callee]?.[k.id];
-        if (fixed) for (const [cj, p] of e.args) if (fixed.includes(cj) && addP(e.caller, k.id, p)) work.push([e.caller, p]);
+        if (fixed) for (let i = 0; i < e.args.length; i++) { const a = e.args[i]!; if (fixed.includes(a[0]) && addP(e.caller, k.id, a[1])) work.push([e.caller, a[1]]); }
       }
       while (work.length) {
-        const [callee, j] = work.pop()!;
-        for (const c of callers.get(callee) ?? []) {
-          for (const [cj, p] of c.args) if (cj === j && addP(c.caller, k.id, p)) work.push([c.caller, p]);
+        const w = work.pop()!;
+        const cs = callers.get(w[0]);
+        for (let ci = 0; ci < cs.length; ci++) {
+          const c = cs[ci]!;
+          for (let i = 0; i < c.args.length; i++) { const a = c.args[i]!; if (a[0] === w[1] && addP(c.caller, k.id, a[1])) work.push([c.caller, a[1]]); }
         }
       }
     } else if (k.propagate === 'none') {
-      for (const f of funcs.values()) if (f.fseeds?.includes(k.id)) addF(f.key, k.id);
+      for (let fi = 0; fi < funcList.length; fi++) { const f = funcList[fi]!; if (f.fseeds?.includes(k.id)) addF(f.key, k.id); }
     } else if (k.propagate === 'any-callee') {
       const work: string[] = [];
-      for (const f of funcs.values()) if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key);
-      for (const e of baseCalls) if (base.facts.func[e.callee]?.includes(k.id) && addF(e.caller, k.id)) work.push(e.caller);
+      for (let fi = 0; fi < funcList.length; fi++) { const f = funcList[fi]!; if (f.fseeds?.includes(k.id) && addF(f.key, k.id)) work.push(f.key); }
+      for (let bi = 0; bi < baseCalls.length; bi++) { const e = baseCalls[bi]!; if (base.facts.func[e.callee]?.includes(k.id) && addF(e.caller, k.id)) work.push(e.caller); }
       while (work.length) {
         const callee = work.pop()!;
-        for (const c of callers.get(callee) ?? []) if (addF(c.caller, k.id)) work.push(c.caller);
+        const cs = callers.get(callee);
+        for (let ci = 0; ci < cs.length; ci++) if (addF(cs[ci]!.caller, k.id)) work.push(cs[ci]!.caller);
       }
     } else {
       // all-paths: re-evaluate a function when one of its callees gains the fact
@@ -573,15 +598,18 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
           const b = stack.pop()!;
           if (b === sk.exit) return false;
           if (cut(b)) continue;
-          for (const s of sk.succ[b]!) if (!seen[s]) { seen[s] = 1; stack.push(s); }
+          const succ = sk.succ[b]!;
+          for (let i = 0; i < succ.length; i++) { const s = succ[i]!; if (!seen[s]) { seen[s] = 1; stack.push(s); } }
         }
         return true;
       };
       const work: string[] = [];
-      for (const f of funcs.values()) if (check(f) && addF(f.key, k.id)) work.push(f.key);
+      for (let fi = 0; fi < funcList.length; fi++) { const f = funcList[fi]!; if (check(f) && addF(f.key, k.id)) work.push(f.key); }
       while (work.length) {
         const callee = work.pop()!;
-        for (const c of callers.get(callee) ?? []) {
+        const cs = callers.get(callee);
+        for (let ci = 0; ci < cs.length; ci++) {
+          const c = cs[ci]!;
           if (hasF(c.caller, k.id)) continue;
           const f = funcs.get(c.caller);
           if (f && check(f) && addF(f.key, k.id)) work.push(f.key);
@@ -590,13 +618,13 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
     }
   }
   const func: Record<string, string[]> = {};
-  for (const [k, v] of funcFacts) func[k] = [...v].sort();
+  funcFacts.forEach((v, k) => { func[k] = [...v].sort(); });
   const param: Record<string, Record<string, number[]>> = {};
-  for (const [k, m] of paramFacts) {
+  paramFacts.forEach((m, k) => {
     const o: Record<string, number[]> = {};
-    for (const [id, s] of m) o[id] = [...s].sort((a, b) => a - b);
+    m.forEach((s, id) => { o[id] = [...s].sort((a, b) => a - b); });
     param[k] = o;
-  }
+  });
   const facts: FactTable = { func, param };
   return { packages, facts };
 }

@@ -567,11 +567,12 @@ export class TypeInfo implements TypeEnv {
       });
     };
     for (const f of this.res.files) for (const d of f.file.ast.decls) if (d.kind === 'GenDecl') visit(d);
-    for (const sc of this.res.scopeList) {
-      const node = sc.node!;
+    const scopes = this.res.scopeList;
+    for (let i = 0; i < scopes.length; i++) {
+      const node = scopes[i]!.node!;
       const list = node.kind === 'BlockStmt' ? node.list : node.kind === 'CaseClause' || node.kind === 'CommClause' ? node.body
         : node.kind === 'FuncDecl' ? node.body?.list ?? [] : node.kind === 'FuncLit' ? node.body.list : [];
-      for (const s of list) if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl);
+      for (let j = 0; j < list.length; j++) { const s = list[j]!; if (s.kind === 'DeclStmt' && s.decl.kind === 'GenDecl') visit(s.decl); }
     }
     this.constSpecInfo = out;
     return out;

@@ -345,7 +345,9 @@ class Resolver {
     const ctx: WalkCtx = { file: info, func: null, labels: null, pendingLabels: null, body: null, inLit: false };
     const flows = this.r.valueFlows;
     const first = flows.length;
-    for (const decl of info.file.ast.decls) {
+    const decls = info.file.ast.decls;
+    for (let i = 0; i < decls.length; i++) {
+      const decl = decls[i]!;
       if (decl.kind === 'FuncDecl') this.funcDecl(decl, ctx);
       else if (decl.kind === 'GenDecl' && decl.tok !== 'import') this.genDecl(decl, info.scope, ctx, true);
     }
@@ -359,11 +361,13 @@ class Resolver {
   }
 
   genDecl(decl: ast.GenDecl, scope: Scope, ctx: WalkCtx, pkgLevel: boolean): void {
-    for (const spec of decl.specs) {
+    const specs = decl.specs;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i]!;
       if (spec.kind === 'ValueSpec') {
         if (spec.values.length > 0) this.r.valueFlows.push(spec);
         if (spec.type) this.typeExpr(spec.type, scope, ctx);
-        for (const v of spec.values) this.expr(v, scope, ctx);
+        this.exprs(spec.values, scope, ctx);
         if (!pkgLevel) {
           const kind = decl.tok === 'const' ? 'const' : 'var';
           const names = spec.names;
@@ -425,7 +429,10 @@ class Resolver {
   }
 
   resolvePendingLabels(ctx: WalkCtx): void {
-    for (const id of ctx.pendingLabels ?? []) {
+    const pending = ctx.pendingLabels;
+    if (!pending) return;
+    for (let i = 0; i < pending.length; i++) {
+      const id = pending[i]!;
       const o = ctx.labels?.get(id.name);
       if (o) this.r.uses.set(id, o);
       else this.r.unresolved.add(id);
@@ -435,8 +442,8 @@ class Resolver {
   /** Resolves param/result types and declares their names in `fs`. */
   signature(ft: ast.FuncType, fs: Scope, ctx: WalkCtx, recv: ast.FieldList | null): void {
     // the receiver's type was resolved by the caller
-    for (const f of ft.params.list) if (f.type) this.typeExpr(f.type, fs, ctx);
-    if (ft.results) for (const f of ft.results.list) if (f.type) this.typeExpr(f.type, fs, ctx);
+    this.fieldTypes(ft.params, fs, ctx);
+    if (ft.results) this.fieldTypes(ft.results, fs, ctx);
     if (recv) this.declareFields(recv, 0, fs, ctx);
     this.declareFields(ft.params, 1, fs, ctx);
     if (ft.results) this.declareFields(ft.results, 2, fs, ctx);
@@ -445,10 +452,13 @@ class Resolver {
   /** Declares the names of a receiver (role 0), parameter (1) or result (2) list. */
   private declareFields(l: ast.FieldList, role: 0 | 1 | 2, fs: Scope, ctx: WalkCtx): void {
     let index = 0;
-    for (const f of l.list) {
-      if (f.names.length === 0) { index++; continue; }
-      for (const n of f.names) {
-        const o = this.def('var', n, f, ctx.file, fs);
+    const list = l.list;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      const names = f.names;
+      if (names.length === 0) { index++; continue; }
+      for (let j = 0; j < names.length; j++) {
+        const o = this.def('var', names[j]!, f, ctx.file, fs);
         o.isParam = role !== 2;
         o.isResult = role === 2;
         o.isRecv = role === 0;
@@ -460,7 +470,17 @@ class Resolver {
   }
 
   stmts(list: readonly ast.Stmt[], scope: Scope, ctx: WalkCtx): void {
-    for (const s of list) this.stmt(s, scope, ctx);
+    for (let i = 0; i < list.length; i++) this.stmt(list[i]!, scope, ctx);
+  }
+
+  exprs(list: readonly ast.Expr[], scope: Scope, ctx: WalkCtx): void {
+    for (let i = 0; i < list.length; i++) this.expr(list[i]!, scope, ctx);
+  }
+
+  /** Resolves the types of a field list. */
+  fieldTypes(l: ast.FieldList, scope: Scope, ctx: WalkCtx): void {
+    const list = l.list;
+    for (let i = 0; i < list.length; i++) { const t = list[i]!.type; if (t) this.typeExpr(t, scope, ctx); }
   }
 
   block(b: ast.BlockStmt, parent: Scope, ctx: WalkCtx, kind: 'block' = 'block'): void {
@@ -492,7 +512,7 @@ class Resolver {
       case 'IncDecStmt': this.expr(s.x, scope, ctx); this.markAssigned(s.x, ctx); return;
       case 'AssignStmt': this.assign(s, scope, ctx); return;
       case 'GoStmt': case 'DeferStmt': this.expr(s.call, scope, ctx); return;
-      case 'ReturnStmt': for (const e of s.results) this.expr(e, scope, ctx); return;
+      case 'ReturnStmt': this.exprs(s.results, scope, ctx); return;
       case 'BranchStmt':
         if (s.tok === 'goto' && ctx.body && !ctx.inLit) ctx.body.mayCut = true;
         if (s.label) {
@@ -543,9 +563,11 @@ class Resolver {
         this.r.scopeList.push(ss);
         if (s.init) this.stmt(s.init, ss, ctx);
         if (s.tag) this.expr(s.tag, ss, ctx);
-        for (const c of s.body.list) {
+        const clauses = s.body.list;
+        for (let i = 0; i < clauses.length; i++) {
+          const c = clauses[i]!;
           if (c.kind !== 'CaseClause') continue;
-          for (const e of c.list ?? []) this.expr(e, ss, ctx);
+          if (c.list) this.exprs(c.list, ss, ctx);
           const cs = new Scope('case', ss, c);
           this.r.scopeList.push(cs);
           this.stmts(c.body, cs, ctx);
@@ -561,12 +583,14 @@ class Resolver {
         if (a.kind === 'AssignStmt' && a.tok === ':=' && a.lhs.length === 1 && a.lhs[0]!.kind === 'Ident') {
           sym = a.lhs[0];
           this.r.valueFlows.push(a);
-          for (const e of a.rhs) this.expr(e, ss, ctx);
+          this.exprs(a.rhs, ss, ctx);
           this.r.typeSwitchSymbols.add(sym);
         } else this.stmt(a, ss, ctx);
-        for (const c of s.body.list) {
+        const clauses = s.body.list;
+        for (let i = 0; i < clauses.length; i++) {
+          const c = clauses[i]!;
           if (c.kind !== 'CaseClause') continue;
-          for (const e of c.list ?? []) this.expr(e, ss, ctx);
+          if (c.list) this.exprs(c.list, ss, ctx);
           const cs = new Scope('case', ss, c);
           this.r.scopeList.push(cs);
           if (sym && sym.name !== '_') {
@@ -580,7 +604,8 @@ class Resolver {
       }
       case 'SelectStmt':
         if (ctx.body && !ctx.inLit) ctx.body.mayCut = true;
-        for (const c of s.body.list) {
+        for (let i = 0; i < s.body.list.length; i++) {
+          const c = s.body.list[i]!;
           if (c.kind !== 'CommClause') continue;
           const cs = new Scope('comm', scope, c);
           this.r.scopeList.push(cs);
@@ -595,9 +620,9 @@ class Resolver {
 
   assign(s: ast.AssignStmt, scope: Scope, ctx: WalkCtx): void {
     if (s.tok === '=' || s.tok === ':=') this.r.valueFlows.push(s);
-    for (const e of s.rhs) this.expr(e, scope, ctx);
+    this.exprs(s.rhs, scope, ctx);
     if (s.tok !== ':=') {
-      for (const e of s.lhs) { this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
+      for (let i = 0; i < s.lhs.length; i++) { const e = s.lhs[i]!; this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
       return;
     }
     const lhs = s.lhs;
@@ -660,7 +685,9 @@ class Resolver {
       case 'CompositeLit': {
         if (e.type) this.expr(e.type, scope, ctx);
         let pending: PendingKey | undefined; // one record for all keys of the literal
-        for (const el of e.elts) {
+        const elts = e.elts;
+        for (let i = 0; i < elts.length; i++) {
+          const el = elts[i]!;
           if (el.kind === 'KeyValueExpr') {
             if (el.key.kind === 'Ident') this.r.pendingKeys.set(el.key, (pending ??= { lit: e, scope }));
             else {
@@ -703,7 +730,7 @@ class Resolver {
         return;
       }
       case 'IndexExpr': this.expr(e.x, scope, ctx); this.expr(e.index, scope, ctx); return;
-      case 'IndexListExpr': this.expr(e.x, scope, ctx); for (const i of e.indices) this.expr(i, scope, ctx); return;
+      case 'IndexListExpr': this.expr(e.x, scope, ctx); this.exprs(e.indices, scope, ctx); return;
       case 'SliceExpr':
         this.expr(e.x, scope, ctx);
         if (e.low) this.expr(e.low, scope, ctx);
@@ -719,7 +746,7 @@ class Resolver {
         // what the function identifier or package member denotes was resolved last
         const fo = f.kind === 'Ident' || f.kind === 'SelectorExpr' ? this.last : undefined;
         if (fo && fo.kind === 'func' && isGenericFunc(fo)) this.r.callOfFun.set(f, e);
-        for (const a of e.args) this.expr(a, scope, ctx);
+        this.exprs(e.args, scope, ctx);
         return;
       }
       case 'StarExpr': this.expr(e.x, scope, ctx); return;
@@ -732,9 +759,10 @@ class Resolver {
       case 'ArrayType': if (e.len) this.expr(e.len, scope, ctx); this.expr(e.elt, scope, ctx); return;
       case 'StructType':
         this.r.typeLitFile.set(e, ctx.file.file.relPath);
-        for (const f of e.fields.list) {
+        for (let i = 0; i < e.fields.list.length; i++) {
+          const f = e.fields.list[i]!;
           if (f.type) this.expr(f.type, scope, ctx);
-          for (const n of f.names) this.mkObj('var', n, f, ctx.file, null, { isField: true });
+          for (let j = 0; j < f.names.length; j++) this.mkObj('var', f.names[j]!, f, ctx.file, null, { isField: true });
           if (f.names.length === 0 && f.type) {
             const id = embeddedIdent(f.type);
             if (id) {
@@ -756,9 +784,10 @@ class Resolver {
       }
       case 'InterfaceType':
         this.r.typeLitFile.set(e, ctx.file.file.relPath);
-        for (const f of e.methods.list) {
+        for (let i = 0; i < e.methods.list.length; i++) {
+          const f = e.methods.list[i]!;
           if (f.names.length && f.type && f.type.kind === 'FuncType') {
-            for (const n of f.names) this.mkObj('func', n, f, ctx.file, null, { isMethod: true });
+            for (let j = 0; j < f.names.length; j++) this.mkObj('func', f.names[j]!, f, ctx.file, null, { isMethod: true });
             const fs = new Scope('func', scope, f.type);
             this.r.scopeList.push(fs);
             this.signature(f.type, fs, ctx, null);

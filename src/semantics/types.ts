@@ -506,6 +506,9 @@ export type Selection =
  * `LookupFieldOrMethod`. Returns undefined when not found or ambiguous or
  * when part of the search hit an unknown type (and might have been shadowed).
  */
+/** The promotion path of a selection of a field or method declared on the type itself (shared: paths are read-only). */
+const NO_PATH: readonly StructField[] = Object.freeze([]);
+
 export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Selection | undefined {
   if (name === '_') return undefined;
   let indirect0 = false;
@@ -519,22 +522,26 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
     const info = infoOf(t, env);
     if (!info) return undefined;
     const m = (t.args && info.typeParams.length ? declaredMethods(t, env) : info.methods).get(name);
-    if (m) return { kind: 'method', name, sig: m.sig, owner: t, method: m, iface: false, path: [], indirect: indirect0 };
+    if (m) return { kind: 'method', name, sig: m.sig, owner: t, method: m, iface: false, path: NO_PATH, indirect: indirect0 };
     const u = t.args ? underlying(t, env) : info.underlying;
     if (u.kind === 'struct') {
       let direct: StructField | undefined;
       let embedded = false;
-      for (const f of u.fields) {
+      const fields = u.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
         if (f.name === name) direct = f;
         if (f.embedded) embedded = true;
       }
-      if (direct) return { kind: 'field', name, type: direct.type, owner: t, field: direct, path: [], indirect: indirect0 };
+      if (direct) return { kind: 'field', name, type: direct.type, owner: t, field: direct, path: NO_PATH, indirect: indirect0 };
       if (!embedded) return undefined;
     } else if (u.kind === 'interface') {
       // no embedded interfaces: the method set is the declared methods (what the search below finds at depth 0)
       if (u.embeddeds.length === 0) {
-        for (const im of u.methods) {
-          if (im.name === name) return { kind: 'method', name, sig: im.sig, owner: t, iface: true, path: [], indirect: indirect0 };
+        const methods = u.methods;
+        for (let i = 0; i < methods.length; i++) {
+          const im = methods[i]!;
+          if (im.name === name) return { kind: 'method', name, sig: im.sig, owner: t, iface: true, path: NO_PATH, indirect: indirect0 };
         }
         return undefined;
       }
@@ -542,14 +549,15 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
       return undefined;
     }
   }
-  type Entry = { t: Type; path: StructField[]; indirect: boolean; multiples?: boolean };
-  let current: Entry[] = [{ t, path: [], indirect: indirect0 }];
+  type Entry = { t: Type; path: readonly StructField[]; indirect: boolean; multiples?: boolean };
+  let current: Entry[] = [{ t, path: NO_PATH, indirect: indirect0 }];
   const seen = new Set<string>();
   let sawUnknown = false;
   for (let depth = 0; current.length && depth < 16; depth++) {
     const found: Selection[] = [];
     const next: Entry[] = [];
-    for (const e of current) {
+    for (let ei = 0; ei < current.length; ei++) {
+      const e = current[ei]!;
       let typ = e.t;
       if (typ.kind === 'named') {
         const key = typ.args ? typeString(typ) + (typ.local ?? '') : `${typ.pkg}.${typ.name}${typ.local ?? ''}`;
@@ -577,7 +585,9 @@ export function lookupFieldOrMethod(t: Type, name: string, env: TypeEnv): Select
       }
       if (typ.kind === 'unknown') { sawUnknown = true; continue; }
       if (typ.kind === 'struct') {
-        for (const f of typ.fields) {
+        const fields = typ.fields;
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
           if (f.name === name) {
             found.push({ kind: 'field', name, type: f.type, owner: e.t, field: f, path: e.path, indirect: e.indirect });
           }
@@ -648,13 +658,14 @@ export function methodSet(t: Type, env: TypeEnv): Map<string, MethodInfo | Inter
   const visit = (x: Type, ptrOk: boolean, depth: number): void => {
     if (depth > 8) return;
     if (x.kind === 'named') {
-      for (const [k, m] of declaredMethods(x, env)) if (!out.has(k) && (ptrOk || !m.ptrRecv)) out.set(k, m);
+      declaredMethods(x, env).forEach((m, k) => { if (!out.has(k) && (ptrOk || !m.ptrRecv)) out.set(k, m); });
     }
     const ux = underlying(x, env);
     if (ux.kind === 'struct') {
-      for (const f of ux.fields) if (f.embedded) {
-        const fp = f.type.kind === 'pointer';
-        visit(deref(f.type), ptrOk || fp, depth + 1);
+      const fields = ux.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        if (f.embedded) visit(deref(f.type), ptrOk || f.type.kind === 'pointer', depth + 1);
       }
     } else if (ux.kind === 'interface' && depth > 0) {
       for (const m of interfaceMethods(ux, env) ?? []) if (!out.has(m.name)) out.set(m.name, m);

@@ -8,23 +8,28 @@
  */
 import type * as ast from '../syntax/ast.js';
 
+/** Calls `fn` on every node of a list, in order (an index loop: no iterator objects). */
+function each(list: readonly ast.Node[], fn: (c: ast.Node) => void): void {
+  for (let i = 0; i < list.length; i++) fn(list[i]!);
+}
+
 export function eachChild(n: ast.Node, fn: (c: ast.Node) => void): void {
   switch (n.kind) {
     case 'Ident': case 'BasicLit': case 'BadExpr': case 'BadStmt': case 'BadDecl': case 'EmptyStmt':
     case 'Comment': case 'CommentGroup':
       return;
-    case 'Field': for (const x of n.names) fn(x); if (n.type) fn(n.type); if (n.tag) fn(n.tag); return;
-    case 'FieldList': for (const x of n.list) fn(x); return;
+    case 'Field': each(n.names, fn); if (n.type) fn(n.type); if (n.tag) fn(n.tag); return;
+    case 'FieldList': each(n.list, fn); return;
     case 'Ellipsis': if (n.elt) fn(n.elt); return;
     case 'FuncLit': fn(n.type); fn(n.body); return;
-    case 'CompositeLit': if (n.type) fn(n.type); for (const x of n.elts) fn(x); return;
+    case 'CompositeLit': if (n.type) fn(n.type); each(n.elts, fn); return;
     case 'ParenExpr': fn(n.x); return;
     case 'SelectorExpr': fn(n.x); fn(n.sel); return;
     case 'IndexExpr': fn(n.x); fn(n.index); return;
-    case 'IndexListExpr': fn(n.x); for (const x of n.indices) fn(x); return;
+    case 'IndexListExpr': fn(n.x); each(n.indices, fn); return;
     case 'SliceExpr': fn(n.x); if (n.low) fn(n.low); if (n.high) fn(n.high); if (n.max) fn(n.max); return;
     case 'TypeAssertExpr': fn(n.x); if (n.type) fn(n.type); return;
-    case 'CallExpr': fn(n.fun); for (const x of n.args) fn(x); return;
+    case 'CallExpr': fn(n.fun); each(n.args, fn); return;
     case 'StarExpr': fn(n.x); return;
     case 'UnaryExpr': fn(n.x); return;
     case 'BinaryExpr': fn(n.x); fn(n.y); return;
@@ -40,25 +45,25 @@ export function eachChild(n: ast.Node, fn: (c: ast.Node) => void): void {
     case 'ExprStmt': fn(n.x); return;
     case 'SendStmt': fn(n.chan); fn(n.value); return;
     case 'IncDecStmt': fn(n.x); return;
-    case 'AssignStmt': for (const x of n.lhs) fn(x); for (const x of n.rhs) fn(x); return;
+    case 'AssignStmt': each(n.lhs, fn); each(n.rhs, fn); return;
     case 'GoStmt': fn(n.call); return;
     case 'DeferStmt': fn(n.call); return;
-    case 'ReturnStmt': for (const x of n.results) fn(x); return;
+    case 'ReturnStmt': each(n.results, fn); return;
     case 'BranchStmt': if (n.label) fn(n.label); return;
-    case 'BlockStmt': for (const x of n.list) fn(x); return;
+    case 'BlockStmt': each(n.list, fn); return;
     case 'IfStmt': if (n.init) fn(n.init); fn(n.cond); fn(n.body); if (n.else) fn(n.else); return;
-    case 'CaseClause': if (n.list) for (const x of n.list) fn(x); for (const x of n.body) fn(x); return;
+    case 'CaseClause': if (n.list) each(n.list, fn); each(n.body, fn); return;
     case 'SwitchStmt': if (n.init) fn(n.init); if (n.tag) fn(n.tag); fn(n.body); return;
     case 'TypeSwitchStmt': if (n.init) fn(n.init); fn(n.assign); fn(n.body); return;
-    case 'CommClause': if (n.comm) fn(n.comm); for (const x of n.body) fn(x); return;
+    case 'CommClause': if (n.comm) fn(n.comm); each(n.body, fn); return;
     case 'SelectStmt': fn(n.body); return;
     case 'ForStmt': if (n.init) fn(n.init); if (n.cond) fn(n.cond); if (n.post) fn(n.post); fn(n.body); return;
     case 'RangeStmt': if (n.key) fn(n.key); if (n.value) fn(n.value); fn(n.x); fn(n.body); return;
     case 'ImportSpec': if (n.name) fn(n.name); fn(n.path); return;
-    case 'ValueSpec': for (const x of n.names) fn(x); if (n.type) fn(n.type); for (const x of n.values) fn(x); return;
+    case 'ValueSpec': each(n.names, fn); if (n.type) fn(n.type); each(n.values, fn); return;
     case 'TypeSpec': fn(n.name); if (n.typeParams) fn(n.typeParams); fn(n.type); return;
-    case 'GenDecl': for (const x of n.specs) fn(x); return;
+    case 'GenDecl': each(n.specs, fn); return;
     case 'FuncDecl': if (n.recv) fn(n.recv); fn(n.name); fn(n.type); if (n.body) fn(n.body); return;
-    case 'File': fn(n.name); for (const x of n.decls) fn(x); return;
+    case 'File': fn(n.name); each(n.decls, fn); return;
   }
 }

@@ -21,7 +21,7 @@ export interface ImportHeader {
 
 export function scanImports(source: string): ImportHeader {
   const errors: RawError[] = [];
-  const s = new Scanner(source, errors);
+  const s = new Scanner(source, errors, [], false, false); // a header: names not interned
   /** Advances past comments and returns the new token (a call, so TypeScript does not narrow across it). */
   const next = (): Token => {
     do s.scan();

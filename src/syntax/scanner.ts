@@ -202,7 +202,8 @@ export class Scanner {
   private i = 0;
   private insertSemi = false;
   private nlPos = -1;
-  private readonly intern: string[] = EMPTY_INTERN.slice();
+  /** The intern table of names (null: names are not interned, see the constructor). */
+  private readonly intern: string[] | null;
   /** Line (1-based) at the read offset. */
   private line = 1;
 
@@ -231,8 +232,11 @@ export class Scanner {
    * @param invalidUtf8 sorted offsets (into `src`) of U+FFFD characters that
    *   stand for invalid UTF-8 bytes of the original input.
    * @param utf16 the original input started with a UTF-16 byte order mark.
+   * @param internNames share one string per repeated name (worth its 4 KB
+   *   table when a whole file is scanned, not for a header).
    */
-  constructor(src: string, errors: RawError[], invalidUtf8: readonly number[] = [], utf16 = false) {
+  constructor(src: string, errors: RawError[], invalidUtf8: readonly number[] = [], utf16 = false, internNames = true) {
+    this.intern = internNames ? EMPTY_INTERN.slice() : null;
     this.src = src;
     this.len = src.length;
     this.errors = errors;
@@ -378,13 +382,14 @@ export class Scanner {
             // interned name (names of 13 or more characters are sliced
             // strings that keep the source alive, as the tree does anyway;
             // sharing them saves 32 bytes per repetition)
+            const table = this.intern;
             const slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-            const cand = this.intern[slot]!;
+            const cand = table === null ? '' : table[slot]!;
             if (cand.length === n && sameText(cand, src, i)) {
               lit = cand;
             } else {
               lit = src.slice(i, j);
-              this.intern[slot] = lit;
+              if (table !== null) table[slot] = lit;
             }
           }
         } else {

@@ -111,11 +111,22 @@ export function kindIndex(kind: NodeKind): number {
   return KIND_INDEX.get(kind)!;
 }
 
+/**
+ * Pending children of the `forEachChild` calls in progress: each call pushes
+ * its node's children (reversed) on top and pops them all before returning,
+ * so calls nest (`fn` may call `forEachChild`) without an array per call.
+ */
+const childStack: Node[] = [];
+
 /** Calls `fn` for each direct child of `node`, in source order. */
 export function forEachChild(node: Node, fn: (child: Node) => void): void {
-  const st: Node[] = [];
-  pushChildrenReversed(node, st);
-  for (let i = st.length - 1; i >= 0; i--) fn(st[i]!);
+  const base = childStack.length;
+  pushChildrenReversed(node, childStack);
+  try {
+    while (childStack.length > base) fn(childStack.pop()!);
+  } finally {
+    if (childStack.length > base) childStack.length = base; // `fn` threw
+  }
 }
 
 /** The direct children of `node`, in source order. */

@@ -709,21 +709,23 @@ export const freesFact: ParamFactKind = {
 export const keepsFact: ParamFactKind = {
   id: KEEPS_FACT,
   level: 'param',
-  *seedParams(fn, info, params) {
-    if (!isCgoPackage(info)) return;
+  seedParams(fn, info, params) {
+    if (!isCgoPackage(info)) return [];
     const candidates = pointerParams(info, params);
-    if (candidates.length === 0 || !fn.body) return;
+    if (candidates.length === 0 || !fn.body) return [];
     const a = analysisOf(info, DEFAULT_POLICY);
     const cfg = info.cfgOf(fn);
-    if (!cfg) return;
+    if (!cfg) return [];
+    const out: number[] = [];
     for (const o of candidates) {
       const g = a.group([o], fn, cfg);
       let kept = false;
       for (const [node, effects] of g.effects) {
         if (movesAway(g, node) || effects.some((e) => e.how === 'defer' && e.kind === 'keep')) { kept = true; break; }
       }
-      if (kept) yield params.get(o)!;
+      if (kept) out.push(params.get(o)!);
     }
+    return out;
   },
 };
 

@@ -37,30 +37,33 @@ function authHeader(pkg: PackageInfo, key: Expr | undefined): string | undefined
   return k !== undefined && HEADERS.has(k.toLowerCase()) ? k : undefined;
 }
 
+/** No credential values (shared: the results below are read-only). */
+const NO_AUTH_USES: readonly AuthUse[] = Object.freeze([]);
+
 /** Credential values a call passes: `h.Set("Authorization", v)`, `r.SetBasicAuth(u, p)`, `metadata.Pairs("authorization", v)`. */
-export function authUsesOfCall(pkg: PackageInfo, call: CallExpr): AuthUse[] {
+export function authUsesOfCall(pkg: PackageInfo, call: CallExpr): readonly AuthUse[] {
   const name = calledName(call);
-  if (name === undefined || !AUTH_CALL_NAMES.has(name)) return [];
+  if (name === undefined || !AUTH_CALL_NAMES.has(name)) return NO_AUTH_USES;
   const c = pkg.calleeOf(call);
   const args = call.args;
   if (isMethodOf(c, 'net/http', 'Header', 'Set', 'Add')) {
     const header = authHeader(pkg, args[0]);
-    return header && args[1] ? [{ at: call, value: args[1], kind: 'header', header }] : [];
+    return header && args[1] ? [{ at: call, value: args[1], kind: 'header', header }] : NO_AUTH_USES;
   }
-  if (isMethodOf(c, 'net/http', 'Request', 'SetBasicAuth')) return args[1] ? [{ at: call, value: args[1], kind: 'basic-auth', header: 'Authorization' }] : [];
+  if (isMethodOf(c, 'net/http', 'Request', 'SetBasicAuth')) return args[1] ? [{ at: call, value: args[1], kind: 'basic-auth', header: 'Authorization' }] : NO_AUTH_USES;
   if (isMethodOf(c, METADATA, 'MD', 'Set', 'Append')) {
     const header = authHeader(pkg, args[0]);
-    return header ? args.slice(1).map((value) => ({ at: call, value, kind: 'grpc' as const, header })) : [];
+    return header ? args.slice(1).map((value) => ({ at: call, value, kind: 'grpc' as const, header })) : NO_AUTH_USES;
   }
   if (c.kind === 'func' && c.pkg === METADATA) {
     if (c.name === 'Pairs') return pairs(pkg, call, 0);
     if (c.name === 'AppendToOutgoingContext') return pairs(pkg, call, 1);
     if (c.name === 'New' && args[0]?.kind === 'CompositeLit') return mapEntries(pkg, args[0], call, 'grpc');
   }
-  return [];
+  return NO_AUTH_USES;
 }
 
-function pairs(pkg: PackageInfo, call: CallExpr, from: number): AuthUse[] {
+function pairs(pkg: PackageInfo, call: CallExpr, from: number): readonly AuthUse[] {
   const out: AuthUse[] = [];
   for (let i = from; i + 1 < call.args.length; i += 2) {
     const header = authHeader(pkg, call.args[i]);
@@ -70,15 +73,15 @@ function pairs(pkg: PackageInfo, call: CallExpr, from: number): AuthUse[] {
 }
 
 /** Credential values of `http.Header{"Authorization": {...}}` and `metadata.MD{"authorization": {...}}` literals. */
-export function authUsesOfLit(pkg: PackageInfo, lit: CompositeLit): AuthUse[] {
+export function authUsesOfLit(pkg: PackageInfo, lit: CompositeLit): readonly AuthUse[] {
   const t = deref(pkg.typeOf(lit));
-  if (t.kind !== 'named') return [];
+  if (t.kind !== 'named') return NO_AUTH_USES;
   if (t.pkg === 'net/http' && t.name === 'Header') return mapEntries(pkg, lit, undefined, 'header');
   if (t.pkg === METADATA && t.name === 'MD') return mapEntries(pkg, lit, undefined, 'grpc');
-  return [];
+  return NO_AUTH_USES;
 }
 
-function mapEntries(pkg: PackageInfo, lit: CompositeLit, at: Node | undefined, kind: AuthKind): AuthUse[] {
+function mapEntries(pkg: PackageInfo, lit: CompositeLit, at: Node | undefined, kind: AuthKind): readonly AuthUse[] {
   const out: AuthUse[] = [];
   for (const elt of lit.elts) {
     if (elt.kind !== 'KeyValueExpr') continue;
@@ -92,18 +95,18 @@ function mapEntries(pkg: PackageInfo, lit: CompositeLit, at: Node | undefined, k
 }
 
 /** `req.Header["Authorization"] = []string{v}`. */
-export function authUsesOfAssign(pkg: PackageInfo, assign: AssignStmt): AuthUse[] {
-  if (assign.lhs.length !== assign.rhs.length) return [];
-  const out: AuthUse[] = [];
-  assign.lhs.forEach((lhs, i) => {
-    const l = unparen(lhs);
-    if (l.kind !== 'IndexExpr' || !isHeaderMap(pkg, l.x)) return;
+export function authUsesOfAssign(pkg: PackageInfo, assign: AssignStmt): readonly AuthUse[] {
+  if (assign.lhs.length !== assign.rhs.length) return NO_AUTH_USES;
+  let out: AuthUse[] | undefined;
+  for (let i = 0; i < assign.lhs.length; i++) {
+    const l = unparen(assign.lhs[i]!);
+    if (l.kind !== 'IndexExpr' || !isHeaderMap(pkg, l.x)) continue;
     const header = authHeader(pkg, l.index);
     const rhs = unparen(assign.rhs[i]!);
-    if (!header) return;
-    if (rhs.kind === 'CompositeLit') for (const x of rhs.elts) out.push({ at: assign, value: x, kind: 'header', header });
-  });
-  return out;
+    if (!header) continue;
+    if (rhs.kind === 'CompositeLit') for (const x of rhs.elts) (out ??= []).push({ at: assign, value: x, kind: 'header', header });
+  }
+  return out ?? NO_AUTH_USES;
 }
 
 function isHeaderMap(pkg: PackageInfo, e: Expr): boolean {

@@ -163,12 +163,18 @@ export function goStmtOfAncestors(ancestors: readonly Node[]): GoStmt | null {
   return null;
 }
 
-function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iterable<number> {
+/** No parameter indices (shared: seedParams results are read-only). */
+const NO_PARAMS: readonly number[] = Object.freeze([]);
+
+/** Indices of the parameters of `fn` whose content a call in its body logs (in order found, repeats kept). */
+function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): readonly number[] {
   const body = info.res.bodies.get(fn);
-  if (!body || (!fn.recv && fn.type.params.list.length === 0)) return;
+  if (!body || (!fn.recv && fn.type.params.list.length === 0)) return NO_PARAMS;
   let params: Map<Obj, number> | undefined;
-  for (const call of body.calls) {
-    const logged = loggedValuesOf(info, call, extra);
+  let out: number[] | undefined;
+  const calls = body.calls;
+  for (let c = 0; c < calls.length; c++) {
+    const logged = loggedValuesOf(info, calls[c]!, extra);
     if (!logged) continue;
     params ??= paramIndices(info, fn);
     for (const v of logged.values) {
@@ -176,24 +182,29 @@ function* loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): Iter
       for (const l of leavesOf(info, v.expr)) {
         if (l.kind !== 'param') continue;
         const i = params.get(l.obj);
-        if (i !== undefined) yield i;
+        if (i !== undefined) (out ??= []).push(i);
       }
     }
   }
+  return out ?? NO_PARAMS;
 }
 
-function* spawnedParams(info: PackageInfo, fn: FuncDecl): Iterable<number> {
-  let params: Map<Obj, number> | undefined;
-  for (const stmt of goStmtsIn(info, fn)) {
-    params ??= paramIndices(info, fn);
+/** Indices of the parameters of `fn` that a `go` statement in its body hands to a goroutine (in order found, repeats kept). */
+function spawnedParams(info: PackageInfo, fn: FuncDecl): readonly number[] {
+  const stmts = goStmtsIn(info, fn);
+  if (stmts.length === 0) return NO_PARAMS;
+  const params = paramIndices(info, fn);
+  let out: number[] | undefined;
+  for (const stmt of stmts) {
     for (const h of goroutineHandoffs(info, stmt)) {
       for (const l of leavesOf(info, h.at)) {
         if (l.kind !== 'param') continue;
         const i = params.get(l.obj);
-        if (i !== undefined) yield i;
+        if (i !== undefined) (out ??= []).push(i);
       }
     }
   }
+  return out ?? NO_PARAMS;
 }
 
 /** The parameter index a call argument binds, for variadic callees too. */

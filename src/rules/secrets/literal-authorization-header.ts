@@ -148,13 +148,13 @@ func newRequest(url string) (*http.Request, error) {
 
     return {
       CallExpr(call: CallExpr) {
-        for (const use of authUsesOfCall(pkg, call)) check(use);
+        authUsesOfCall(pkg, call).forEach((use) => check(use));
       },
       CompositeLit(lit: CompositeLit) {
-        for (const use of authUsesOfLit(pkg, lit)) check(use);
+        authUsesOfLit(pkg, lit).forEach((use) => check(use));
       },
       AssignStmt(assign: AssignStmt) {
-        for (const use of authUsesOfAssign(pkg, assign)) check(use);
+        authUsesOfAssign(pkg, assign).forEach((use) => check(use));
       },
     };
   },

@@ -68,7 +68,8 @@ export interface LogSink {
 /** Extra sinks from the policy: fact keys of functions (`pkg.F`) and methods (`(pkg.T).M`). */
 export type ExtraSinks = ReadonlySet<string>;
 
-const NO_EXTRA: ExtraSinks = new Set();
+/** No extra sinks (shared). */
+export const NO_EXTRA: ExtraSinks = new Set();
 
 const LOG_PRINT = new Set(['Print', 'Println', 'Fatal', 'Fatalln', 'Panic', 'Panicln']);
 const LOG_PRINTF = new Set(['Printf', 'Fatalf', 'Panicf']);

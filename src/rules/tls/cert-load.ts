@@ -131,18 +131,12 @@ function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
   const work: ast.FuncDecl[] = [];
   // Resolving callees is the expensive part. First the direct loads: calls named like a
   // loader or like a function holding the fact elsewhere.
-  for (const [fn, body] of pkg.res.bodies) {
-    if (set.has(fn)) continue;
-    for (const call of body.calls) {
-      const called = calledName(call);
-      if (called === undefined || !(LOADER_NAMES.has(called) || pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL))) continue;
-      if (loadsDirectly(pkg, call)) {
-        set.add(fn);
-        work.push(fn);
-        break;
-      }
+  pkg.res.bodies.forEach((body, fn) => {
+    if (!set.has(fn) && someLoadsDirectly(pkg, body.calls)) {
+      set.add(fn);
+      work.push(fn);
     }
-  }
+  });
   // Then, only when there are some, their callers in this package.
   if (work.length > 0) {
     const localNames = new Set<string>();
@@ -166,6 +160,17 @@ function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
   }
   closures.set(pkg, { program: pkg.program, set });
   return set;
+}
+
+/** Does one of the calls load directly (`loadsDirectly`)? Only calls named like a loader, or like a function holding the fact elsewhere, are resolved. */
+function someLoadsDirectly(pkg: PackageInfo, calls: readonly ast.CallExpr[]): boolean {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
+    const called = calledName(call);
+    if (called === undefined || !(LOADER_NAMES.has(called) || pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL))) continue;
+    if (loadsDirectly(pkg, call)) return true;
+  }
+  return false;
 }
 
 /** A call of a loader or file read, or of another package's function that loads on every call. */

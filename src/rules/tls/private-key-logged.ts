@@ -5,7 +5,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
-import type { LoggedValue } from '../shared/log-sinks.js';
+import { NO_EXTRA, type LoggedValue } from '../shared/log-sinks.js';
 import { showsContent } from '../secrets/exposure.js';
 import { loggedValuesOf, paramIndexOfArg, secretFactIds, secretFactKinds } from '../secrets/flows.js';
 import { calleeName, shortText } from './tls-config.js';
@@ -123,7 +123,7 @@ func LoadServerKey() ([]byte, error) { return loadKey("/etc/tls/server.key") }
 
     return {
       CallExpr(call: CallExpr) {
-        const logged = loggedValuesOf(pkg, call, new Set());
+        const logged = loggedValuesOf(pkg, call, NO_EXTRA);
         if (logged) {
           for (const v of logged.values) judge(call, logged.name, v);
           return;
