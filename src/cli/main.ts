@@ -39,14 +39,14 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
       .option('-o, --output <file>', 'write the report to a file instead of stdout')
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES, 'none']))
-      .option('--enable <rules>', 'enable rules or families (comma-separated)', collect, [])
-      .option('--disable <rules>', 'disable rules or families (comma-separated)', collect, [])
+      .addOption(listOption('--enable <rules>', 'enable rules or families (comma-separated, repeatable)'))
+      .addOption(listOption('--disable <rules>', 'disable rules or families (comma-separated, repeatable)'))
       .option('-c, --config <file>', 'policy file (default: redline.yaml found from the scan root upwards)')
       .option('--baseline <file>', 'suppress the findings recorded in this baseline file')
       .option('--no-baseline', "ignore the policy's baseline")
       .option('--write-baseline <file>', 'record every current finding in a baseline file')
       .option('-j, --jobs <n>', 'worker threads (1 scans in the main thread)', parseJobs)
-      .option('--tags <tags>', 'build tags, comma-separated', collect, [])
+      .addOption(listOption('--tags <tags>', 'build tags (comma-separated, repeatable)'))
       .option('--goos <goos>', 'target operating system for build constraints (default linux)')
       .option('--goarch <goarch>', 'target architecture for build constraints (default amd64)')
       .option('--include-vendor', 'scan vendor/ directories')
@@ -126,7 +126,12 @@ function handleError(e: unknown, io: CliIO): number {
   return 2;
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** A comma-separated, repeatable option collecting into a list (undefined when not given). */
+function listOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser(collect);
+}
+
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 

@@ -13,13 +13,13 @@ export interface ScanFlags {
   readonly format: FormatName;
   readonly output?: string;
   readonly failOn?: string;
-  readonly enable: string[];
-  readonly disable: string[];
+  readonly enable?: string[];
+  readonly disable?: string[];
   readonly config?: string;
   readonly baseline?: string | false;
   readonly writeBaseline?: string;
   readonly jobs?: number;
-  readonly tags: string[];
+  readonly tags?: string[];
   readonly goos?: string;
   readonly goarch?: string;
   readonly includeVendor?: boolean;
@@ -37,7 +37,8 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
   const t0 = performance.now();
   const bar = progressEnabled(io, flags.quiet === true) ? new cliProgress.SingleBar({ stream: io.stderr as NodeJS.WritableStream, clearOnComplete: true, hideCursor: true, format: 'redline {bar} {value}/{total} packages' }, cliProgress.Presets.shades_classic) : null;
   let barStarted = false;
-  const build = flags.goos || flags.goarch || flags.tags.length > 0 ? { ...(flags.goos && { goos: flags.goos }), ...(flags.goarch && { goarch: flags.goarch }), ...(flags.tags.length > 0 && { tags: flags.tags }) } : undefined;
+  const tags = flags.tags ?? [];
+  const build = flags.goos || flags.goarch || tags.length > 0 ? { ...(flags.goos && { goos: flags.goos }), ...(flags.goarch && { goarch: flags.goarch }), ...(tags.length > 0 && { tags }) } : undefined;
   const include = {
     ...(flags.includeVendor && { vendor: true }),
     ...(flags.includeTestdata && { testdata: true }),
@@ -50,8 +51,8 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
       cwd: io.cwd,
       paths,
       ...(flags.config && { config: flags.config }),
-      enable: flags.enable,
-      disable: flags.disable,
+      enable: flags.enable ?? [],
+      disable: flags.disable ?? [],
       ...(flags.failOn && { failOn: flags.failOn }),
       ...(flags.jobs && { jobs: flags.jobs }),
       include,
