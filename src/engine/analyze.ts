@@ -9,7 +9,8 @@ import type { FileData, PackageInfo } from '../semantics/package.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
 import type { Finding, Location, RelatedLocation, Severity, Span, SuggestedFix } from './finding.js';
 import { anchorNode, baseFingerprint, declarationName, normalisedText, numberOccurrences } from './fingerprint.js';
-import { PARSE_ERROR_RULE } from './engine-rules.js';
+import { deepestNode, isStackOverflow } from './analysis-limit.js';
+import { ANALYSIS_LIMIT_RULE, PARSE_ERROR_RULE } from './engine-rules.js';
 import { locationOf, spanOf } from './location.js';
 import { relativeSlash } from './paths.js';
 import { testFindingSeverity, type TestMode } from './policy.js';
@@ -41,6 +42,9 @@ export interface AnalyzeOptions {
   readonly engineSeverity: (rule: string) => Severity | undefined;
 }
 
+/** What the engine's own findings need of a file (a parsed file, checked or not). */
+export type EngineFile = Pick<FileData, 'path' | 'relPath' | 'ast' | 'positions' | 'isTest'>;
+
 export interface SyntaxProblem {
   readonly offset: number;
   readonly message: string;
@@ -62,8 +66,25 @@ export function analyzePackage(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const file of pkg.files) {
-    findings.push(...analyzeFile(pkg, file, syntaxErrors.get(file.path) ?? [], options));
+    const errors = syntaxErrors.get(file.path) ?? [];
+    try {
+      findings.push(...analyzeFile(pkg, file, errors, options));
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      findings.push(...unanalysedFileFindings(file, errors, 'file', options));
+    }
   }
+  return findings;
+}
+
+/** What the engine reports about a file it could not analyse: its syntax error, if any, and where it nests too deeply. */
+export function unanalysedFileFindings(file: EngineFile, syntaxErrors: readonly SyntaxProblem[], scope: 'file' | 'package', options: AnalyzeOptions): Finding[] {
+  const { node, depth } = deepestNode(file.ast);
+  const what = scope === 'file' ? 'no rule ran on this file' : 'the package could not be type-checked and no rule ran on it';
+  const message = `This code nests ${depth} levels deep, deeper than Redline's analyses can follow: ${what}. Build the value another way (a slice joined at run time, an embedded file, a map or switch) or exclude the file if it is generated.`;
+  const findings = [engineFinding(ANALYSIS_LIMIT_RULE, file, spanOf(file.positions, node.start, node.end), message, `depth ${depth}`, options)];
+  const parseError = parseErrorFinding(file, syntaxErrors, options);
+  if (parseError) findings.push(parseError);
   return findings;
 }
 
@@ -107,14 +128,18 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
   visitKinds(file.ast, ...visitorSets);
 
   const findings = pending.map((p) => toFinding(p, options));
-  const first = syntaxErrors[0];
-  if (first) {
-    // One finding per file: later errors are mostly consequences of the first.
-    const more = syntaxErrors.length > 1 ? ` (and ${syntaxErrors.length - 1} more)` : '';
-    const message = `syntax error: ${first.message}${more}; Redline analysed only what it could parse of this file`;
-    findings.push(engineFinding(PARSE_ERROR_RULE, file, spanOf(file.positions, first.offset, first.offset), message, first.message, options));
-  }
+  const parseError = parseErrorFinding(file, syntaxErrors, options);
+  if (parseError) findings.push(parseError);
   return applyDirectives(file, findings, options).filter((f): f is Finding => f !== null);
+}
+
+/** One finding per file with syntax errors: later errors are mostly consequences of the first. */
+export function parseErrorFinding(file: EngineFile, syntaxErrors: readonly SyntaxProblem[], options: AnalyzeOptions): Finding | undefined {
+  const first = syntaxErrors[0];
+  if (!first) return undefined;
+  const more = syntaxErrors.length > 1 ? ` (and ${syntaxErrors.length - 1} more)` : '';
+  const message = `syntax error: ${first.message}${more}; Redline analysed only what it could parse of this file`;
+  return engineFinding(PARSE_ERROR_RULE, file, spanOf(file.positions, first.offset, first.offset), message, first.message, options);
 }
 
 /** Wraps every visitor so the engine knows which node is being visited when a rule reports. */
@@ -172,7 +197,7 @@ function toFinding(p: Pending, options: AnalyzeOptions): Finding {
  * A finding of one of the engine's own rules (parse errors, directives).
  * Its fingerprint anchors on `anchor`: text that identifies it without a line number.
  */
-function engineFinding(rule: string, file: FileData, span: Span, message: string, anchor: string, options: AnalyzeOptions): Finding {
+function engineFinding(rule: string, file: EngineFile, span: Span, message: string, anchor: string, options: AnalyzeOptions): Finding {
   return {
     rule,
     severity: options.engineSeverity(rule) ?? 'low',

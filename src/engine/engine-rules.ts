@@ -9,7 +9,46 @@ import { BAD_DIRECTIVE_RULE, UNUSED_SUPPRESSION_RULE } from './suppression-direc
 /** Files that do not parse. */
 export const PARSE_ERROR_RULE = 'redline/parse-error';
 
+/** Code nested too deeply to analyse (analysis-limit.ts). */
+export const ANALYSIS_LIMIT_RULE = 'redline/analysis-limit';
+
 export const ENGINE_RULES: readonly RuleMeta[] = [
+  {
+    id: ANALYSIS_LIMIT_RULE,
+    title: 'Split code nested too deeply to analyse',
+    severity: 'medium',
+    precision: 'very-high',
+    cwe: [],
+    tags: ['correctness'],
+    since: '0.1.0',
+    messages: {},
+    docs: {
+      finds: 'Files whose expressions or statements nest so deeply (thousands of levels: a generated concatenation of thousands of string literals, thousands of chained `else if`s) that Redline\'s analyses cannot follow them. Redline reports the deepest place, leaves that file — or, when the package cannot be type-checked, that package — unanalysed, and scans everything else.',
+      why: 'No rule ran on the code reported here, so its red lines, if any, are not in the report. Such code is valid Go (`go/parser` accepts up to its own nesting limit) but is almost always generated.',
+      fix: 'Generate the value another way (a `[]string` joined at run time, `strings.Join`, an embedded file with `//go:embed`, a `switch` or a map instead of an `else if` chain), or exclude the generated file in `redline.yaml` (`exclude:`). Files marked `// Code generated ... DO NOT EDIT.` are skipped by default.',
+      bad: `package assets
+
+// Generated: thousands of concatenated literals in one expression.
+const Bundle = "part0001" +
+	"part0002" +
+	"part0003" // ... and 20,000 more lines like these
+`,
+      good: `package assets
+
+import "strings"
+
+// Generated: the parts as a list, joined once at start-up.
+var parts = []string{
+	"part0001",
+	"part0002",
+	"part0003", // ... and 20,000 more lines like these
+}
+
+var Bundle = strings.Join(parts, "")
+`,
+      limits: 'The depth at which analyses give up depends on the stack of the thread that runs them, so the same file is reported at the same place but the threshold is not a fixed number. The bad example above shows the shape; at its real size (tens of thousands of lines) it is reported. Inline suppressions do not apply to this finding (no rule ran on the file to match them); disable the rule or exclude the file in the policy.',
+    },
+  },
   {
     id: PARSE_ERROR_RULE,
     title: 'Fix files that do not parse',

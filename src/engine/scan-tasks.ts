@@ -7,11 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
-import { checkPackage, type FactTable, type PackageFileInput, type PackageInput } from '../semantics/package.js';
+import { checkPackage, type FactTable, type PackageFileInput, type PackageInfo, type PackageInput } from '../semantics/package.js';
 import { FactNameIndex } from '../semantics/fact-names.js';
 import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
 import type { ExportedPackage } from '../semantics/exports.js';
-import { analyzePackage, type EnabledRule, type SyntaxProblem } from './analyze.js';
+import { deepestNode, isStackOverflow } from './analysis-limit.js';
+import { analyzePackage, parseErrorFinding, unanalysedFileFindings, type AnalyzeOptions, type EnabledRule, type SyntaxProblem } from './analyze.js';
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
@@ -107,22 +108,37 @@ export class ScanWorker {
     const t0 = performance.now();
     const { input, syntaxErrors } = loadPackage(task.pkg);
     const t1 = performance.now();
-    const checked = checkPackage(input, this.program);
-    const exported = !task.unimported;
-    const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported, depsFinal: true })], this.factKinds, this.program);
-    const own: Knowledge = exported ? program : { packages: {}, facts: program.facts };
-    // The package's own facts count for calls inside it; dependents get them with their tasks.
-    this.learn(own.packages, own.facts);
-    // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
-    const info = checkPackage(input, { ...this.program }, { reuse: checked });
-    const t2 = performance.now();
-    const findings = analyzePackage(info, syntaxErrors, {
+    const options: AnalyzeOptions = {
       rules: this.enabled,
       catalog: CATALOG,
       cwd: setup.cwd,
       tests: setup.tests,
       engineSeverity: (rule) => setup.engineSeverities[rule],
-    });
+    };
+    let checked: PackageInfo;
+    let own: Knowledge;
+    try {
+      checked = checkPackage(input, this.program);
+      const exported = !task.unimported;
+      const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported, depsFinal: true })], this.factKinds, this.program);
+      own = exported ? program : { packages: {}, facts: program.facts };
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      // Nested too deeply to check: reported; dependents see no exports of it.
+      const t2 = performance.now();
+      return {
+        knowledge: { packages: {}, facts: { func: {}, param: {} } },
+        findings: unanalysedPackageFindings(input, syntaxErrors, options),
+        parseErrors: syntaxErrors.size,
+        times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: 0 },
+      };
+    }
+    // The package's own facts count for calls inside it; dependents get them with their tasks.
+    this.learn(own.packages, own.facts);
+    // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
+    const info = checkPackage(input, { ...this.program }, { reuse: checked });
+    const t2 = performance.now();
+    const findings = analyzePackage(info, syntaxErrors, options);
     // Semantic queries are lazy: time spent answering the rules' questions counts as rule time here.
     return {
       knowledge: own,
@@ -149,6 +165,23 @@ interface MutableProgram {
 
 function emptyProgram(): MutableProgram {
   return { packages: {}, facts: { func: {}, param: {} }, factNames: new FactNameIndex() };
+}
+
+/** A package that could not be checked: where it nests deepest, and each file's syntax error. */
+function unanalysedPackageFindings(input: PackageInput, syntaxErrors: ReadonlyMap<string, readonly SyntaxProblem[]>, options: AnalyzeOptions): Finding[] {
+  let deepest = input.files[0]!;
+  let depth = -1;
+  for (const f of input.files) {
+    const d = deepestNode(f.ast).depth;
+    if (d > depth) [deepest, depth] = [f, d];
+  }
+  const findings = unanalysedFileFindings(deepest, syntaxErrors.get(deepest.path) ?? [], 'package', options);
+  for (const f of input.files) {
+    const errors = syntaxErrors.get(f.path);
+    const parseError = f !== deepest && errors ? parseErrorFinding(f, errors, options) : undefined;
+    if (parseError) findings.push(parseError);
+  }
+  return findings;
 }
 
 /** Reads and parses the files of a planned package. */

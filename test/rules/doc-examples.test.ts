@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ANALYSIS_LIMIT_RULE } from '../../src/engine/engine-rules.js';
 import { scan } from '../../src/engine/scan.js';
 import { CATALOG } from '../../src/rules/index.js';
 import { requireGo } from '../support/go.js';
@@ -24,6 +25,13 @@ function writeExample(id: string, kind: 'bad' | 'good', source: string): string 
   return dir;
 }
 
+/**
+ * Rules whose bad example shows the shape at a size that fits a page, not
+ * at the size that is reported (test/engine/analysis-limit.test.ts covers
+ * the real thing): their bad example must scan cleanly.
+ */
+const SHAPE_ONLY: ReadonlySet<string> = new Set([ANALYSIS_LIMIT_RULE]);
+
 describe('documentation examples', () => {
   for (const meta of CATALOG) {
     it(`${meta.id}: the bad example is reported once, the good one not at all`, async () => {
@@ -31,7 +39,7 @@ describe('documentation examples', () => {
       const good = writeExample(meta.id, 'good', meta.docs.good);
       const badResult = await scan({ cwd: bad, jobs: 1, paths: ['.'] });
       const ofRule = badResult.findings.filter((f) => f.rule === meta.id && !f.suppression);
-      expect(ofRule.map((f) => f.message), 'bad example').toHaveLength(1);
+      expect(ofRule.map((f) => f.message), 'bad example').toHaveLength(SHAPE_ONLY.has(meta.id) ? 0 : 1);
       const goodResult = await scan({ cwd: good, jobs: 1, paths: ['.'] });
       expect(goodResult.findings.filter((f) => f.rule === meta.id).map((f) => f.message), 'good example').toEqual([]);
     });

@@ -1,0 +1,38 @@
+/**
+ * Code nested more deeply than the analyses' recursion can follow (a
+ * generated concatenation of thousands of literals, a chain of thousands
+ * of `else if`s): the scan reports where, skips the analysis it cannot do
+ * and goes on with the rest, instead of failing.
+ */
+import type { Node } from '../syntax/ast.js';
+import { pushChildrenReversed } from '../syntax/walk.js';
+
+/** Whether an exception is V8's stack overflow. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** The deepest node of a tree (the first in source order among equals) and its depth, found without recursion. */
+export function deepestNode(root: Node): { readonly node: Node; readonly depth: number } {
+  let best = root;
+  let bestDepth = 0;
+  const nodes: Node[] = [root];
+  const depths: number[] = [0];
+  const children: Node[] = [];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > bestDepth) {
+      best = node;
+      bestDepth = depth;
+    }
+    // children come last-first, so the first child ends on top of the stack
+    pushChildrenReversed(node, children);
+    for (const child of children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+    children.length = 0;
+  }
+  return { node: best, depth: bestDepth };
+}

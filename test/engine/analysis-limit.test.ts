@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/syntax/index.js';
+import { deepestNode, isStackOverflow } from '../../src/engine/analysis-limit.js';
+import { scan } from '../../src/engine/scan.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'redline-deep-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+}
+
+// Valid Go (go/parser accepts it): a generated-style concatenation of 20,000 literals.
+write('go.mod', 'module redline.test/deep\n\ngo 1.22\n');
+write('assets/bundle.go', `package assets\n\nvar Bundle = "a"${' + "b"'.repeat(60_000)}\n`);
+write('assets/use.go', 'package assets\n\nimport "crypto/tls"\n\nvar Conf = &tls.Config{InsecureSkipVerify: true}\n');
+write('client/client.go', 'package client\n\nimport "crypto/tls"\n\nvar Conf = &tls.Config{InsecureSkipVerify: true}\n');
+
+describe('code nested too deeply to analyse', () => {
+  it('finds the deepest node without recursion', () => {
+    const { file } = parseFile('package p\n\nvar x = -(-(-y)) + z\n', 'p.go');
+    const { node, depth } = deepestNode(file);
+    expect(node.kind === 'Ident' && node.name).toBe('y');
+    expect(depth).toBe(9); // File, GenDecl, ValueSpec, BinaryExpr, then Unary, Paren, Unary, Paren, Unary above y
+  });
+
+  it('recognises a stack overflow and nothing else', () => {
+    const overflow = (): number => overflow() + 1;
+    let caught: unknown;
+    try {
+      overflow();
+    } catch (e) {
+      caught = e;
+    }
+    expect(isStackOverflow(caught)).toBe(true);
+    expect(isStackOverflow(new RangeError('Invalid array length'))).toBe(false);
+  });
+
+  for (const jobs of [1, 2]) {
+    it(`is reported where it nests deepest, and the rest of the scan goes on (${jobs} thread${jobs > 1 ? 's' : ''})`, async () => {
+      const result = await scan({ cwd: root, paths: ['./...'], jobs, workerThreshold: 0, baseline: false });
+      const summary = result.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`);
+      expect(summary).toEqual(['assets/bundle.go:3 redline/analysis-limit', 'client/client.go:5 tls/insecure-skip-verify']);
+      expect(result.findings[0]!.message).toMatch(/nests 60003 levels deep.*no rule ran on it/);
+    });
+  }
+});
