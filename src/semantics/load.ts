@@ -1,72 +1,17 @@
 /**
  * A simple loader of Go package directories into `PackageInput`s, for
  * benchmarks, tests and scripts. (The scanner proper uses the engine's
- * module and build-target logic; this one targets linux/amd64, cgo off.)
+ * module and package planning; this one targets linux/amd64, cgo off, with
+ * the same file selection.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { evalConstraint, parseConstraint } from '../syntax/build-constraint.js';
 import { parseFile } from '../syntax/index.js';
+import { decideFile, DEFAULT_BUILD_TARGET, parseFileHeader, type BuildTarget } from './build-target.js';
 import type { PackageFileInput, PackageInput } from './package.js';
 
-const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
-const KNOWN_ARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
-
-export interface TargetOptions {
-  readonly goos?: string;
-  readonly goarch?: string;
-  readonly cgo?: boolean;
-  readonly tags?: readonly string[];
-}
-
-/** Does a file name's _GOOS/_GOARCH suffix and its build constraints match the target? */
-export function fileMatchesTarget(name: string, source: string, t: TargetOptions = {}): boolean {
-  const goos = t.goos ?? 'linux', goarch = t.goarch ?? 'amd64';
-  const base = name.replace(/\.go$/, '').replace(/_test$/, '');
-  const parts = base.split('_');
-  const last = parts[parts.length - 1]!, prev = parts[parts.length - 2];
-  if (parts.length > 1) {
-    if (KNOWN_ARCH.has(last)) {
-      if (last !== goarch) return false;
-      if (prev && parts.length > 2 && KNOWN_OS.has(prev) && !osMatches(prev, goos)) return false;
-    } else if (KNOWN_OS.has(last) && !osMatches(last, goos)) return false;
-  }
-  const tags = new Set([goos, goarch, 'gc', ...(t.tags ?? [])]);
-  if (goos !== 'windows' && goos !== 'plan9' && goos !== 'js' && goos !== 'wasip1') tags.add('unix');
-  if (t.cgo) tags.add('cgo');
-  const has = (tag: string): boolean => tags.has(tag) || /^go1\.\d+$/.test(tag);
-  // constraints are in the header, before the package clause
-  for (const line of headerLines(source)) {
-    if (!line.startsWith('//')) continue;
-    const r = parseConstraint(line);
-    if (r.ok && /^\/\/go:build/.test(line)) return evalConstraint(r.expr, has);
-  }
-  for (const line of headerLines(source)) {
-    const r = parseConstraint(line);
-    if (r.ok && !evalConstraint(r.expr, has)) return false;
-  }
-  return true;
-}
-
-function osMatches(os: string, goos: string): boolean {
-  return os === goos || (os === 'unix' && goos !== 'windows');
-}
-
-function* headerLines(src: string): Generator<string> {
-  let i = 0;
-  let inBlock = false;
-  while (i < src.length) {
-    let j = src.indexOf('\n', i);
-    if (j < 0) j = src.length;
-    const line = src.slice(i, j).trim();
-    i = j + 1;
-    if (inBlock) { if (line.includes('*/')) inBlock = false; continue; }
-    if (line === '') continue;
-    if (line.startsWith('//')) { yield line; continue; }
-    if (line.startsWith('/*')) { if (!line.includes('*/')) inBlock = true; continue; }
-    return;
-  }
-}
+/** The target of this loader: the scanner's default, with cgo off (cgo files are left out). */
+const TARGET: BuildTarget = { ...DEFAULT_BUILD_TARGET, cgoEnabled: false };
 
 export interface LoadedFile extends PackageFileInput {
   readonly parseMs: number;
@@ -101,7 +46,7 @@ export interface DirPackages {
  * by package clause; `_test.go` files only when `tests` is set (in-package
  * test files join their package; `x_test` files form their own).
  */
-export function loadDir(dir: string, opts: { root: string; modulePath: string; tests?: boolean; target?: TargetOptions }): DirPackages {
+export function loadDir(dir: string, opts: { root: string; modulePath: string; tests?: boolean }): DirPackages {
   const relDir = path.relative(opts.root, dir).split(path.sep).join('/');
   const importPath = relDir === '' ? opts.modulePath : opts.modulePath ? `${opts.modulePath}/${relDir}` : relDir;
   const groups = new Map<string, LoadedFile[]>();
@@ -113,8 +58,8 @@ export function loadDir(dir: string, opts: { root: string; modulePath: string; t
     const abs = path.join(dir, ent);
     let src: string;
     try { src = readFileSync(abs, 'utf8'); } catch { continue; }
-    if (!fileMatchesTarget(ent, src, opts.target)) continue;
-    if (/^\s*import\s+"C"|^import \(\s*\n(\s*"[^"]*"\s*\n)*\s*"C"/m.test(src) && !opts.target?.cgo) continue;
+    if (!decideFile(ent, parseFileHeader(src), TARGET).included) continue;
+    if (/^\s*import\s+"C"|^import \(\s*\n(\s*"[^"]*"\s*\n)*\s*"C"/m.test(src)) continue;
     const f = loadFile(abs, relDir ? `${relDir}/${ent}` : ent);
     parseMs += f.parseMs;
     n++;
