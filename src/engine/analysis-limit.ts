@@ -12,8 +12,13 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
+export interface Deepest {
+  readonly node: Node;
+  readonly depth: number;
+}
+
 /** The deepest node of a tree (the first in source order among equals) and its depth, found without recursion. */
-export function deepestNode(root: Node): { readonly node: Node; readonly depth: number } {
+export function deepestNode(root: Node): Deepest {
   let best = root;
   let bestDepth = 0;
   const nodes: Node[] = [root];

@@ -9,7 +9,7 @@ import type { FileData, PackageInfo } from '../semantics/package.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
 import type { Finding, Location, RelatedLocation, Severity, Span, SuggestedFix } from './finding.js';
 import { anchorNode, baseFingerprint, declarationName, normalisedText, numberOccurrences } from './fingerprint.js';
-import { deepestNode, isStackOverflow } from './analysis-limit.js';
+import { deepestNode, isStackOverflow, type Deepest } from './analysis-limit.js';
 import { ANALYSIS_LIMIT_RULE, PARSE_ERROR_RULE } from './engine-rules.js';
 import { locationOf, spanOf } from './location.js';
 import { relativeSlash } from './paths.js';
@@ -71,15 +71,20 @@ export function analyzePackage(
       findings.push(...analyzeFile(pkg, file, errors, options));
     } catch (e) {
       if (!isStackOverflow(e)) throw e;
-      findings.push(...unanalysedFileFindings(file, errors, 'file', options));
+      findings.push(...unanalysedFileFindings(file, deepestNode(file.ast), errors, 'file', options));
     }
   }
   return findings;
 }
 
-/** What the engine reports about a file it could not analyse: its syntax error, if any, and where it nests too deeply. */
-export function unanalysedFileFindings(file: EngineFile, syntaxErrors: readonly SyntaxProblem[], scope: 'file' | 'package', options: AnalyzeOptions): Finding[] {
-  const { node, depth } = deepestNode(file.ast);
+/** What the engine reports about a file it could not analyse: where it nests deepest (`deepest`, of its tree), and its syntax error, if any. */
+export function unanalysedFileFindings(
+  file: EngineFile,
+  { node, depth }: Deepest,
+  syntaxErrors: readonly SyntaxProblem[],
+  scope: 'file' | 'package',
+  options: AnalyzeOptions,
+): Finding[] {
   const what = scope === 'file' ? 'no rule ran on this file' : 'the package could not be type-checked and no rule ran on it';
   const message = `This code nests ${depth} levels deep, deeper than Redline's analyses can follow: ${what}. Build the value another way (a slice joined at run time, an embedded file, a map or switch) or exclude the file if it is generated.`;
   const findings = [engineFinding(ANALYSIS_LIMIT_RULE, file, spanOf(file.positions, node.start, node.end), message, `depth ${depth}`, options)];

@@ -170,12 +170,12 @@ function emptyProgram(): MutableProgram {
 /** A package that could not be checked: where it nests deepest, and each file's syntax error. */
 function unanalysedPackageFindings(input: PackageInput, syntaxErrors: ReadonlyMap<string, readonly SyntaxProblem[]>, options: AnalyzeOptions): Finding[] {
   let deepest = input.files[0]!;
-  let depth = -1;
-  for (const f of input.files) {
-    const d = deepestNode(f.ast).depth;
-    if (d > depth) [deepest, depth] = [f, d];
+  let at = deepestNode(deepest.ast);
+  for (const f of input.files.slice(1)) {
+    const d = deepestNode(f.ast);
+    if (d.depth > at.depth) [deepest, at] = [f, d];
   }
-  const findings = unanalysedFileFindings(deepest, syntaxErrors.get(deepest.path) ?? [], 'package', options);
+  const findings = unanalysedFileFindings(deepest, at, syntaxErrors.get(deepest.path) ?? [], 'package', options);
   for (const f of input.files) {
     const errors = syntaxErrors.get(f.path);
     const parseError = f !== deepest && errors ? parseErrorFinding(f, errors, options) : undefined;

@@ -112,7 +112,7 @@ const SINK_NAMES: ReadonlySet<string> = new Set([
   'Log', 'Logf', 'Logln', 'LogAttrs', 'With', 'WithPrefix', 'WithSuffix', 'WithField', 'WithFields',
   'Msg', 'Msgf', 'Fields', 'Write', 'InfoS', 'ErrorS', ...Object.keys(ZEROLOG_FIELDS),
 ]);
-const LEVEL_NAME = /^(?:Trace|Debug|Info|Warn|Warning|Error|DPanic|Panic|Fatal|Exit)(?:f|ln|w|Depth|Context)?$/;
+const LEVEL_NAME = new RegExp(`^(?:${[...new Set([...SLOG_LEVELS, ...ZAP_LEVELS, ...LOGRUS_LEVELS, ...KLOG_LEVELS, ...HCLOG_LEVELS])].join('|')})(?:f|ln|w|Depth|Context)?$`);
 
 /** Names of attribute and field constructors (fieldValues). */
 const FIELD_NAMES: ReadonlySet<string> = new Set([...SLOG_ATTRS, 'Group', ...Object.keys(ZAP_FIELDS)]);
