@@ -16,6 +16,7 @@ import {
 import { EMPTY_PREAMBLE, goTypeOfC, mergePreambles, parsePreamble, type CPreamble } from './cgo-preamble.js';
 import { embeddedIdent, recvBaseName, type Resolution, type FuncNode } from './resolve.js';
 import type { Obj } from './scope.js';
+import { RecentAnswers } from './recent-answers.js';
 import {
   hasUnknown, BOOL, EMPTY_INTERFACE, EMPTY_TUPLE, INT, INT32, STRING, UINT8, UNKNOWN, UNSAFE_POINTER, UNTYPED_BOOL, UNTYPED_FLOAT,
   UNTYPED_INT, UNTYPED_NIL, UNTYPED_RUNE, UNTYPED_STRING, basic, defaultType, deref, isInteger, isString, isUntyped,
@@ -123,16 +124,12 @@ export class TypeInfo implements TypeEnv {
 
   /** The object an identifier denotes or declares (selectors and struct keys resolved via types). */
   objectOf(id: ast.Ident): Obj | undefined {
-    // a small direct-mapped cache (slot by position): rules ask about the same identifier one after another
-    const slot = id.start & 255;
-    if (this.recentIds[slot] === id) return this.recentObjs[slot];
+    if (this.recentObjects.has(id)) return this.recentObjects.get(id);
     const o = this.objectOf0(id);
-    this.recentIds[slot] = id;
-    this.recentObjs[slot] = o;
+    this.recentObjects.set(id, o);
     return o;
   }
-  private readonly recentIds: (ast.Ident | null)[] = new Array<ast.Ident | null>(256).fill(null);
-  private readonly recentObjs: (Obj | undefined)[] = new Array<Obj | undefined>(256).fill(undefined);
+  private readonly recentObjects = new RecentAnswers<ast.Ident, Obj | undefined>();
 
   private objectOf0(id: ast.Ident): Obj | undefined {
     const u = this.res.uses.get(id);

@@ -12,6 +12,7 @@ import type { CPreamble } from './cgo-preamble.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { calledName, type FactNameIndex } from './fact-names.js';
+import { RecentAnswers } from './recent-answers.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
 import { newObj, type Obj, type ObjRecord } from './scope.js';
@@ -235,9 +236,6 @@ class MethodCallee {
   }
 }
 
-/** Slots of the recent-answer caches (a power of two). */
-const RECENT = 256;
-
 /** Per-file data for rules. */
 export interface FileData {
   readonly path: string;
@@ -349,25 +347,18 @@ export class PackageInfo {
     return this.fileByAst.get(file);
   }
 
-  /**
-   * A small direct-mapped cache in front of `callees` (slot by position):
-   * rules ask about the same call one after another (each rule's visitor of
-   * the call, then their helpers).
-   */
-  private readonly recentCalls: (ast.CallExpr | null)[] = new Array<ast.CallExpr | null>(RECENT).fill(null);
-  private readonly recentCallees: (Callee | null)[] = new Array<Callee | null>(RECENT).fill(null);
+  /** In front of `callees`. */
+  private readonly recentCallees = new RecentAnswers<ast.CallExpr, Callee>();
 
   /** What a call invokes. */
   calleeOf(call: ast.CallExpr): Callee {
-    const slot = call.start & (RECENT - 1);
-    if (this.recentCalls[slot] === call) return this.recentCallees[slot]!;
+    if (this.recentCallees.has(call)) return this.recentCallees.get(call);
     let c = this.callees.get(call);
     if (!c) {
       c = this.computeCallee(call);
       this.callees.set(call, c);
     }
-    this.recentCalls[slot] = call;
-    this.recentCallees[slot] = c;
+    this.recentCallees.set(call, c);
     return c;
   }
 
