@@ -2,6 +2,7 @@ import type { Expr, FuncLit, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
+import { calledName } from '../../semantics/fact-names.js';
 import { calleeName, insecureSwitch, isNil } from './tls-config.js';
 
 const SSH = 'golang.org/x/crypto/ssh';
@@ -61,7 +62,7 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
     };
     return {
       CallExpr(call) {
-        if (calleeName(pkg, call) !== `${SSH}.InsecureIgnoreHostKey`) return;
+        if (calledName(call) !== 'InsecureIgnoreHostKey' || calleeName(pkg, call) !== `${SSH}.InsecureIgnoreHostKey`) return;
         const optIn = insecureSwitch(pkg, ctx.file.source, call);
         if (optIn) ctx.report({ range: call, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
         else ctx.report({ range: call, messageId: 'ignore' });
