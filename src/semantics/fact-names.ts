@@ -10,6 +10,7 @@ import type { FactTable } from './package.js';
 
 export class FactNameIndex {
   private readonly names = new Map<string, Set<string>>();
+  private readonly anyFact = new Set<string>();
 
   /** Adds the keys of a fact table (call once per table learned). */
   add(facts: FactTable): void {
@@ -22,11 +23,18 @@ export class FactNameIndex {
     return this.names.get(id)?.has(name) ?? false;
   }
 
+  /** Whether some function or method named `name` holds any fact. */
+  hasAny(name: string): boolean {
+    return this.anyFact.has(name);
+  }
+
   private note(id: string, key: string): void {
     let s = this.names.get(id);
     if (!s) this.names.set(id, (s = new Set()));
     // keys are `path.Name` and `(path.Type).Name`: the name follows the last dot
-    s.add(key.slice(key.lastIndexOf('.') + 1));
+    const name = key.slice(key.lastIndexOf('.') + 1);
+    s.add(name);
+    this.anyFact.add(name);
   }
 }
 

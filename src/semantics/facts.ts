@@ -24,6 +24,7 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
+import { calledName } from './fact-names.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -149,11 +150,30 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   const decls: ast.FuncDecl[] = [];
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
   const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
+  const edgeWorth = opts.depsFinal ? edgeFilter(info) : undefined;
   const funcs: FuncSummary[] = [];
-  for (let i = 0; i < decls.length; i++) funcs.push(summarizeFunc(info, decls[i]!, byRole, !!cut?.[i]));
+  for (let i = 0; i < decls.length; i++) funcs.push(summarizeFunc(info, decls[i]!, byRole, !!cut?.[i], edgeWorth));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
+}
+
+/**
+ * With final facts for every other package (`depsFinal`), `buildProgram`
+ * uses a call edge only when the callee is a function of this package or
+ * holds a fact already: a call whose name (`calledName`) is neither needs
+ * no callee, whose resolution (receiver types) is the main cost of
+ * summarizing. Undefined when the program has no index of fact names.
+ */
+function edgeFilter(info: PackageInfo): ((call: ast.CallExpr) => boolean) | undefined {
+  const index = info.program.factNames;
+  if (!index) return undefined;
+  const own = new Set<string>();
+  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') own.add(fn.name.name);
+  return (call) => {
+    const name = calledName(call);
+    return name !== undefined && (own.has(name) || index.hasAny(name));
+  };
 }
 
 function withCore(kinds: readonly FactKind[]): FactKind[] {
@@ -255,7 +275,13 @@ class Reassigned {
 
 const NO_PARAM_OBJS: ReadonlyMap<Obj, number> = new Map();
 
-function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): FuncSummary {
+function summarizeFunc(
+  info: PackageInfo,
+  fn: ast.FuncDecl,
+  kinds: KindsByRole,
+  mayCut: boolean,
+  edgeWorth: ((call: ast.CallExpr) => boolean) | undefined,
+): FuncSummary {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -281,15 +307,23 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   const calls = body.calls;
   for (let ci = 0; ci < calls.length; ci++) {
     const call = calls[ci]!;
-    const callee = info.calleeOf(call);
-    const ckey = info.calleeKey(callee) || undefined;
-    let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
-    if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
-    let sig: SignatureType | undefined | null = null;
     // argument j (-1: the receiver) of the call; no parameters: no argument stands for one
     const none = params.size === 0;
     const nargs = none ? 0 : call.args.length;
-    for (let j = callee.kind === 'method' && !none ? -1 : 0; j < nargs; j++) {
+    let ckey: string | undefined;
+    let firstArg = 0;
+    if (edgeWorth === undefined || edgeWorth(call)) {
+      const callee = info.calleeOf(call);
+      ckey = info.calleeKey(callee) || undefined;
+      if (callee.kind === 'method' && !none) firstArg = -1;
+    } else if (!none && receiverIsParam(info, call, params, reassigned) && info.calleeOf(call).kind === 'method') {
+      // no edge, but the receiver may seed a parameter fact
+      firstArg = -1;
+    }
+    let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
+    if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
+    let sig: SignatureType | undefined | null = null;
+    for (let j = firstArg; j < nargs; j++) {
       let a: ast.Expr;
       if (j < 0) {
         const fun = unparenExpr(call.fun);
@@ -333,6 +367,12 @@ function summarizeFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, 
   if (fseeds.size) out.fseeds = [...fseeds].sort();
   if (skel) out.skel = skel;
   return out;
+}
+
+/** Whether a call's receiver expression (`p` in `p.M()`) stands for a parameter. */
+function receiverIsParam(info: PackageInfo, call: ast.CallExpr, params: ReadonlyMap<Obj, number>, reassigned: Reassigned): boolean {
+  const fun = unparenExpr(call.fun);
+  return fun.kind === 'SelectorExpr' && paramIndexOf(info, fun.x, params, reassigned) !== undefined;
 }
 
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
