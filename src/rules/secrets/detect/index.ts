@@ -70,7 +70,8 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
  */
 export function looksLikeSecretValue(value: string, minEntropy: number): boolean {
   if (value.length < 8 || value.length > 512) return false;
-  if (isPlaceholder(value) || isNameLike(value) || isDocumentedExampleKey(value)) return false;
+  // names first: most strings are messages with spaces, which its first test rejects
+  if (isNameLike(value) || isPlaceholder(value) || isDocumentedExampleKey(value)) return false;
   if (UUID.test(value) || PASSWORD_HASH.test(value)) return false;
   // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
   const decoded = decodedBase64Text(value);
