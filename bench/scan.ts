@@ -89,6 +89,6 @@ console.log(`dir: ${dir}`);
 console.log(`files: ${result.stats.files}, packages: ${result.stats.packages}, ${MB.toFixed(1)} MB, findings: ${result.findings}`);
 console.log(`best of ${runs} alternating runs each (scan: ${secs(scans.map((r) => r.wall / 1000))} s; tree-sitter: ${secs(tsRuns)} s)`);
 row(`redline scan (${jobs} workers, all rules)`, scanSec, `peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB, process CPU ${(result.cpuMs / 1000).toFixed(2)} s`);
-row('tree-sitter-go parse only (1 thread)', tsSec);
+row('tree-sitter-go parse only (1 thread)', tsSec, `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process: the sources, tree-sitter and its WASM heap)`);
 console.log(`ratio: Redline full scan is ${(tsSec / scanSec).toFixed(2)}x faster than tree-sitter-go parsing alone`);
 console.log(`thread time by stage (best scan): parse ${(t.parseMs / 1000).toFixed(2)} s, semantics ${(t.semanticsMs / 1000).toFixed(2)} s (${(t.semanticsMs / t.parseMs).toFixed(2)}x parse), rules ${(t.rulesMs / 1000).toFixed(2)} s`);
