@@ -168,11 +168,37 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
 function edgeFilter(info: PackageInfo): ((call: ast.CallExpr) => boolean) | undefined {
   const index = info.program.factNames;
   if (!index) return undefined;
-  const own = new Set<string>();
-  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') own.add(fn.name.name);
+  const own = ownFuncNames(info);
   return (call) => {
     const name = calledName(call);
     return name !== undefined && (own.has(name) || index.hasAny(name));
+  };
+}
+
+/** The names of the package's declared functions and methods. */
+function ownFuncNames(info: PackageInfo): Set<string> {
+  const own = new Set<string>();
+  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') own.add(fn.name.name);
+  return own;
+}
+
+/**
+ * With final facts for every other package, a statement call can end its
+ * function's paths (see mayCutFuncs) only if it never returns, calls a
+ * function of this package, or calls one holding an all-paths fact: a
+ * call named like none of them needs no callee. Undefined without an index
+ * of fact names, or when a kind seeds on calls.
+ */
+function cutFilter(info: PackageInfo, allPaths: readonly FuncFactKind[]): ((call: ast.CallExpr) => boolean) | undefined {
+  const index = info.program.factNames;
+  if (!index || allPaths.some((k) => k.seedCall)) return undefined;
+  const own = ownFuncNames(info);
+  return (call) => {
+    const name = calledName(call);
+    if (name === undefined) return false;
+    if (own.has(name) || info.mayBeNoReturnCall(call)) return true;
+    for (const k of allPaths) if (index.has(k.id, name)) return true;
+    return false;
   };
 }
 
@@ -447,10 +473,12 @@ function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths
     for (const k of allPaths) if (k.seedCall?.(c, info)) return true;
     return false;
   };
+  const mayMatter = depsFinal ? cutFilter(info, allPaths) : undefined;
   for (let i = 0; i < n; i++) {
     const body = info.res.bodies.get(decls[i]!)!;
     if (body.mayCut) { cut[i] = 1; continue; }
     for (const c of body.stmtCalls) {
+      if (mayMatter && !mayMatter(c)) continue;
       const callee = info.calleeOf(c);
       if (callee.kind === 'builtin') {
         if (callee.name === 'panic') { cut[i] = 1; break; }
@@ -479,6 +507,7 @@ function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths
   // A function with a path from entry to its normal exit that passes no statement call able to cut
   // (through its top-level statements) cannot have an all-paths fact either: no skeleton.
   const mayCutCall = (c: ast.CallExpr): boolean => {
+    if (mayMatter && !mayMatter(c)) return false;
     const callee = info.calleeOf(c);
     if (callee.kind === 'builtin') return callee.name === 'panic';
     if (callee.kind !== 'func' && callee.kind !== 'method') return false;
@@ -530,11 +559,12 @@ function hasAllPathsFact(info: PackageInfo, key: string, allPaths: readonly Func
  * Can a call's callee have an all-paths fact that is not known yet (a
  * module function: facts come with buildProgram)? With final facts of the
  * other packages, only this package's functions can; the others have
- * theirs already.
+ * theirs already, and packages outside the scan have none.
  */
 function mayGainFact(info: PackageInfo, callee: Callee & { kind: 'func' | 'method' }, allPaths: readonly FuncFactKind[], depsFinal: boolean): boolean {
   if (isKnownPackage(info, callee.pkg)) return false;
-  if (!depsFinal || callee.pkg === info.importPath || !info.program.packages[callee.pkg]) return true;
+  if (!depsFinal || callee.pkg === info.importPath) return true;
+  if (!info.program.packages[callee.pkg]) return false;
   const key = callee.key;
   return key !== undefined && hasAllPathsFact(info, key, allPaths);
 }

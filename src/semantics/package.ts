@@ -117,6 +117,15 @@ const NORETURN_METHODS = new Set([
 ]);
 const TESTING_TYPES = new Set(['T', 'B', 'F', 'TB', 'common']);
 const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf', 'SkipNow']);
+/** The last name of every key above, and `panic`: a call named otherwise is not one of them. */
+const NORETURN_NAMES: ReadonlySet<string> = new Set(
+  ['panic', ...TESTING_NORETURN, ...[...NORETURN_FUNCS, ...NORETURN_METHODS].map(lastName)],
+);
+
+/** `F` of `pkg.F` and `(pkg.T).F`: the name after the last dot. */
+function lastName(key: string): string {
+  return key.slice(key.lastIndexOf('.') + 1);
+}
 
 /** The combined import environment: module packages first, then known stdlib/third-party tables. */
 export class Importer implements ImportLookup, PackageEnv {
@@ -464,6 +473,21 @@ export class PackageInfo {
   }
 
   /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */
+  /**
+   * A pre-check of `isNoReturnCall` from the called name alone (no callee
+   * resolution): false only when the call cannot be one that never returns.
+   */
+  mayBeNoReturnCall(call: ast.CallExpr): boolean {
+    const index = this.program.factNames;
+    if (!index) return true;
+    const name = calledName(call);
+    if (name === undefined) return false;
+    if (NORETURN_NAMES.has(name) || index.has(NEVER_RETURNS, name)) return true;
+    const extra = this.options.noReturn;
+    if (extra) for (const key of extra) if (lastName(key) === name) return true;
+    return false;
+  }
+
   isNoReturnCall(call: ast.CallExpr): boolean {
     const c = this.calleeOf(call);
     if (c.kind === 'builtin') return c.name === 'panic';

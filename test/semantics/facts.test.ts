@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
 import { walk } from '../../src/syntax/index.js';
-import { buildProgram, dependencyOrder, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
-import { checkPackage, NEVER_RETURNS, type PackageInfo, type ProgramView } from '../../src/semantics/package.js';
+import { buildProgram, dependencyOrder, summarizeChecked, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
+import { FactNameIndex } from '../../src/semantics/fact-names.js';
+import type { ExportedPackage } from '../../src/semantics/exports.js';
+import { checkPackage, NEVER_RETURNS, type FactTable, type PackageInfo, type ProgramView } from '../../src/semantics/package.js';
 import { requireGo } from '../support/go.js';
 import { fixture, loadModule, pkgFromSources } from './helpers.js';
 
@@ -108,6 +110,21 @@ describe('function facts across files and packages', () => {
       };
     }
     expect(base.facts).toEqual(program.facts);
+  });
+
+  it('gives the same facts when each package is summarized against final facts of its imports, as a scan does', () => {
+    // a scan thread: packages in dependency order, each checked against what was learnt before
+    // (with the index of fact names that lets summaries skip callees that cannot matter)
+    const learnt = { packages: {} as Record<string, ExportedPackage>, facts: { func: {}, param: {} } as FactTable, factNames: new FactNameIndex() };
+    for (const pkg of dependencyOrder(pkgs)) {
+      const info = checkPackage(pkg, { ...learnt });
+      const own = buildProgram([summarizeChecked(info, kinds, { depsFinal: true })], kinds, { ...learnt });
+      Object.assign(learnt.packages, own.packages);
+      Object.assign(learnt.facts.func, own.facts.func);
+      Object.assign(learnt.facts.param, own.facts.param);
+      learnt.factNames.add(own.facts);
+    }
+    expect(learnt.facts).toEqual(program.facts);
   });
 
   it('summaries and the program view are plain JSON', () => {
