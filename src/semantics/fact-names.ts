@@ -10,7 +10,9 @@ import type { FactTable } from './package.js';
 
 export class FactNameIndex {
   private readonly names = new Map<string, Set<string>>();
-  private readonly anyFact = new Set<string>();
+  /** Names of functions (`path.Name`) and of methods (`(path.Type).Name`) holding any fact. */
+  private readonly funcsWithFacts = new Set<string>();
+  private readonly methodsWithFacts = new Set<string>();
 
   /** Adds the keys of a fact table (call once per table learned). */
   add(facts: FactTable): void {
@@ -23,9 +25,9 @@ export class FactNameIndex {
     return this.names.get(id)?.has(name) ?? false;
   }
 
-  /** Whether some function or method named `name` holds any fact. */
-  hasAny(name: string): boolean {
-    return this.anyFact.has(name);
+  /** Whether some function (`method` false) or method named `name` holds any fact. */
+  hasAny(name: string, method: boolean): boolean {
+    return (method ? this.methodsWithFacts : this.funcsWithFacts).has(name);
   }
 
   private note(id: string, key: string): void {
@@ -34,7 +36,7 @@ export class FactNameIndex {
     // keys are `path.Name` and `(path.Type).Name`: the name follows the last dot
     const name = key.slice(key.lastIndexOf('.') + 1);
     s.add(name);
-    this.anyFact.add(name);
+    (key.startsWith('(') ? this.methodsWithFacts : this.funcsWithFacts).add(name);
   }
 }
 

@@ -24,7 +24,6 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
-import { calledName } from './fact-names.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -161,25 +160,48 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
 /**
  * With final facts for every other package (`depsFinal`), `buildProgram`
  * uses a call edge only when the callee is a function of this package or
- * holds a fact already: a call whose name (`calledName`) is neither needs
- * no callee, whose resolution (receiver types) is the main cost of
- * summarizing. Undefined when the program has no index of fact names.
+ * holds a fact already: a call whose shape (`callShapes`: name, function
+ * or method) fits neither needs no callee, whose resolution (receiver
+ * types) is the main cost of summarizing. Undefined when the program has
+ * no index of fact names.
  */
 function edgeFilter(info: PackageInfo): ((call: ast.CallExpr) => boolean) | undefined {
   const index = info.program.factNames;
   if (!index) return undefined;
-  const own = ownFuncNames(info);
+  const shapeOf = callShapes(info);
   return (call) => {
-    const name = calledName(call);
-    return name !== undefined && (own.has(name) || index.hasAny(name));
+    const c = shapeOf(call);
+    return c !== undefined && (c.own || index.hasAny(c.name, c.method));
   };
 }
 
-/** The names of the package's declared functions and methods. */
-function ownFuncNames(info: PackageInfo): Set<string> {
-  const own = new Set<string>();
-  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') own.add(fn.name.name);
-  return own;
+/** What the syntax of a call says about its callee: its name, whether a method, whether maybe declared in this package. */
+interface CallShape {
+  readonly name: string;
+  readonly method: boolean;
+  readonly own: boolean;
+}
+
+/**
+ * The shape of calls (undefined for function values built by expressions):
+ * `F(...)` calls a function named F, `pkg.F(...)` one of an imported
+ * package, `x.M(...)` a method named M; `own` when the package declares a
+ * function or method of that name and kind.
+ */
+function callShapes(info: PackageInfo): (call: ast.CallExpr) => CallShape | undefined {
+  const funcs = new Set<string>();
+  const methods = new Set<string>();
+  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') (fn.recv ? methods : funcs).add(fn.name.name);
+  return (call) => {
+    let f = call.fun;
+    while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+    if (f.kind === 'Ident') return { name: f.name, method: false, own: funcs.has(f.name) };
+    if (f.kind !== 'SelectorExpr') return undefined;
+    const name = f.sel.name;
+    const x = unparenExpr(f.x);
+    if (x.kind === 'Ident' && info.objectOf(x)?.kind === 'pkgname') return { name, method: false, own: false };
+    return { name, method: true, own: methods.has(name) };
+  };
 }
 
 /**
@@ -192,12 +214,12 @@ function ownFuncNames(info: PackageInfo): Set<string> {
 function cutFilter(info: PackageInfo, allPaths: readonly FuncFactKind[]): ((call: ast.CallExpr) => boolean) | undefined {
   const index = info.program.factNames;
   if (!index || allPaths.some((k) => k.seedCall)) return undefined;
-  const own = ownFuncNames(info);
+  const shapeOf = callShapes(info);
   return (call) => {
-    const name = calledName(call);
-    if (name === undefined) return false;
-    if (own.has(name) || info.mayBeNoReturnCall(call)) return true;
-    for (const k of allPaths) if (index.has(k.id, name)) return true;
+    const c = shapeOf(call);
+    if (c === undefined) return false;
+    if (c.own || info.mayBeNoReturnCall(call)) return true;
+    for (const k of allPaths) if (index.has(k.id, c.name)) return true;
     return false;
   };
 }

@@ -54,6 +54,24 @@ describe('FactNameIndex', () => {
     expect(index.has('unknown', 'Free')).toBe(false);
   });
 
+  it('knows whether functions or methods of a name hold facts', () => {
+    expect(index.hasAny('Free', false)).toBe(true);
+    expect(index.hasAny('Free', true)).toBe(false);
+    expect(index.hasAny('Close', true)).toBe(true);
+    expect(index.hasAny('Close', false)).toBe(false);
+    expect(index.hasAny('Log', false)).toBe(true);
+    expect(index.hasAny('Gen', false)).toBe(false);
+  });
+
+  it('pre-checks calls that never return by name', () => {
+    const src = 'package p\n\nimport ("os"; "testing")\n\nfunc f(t *testing.T) {\n\tos.Exit(1)\n\tt.Fatal()\n\tpanic(1)\n\tt.Log()\n\tos.Getenv("x")\n}\n';
+    const pkg = pkgFromSource(src);
+    const info = checkPackage(pkg, { packages: {}, facts: { func: {}, param: {} }, factNames: index });
+    const cs = calls(pkg);
+    expect(cs.map((c) => info.mayBeNoReturnCall(c))).toEqual([true, true, true, false, false]);
+    expect(cs.map((c) => info.isNoReturnCall(c))).toEqual([true, true, true, false, false]);
+  });
+
   it('rules calls out by name only in views that carry it', () => {
     const pkg = pkgFromSource(SRC);
     const withIndex = checkPackage(pkg, { packages: {}, facts: { func: {}, param: {} }, factNames: index });
