@@ -24,6 +24,7 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
+import { callShapes } from './call-shapes.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -172,35 +173,6 @@ function edgeFilter(info: PackageInfo): ((call: ast.CallExpr) => boolean) | unde
   return (call) => {
     const c = shapeOf(call);
     return c !== undefined && (c.own || index.hasAny(c.name, c.method));
-  };
-}
-
-/** What the syntax of a call says about its callee: its name, whether a method, whether maybe declared in this package. */
-interface CallShape {
-  readonly name: string;
-  readonly method: boolean;
-  readonly own: boolean;
-}
-
-/**
- * The shape of calls (undefined for function values built by expressions):
- * `F(...)` calls a function named F, `pkg.F(...)` one of an imported
- * package, `x.M(...)` a method named M; `own` when the package declares a
- * function or method of that name and kind.
- */
-function callShapes(info: PackageInfo): (call: ast.CallExpr) => CallShape | undefined {
-  const funcs = new Set<string>();
-  const methods = new Set<string>();
-  for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') (fn.recv ? methods : funcs).add(fn.name.name);
-  return (call) => {
-    let f = call.fun;
-    while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
-    if (f.kind === 'Ident') return { name: f.name, method: false, own: funcs.has(f.name) };
-    if (f.kind !== 'SelectorExpr') return undefined;
-    const name = f.sel.name;
-    const x = unparenExpr(f.x);
-    if (x.kind === 'Ident' && info.objectOf(x)?.kind === 'pkgname') return { name, method: false, own: false };
-    return { name, method: true, own: methods.has(name) };
   };
 }
 

@@ -19,6 +19,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import { calledName } from '../../semantics/fact-names.js';
+import { callShapes } from '../../semantics/call-shapes.js';
 import type { Obj } from '../../semantics/scope.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, type Type } from '../../semantics/types.js';
@@ -122,11 +123,16 @@ function mayLoad(pkg: PackageInfo, fn: ast.FuncDecl): boolean {
   return loaderClosure(pkg).has(fn);
 }
 
-const closures = new WeakMap<PackageInfo, { program: object; set: Set<ast.FuncDecl> }>();
+/** Per package and program view: the functions that may load, and their names. */
+const closures = new WeakMap<PackageInfo, { program: object; set: Set<ast.FuncDecl>; names: Set<string> }>();
 
 function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
+  return loaderClosureEntry(pkg).set;
+}
+
+function loaderClosureEntry(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<string> } {
   const cached = closures.get(pkg);
-  if (cached && cached.program === pkg.program) return cached.set;
+  if (cached && cached.program === pkg.program) return cached;
   const set = new Set<ast.FuncDecl>();
   const work: ast.FuncDecl[] = [];
   // Resolving callees is the expensive part. First the direct loads: calls named like a
@@ -139,13 +145,11 @@ function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
   });
   // Then, only when there are some, their callers in this package.
   if (work.length > 0) {
-    const localNames = new Set<string>();
-    for (const fn of pkg.res.bodies.keys()) localNames.add(fn.name.name);
+    const shapeOf = callShapes(pkg);
     const callers = new Map<ast.FuncDecl, ast.FuncDecl[]>();
     for (const [fn, body] of pkg.res.bodies) {
       for (const call of body.calls) {
-        const called = calledName(call);
-        if (called === undefined || !localNames.has(called)) continue;
+        if (!shapeOf(call)?.own) continue;
         const c = pkg.calleeOf(call);
         const decl = (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
         if (decl?.kind !== 'FuncDecl') continue;
@@ -158,8 +162,9 @@ function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
       for (const caller of callers.get(work.pop()!) ?? []) if (!set.has(caller)) { set.add(caller); work.push(caller); }
     }
   }
-  closures.set(pkg, { program: pkg.program, set });
-  return set;
+  const entry = { program: pkg.program, set, names: new Set([...set].map((fn) => fn.name.name)) };
+  closures.set(pkg, entry);
+  return entry;
 }
 
 /** Does one of the calls load directly (`loadsDirectly`)? Only calls named like a loader, or like a function holding the fact elsewhere, are resolved. */
@@ -185,6 +190,10 @@ function loadsDirectly(pkg: PackageInfo, call: ast.CallExpr): boolean {
 
 /** What a call loads: a loader, a file read (when counted), or a function that loads on every call. */
 function loadOf(pkg: PackageInfo, call: ast.CallExpr, opts: Options): string | undefined {
+  // by name first: a loader, a function of this package that may load, or one holding the fact
+  const called = calledName(call);
+  if (called === undefined) return undefined;
+  if (!LOADER_NAMES.has(called) && !loaderClosureEntry(pkg).names.has(called) && !pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL)) return undefined;
   const name = calleeName(pkg, call);
   if (name) {
     const direct = CERT_LOADERS.get(name) ?? (opts.readsFiles ? FILE_READERS.get(name) : undefined);
