@@ -32,7 +32,7 @@ export function callShapes(info: PackageInfo): (call: ast.CallExpr) => CallShape
     if (f.kind !== 'SelectorExpr') return undefined;
     const name = f.sel.name;
     const x = unparenExpr(f.x);
-    if (x.kind === 'Ident' && info.objectOf(x)?.kind === 'pkgname') return { name, method: false, own: false };
+    if (x.kind === 'Ident' && info.res.uses.get(x)?.kind === 'pkgname') return { name, method: false, own: false };
     return { name, method: true, own: methods.has(name) };
   };
 }
