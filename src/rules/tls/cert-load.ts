@@ -134,35 +134,43 @@ function loaderClosureEntry(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: 
   const cached = closures.get(pkg);
   if (cached && cached.program === pkg.program) return cached;
   const set = new Set<ast.FuncDecl>();
-  const work: ast.FuncDecl[] = [];
   // Resolving callees is the expensive part. First the direct loads: calls named like a
   // loader or like a function holding the fact elsewhere.
   pkg.res.bodies.forEach((body, fn) => {
-    if (!set.has(fn) && someLoadsDirectly(pkg, body.calls)) {
-      set.add(fn);
-      work.push(fn);
-    }
+    if (someLoadsDirectly(pkg, body.calls)) set.add(fn);
   });
-  // Then, only when there are some, their callers in this package.
-  if (work.length > 0) {
+  // Then, only when there are some, their callers in this package, to a fixpoint. Only calls
+  // named like a function already in the set are resolved (each once).
+  const names = new Set([...set].map((fn) => fn.name.name));
+  if (set.size > 0) {
     const shapeOf = callShapes(pkg);
-    const callers = new Map<ast.FuncDecl, ast.FuncDecl[]>();
-    for (const [fn, body] of pkg.res.bodies) {
+    const candidates: { caller: ast.FuncDecl; call: ast.CallExpr; name: string }[] = [];
+    for (const [caller, body] of pkg.res.bodies) {
       for (const call of body.calls) {
-        if (!shapeOf(call)?.own) continue;
-        const c = pkg.calleeOf(call);
-        const decl = (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
-        if (decl?.kind !== 'FuncDecl') continue;
-        const l = callers.get(decl);
-        if (l) l.push(fn);
-        else callers.set(decl, [fn]);
+        const shape = shapeOf(call);
+        if (shape?.own) candidates.push({ caller, call, name: shape.name });
       }
     }
-    while (work.length > 0) {
-      for (const caller of callers.get(work.pop()!) ?? []) if (!set.has(caller)) { set.add(caller); work.push(caller); }
+    const callees = new Map<ast.CallExpr, ast.FuncDecl | null>();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const { caller, call, name } of candidates) {
+        if (set.has(caller) || !names.has(name)) continue;
+        let decl = callees.get(call);
+        if (decl === undefined) {
+          const c = pkg.calleeOf(call);
+          const node = (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
+          callees.set(call, (decl = node?.kind === 'FuncDecl' ? node : null));
+        }
+        if (decl !== null && set.has(decl)) {
+          set.add(caller);
+          names.add(caller.name.name);
+          grew = true;
+        }
+      }
     }
   }
-  const entry = { program: pkg.program, set, names: new Set([...set].map((fn) => fn.name.name)) };
+  const entry = { program: pkg.program, set, names };
   closures.set(pkg, entry);
   return entry;
 }

@@ -67,6 +67,23 @@ func namedFunction() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, GetClientCertificate: clientCert}
 }
 
+// Three helpers deep, each declared before the one it calls.
+func chainedClientCert(*tls.CertificateRequestInfo) (*tls.Certificate, error) {
+	return loadViaHelper("/etc/tls/c.crt", "/etc/tls/c.key") // want "tls/per-handshake-cert-load: GetClientCertificate .*loadViaHelper \\(which calls loadViaOtherHelper\\)"
+}
+
+func loadViaHelper(certFile, keyFile string) (*tls.Certificate, error) {
+	return loadViaOtherHelper(certFile, keyFile)
+}
+
+func loadViaOtherHelper(certFile, keyFile string) (*tls.Certificate, error) {
+	return loadPair(certFile, keyFile)
+}
+
+func chained() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, GetClientCertificate: chainedClientCert}
+}
+
 func otherPackageHelper(certFile, keyFile string) *tls.Config {
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	cfg.GetCertificate = func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
