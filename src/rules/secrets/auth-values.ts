@@ -74,6 +74,11 @@ function pairs(pkg: PackageInfo, call: CallExpr, from: number): readonly AuthUse
 
 /** Credential values of `http.Header{"Authorization": {...}}` and `metadata.MD{"authorization": {...}}` literals. */
 export function authUsesOfLit(pkg: PackageInfo, lit: CompositeLit): readonly AuthUse[] {
+  // before typing the literal: a written type that is not a name (map[..]..{}, []T{}, struct{..}{}) is
+  // not Header or MD, and only a key that is an auth header, or may be a constant naming one, counts
+  const tx = lit.type;
+  if (tx !== null && tx.kind !== 'Ident' && tx.kind !== 'SelectorExpr' && tx.kind !== 'IndexExpr' && tx.kind !== 'IndexListExpr' && tx.kind !== 'ParenExpr') return NO_AUTH_USES;
+  if (!lit.elts.some((e) => e.kind === 'KeyValueExpr' && (e.key.kind !== 'BasicLit' || authHeader(pkg, e.key) !== undefined))) return NO_AUTH_USES;
   const t = deref(pkg.typeOf(lit));
   if (t.kind !== 'named') return NO_AUTH_USES;
   if (t.pkg === 'net/http' && t.name === 'Header') return mapEntries(pkg, lit, undefined, 'header');

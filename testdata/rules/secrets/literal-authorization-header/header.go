@@ -27,6 +27,16 @@ func headerLiteral() http.Header {
 	}
 }
 
+const authHeaderName = "Authorization"
+
+// Header literals inside a map literal: their type is elided, the key is a constant.
+func headersPerService() map[string]http.Header {
+	return map[string]http.Header{
+		"billing": {authHeaderName: {"Bearer xoxb-141911467399-0818294714565-FO4kTffijmtSnDhk8aAq650Z"}}, // want "hardcoded Bearer credential \\(Slack token"
+		"search":  {"Accept": {"application/json"}},
+	}
+}
+
 // Not reported: values read at run time, placeholders, dummy passwords,
 // other headers, and tokens that do not look like secrets.
 func negatives(req *http.Request, token string) {
