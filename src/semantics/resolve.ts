@@ -139,6 +139,8 @@ export interface FuncBodyInfo {
   readonly calls: ast.CallExpr[];
   /** Calls in statement position of the function itself (not of its closures). */
   readonly stmtCalls: ast.CallExpr[];
+  /** Every `go` statement, closures included, in source order. */
+  readonly goStmts: ast.GoStmt[];
   /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x). */
   readonly assigned: Set<Obj>;
   /** Objects whose address is taken. */
@@ -403,7 +405,7 @@ class Resolver {
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
     this.r.scopeList.push(fs);
-    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
+    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], goStmts: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
     if (body) this.r.bodies.set(decl, body);
     const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
     if (decl.recv) {
@@ -511,7 +513,8 @@ class Resolver {
       case 'SendStmt': this.expr(s.chan, scope, ctx); this.expr(s.value, scope, ctx); return;
       case 'IncDecStmt': this.expr(s.x, scope, ctx); this.markAssigned(s.x, ctx); return;
       case 'AssignStmt': this.assign(s, scope, ctx); return;
-      case 'GoStmt': case 'DeferStmt': this.expr(s.call, scope, ctx); return;
+      case 'GoStmt': ctx.body?.goStmts.push(s); this.expr(s.call, scope, ctx); return;
+      case 'DeferStmt': this.expr(s.call, scope, ctx); return;
       case 'ReturnStmt': this.exprs(s.results, scope, ctx); return;
       case 'BranchStmt':
         if (s.tok === 'goto' && ctx.body && !ctx.inLit) ctx.body.mayCut = true;

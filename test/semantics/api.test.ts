@@ -148,6 +148,19 @@ describe('PackageInfo API', () => {
   });
 });
 
+describe('function bodies', () => {
+  it('record their calls, statement calls and go statements, closures included, in source order', () => {
+    const src = 'package p\n\nfunc f(ch chan int) {\n\tgo g(1)\n\th(func() {\n\t\tgo func() { ch <- 1 }()\n\t})\n\tdefer k()\n}\n\nfunc g(int) {}\nfunc h(func()) {}\nfunc k() {}\n';
+    const info = checkPackage(pkgFromSource(src), { packages: {}, facts: { func: {}, param: {} } });
+    const f = info.files[0]!.ast.decls[0] as ast.FuncDecl;
+    const body = info.res.bodies.get(f)!;
+    const text = (n: ast.Node) => src.slice(n.start, n.end);
+    expect(body.goStmts.map(text)).toEqual(['go g(1)', 'go func() { ch <- 1 }()']);
+    expect(body.calls.map(text)).toEqual(['g(1)', 'h(func() {\n\t\tgo func() { ch <- 1 }()\n\t})', 'func() { ch <- 1 }()', 'k()']);
+    expect(body.stmtCalls.map(text)).toEqual(['h(func() {\n\t\tgo func() { ch <- 1 }()\n\t})']);
+  });
+});
+
 describe('types helpers', () => {
   it('parses and prints the whole stdlib table', () => {
     for (const p of knownPackagePaths()) {

@@ -87,59 +87,12 @@ function isSinkArgument(info: PackageInfo, call: CallExpr, p: Node | null, extra
   return logSinkOf(info, p, extra) !== null || fieldValues(info, p) !== null;
 }
 
-const goStmts = new WeakMap<FuncDecl, GoStmt[]>();
+/** No `go` statements (a declaration without a body). */
+const NO_GO_STMTS: readonly GoStmt[] = Object.freeze([]);
 
-/**
- * The `go` statements of a function (its closures included), found by a
- * walk of the body only when its text has the keyword: most functions have
- * none, and this keeps the package's parent map unbuilt.
- */
+/** The `go` statements of a function, its closures included, in source order (recorded by the resolver). */
 export function goStmtsIn(info: PackageInfo, fn: FuncDecl): readonly GoStmt[] {
-  let out = goStmts.get(fn);
-  if (out) return out;
-  out = [];
-  const body = fn.body;
-  const path = info.res.funcFile.get(fn)?.file.path;
-  const keywords = path !== undefined ? goKeywordOffsets(info, path) : undefined;
-  if (body && (keywords === undefined || hasOffsetIn(keywords, body.start, body.end))) {
-    const found = out;
-    const visit = (n: Node): void => {
-      if (n.kind === 'GoStmt') found.push(n);
-      forEachChild(n, visit);
-    };
-    visit(body);
-  }
-  goStmts.set(fn, out);
-  return out;
-}
-
-const keywordOffsets = new WeakMap<PackageInfo, Map<string, number[]>>();
-
-/** Offsets of the word `go` in a file's text (comments and strings included: a prefilter), computed once per file. */
-function goKeywordOffsets(info: PackageInfo, path: string): number[] | undefined {
-  let byFile = keywordOffsets.get(info);
-  if (!byFile) keywordOffsets.set(info, (byFile = new Map()));
-  let offsets = byFile.get(path);
-  if (!offsets) {
-    const source = info.files.find((f) => f.path === path)?.source;
-    if (source === undefined) return undefined;
-    offsets = [];
-    for (const m of source.matchAll(/\bgo\b/g)) offsets.push(m.index);
-    byFile.set(path, offsets);
-  }
-  return offsets;
-}
-
-/** Whether a sorted list has a value in [start, end). */
-function hasOffsetIn(sorted: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < end;
+  return info.res.bodies.get(fn)?.goStmts ?? NO_GO_STMTS;
 }
 
 /** The innermost `go` statement among `stmts` whose function literal contains the node. */
