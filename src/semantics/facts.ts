@@ -325,45 +325,54 @@ function summarizeFunc(
   /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
   const edges = new Map<string, Array<[number, number]> | null>();
   const calls = body.calls;
+  // argument j (-1: the receiver) of a call; no parameters: no argument stands for one
+  const none = params.size === 0;
+  /** The caller parameter argument j of a call stands for, if any. */
+  const argParam = (call: ast.CallExpr, j: number): number | undefined => {
+    if (j >= 0) return paramIndexOf(info, call.args[j]!, params, reassigned);
+    const fun = unparenExpr(call.fun);
+    return fun.kind === 'SelectorExpr' && info.calleeOf(call).kind === 'method' ? paramIndexOf(info, fun.x, params, reassigned) : undefined;
+  };
+  const paramSeeds = kinds.param.filter((k) => k.seed !== undefined);
   for (let ci = 0; ci < calls.length; ci++) {
     const call = calls[ci]!;
-    // argument j (-1: the receiver) of the call; no parameters: no argument stands for one
-    const none = params.size === 0;
-    const nargs = none ? 0 : call.args.length;
-    let ckey: string | undefined;
-    let firstArg = 0;
-    if (edgeWorth === undefined || edgeWorth(call)) {
-      const callee = info.calleeOf(call);
-      ckey = info.calleeKey(callee) || undefined;
-      if (callee.kind === 'method' && !none) firstArg = -1;
-    } else if (!none && receiverIsParam(info, call, params, reassigned) && info.calleeOf(call).kind === 'method') {
-      // no edge, but the receiver may seed a parameter fact
-      firstArg = -1;
-    }
-    let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
-    if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
-    let sig: SignatureType | undefined | null = null;
-    for (let j = firstArg; j < nargs; j++) {
-      let a: ast.Expr;
-      if (j < 0) {
-        const fun = unparenExpr(call.fun);
-        if (fun.kind !== 'SelectorExpr') continue;
-        a = fun.x;
-      } else a = call.args[j]!;
-      const p = paramIndexOf(info, a, params, reassigned);
-      if (p === undefined) continue;
-      for (let ki = 0; ki < kinds.param.length; ki++) { const k = kinds.param[ki]!; if (k.seed?.(call, j, info)) (seeds[k.id] ??= new Set()).add(p); }
-      if (ckey === undefined) continue;
-      // variadic: map extra args onto the last parameter (the receiver needs no signature)
-      let cj = j;
-      if (j >= 0) {
-        if (sig === null) sig = info.signatureOf(call);
-        if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
+    if (edgeWorth !== undefined && !edgeWorth(call)) {
+      // no edge: the arguments matter to parameter seeds only (predicates first, cheap)
+      if (!none) {
+        for (let j = -1; j < call.args.length; j++) {
+          let p: number | undefined | null = null;
+          for (let ki = 0; ki < paramSeeds.length; ki++) {
+            const k = paramSeeds[ki]!;
+            if (!k.seed!(call, j, info)) continue;
+            if (p === null) p = argParam(call, j);
+            if (p === undefined) break;
+            (seeds[k.id] ??= new Set()).add(p);
+          }
+        }
       }
-      if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
-      let dup = false;
-      for (let qi = 0; qi < pairs.length; qi++) if (pairs[qi]![0] === cj && pairs[qi]![1] === p) { dup = true; break; }
-      if (!dup) pairs.push([cj, p]);
+    } else {
+      const callee = info.calleeOf(call);
+      const ckey = info.calleeKey(callee) || undefined;
+      let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
+      if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
+      let sig: SignatureType | undefined | null = null;
+      const nargs = none ? 0 : call.args.length;
+      for (let j = callee.kind === 'method' && !none ? -1 : 0; j < nargs; j++) {
+        const p = argParam(call, j);
+        if (p === undefined) continue;
+        for (let ki = 0; ki < paramSeeds.length; ki++) { const k = paramSeeds[ki]!; if (k.seed!(call, j, info)) (seeds[k.id] ??= new Set()).add(p); }
+        if (ckey === undefined) continue;
+        // variadic: map extra args onto the last parameter (the receiver needs no signature)
+        let cj = j;
+        if (j >= 0) {
+          if (sig === null) sig = info.signatureOf(call);
+          if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
+        }
+        if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
+        let dup = false;
+        for (let qi = 0; qi < pairs.length; qi++) if (pairs[qi]![0] === cj && pairs[qi]![1] === p) { dup = true; break; }
+        if (!dup) pairs.push([cj, p]);
+      }
     }
     for (let ki = 0; ki < kinds.anyCallee.length; ki++) { const k = kinds.anyCallee[ki]!; if (k.seedCall!(call, info)) fseeds.add(k.id); }
   }
@@ -387,12 +396,6 @@ function summarizeFunc(
   if (fseeds.size) out.fseeds = [...fseeds].sort();
   if (skel) out.skel = skel;
   return out;
-}
-
-/** Whether a call's receiver expression (`p` in `p.M()`) stands for a parameter. */
-function receiverIsParam(info: PackageInfo, call: ast.CallExpr, params: ReadonlyMap<Obj, number>, reassigned: Reassigned): boolean {
-  const fun = unparenExpr(call.fun);
-  return fun.kind === 'SelectorExpr' && paramIndexOf(info, fun.x, params, reassigned) !== undefined;
 }
 
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
