@@ -24,7 +24,7 @@ import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
 import { CallGraph, type CallGraphEdge } from './callgraph.js';
-import { callShapes } from './call-shapes.js';
+import { callShapes, type CallShape } from './call-shapes.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
 import type { Obj } from './scope.js';
@@ -150,9 +150,9 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   const decls: ast.FuncDecl[] = [];
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
   const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
-  const edgeWorth = opts.depsFinal ? edgeFilter(info) : undefined;
-  const funcs: FuncSummary[] = [];
-  for (let i = 0; i < decls.length; i++) funcs.push(summarizeFunc(info, decls[i]!, byRole, !!cut?.[i], edgeWorth));
+  const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i]));
+  const edgeWorth = opts.depsFinal ? edgeFilter(info, decls, seeded) : undefined;
+  const funcs = seeded.map((f) => withEdges(info, f, edgeWorth));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
@@ -160,19 +160,47 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
 
 /**
  * With final facts for every other package (`depsFinal`), `buildProgram`
- * uses a call edge only when the callee is a function of this package or
- * holds a fact already: a call whose shape (`callShapes`: name, function
- * or method) fits neither needs no callee, whose resolution (receiver
- * types) is the main cost of summarizing. Undefined when the program has
- * no index of fact names.
+ * uses a call edge only when the callee holds a fact already (another
+ * package's function) or may gain one (this package's). Judged from call
+ * shapes (`callShapes`: name, function or method), no callee resolved:
+ * a function of this package may gain facts when it is seeded, calls a
+ * function or method named like one holding facts, or calls a function of
+ * this package, by name, that may. Receiver types are the main cost of
+ * resolving callees. Undefined when the program has no index of fact names.
  */
-function edgeFilter(info: PackageInfo): ((call: ast.CallExpr) => boolean) | undefined {
+function edgeFilter(info: PackageInfo, decls: readonly ast.FuncDecl[], seeded: readonly SeededFunc[]): ((call: ast.CallExpr) => boolean) | undefined {
   const index = info.program.factNames;
   if (!index) return undefined;
   const shapeOf = callShapes(info);
+  const holds = (c: CallShape): boolean => index.hasAny(c.name, c.method);
+  // names of this package's functions and methods that may gain facts, to a fixpoint
+  const funcs = new Set<string>();
+  const methods = new Set<string>();
+  const mayGain = (c: CallShape): boolean => (c.method ? methods : funcs).has(c.name);
+  const pending: { fn: ast.FuncDecl; own: CallShape[] }[] = [];
+  const add = (fn: ast.FuncDecl) => (fn.recv ? methods : funcs).add(fn.name.name);
+  for (let i = 0; i < decls.length; i++) {
+    const f = seeded[i]!;
+    const shapes = f.calls.map(shapeOf).filter((c): c is CallShape => c !== undefined);
+    if (f.seeds !== undefined || f.fseeds.size > 0 || f.skel !== undefined || shapes.some(holds)) add(decls[i]!);
+    else pending.push({ fn: decls[i]!, own: shapes.filter((c) => c.own) });
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i]!;
+      if (p.own.some(mayGain)) {
+        add(p.fn);
+        pending[i] = pending[pending.length - 1]!;
+        pending.pop();
+        i--;
+        grew = true;
+      }
+    }
+  }
   return (call) => {
     const c = shapeOf(call);
-    return c !== undefined && (c.own || index.hasAny(c.name, c.method));
+    return c !== undefined && (holds(c) || (c.own && mayGain(c)));
   };
 }
 
@@ -295,13 +323,24 @@ class Reassigned {
 
 const NO_PARAM_OBJS: ReadonlyMap<Obj, number> = new Map();
 
-function summarizeFunc(
-  info: PackageInfo,
-  fn: ast.FuncDecl,
-  kinds: KindsByRole,
-  mayCut: boolean,
-  edgeWorth: ((call: ast.CallExpr) => boolean) | undefined,
-): FuncSummary {
+/** A function's seeds, before its call edges (see `withEdges`). */
+interface SeededFunc {
+  readonly fn: ast.FuncDecl;
+  readonly key: string;
+  readonly pos: string;
+  readonly nparams: number;
+  readonly calls: readonly ast.CallExpr[];
+  /** The caller parameter argument j (-1: the receiver) of a call stands for, if any. */
+  readonly argParam: (call: ast.CallExpr, j: number) => number | undefined;
+  /** Whether the function has named parameters (else no argument stands for one). */
+  readonly hasParams: boolean;
+  readonly seeds: Record<string, number[]> | undefined;
+  readonly fseeds: ReadonlySet<string>;
+  readonly skel: CfgSkeleton | undefined;
+}
+
+/** A function's seeds: parameter seeds of its calls, function and parameter seeds of its body, its CFG skeleton. */
+function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): SeededFunc {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -319,59 +358,30 @@ function summarizeFunc(
   const params: ReadonlyMap<Obj, number> = named ?? NO_PARAM_OBJS;
   const body = info.res.bodies.get(fn)!;
   const reassigned = new Reassigned(body, params);
-
-  const seeds: Record<string, Set<number>> = {};
-  const fseeds = new Set<string>();
-  /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
-  const edges = new Map<string, Array<[number, number]> | null>();
-  const calls = body.calls;
-  // argument j (-1: the receiver) of a call; no parameters: no argument stands for one
-  const none = params.size === 0;
-  /** The caller parameter argument j of a call stands for, if any. */
   const argParam = (call: ast.CallExpr, j: number): number | undefined => {
     if (j >= 0) return paramIndexOf(info, call.args[j]!, params, reassigned);
     const fun = unparenExpr(call.fun);
     return fun.kind === 'SelectorExpr' && info.calleeOf(call).kind === 'method' ? paramIndexOf(info, fun.x, params, reassigned) : undefined;
   };
+  const hasParams = params.size > 0;
+
+  const seeds: Record<string, Set<number>> = {};
+  const fseeds = new Set<string>();
+  const calls = body.calls;
+  // parameter seeds: the predicates first (cheap), an argument mapped to a parameter only when one fires
   const paramSeeds = kinds.param.filter((k) => k.seed !== undefined);
   for (let ci = 0; ci < calls.length; ci++) {
     const call = calls[ci]!;
-    if (edgeWorth !== undefined && !edgeWorth(call)) {
-      // no edge: the arguments matter to parameter seeds only (predicates first, cheap)
-      if (!none) {
-        for (let j = -1; j < call.args.length; j++) {
-          let p: number | undefined | null = null;
-          for (let ki = 0; ki < paramSeeds.length; ki++) {
-            const k = paramSeeds[ki]!;
-            if (!k.seed!(call, j, info)) continue;
-            if (p === null) p = argParam(call, j);
-            if (p === undefined) break;
-            (seeds[k.id] ??= new Set()).add(p);
-          }
+    if (hasParams) {
+      for (let j = -1; j < call.args.length; j++) {
+        let p: number | undefined | null = null;
+        for (let ki = 0; ki < paramSeeds.length; ki++) {
+          const k = paramSeeds[ki]!;
+          if (!k.seed!(call, j, info)) continue;
+          if (p === null) p = argParam(call, j);
+          if (p === undefined) break;
+          (seeds[k.id] ??= new Set()).add(p);
         }
-      }
-    } else {
-      const callee = info.calleeOf(call);
-      const ckey = info.calleeKey(callee) || undefined;
-      let pairs: Array<[number, number]> | null | undefined = ckey === undefined ? undefined : edges.get(ckey);
-      if (ckey !== undefined && pairs === undefined) edges.set(ckey, (pairs = null));
-      let sig: SignatureType | undefined | null = null;
-      const nargs = none ? 0 : call.args.length;
-      for (let j = callee.kind === 'method' && !none ? -1 : 0; j < nargs; j++) {
-        const p = argParam(call, j);
-        if (p === undefined) continue;
-        for (let ki = 0; ki < paramSeeds.length; ki++) { const k = paramSeeds[ki]!; if (k.seed!(call, j, info)) (seeds[k.id] ??= new Set()).add(p); }
-        if (ckey === undefined) continue;
-        // variadic: map extra args onto the last parameter (the receiver needs no signature)
-        let cj = j;
-        if (j >= 0) {
-          if (sig === null) sig = info.signatureOf(call);
-          if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
-        }
-        if (pairs === null || pairs === undefined) edges.set(ckey, (pairs = []));
-        let dup = false;
-        for (let qi = 0; qi < pairs.length; qi++) if (pairs[qi]![0] === cj && pairs[qi]![1] === p) { dup = true; break; }
-        if (!dup) pairs.push([cj, p]);
       }
     }
     for (let ki = 0; ki < kinds.anyCallee.length; ki++) { const k = kinds.anyCallee[ki]!; if (k.seedCall!(call, info)) fseeds.add(k.id); }
@@ -382,19 +392,49 @@ function summarizeFunc(
     const ps = k.seedParams(fn, info, params);
     for (let i = 0; i < ps.length; i++) { const p = ps[i]!; if (p >= -1 && p < nparams) (seeds[k.id] ??= new Set()).add(p); }
   }
-
-  // CFG skeleton for all-paths kinds
-  let skel: CfgSkeleton | undefined;
-  const allPaths = kinds.allPaths;
-  if (allPaths.length && mayCut) skel = skeleton(info, fn, allPaths);
-  const calledges: CallEdge[] = [];
-  edges.forEach((args, callee) => calledges.push(args ? { callee, args } : { callee }));
-  const out: { -readonly [K in keyof FuncSummary]: FuncSummary[K] } = { key, pos, params: nparams, calls: calledges };
   let seedsOut: Record<string, number[]> | undefined;
   for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
-  if (seedsOut) out.seeds = seedsOut;
-  if (fseeds.size) out.fseeds = [...fseeds].sort();
-  if (skel) out.skel = skel;
+  // CFG skeleton for all-paths kinds
+  const skel = kinds.allPaths.length && mayCut ? skeleton(info, fn, kinds.allPaths) : undefined;
+  return { fn, key, pos, nparams, calls, argParam, hasParams, seeds: seedsOut, fseeds, skel };
+}
+
+/** A function's summary: its seeds and the edges of its calls that `edgeWorth` keeps (all without it). */
+function withEdges(info: PackageInfo, f: SeededFunc, edgeWorth: ((call: ast.CallExpr) => boolean) | undefined): FuncSummary {
+  /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
+  const edges = new Map<string, Array<[number, number]> | null>();
+  const calls = f.calls;
+  for (let ci = 0; ci < calls.length; ci++) {
+    const call = calls[ci]!;
+    if (edgeWorth !== undefined && !edgeWorth(call)) continue;
+    const callee = info.calleeOf(call);
+    const ckey = info.calleeKey(callee) || undefined;
+    if (ckey === undefined) continue;
+    let pairs = edges.get(ckey);
+    if (pairs === undefined) edges.set(ckey, (pairs = null));
+    if (!f.hasParams) continue;
+    let sig: SignatureType | undefined | null = null;
+    for (let j = callee.kind === 'method' ? -1 : 0; j < call.args.length; j++) {
+      const p = f.argParam(call, j);
+      if (p === undefined) continue;
+      // variadic: map extra args onto the last parameter (the receiver needs no signature)
+      let cj = j;
+      if (j >= 0) {
+        if (sig === null) sig = info.signatureOf(call);
+        if (sig && sig.variadic && j >= sig.params.length - 1) cj = sig.params.length - 1;
+      }
+      if (pairs === null) edges.set(ckey, (pairs = []));
+      let dup = false;
+      for (let qi = 0; qi < pairs.length; qi++) if (pairs[qi]![0] === cj && pairs[qi]![1] === p) { dup = true; break; }
+      if (!dup) pairs.push([cj, p]);
+    }
+  }
+  const calledges: CallEdge[] = [];
+  edges.forEach((args, callee) => calledges.push(args ? { callee, args } : { callee }));
+  const out: { -readonly [K in keyof FuncSummary]: FuncSummary[K] } = { key: f.key, pos: f.pos, params: f.nparams, calls: calledges };
+  if (f.seeds) out.seeds = f.seeds;
+  if (f.fseeds.size) out.fseeds = [...f.fseeds].sort();
+  if (f.skel) out.skel = f.skel;
   return out;
 }
 
