@@ -142,7 +142,8 @@ function isNilIdent(pkg: PackageInfo, e: ast.Expr): boolean {
 /** `C.name` of a selector, or undefined. */
 export function cName(pkg: PackageInfo, e: ast.Expr): string | undefined {
   const x = unparen(e);
-  if (x.kind !== 'SelectorExpr' || x.x.kind !== 'Ident') return undefined;
+  // cgo's pseudo-package is always `C` (`import "C"` cannot be renamed)
+  if (x.kind !== 'SelectorExpr' || x.x.kind !== 'Ident' || x.x.name !== 'C') return undefined;
   const o = pkg.objectOf(x.x);
   return o?.kind === 'pkgname' && o.importPath === 'C' ? x.sel.name : undefined;
 }
