@@ -151,8 +151,8 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
   const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
   const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i]));
-  const edgeWorth = opts.depsFinal ? edgeFilter(info, decls, seeded) : undefined;
-  const funcs = seeded.map((f) => withEdges(info, f, edgeWorth));
+  const worth = opts.depsFinal ? edgesWorthKeeping(info, decls, seeded) : undefined;
+  const funcs = seeded.map((f, i) => withEdges(info, f, worth?.[i]));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
   return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
@@ -166,42 +166,36 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
  * a function of this package may gain facts when it is seeded, calls a
  * function or method named like one holding facts, or calls a function of
  * this package, by name, that may. Receiver types are the main cost of
- * resolving callees. Undefined when the program has no index of fact names.
+ * resolving callees. Per function, a flag per call (`SeededFunc.calls`);
+ * undefined when the program has no index of fact names.
  */
-function edgeFilter(info: PackageInfo, decls: readonly ast.FuncDecl[], seeded: readonly SeededFunc[]): ((call: ast.CallExpr) => boolean) | undefined {
+function edgesWorthKeeping(info: PackageInfo, decls: readonly ast.FuncDecl[], seeded: readonly SeededFunc[]): Uint8Array[] | undefined {
   const index = info.program.factNames;
   if (!index) return undefined;
   const shapeOf = callShapes(info);
-  const holds = (c: CallShape): boolean => index.hasAny(c.name, c.method);
+  const holds = (c: CallShape | undefined): boolean => c !== undefined && index.hasAny(c.name, c.method);
   // names of this package's functions and methods that may gain facts, to a fixpoint
   const funcs = new Set<string>();
   const methods = new Set<string>();
-  const mayGain = (c: CallShape): boolean => (c.method ? methods : funcs).has(c.name);
-  const pending: { fn: ast.FuncDecl; own: CallShape[] }[] = [];
+  const mayGain = (c: CallShape | undefined): boolean => c !== undefined && c.own && (c.method ? methods : funcs).has(c.name);
   const add = (fn: ast.FuncDecl) => (fn.recv ? methods : funcs).add(fn.name.name);
+  const shapes = seeded.map((f) => f.calls.map(shapeOf));
+  let pending: number[] = [];
   for (let i = 0; i < decls.length; i++) {
     const f = seeded[i]!;
-    const shapes = f.calls.map(shapeOf).filter((c): c is CallShape => c !== undefined);
-    if (f.seeds !== undefined || f.fseeds.size > 0 || f.skel !== undefined || shapes.some(holds)) add(decls[i]!);
-    else pending.push({ fn: decls[i]!, own: shapes.filter((c) => c.own) });
+    if (f.seeds !== undefined || f.fseeds.size > 0 || f.skel !== undefined || shapes[i]!.some(holds)) add(decls[i]!);
+    else pending.push(i);
   }
   for (let grew = true; grew; ) {
     grew = false;
-    for (let i = 0; i < pending.length; i++) {
-      const p = pending[i]!;
-      if (p.own.some(mayGain)) {
-        add(p.fn);
-        pending[i] = pending[pending.length - 1]!;
-        pending.pop();
-        i--;
-        grew = true;
-      }
-    }
+    pending = pending.filter((i) => {
+      if (!shapes[i]!.some(mayGain)) return true;
+      add(decls[i]!);
+      grew = true;
+      return false;
+    });
   }
-  return (call) => {
-    const c = shapeOf(call);
-    return c !== undefined && (holds(c) || (c.own && mayGain(c)));
-  };
+  return shapes.map((list) => Uint8Array.from(list, (c) => (holds(c) || mayGain(c) ? 1 : 0)));
 }
 
 /**
@@ -399,14 +393,14 @@ function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCu
   return { fn, key, pos, nparams, calls, argParam, hasParams, seeds: seedsOut, fseeds, skel };
 }
 
-/** A function's summary: its seeds and the edges of its calls that `edgeWorth` keeps (all without it). */
-function withEdges(info: PackageInfo, f: SeededFunc, edgeWorth: ((call: ast.CallExpr) => boolean) | undefined): FuncSummary {
+/** A function's summary: its seeds and the edges of its calls flagged in `worth` (all without it). */
+function withEdges(info: PackageInfo, f: SeededFunc, worth: Uint8Array | undefined): FuncSummary {
   /** Callee key → [callee param, caller param] pairs (deduplicated, in first-seen order), null for none. */
   const edges = new Map<string, Array<[number, number]> | null>();
   const calls = f.calls;
   for (let ci = 0; ci < calls.length; ci++) {
     const call = calls[ci]!;
-    if (edgeWorth !== undefined && !edgeWorth(call)) continue;
+    if (worth !== undefined && worth[ci] === 0) continue;
     const callee = info.calleeOf(call);
     const ckey = info.calleeKey(callee) || undefined;
     if (ckey === undefined) continue;
