@@ -319,7 +319,6 @@ const NO_PARAM_OBJS: ReadonlyMap<Obj, number> = new Map();
 
 /** A function's seeds, before its call edges (see `withEdges`). */
 interface SeededFunc {
-  readonly fn: ast.FuncDecl;
   readonly key: string;
   readonly pos: string;
   readonly nparams: number;
@@ -390,7 +389,7 @@ function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCu
   for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
   // CFG skeleton for all-paths kinds
   const skel = kinds.allPaths.length && mayCut ? skeleton(info, fn, kinds.allPaths) : undefined;
-  return { fn, key, pos, nparams, calls, argParam, hasParams, seeds: seedsOut, fseeds, skel };
+  return { key, pos, nparams, calls, argParam, hasParams, seeds: seedsOut, fseeds, skel };
 }
 
 /** A function's summary: its seeds and the edges of its calls flagged in `worth` (all without it). */
