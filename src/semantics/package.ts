@@ -489,6 +489,7 @@ export class PackageInfo {
   }
 
   isNoReturnCall(call: ast.CallExpr): boolean {
+    if (!this.mayBeNoReturnCall(call)) return false;
     const c = this.calleeOf(call);
     if (c.kind === 'builtin') return c.name === 'panic';
     if (c.kind === 'func') {
