@@ -73,8 +73,11 @@ function paramIndices(info: PackageInfo, fn: FuncDecl): Map<Obj, number> {
  * (`zap.String("k", v)` built apart from the log call). Given the call's
  * parent, a constructor that is an argument of a sink (or of another
  * constructor) is left to that call, so that each value is judged once.
+ * Every sink and constructor logs values of its own arguments: a call
+ * without arguments (`err.Error()`) logs nothing and is not resolved.
  */
 export function loggedValuesOf(info: PackageInfo, call: CallExpr, extra: ExtraSinks, parent?: Node | null): Pick<LogSink, 'name' | 'values' | 'format' | 'stream'> | null {
+  if (call.args.length === 0) return null;
   const sink = logSinkOf(info, call, extra);
   if (sink) return sink;
   const field = fieldValues(info, call);
