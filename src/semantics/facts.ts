@@ -149,8 +149,10 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
     : exportPackage(info);
   const decls: ast.FuncDecl[] = [];
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
-  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal) : undefined;
-  const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i]));
+  // statement calls that may end a path (all calls without final facts)
+  const mayCut = opts.depsFinal && byRole.allPaths.length ? cutFilter(info, byRole.allPaths) : undefined;
+  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal, mayCut) : undefined;
+  const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i], mayCut));
   const worth = opts.depsFinal ? edgesWorthKeeping(info, decls, seeded) : undefined;
   const funcs = seeded.map((f, i) => withEdges(info, f, worth?.[i]));
   const imports = new Set<string>();
@@ -198,6 +200,9 @@ function edgesWorthKeeping(info: PackageInfo, decls: readonly ast.FuncDecl[], se
   return shapes.map((list) => Uint8Array.from(list, (c) => (holds(c) || mayGain(c) ? 1 : 0)));
 }
 
+/** A pre-check on calls: false when the call cannot matter. */
+type CallFilter = (call: ast.CallExpr) => boolean;
+
 /**
  * With final facts for every other package, a statement call can end its
  * function's paths (see mayCutFuncs) only if it never returns, calls a
@@ -205,7 +210,7 @@ function edgesWorthKeeping(info: PackageInfo, decls: readonly ast.FuncDecl[], se
  * call named like none of them needs no callee. Undefined without an index
  * of fact names, or when a kind seeds on calls.
  */
-function cutFilter(info: PackageInfo, allPaths: readonly FuncFactKind[]): ((call: ast.CallExpr) => boolean) | undefined {
+function cutFilter(info: PackageInfo, allPaths: readonly FuncFactKind[]): CallFilter | undefined {
   const index = info.program.factNames;
   if (!index || allPaths.some((k) => k.seedCall)) return undefined;
   const shapeOf = callShapes(info);
@@ -333,7 +338,7 @@ interface SeededFunc {
 }
 
 /** A function's seeds: parameter seeds of its calls, function and parameter seeds of its body, its CFG skeleton. */
-function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean): SeededFunc {
+function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCut: boolean, callMayCut: CallFilter | undefined): SeededFunc {
   const key = info.keyOfFunc(fn);
   const file = info.res.funcFile.get(fn);
   const pos = `${file?.file.relPath ?? ''}:${fn.name.start}`;
@@ -388,7 +393,7 @@ function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCu
   let seedsOut: Record<string, number[]> | undefined;
   for (const k in seeds) (seedsOut ??= {})[k] = [...seeds[k]!].sort((a, b) => a - b);
   // CFG skeleton for all-paths kinds
-  const skel = kinds.allPaths.length && mayCut ? skeleton(info, fn, kinds.allPaths) : undefined;
+  const skel = kinds.allPaths.length && mayCut ? skeleton(info, fn, kinds.allPaths, callMayCut) : undefined;
   return { key, pos, nparams, calls, argParam, hasParams, seeds: seedsOut, fseeds, skel };
 }
 
@@ -432,7 +437,7 @@ function withEdges(info: PackageInfo, f: SeededFunc, worth: Uint8Array | undefin
 }
 
 /** The CFG skeleton of a function for all-paths kinds: live blocks, their successors and statement calls. */
-function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFactKind[]): CfgSkeleton {
+function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFactKind[], mayMatter: CallFilter | undefined): CfgSkeleton {
   const cfg = buildCFG(fn, { isNoReturn: (c) => info.isNoReturnCall(c) });
   // skeleton index of each live block (and the exit), -1 for the others; blocks are numbered by `index`
   const idx = new Int32Array(cfg.blocks.length).fill(-1);
@@ -458,7 +463,8 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
       if (n.kind !== 'ExprStmt') continue;
       const x = unparenExpr(n.x);
       if (x.kind !== 'CallExpr') continue;
-      const k = info.calleeKey(info.calleeOf(x));
+      // the callees of calls that cannot end a path are not needed
+      const k = mayMatter && !mayMatter(x) ? undefined : info.calleeKey(info.calleeOf(x));
       if (k) (callsPer[i] ??= []).push(k);
       for (let ki = 0; ki < allPaths.length; ki++) {
         const fk = allPaths[ki]!;
@@ -482,7 +488,13 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
  * only if that function may itself have paths cut (fixpoint over the
  * package's calls), or already has a fact.
  */
-function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths: readonly FuncFactKind[], depsFinal: boolean): Uint8Array {
+function mayCutFuncs(
+  info: PackageInfo,
+  decls: readonly ast.FuncDecl[],
+  allPaths: readonly FuncFactKind[],
+  depsFinal: boolean,
+  mayMatter: CallFilter | undefined,
+): Uint8Array {
   const n = decls.length;
   const cut = new Uint8Array(n);
   const keys: string[] = [];
@@ -503,7 +515,6 @@ function mayCutFuncs(info: PackageInfo, decls: readonly ast.FuncDecl[], allPaths
     for (const k of allPaths) if (k.seedCall?.(c, info)) return true;
     return false;
   };
-  const mayMatter = depsFinal ? cutFilter(info, allPaths) : undefined;
   for (let i = 0; i < n; i++) {
     const body = info.res.bodies.get(decls[i]!)!;
     if (body.mayCut) { cut[i] = 1; continue; }
