@@ -5,6 +5,7 @@
  * receiver's type).
  */
 import type * as ast from '../syntax/ast.js';
+import { calledName } from './fact-names.js';
 import { unparenExpr } from './infer.js';
 import type { PackageInfo } from './package.js';
 
@@ -16,23 +17,34 @@ export interface CallShape {
 }
 
 /**
+ * How a call names its callee: `func` for `F(...)`, `package-func` for
+ * `pkg.F(...)` of an imported package, `method` for `x.M(...)` (also a
+ * method expression `T.M(x)`); undefined for a function value built by an
+ * expression. Through parentheses and instantiations.
+ */
+export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'package-func' | 'method' | undefined {
+  let f = call.fun;
+  while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+  if (f.kind === 'Ident') return 'func';
+  if (f.kind !== 'SelectorExpr') return undefined;
+  const x = unparenExpr(f.x);
+  return x.kind === 'Ident' && info.res.uses.get(x)?.kind === 'pkgname' ? 'package-func' : 'method';
+}
+
+/**
  * The shape of calls (undefined for function values built by expressions):
- * `F(...)` calls a function named F, `pkg.F(...)` one of an imported
- * package, `x.M(...)` a method named M; `own` when the package declares a
- * function or method of that name and kind.
+ * the name and form of the callee (`calleeForm`); `own` when the package
+ * declares a function or method of that name and form.
  */
 export function callShapes(info: PackageInfo): (call: ast.CallExpr) => CallShape | undefined {
   const funcs = new Set<string>();
   const methods = new Set<string>();
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl') (fn.recv ? methods : funcs).add(fn.name.name);
   return (call) => {
-    let f = call.fun;
-    while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
-    if (f.kind === 'Ident') return { name: f.name, method: false, own: funcs.has(f.name) };
-    if (f.kind !== 'SelectorExpr') return undefined;
-    const name = f.sel.name;
-    const x = unparenExpr(f.x);
-    if (x.kind === 'Ident' && info.res.uses.get(x)?.kind === 'pkgname') return { name, method: false, own: false };
-    return { name, method: true, own: methods.has(name) };
+    const form = calleeForm(info, call);
+    if (form === undefined) return undefined;
+    const name = calledName(call)!;
+    if (form === 'method') return { name, method: true, own: methods.has(name) };
+    return { name, method: false, own: form === 'func' && funcs.has(name) };
   };
 }

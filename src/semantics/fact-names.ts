@@ -9,8 +9,10 @@ import type { CallExpr } from '../syntax/ast.js';
 import type { FactTable } from './package.js';
 
 export class FactNameIndex {
-  private readonly names = new Map<string, Set<string>>();
-  /** Names of functions (`path.Name`) and of methods (`(path.Type).Name`) holding any fact. */
+  /** Per fact id: names of the functions (`path.Name`) and of the methods (`(path.Type).Name`) holding it. */
+  private readonly funcNames = new Map<string, Set<string>>();
+  private readonly methodNames = new Map<string, Set<string>>();
+  /** Names of functions and of methods holding any fact. */
   private readonly funcsWithFacts = new Set<string>();
   private readonly methodsWithFacts = new Set<string>();
 
@@ -20,9 +22,14 @@ export class FactNameIndex {
     for (const key in facts.param) for (const id in facts.param[key]) this.note(id, key);
   }
 
-  /** Whether some function or method named `name` holds fact `id` (function or parameter level). */
-  has(id: string, name: string): boolean {
-    return this.names.get(id)?.has(name) ?? false;
+  /**
+   * Whether some function or method named `name` holds fact `id` (function
+   * or parameter level); with `method`, only methods (true) or only
+   * functions (false) count.
+   */
+  has(id: string, name: string, method?: boolean): boolean {
+    if (method !== true && this.funcNames.get(id)?.has(name)) return true;
+    return method !== false && (this.methodNames.get(id)?.has(name) ?? false);
   }
 
   /** Whether some function (`method` false) or method named `name` holds any fact. */
@@ -31,12 +38,14 @@ export class FactNameIndex {
   }
 
   private note(id: string, key: string): void {
-    let s = this.names.get(id);
-    if (!s) this.names.set(id, (s = new Set()));
+    const method = key.startsWith('(');
+    const byId = method ? this.methodNames : this.funcNames;
+    let s = byId.get(id);
+    if (!s) byId.set(id, (s = new Set()));
     // keys are `path.Name` and `(path.Type).Name`: the name follows the last dot
     const name = key.slice(key.lastIndexOf('.') + 1);
     s.add(name);
-    (key.startsWith('(') ? this.methodsWithFacts : this.funcsWithFacts).add(name);
+    (method ? this.methodsWithFacts : this.funcsWithFacts).add(name);
   }
 }
 

@@ -12,6 +12,7 @@ import type { CPreamble } from './cgo-preamble.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
 import { calledName, type FactNameIndex } from './fact-names.js';
+import { calleeForm } from './call-shapes.js';
 import { RecentAnswers } from './recent-answers.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
@@ -452,14 +453,15 @@ export class PackageInfo {
 
   /**
    * Whether the call may invoke a function holding fact `id` (function or
-   * parameter level), judged by the name it calls, without resolving it:
+   * parameter level), judged by the name and form it calls (`calleeForm`: a
+   * method call cannot invoke a function), without resolving it:
    * false means it certainly does not.
    */
   mayCallFactHolder(call: ast.CallExpr, id: string): boolean {
     const index = this.program.factNames;
     if (!index) return true;
-    const name = calledName(call);
-    return name !== undefined && index.has(id, name);
+    const form = calleeForm(this, call);
+    return form !== undefined && index.has(id, calledName(call)!, form === 'method');
   }
 
   /** Key of a declared function or method of this package. */

@@ -3,6 +3,7 @@ import type * as ast from '../../src/syntax/ast.js';
 import { walk } from '../../src/syntax/index.js';
 import { calledName, FactNameIndex } from '../../src/semantics/fact-names.js';
 import { checkPackage } from '../../src/semantics/package.js';
+import { calleeForm } from '../../src/semantics/call-shapes.js';
 import { pkgFromSource } from './helpers.js';
 
 const SRC = `package p
@@ -41,6 +42,14 @@ describe('calledName', () => {
   });
 });
 
+describe('calleeForm', () => {
+  it('is how a call names its callee: package function, method, function, or a value', () => {
+    const pkg = pkgFromSource(SRC);
+    const info = checkPackage(pkg, { packages: {}, facts: { func: {}, param: {} } });
+    expect(calls(pkg).map((c) => calleeForm(info, c))).toEqual(['package-func', 'method', 'method', 'func', 'func', undefined]);
+  });
+});
+
 describe('FactNameIndex', () => {
   const index = new FactNameIndex();
   index.add({ func: { 'example.com/q.Free': ['frees'], '(example.com/p.T).Close': ['closes', 'frees'] }, param: { 'example.com/q.Log': { logs: [0] } } });
@@ -52,6 +61,13 @@ describe('FactNameIndex', () => {
     expect(index.has('logs', 'Log')).toBe(true);
     expect(index.has('logs', 'Free')).toBe(false);
     expect(index.has('unknown', 'Free')).toBe(false);
+  });
+
+  it('tells functions from methods of the same name', () => {
+    expect(index.has('frees', 'Close', true)).toBe(true);
+    expect(index.has('frees', 'Close', false)).toBe(false);
+    expect(index.has('frees', 'Free', false)).toBe(true);
+    expect(index.has('frees', 'Free', true)).toBe(false);
   });
 
   it('knows whether functions or methods of a name hold facts', () => {
