@@ -3,6 +3,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
 import { NO_EXTRA, type LoggedValue } from '../shared/log-sinks.js';
@@ -279,14 +280,15 @@ function namesKeyFile(pkg: PackageInfo, path: Expr, depth: number): boolean {
   return index >= 0 && calls.length > 0 && calls.every((call) => call.args[index] !== undefined && namesKeyFile(pkg, call.args[index]!, depth + 1));
 }
 
-/** Calls of a declared function in the package (a walk of the package, on demand). */
+/** Calls of a declared function in the package (a walk of the package, on demand; only calls by its name are resolved). */
 function callsOf(pkg: PackageInfo, fn: Extract<Node, { kind: 'FuncDecl' }>): CallExpr[] {
   const out: CallExpr[] = [];
+  const name = fn.name.name;
   for (const f of pkg.files) {
     const stack: Node[] = [f.ast];
     while (stack.length > 0) {
       const n = stack.pop()!;
-      if (n.kind === 'CallExpr') {
+      if (n.kind === 'CallExpr' && calledName(n) === name) {
         const c = pkg.calleeOf(n);
         if ((c.kind === 'func' || c.kind === 'method') && c.obj?.node === fn) out.push(n);
       }
