@@ -31,6 +31,16 @@ export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'pac
   return x.kind === 'Ident' && info.res.uses.get(x)?.kind === 'pkgname' ? 'package-func' : 'method';
 }
 
+/** The import path of the package a `pkg.F(...)` call names, undefined for other forms. */
+export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | undefined {
+  let f = call.fun;
+  while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+  if (f.kind !== 'SelectorExpr') return undefined;
+  const x = unparenExpr(f.x);
+  const o = x.kind === 'Ident' ? info.res.uses.get(x) : undefined;
+  return o?.kind === 'pkgname' ? o.importPath : undefined;
+}
+
 /**
  * The shape of calls (undefined for function values built by expressions):
  * the name and form of the callee (`calleeForm`); `own` when the package

@@ -7,6 +7,7 @@
  */
 import type { AssignStmt, CallExpr, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { calledName } from '../../semantics/fact-names.js';
+import { calledPackage, calleeForm } from '../../semantics/call-shapes.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
 import { deref } from '../../semantics/types.js';
@@ -29,8 +30,9 @@ export interface AuthUse {
 const HEADERS = new Set(['authorization', 'proxy-authorization']);
 const METADATA = 'google.golang.org/grpc/metadata';
 
-/** The names of the calls below (a check before resolving the callee). */
-const AUTH_CALL_NAMES = new Set(['Set', 'Add', 'SetBasicAuth', 'Append', 'Pairs', 'AppendToOutgoingContext', 'New']);
+/** The names of the calls below (a check before resolving the callee): methods, and functions of the metadata package. */
+const AUTH_METHOD_NAMES = new Set(['Set', 'Add', 'SetBasicAuth', 'Append']);
+const AUTH_FUNC_NAMES = new Set(['Pairs', 'AppendToOutgoingContext', 'New']);
 
 function authHeader(pkg: PackageInfo, key: Expr | undefined): string | undefined {
   const k = key ? constString(pkg, key) : undefined;
@@ -43,7 +45,14 @@ const NO_AUTH_USES: readonly AuthUse[] = Object.freeze([]);
 /** Credential values a call passes: `h.Set("Authorization", v)`, `r.SetBasicAuth(u, p)`, `metadata.Pairs("authorization", v)`. */
 export function authUsesOfCall(pkg: PackageInfo, call: CallExpr): readonly AuthUse[] {
   const name = calledName(call);
-  if (name === undefined || !AUTH_CALL_NAMES.has(name)) return NO_AUTH_USES;
+  if (name === undefined) return NO_AUTH_USES;
+  if (AUTH_METHOD_NAMES.has(name)) {
+    if (calleeForm(pkg, call) !== 'method') return NO_AUTH_USES;
+  } else if (AUTH_FUNC_NAMES.has(name)) {
+    // metadata.New(...), or New(...) through a dot import; not errors.New
+    const form = calleeForm(pkg, call);
+    if (form === 'method' || (form === 'package-func' && calledPackage(pkg, call) !== METADATA)) return NO_AUTH_USES;
+  } else return NO_AUTH_USES;
   const c = pkg.calleeOf(call);
   const args = call.args;
   if (isMethodOf(c, 'net/http', 'Header', 'Set', 'Add')) {
