@@ -16,6 +16,13 @@ export interface CallShape {
   readonly own: boolean;
 }
 
+/** The expression naming a call's callee, without parentheses and instantiations (`F` of `(F[int])(x)`). */
+function calleeExpr(call: ast.CallExpr): ast.Expr {
+  let f = call.fun;
+  while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+  return f;
+}
+
 /**
  * How a call names its callee: `func` for `F(...)`, `package-func` for
  * `pkg.F(...)` of an imported package, `method` for `x.M(...)` (also a
@@ -23,8 +30,7 @@ export interface CallShape {
  * expression. Through parentheses and instantiations.
  */
 export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'package-func' | 'method' | undefined {
-  let f = call.fun;
-  while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+  const f = calleeExpr(call);
   if (f.kind === 'Ident') return 'func';
   if (f.kind !== 'SelectorExpr') return undefined;
   const x = unparenExpr(f.x);
@@ -33,8 +39,7 @@ export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'pac
 
 /** The import path of the package a `pkg.F(...)` call names, undefined for other forms. */
 export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | undefined {
-  let f = call.fun;
-  while (f.kind === 'ParenExpr' || f.kind === 'IndexExpr' || f.kind === 'IndexListExpr') f = f.x;
+  const f = calleeExpr(call);
   if (f.kind !== 'SelectorExpr') return undefined;
   const x = unparenExpr(f.x);
   const o = x.kind === 'Ident' ? info.res.uses.get(x) : undefined;
