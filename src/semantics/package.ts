@@ -474,7 +474,6 @@ export class PackageInfo {
     return o && o.kind === 'func' ? objFuncKey(o, this.pkg.importPath) : funcKey(this.pkg.importPath, fn.name.name);
   }
 
-  /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */
   /**
    * A pre-check of `isNoReturnCall` from the called name alone (no callee
    * resolution): false only when the call cannot be one that never returns.
@@ -490,6 +489,7 @@ export class PackageInfo {
     return false;
   }
 
+  /** Does this call never return (panic, os.Exit, log.Fatal, t.Fatal, module functions with the never-returns fact)? */
   isNoReturnCall(call: ast.CallExpr): boolean {
     if (!this.mayBeNoReturnCall(call)) return false;
     const c = this.calleeOf(call);
