@@ -149,11 +149,13 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
     : exportPackage(info);
   const decls: ast.FuncDecl[] = [];
   for (const fn of info.res.funcs) if (fn.kind === 'FuncDecl' && fn.body) decls.push(fn);
-  // statement calls that may end a path (all calls without final facts)
-  const mayCut = opts.depsFinal && byRole.allPaths.length ? cutFilter(info, byRole.allPaths) : undefined;
-  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal, mayCut) : undefined;
-  const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i], mayCut));
-  const worth = opts.depsFinal ? edgesWorthKeeping(info, decls, seeded) : undefined;
+  // with final facts of the other packages, calls are judged by their shape before they are resolved
+  const shapeOf = opts.depsFinal ? callShapes(info) : undefined;
+  // statement calls that may end a path (all of them without final facts)
+  const callMayCut = shapeOf && byRole.allPaths.length ? cutFilter(info, byRole.allPaths, shapeOf) : undefined;
+  const cut = byRole.allPaths.length ? mayCutFuncs(info, decls, byRole.allPaths, !!opts.depsFinal, callMayCut) : undefined;
+  const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i], callMayCut));
+  const worth = shapeOf ? edgesWorthKeeping(info, decls, seeded, shapeOf) : undefined;
   const funcs = seeded.map((f, i) => withEdges(info, f, worth?.[i]));
   const imports = new Set<string>();
   for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
@@ -171,10 +173,14 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
  * resolving callees. Per function, a flag per call (`SeededFunc.calls`);
  * undefined when the program has no index of fact names.
  */
-function edgesWorthKeeping(info: PackageInfo, decls: readonly ast.FuncDecl[], seeded: readonly SeededFunc[]): Uint8Array[] | undefined {
+function edgesWorthKeeping(
+  info: PackageInfo,
+  decls: readonly ast.FuncDecl[],
+  seeded: readonly SeededFunc[],
+  shapeOf: (call: ast.CallExpr) => CallShape | undefined,
+): Uint8Array[] | undefined {
   const index = info.program.factNames;
   if (!index) return undefined;
-  const shapeOf = callShapes(info);
   const holds = (c: CallShape | undefined): boolean => c !== undefined && index.hasAny(c.name, c.method);
   // names of this package's functions and methods that may gain facts, to a fixpoint
   const funcs = new Set<string>();
@@ -210,10 +216,13 @@ type CallFilter = (call: ast.CallExpr) => boolean;
  * call named like none of them needs no callee. Undefined without an index
  * of fact names, or when a kind seeds on calls.
  */
-function cutFilter(info: PackageInfo, allPaths: readonly FuncFactKind[]): CallFilter | undefined {
+function cutFilter(
+  info: PackageInfo,
+  allPaths: readonly FuncFactKind[],
+  shapeOf: (call: ast.CallExpr) => CallShape | undefined,
+): CallFilter | undefined {
   const index = info.program.factNames;
   if (!index || allPaths.some((k) => k.seedCall)) return undefined;
-  const shapeOf = callShapes(info);
   return (call) => {
     const c = shapeOf(call);
     if (c === undefined) return false;
