@@ -33,15 +33,18 @@ export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'pac
   const f = calleeExpr(call);
   if (f.kind === 'Ident') return 'func';
   if (f.kind !== 'SelectorExpr') return undefined;
-  const x = unparenExpr(f.x);
-  return x.kind === 'Ident' && info.res.uses.get(x)?.kind === 'pkgname' ? 'package-func' : 'method';
+  return selectedPackage(info, f) !== undefined ? 'package-func' : 'method';
 }
 
 /** The import path of the package a `pkg.F(...)` call names, undefined for other forms. */
 export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | undefined {
   const f = calleeExpr(call);
-  if (f.kind !== 'SelectorExpr') return undefined;
-  const x = unparenExpr(f.x);
+  return f.kind === 'SelectorExpr' ? selectedPackage(info, f) : undefined;
+}
+
+/** The import path of `pkg` in `pkg.Name` (a resolver use: no type inference), undefined when `x` is not a package. */
+function selectedPackage(info: PackageInfo, sel: ast.SelectorExpr): string | undefined {
+  const x = unparenExpr(sel.x);
   const o = x.kind === 'Ident' ? info.res.uses.get(x) : undefined;
   return o?.kind === 'pkgname' ? o.importPath : undefined;
 }
