@@ -117,20 +117,16 @@ function computeLoads(pkg: PackageInfo, fn: FuncNode, opts: Options): readonly L
 /**
  * Whether a declared function may load at all: it calls a loader or a file
  * read, directly or through functions of its package (a cheap pre-check
- * before any CFG is built; one pass over the package's calls, memoized).
+ * before any CFG is built, computed once per package and program view).
  */
 function mayLoad(pkg: PackageInfo, fn: ast.FuncDecl): boolean {
-  return loaderClosure(pkg).has(fn);
+  return loaderClosure(pkg).set.has(fn);
 }
 
 /** Per package and program view: the functions that may load, and their names. */
 const closures = new WeakMap<PackageInfo, { program: object; set: Set<ast.FuncDecl>; names: Set<string> }>();
 
-function loaderClosure(pkg: PackageInfo): Set<ast.FuncDecl> {
-  return loaderClosureEntry(pkg).set;
-}
-
-function loaderClosureEntry(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<string> } {
+function loaderClosure(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<string> } {
   const cached = closures.get(pkg);
   if (cached && cached.program === pkg.program) return cached;
   const set = new Set<ast.FuncDecl>();
@@ -201,7 +197,7 @@ function loadOf(pkg: PackageInfo, call: ast.CallExpr, opts: Options): string | u
   // by name first: a loader, a function of this package that may load, or one holding the fact
   const called = calledName(call);
   if (called === undefined) return undefined;
-  if (!LOADER_NAMES.has(called) && !loaderClosureEntry(pkg).names.has(called) && !pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL)) return undefined;
+  if (!LOADER_NAMES.has(called) && !loaderClosure(pkg).names.has(called) && !pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL)) return undefined;
   const name = calleeName(pkg, call);
   if (name) {
     const direct = CERT_LOADERS.get(name) ?? (opts.readsFiles ? FILE_READERS.get(name) : undefined);
