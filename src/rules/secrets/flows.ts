@@ -41,8 +41,8 @@ export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] 
   if (!kinds) {
     const extra: ExtraSinks = new Set(extraSinks);
     kinds = [
-      { id: ids.logs, level: 'param', seed: () => false, seedParams: (fn, info) => loggedParams(info, fn, extra) },
-      { id: ids.spawns, level: 'param', seed: () => false, seedParams: (fn, info) => spawnedParams(info, fn) },
+      { id: ids.logs, level: 'param', seedParams: (fn, info) => loggedParams(info, fn, extra) },
+      { id: ids.spawns, level: 'param', seedParams: (fn, info) => spawnedParams(info, fn) },
     ];
     kindCache.set(ids.logs, kinds);
   }
