@@ -6,7 +6,7 @@
  * dist/ in a fresh process) and reports files, MB, wall time, MB/s and the
  * process's peak memory and CPU time; then parses the same files with
  * tree-sitter-go, single-threaded, in this process, and prints the ratio.
- * The two alternate `runs` times and the best run of each is compared:
+ * The two alternate `runs` times, and the best run of each is compared:
  * the speed of a shared machine drifts from minute to minute, and
  * alternating gives both the same conditions. The scan's own per-stage
  * thread times show what the semantic layer costs next to parsing.
