@@ -62,8 +62,8 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
         if (!isConfigValue(star) || !pkg.isNamedType(pkg.typeOf(star.x), 'crypto/tls', 'Config')) return;
         if (copies(pkg, star)) reportCopy(star);
       },
-      Ident(id: Ident) {
-        checkOperand(id);
+      Ident(id: Ident, ancestors) {
+        checkOperand(id, ancestors[ancestors.length - 1]);
       },
       SelectorExpr(sel) {
         checkOperand(sel);
@@ -81,13 +81,12 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
       },
     };
 
-    /** A variable, field or element of type tls.Config used as a value that gets copied. */
-    function checkOperand(e: Expr) {
+    /** A variable, field or element of type tls.Config used as a value that gets copied (`parent`: an Ident's, from the walk). */
+    function checkOperand(e: Expr, parent?: Node) {
       if (e.kind === 'Ident') {
         const o = pkg.objectOf(e);
         if (o?.kind !== 'var' || e === o.decl || o.isField) return;
-        const p = pkg.parentOf(e);
-        if (p?.kind === 'SelectorExpr' && p.sel === e) return; // the field name itself: the selector is checked
+        if (parent?.kind === 'SelectorExpr' && parent.sel === e) return; // the field name itself: the selector is checked
       }
       if (e.kind === 'SelectorExpr' && pkg.objectOf(e.sel)?.kind !== 'var') return;
       if (!isConfigValue(e)) return;
