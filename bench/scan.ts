@@ -9,10 +9,13 @@
  * The two alternate `runs` times, and the best run of each is compared:
  * the speed of a shared machine drifts from minute to minute, and
  * alternating gives both the same conditions. The scan's own per-stage
- * thread times show what the semantic layer costs next to parsing.
+ * thread times show what the semantic layer costs next to parsing. Last,
+ * a scan with a fresh `--cache` file and a second one with nothing changed
+ * show what the cache saves (not part of the comparison: that is cold).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { timeTreeSitter } from './tree-sitter.js';
 
@@ -31,12 +34,11 @@ const dir = path.resolve(positional[0] ?? path.join(execFileSync('go', ['env', '
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
 
 // The scan, in its own process, so its memory is measured alone.
-const child = `
+const child = (cache?: string) => `
   const { scan } = await import(${JSON.stringify(path.join(repo, 'dist/engine/scan.js'))});
-  const { planScan } = await import(${JSON.stringify(path.join(repo, 'dist/engine/scan-plan.js'))});
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = await scan({ cwd: ${JSON.stringify(dir)}, paths: ['./...'], jobs: ${jobs}, baseline: false });
+  const r = await scan({ cwd: ${JSON.stringify(dir)}, paths: ['./...'], jobs: ${jobs}, baseline: false${cache ? `, cache: ${JSON.stringify(cache)}` : ''} });
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   process.stdout.write(JSON.stringify({ wall, cpuMs: (c.user + c.system) / 1000, stats: r.stats, findings: r.findings.length, maxRssKb: process.resourceUsage().maxRSS }));
@@ -47,10 +49,10 @@ interface ScanRun {
   cpuMs: number;
   findings: number;
   maxRssKb: number;
-  stats: { files: number; packages: number; bytes: number; times: { parseMs: number; semanticsMs: number; rulesMs: number } };
+  stats: { files: number; packages: number; bytes: number; cachedPackages: number; times: { parseMs: number; semanticsMs: number; rulesMs: number } };
 }
-function scanOnce(): ScanRun {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', child], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+function scanOnce(cache?: string): ScanRun {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', child(cache)], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) {
     console.error(run.stderr);
     process.exit(1);
@@ -92,3 +94,13 @@ row(`redline scan (${jobs} workers, all rules)`, scanSec, `peak RSS ${(result.ma
 row('tree-sitter-go parse only (1 thread)', tsSec, `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process: the sources, tree-sitter and its WASM heap)`);
 console.log(`ratio: Redline full scan is ${(tsSec / scanSec).toFixed(2)}x faster than tree-sitter-go parsing alone`);
 console.log(`thread time by stage (best scan): parse ${(t.parseMs / 1000).toFixed(2)} s, semantics ${(t.semanticsMs / 1000).toFixed(2)} s (${(t.semanticsMs / t.parseMs).toFixed(2)}x parse), rules ${(t.rulesMs / 1000).toFixed(2)} s`);
+
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'redline-bench-'));
+try {
+  const file = path.join(cacheDir, 'scan.bin');
+  const filling = scanOnce(file);
+  const warm = scanOnce(file);
+  console.log(`with --cache: ${(filling.wall / 1000).toFixed(2)} s filling a new cache, ${(warm.wall / 1000).toFixed(2)} s again with nothing changed (${warm.stats.cachedPackages} of ${warm.stats.packages} packages from the cache, the others hold secret-like exported text)`);
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}

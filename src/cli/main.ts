@@ -46,6 +46,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       .option('--no-baseline', "ignore the policy's baseline")
       .option('--write-baseline <file>', 'record every current finding in a baseline file')
       .option('-j, --jobs <n>', 'worker threads (1 scans in the main thread)', parseJobs)
+      .option('--cache', 'reuse the results of unchanged packages from the last cached scan (in $XDG_CACHE_HOME/redline)')
+      .option('--cache-location <file>', 'the scan cache file (implies --cache)')
       .addOption(listOption('--tags <tags>', 'build tags (comma-separated, repeatable)'))
       .option('--goos <goos>', 'target operating system for build constraints (default linux)')
       .option('--goarch <goarch>', 'target architecture for build constraints (default amd64)')

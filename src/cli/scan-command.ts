@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import { createBaseline, writeBaseline } from '../engine/baseline.js';
 import { isFailing } from '../engine/policy.js';
 import { countBySeverity, scan, type ScanResult } from '../engine/scan.js';
+import { defaultCacheFile } from '../engine/scan-cache.js';
 import { reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { TOOL } from '../version.js';
 import { colorEnabled, progressEnabled, type CliIO } from './io.js';
@@ -19,6 +20,8 @@ export interface ScanFlags {
   readonly baseline?: string | false;
   readonly writeBaseline?: string;
   readonly jobs?: number;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
   readonly tags?: string[];
   readonly goos?: string;
   readonly goarch?: string;
@@ -55,6 +58,7 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
       disable: flags.disable ?? [],
       ...(flags.failOn && { failOn: flags.failOn }),
       ...(flags.jobs && { jobs: flags.jobs }),
+      ...(flags.cacheLocation ? { cache: flags.cacheLocation } : flags.cache && { cache: defaultCacheFile(io.cwd, paths, io.env) }),
       include,
       ...(build && { build }),
       ...(flags.baseline !== undefined && { baseline: flags.baseline }),
@@ -73,6 +77,7 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
   }
 
   if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`redline: warning: ${w}\n`);
+  if (!flags.quiet && result.stats.cachedPackages > 0) io.stderr.write(`redline: ${result.stats.cachedPackages} of ${result.stats.packages} packages unchanged since the cached scan\n`);
 
   if (flags.writeBaseline) {
     const file = path.resolve(io.cwd, flags.writeBaseline);

@@ -2,10 +2,12 @@
  * Running the package tasks of a scan on threads: in this thread or on a
  * worker pool, in dependency order (scan-schedule.ts).
  */
+import { deserialize, serialize } from 'node:v8';
 import { WorkerPool } from './pool.js';
+import { chainHash, knowledgeHash, type PackageKey, type ScanCache } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
 import { packageGraph, PackageScheduler } from './scan-schedule.js';
-import { ScanWorker, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
+import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
 
 /**
  * Analyses the packages on the runner's threads in dependency order: a
@@ -13,12 +15,14 @@ import { ScanWorker, type ScanBroadcast, type ScanTask, type ScanTaskResult } fr
  * done, together with the knowledge (exports and facts) of the packages it
  * imports, directly or not, that the thread has not seen. Packages that
  * no package imports are analysed without computing their exports. Results
- * are in plan order.
+ * are in plan order. With a cache, a package whose inputs are unchanged is
+ * answered from it on this thread, and the others are stored in it.
  */
 export async function analysePackages(
   packages: readonly PlannedPackage[],
   runner: Runner,
   onProgress?: (done: number, total: number) => void,
+  cache?: ScanCache,
 ): Promise<ScanTaskResult[]> {
   const graph = packageGraph(packages);
   const scheduler = new PackageScheduler(graph);
@@ -29,6 +33,9 @@ export async function analysePackages(
   const knows = Array.from({ length: runner.threads }, () => new Uint8Array(packages.length));
   /** Tasks given to each thread and not done. */
   const outstanding = new Array<number>(runner.threads).fill(0);
+  /** With a cache: per package done, the hash of its knowledge and of everything below it (scan-cache.ts). */
+  const chains: string[] = [];
+  const depChains = (i: number): string[] => graph.deps[i]!.map((d) => chains[d]!);
   /** The knowledge thread `t` lacks for package `i`, imported packages first (a thread that knows a package knows its imports). */
   const unseen = (t: number, i: number): Array<ScanTaskResult['knowledge']> => {
     const out: Array<ScanTaskResult['knowledge']> = [];
@@ -45,17 +52,39 @@ export async function analysePackages(
   };
   await new Promise<void>((resolve, reject) => {
     let failed = false;
-    const dispatch = (thread: number, i: number): void => {
+    const finish = (i: number, result: ScanTaskResult, hash?: string): void => {
+      results[i] = result;
+      done++;
+      knowledge[i] = result.knowledge;
+      if (hash !== undefined) chains[i] = chainHash(hash, depChains(i));
+      onProgress?.(done, packages.length);
+      scheduler.complete(i);
+    };
+    /** Answers package `i` from the cache, if it can; else returns its cache key (if any) for storing the result. */
+    const fromCache = (i: number, unimported: boolean): { hit: true } | { hit: false; key?: PackageKey } => {
+      if (!cache) return { hit: false };
+      const key = cache.keyOf(packages[i]!, unimported, depChains(i));
+      const entry = key === undefined ? undefined : cache.get(key);
+      if (!entry) return key === undefined ? { hit: false } : { hit: false, key };
+      finish(i, { knowledge: entry.knowledge, findings: [...entry.findings], parseErrors: entry.parseErrors, times: NO_TIME }, entry.knowledgeHash);
+      return { hit: true };
+    };
+    /** Runs package `i` on a thread; false when the cache answered it instead. */
+    const dispatch = (thread: number, i: number): boolean => {
+      const unimported = graph.dependents[i]!.length === 0;
+      const cached = fromCache(i, unimported);
+      if (cached.hit) return false;
       outstanding[thread]!++;
       const known = unseen(thread, i);
-      const unimported = graph.dependents[i]!.length === 0;
       runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }) }).then(
         (result) => {
-          results[i] = result;
-          done++;
-          knowledge[i] = result.knowledge;
-          onProgress?.(done, packages.length);
-          scheduler.complete(i);
+          if (cache) {
+            const k = result.knowledge;
+            const own = k instanceof Uint8Array ? (deserialize(k) as Knowledge) : k;
+            const hash = knowledgeHash(own);
+            if (cached.key !== undefined) cache.put(cached.key, { findings: result.findings, parseErrors: result.parseErrors, knowledge: k instanceof Uint8Array ? k : serialize(k), knowledgeHash: hash }, own);
+            finish(i, result, hash);
+          } else finish(i, result);
           outstanding[thread]!--;
           pump();
         },
@@ -64,18 +93,22 @@ export async function analysePackages(
           reject(error);
         },
       );
+      return true;
     };
     // Idle threads first; then, while ready work remains, each thread gets its next task to start
     // as soon as it is done with the current one (without a round trip to this thread).
     const pump = (): void => {
       if (failed) return;
-      if (scheduler.pending === 0) return resolve();
       for (let depth = 1; depth <= PIPELINE_DEPTH; depth++) {
         for (let t = 0; t < runner.threads; t++) {
           if (outstanding[t]! >= depth) continue;
-          const i = scheduler.next();
-          if (i === undefined) return;
-          dispatch(t, i);
+          let i = scheduler.next();
+          // packages the cache answers take no thread: the next one does
+          while (i !== undefined && !dispatch(t, i)) i = scheduler.next();
+          if (i === undefined) {
+            if (scheduler.pending === 0) resolve();
+            return;
+          }
         }
       }
     };
@@ -83,6 +116,8 @@ export async function analysePackages(
   });
   return results;
 }
+
+const NO_TIME = { parseMs: 0, semanticsMs: 0, rulesMs: 0 } as const;
 
 /** Tasks a thread may hold: the one it runs and the next. */
 const PIPELINE_DEPTH = 2;

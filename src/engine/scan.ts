@@ -18,6 +18,7 @@ import { compareFindings, SEVERITIES, type Finding, type Severity } from './find
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import type { RuleMeta } from './rule-meta.js';
 import { tuneJit } from './jit-tuning.js';
+import { ScanCache } from './scan-cache.js';
 import { planScan } from './scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner } from './scan-runner.js';
 import type { ScanSetup, StageTimes } from './scan-tasks.js';
@@ -43,6 +44,8 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Scans of fewer candidate files (before build constraints) run in this thread, where starting workers would cost more than it saves (default 400). */
   readonly workerThreshold?: number;
+  /** A scan cache file (scan-cache.ts): unchanged packages are answered from it, and it is rewritten after the scan. */
+  readonly cache?: string;
 }
 
 export interface ScanStats {
@@ -55,6 +58,8 @@ export interface ScanStats {
   readonly workers: number;
   /** Thread time per stage, summed over packages. */
   readonly times: StageTimes;
+  /** Packages answered from the scan cache (0 without one). */
+  readonly cachedPackages: number;
 }
 
 export interface ScanResult {
@@ -107,6 +112,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const setup = scanSetup(cwd, policy, settings);
+  const cache = options.cache === undefined ? undefined : new ScanCache(path.resolve(cwd, options.cache), setup);
+  const warnings = [...discovery.warnings];
+  if (cache?.problem) warnings.push(cache.problem);
   const runner: PoolRunner | InlineRunner = pool ?? new InlineRunner();
   let findings: Finding[];
   let parseErrors = 0;
@@ -118,7 +126,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
   try {
     await runner.broadcast({ kind: 'setup', setup });
-    const results = await analysePackages(plan.packages, runner, options.onProgress);
+    const results = await analysePackages(plan.packages, runner, options.onProgress, cache);
     findings = [];
     for (const r of results) {
       addTimes(r.times);
@@ -129,6 +137,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await runner.close();
   }
 
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      warnings.push(`cannot write the scan cache ${cache.file} (${(e as Error).message}); the next scan starts from scratch`);
+    }
+  }
   findings.sort(compareFindings);
   let stale: readonly BaselineEntry[] = [];
   const baselineFile = options.baseline === false ? undefined : options.baseline ? path.resolve(cwd, options.baseline) : policy.baseline;
@@ -153,13 +168,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       durationMs: performance.now() - started,
       workers: runner instanceof PoolRunner ? jobs : 0,
       times,
+      cachedPackages: cache?.hits ?? 0,
     },
     policy,
     failOn: settings.failOn,
     rules: CATALOG.filter((m) => settings.rules.get(m.id)?.enabled ?? ENGINE_RULES.includes(m)),
     staleBaselineEntries: stale,
     target,
-    warnings: discovery.warnings,
+    warnings,
   };
 }
 

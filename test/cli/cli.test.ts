@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,14 +8,14 @@ import type { CliIO } from '../../src/cli/io.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-async function cli(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], cwd = repo, env: CliIO['env'] = { NO_COLOR: '1' }): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
-    env: { NO_COLOR: '1' },
+    env,
   };
   const code = await run(args, io);
   return { code, stdout, stderr };
@@ -46,6 +46,22 @@ describe('redline scan', () => {
     const r = await cli(['scan'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/redline\.yaml:2:\d+: .*fail-on.*did you mean "high"/);
+  });
+  it('reuses unchanged packages with --cache, in the user cache directory or at --cache-location', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-cli-'));
+    const args = ['scan', './examples/payments-gateway/...', '--format', 'json', '--jobs', '1'];
+    const env = { NO_COLOR: '1', XDG_CACHE_HOME: dir };
+    const first = await cli([...args, '--cache'], repo, env);
+    expect(first.stderr).not.toContain('unchanged');
+    const second = await cli([...args, '--cache'], repo, env);
+    expect(second.stderr).toContain('redline: 2 of 2 packages unchanged since the cached scan');
+    const findings = (out: string) => (JSON.parse(out) as { findings: unknown[] }).findings;
+    expect(findings(second.stdout)).toEqual(findings(first.stdout));
+    expect(findings(first.stdout).length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(dir, 'redline'))).toHaveLength(1);
+    const file = path.join(dir, 'here.bin');
+    await cli([...args, '--cache-location', file]);
+    expect(existsSync(file)).toBe(true);
   });
   it('rejects an unknown format', async () => {
     const r = await cli(['scan', '--format', 'xml']);
