@@ -88,6 +88,8 @@ const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
 const NOT_SENSITIVE_WORDS = new Set([
   'hash', 'hashed', 'redact', 'redacted', 'censor', 'censored', 'obfuscate', 'obfuscated', 'mask', 'masked',
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
+  // names that say the value is made up (`fakeAPIToken` served by a test double)
+  'fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder',
 ]);
 
 /**

@@ -40,7 +40,9 @@ function isSequential(s: string): boolean {
  * variable (`DATAGATE_MCP_HTTP_TOKEN`), a header (`X-Auth-Token`), a label
  * or route (`public_tokens.route`), a sentence, a URL or a path.
  */
-export function isNameLike(value: string): boolean {
+export function isNameLike(raw: string): boolean {
+  // control characters around a name (`"\x00srgb.icc"`, a placeholder marker) do not make it a secret
+  const value = raw.replace(/^[\x00-\x1f]+|[\x00-\x1f]+$/g, '');
   if (/\s/.test(value)) return true;
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value)) return true; // ENV_VAR_NAME
   if (/^[A-Za-z][a-z0-9]*(-[A-Za-z][A-Za-z0-9]*)+$/.test(value)) return true; // X-Auth-Token, kebab-case

@@ -96,3 +96,12 @@ func expectsContinue(expect string) bool {
 }
 
 func hasToken(v, token string) bool { return v == token }
+
+// File names behind a NUL marker, swapped for temporary paths at run time.
+var (
+	sRGBProfilePathToken = "\x00srgb_v2_micro.icc"
+	grayProfilePathToken = "\x00generic_gray_gamma_2_2.icc"
+)
+
+// A name that says the value is made up: the token a test double serves.
+const fakeAPIToken = "9f3c1a7be04d52e8a6b1c0d4e7f29a35"
