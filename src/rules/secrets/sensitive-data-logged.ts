@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import { inDeadBranch } from '../../semantics/dead-branches.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
@@ -152,6 +153,7 @@ func login(c Credentials) {
       CallExpr(call: CallExpr, ancestors) {
         const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
+          if (inDeadBranch(pkg, ancestors, call)) return;
           const go = goStmtOfAncestors(ancestors);
           for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(logged, v));
           return;
@@ -160,7 +162,7 @@ func login(c Credentials) {
         if (!pkg.mayCallFactHolder(call, ids.logs)) return;
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
-        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs]) return;
+        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs] || inDeadBranch(pkg, ancestors, call)) return;
         call.args.forEach((arg, i) => {
           if (pkg.hasParamFact(key, ids.logs, paramIndexOfArg(pkg, call, i))) {
             judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });

@@ -3,6 +3,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
+import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { calledName } from '../../semantics/fact-names.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
@@ -123,16 +124,17 @@ func LoadServerKey() ([]byte, error) { return loadKey("/etc/tls/server.key") }
     };
 
     return {
-      CallExpr(call: CallExpr) {
+      CallExpr(call: CallExpr, ancestors) {
         const logged = loggedValuesOf(pkg, call, NO_EXTRA);
         if (logged) {
+          if (inDeadBranch(pkg, ancestors, call)) return;
           for (const v of logged.values) judge(call, logged.name, v);
           return;
         }
         if (!pkg.mayCallFactHolder(call, logs)) return;
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
-        if (!key || (callee.kind !== 'func' && callee.kind !== 'method')) return;
+        if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || inDeadBranch(pkg, ancestors, call)) return;
         call.args.forEach((arg, i) => {
           if (!pkg.hasParamFact(key, logs, paramIndexOfArg(pkg, call, i))) return;
           const e = unparen(arg);

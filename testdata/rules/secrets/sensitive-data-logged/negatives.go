@@ -76,3 +76,34 @@ func workingDir() string { d, _ := os.Getwd(); return d }
 func checkDir(root string) {
 	log.Printf("current directory %s is not under %s", pwd, root)
 }
+
+// Logs in branches a constant rules out: the compiler drops them.
+const debugPrint = false
+
+type connectReq struct {
+	Host  string
+	Token string
+}
+
+func handle(req connectReq, password string) {
+	if debugPrint {
+		fmt.Printf("got %+v\n", req)
+	}
+	if debugPrint && req.Host != "" {
+		log.Printf("password %s", password)
+	}
+	if !debugPrint {
+		return
+	} else {
+		log.Println(password)
+	}
+}
+
+// The same log with a condition known only at run time is reported.
+var verbose = os.Getenv("VERBOSE") != ""
+
+func handleVerbose(req connectReq) {
+	if verbose {
+		fmt.Printf("got %+v\n", req) // want "fmt.Printf logs a whole `connectReq` value"
+	}
+}
