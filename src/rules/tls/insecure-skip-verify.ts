@@ -1,5 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import { onlyInspectsCertificates } from './certificate-probe.js';
 import { testHelperSeverity, insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
@@ -19,6 +20,7 @@ export default defineRule({
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',
       optIn: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure the switch cannot reach production, and offer a way to trust a private CA (RootCAs) instead.',
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
+      probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
       finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice).',
@@ -51,7 +53,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A constant `true` set only under a condition that tests a switch named as insecure (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`) is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
+      limits: 'A config whose only use is to dial with `crypto/tls` (`Dial`, `DialWithDialer`, `Client`) connections that are only handshaken, asked for their state or host name, and closed — a certificate inspector or a TLS probe — is reported at low severity, with a message that says so (local variables only; a config passed elsewhere or cloned gets the usual finding). A constant `true` set only under a condition that tests a switch named as insecure (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`) is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -70,18 +72,24 @@ func NewClient(ca *x509.CertPool) *http.Client {
       return set;
     };
 
-    const check = (range: Node, value: Expr) => {
+    /** `config`: the tls.Config literal, or the base of the assigned field. */
+    const check = (range: Node, value: Expr, config: Expr) => {
       // a test talking to its own local server: the peer is the test itself
       const lowered = testHelperSeverity(file, 'high');
       const severity = lowered ? { severity: lowered } : {};
-      if (isConstTrue(pkg, value)) {
+      const constant = isConstTrue(pkg, value);
+      const truth = constant ? undefined : resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
+      if (!constant && !truth) return;
+      if (onlyInspectsCertificates(pkg, config)) {
+        ctx.report({ range, messageId: 'probe', severity: 'low' });
+        return;
+      }
+      if (!truth) {
         const optIn = insecureSwitch(pkg, file.source, range);
         if (optIn) ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
         else ctx.report({ range, messageId: 'skip', ...severity });
         return;
       }
-      const truth = resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
-      if (!truth) return;
       ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)], ...severity });
     };
 
@@ -91,8 +99,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
       return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
-    const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
-    const pendingLiterals: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr }> = [];
+    const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr; config: Expr }> = [];
+    const pendingLiterals: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr; config: Expr }> = [];
 
     return {
       CompositeLit(lit: CompositeLit) {
@@ -110,11 +118,11 @@ func NewClient(ca *x509.CertPool) *http.Client {
         if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
           const i = assign.rhs.indexOf(holder as Expr);
           if (i >= 0) {
-            pendingLiterals.push({ assign, base: exprText(file.source, assign.lhs[i]!), range: skip, value: skip.value });
+            pendingLiterals.push({ assign, base: exprText(file.source, assign.lhs[i]!), range: skip, value: skip.value, config: lit });
             return;
           }
         }
-        check(skip, skip.value);
+        check(skip, skip.value, lit);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length) return;
@@ -124,12 +132,12 @@ func NewClient(ca *x509.CertPool) *http.Client {
             if (target && !isNil(pkg, assign.rhs[i]!)) basesVerifiedIn(assign).add(exprText(file.source, target.x));
           }
           const target = tlsConfigFieldTarget(pkg, lhs, 'InsecureSkipVerify');
-          if (target) pendingAssignments.push({ assign, base: exprText(file.source, target.x), range: assign, value: assign.rhs[i]! });
+          if (target) pendingAssignments.push({ assign, base: exprText(file.source, target.x), range: assign, value: assign.rhs[i]!, config: target.x });
         });
       },
       'File:exit'() {
         for (const p of [...pendingLiterals, ...pendingAssignments].sort((a, b) => a.range.start - b.range.start)) {
-          if (!basesVerifiedIn(p.assign).has(p.base)) check(p.range, p.value);
+          if (!basesVerifiedIn(p.assign).has(p.base)) check(p.range, p.value, p.config);
         }
       },
     };

@@ -1,0 +1,124 @@
+/**
+ * Connections that only look at the peer's certificate: a TLS config whose
+ * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`), and
+ * whose connections are only handshaken, asked for their state or host
+ * name, and closed. Certificate inspectors and TLS probes work this way on
+ * purpose; no application data crosses such a connection.
+ */
+import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import { unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { identUses } from './tls-config.js';
+
+const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
+
+/** Methods of `*tls.Conn` that move no application data. */
+const INSPECTING = new Set([
+  'Close', 'ConnectionState', 'Handshake', 'HandshakeContext', 'VerifyHostname', 'OCSPResponse',
+  'SetDeadline', 'SetReadDeadline', 'SetWriteDeadline', 'LocalAddr', 'RemoteAddr',
+]);
+
+/**
+ * Whether the config `config` stands for (a `tls.Config` literal, `&` of
+ * one, or the variable of an assignment to one of its fields) is only used
+ * to dial connections that only inspect the peer's certificate. Only local
+ * variables are followed: a config stored elsewhere, passed, returned or
+ * cloned may carry data.
+ */
+export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr): boolean {
+  let value: Node = config;
+  let parent = pkg.parentOf(value);
+  while (parent?.kind === 'ParenExpr' || (parent?.kind === 'UnaryExpr' && parent.op === '&')) {
+    value = parent;
+    parent = pkg.parentOf(value);
+  }
+  if (parent?.kind === 'CallExpr' && parent.fun !== value) return isDial(pkg, parent) && connectionOnlyInspected(pkg, parent);
+  const variable = config.kind === 'Ident' ? pkg.objectOf(config) : definedBy(pkg, value);
+  return variable !== undefined && configOnlyDialed(pkg, variable);
+}
+
+/** The local variable `v := <value>` or `var v = <value>` defines. */
+function definedBy(pkg: PackageInfo, value: Node): Obj | undefined {
+  const p = pkg.parentOf(value);
+  if (p?.kind === 'AssignStmt' && p.tok === ':=' && p.lhs.length === p.rhs.length) {
+    const lhs = p.lhs[p.rhs.indexOf(value as Expr)];
+    return lhs?.kind === 'Ident' ? pkg.objectOf(lhs) : undefined;
+  }
+  if (p?.kind === 'ValueSpec' && p.names.length === p.values.length) {
+    const name = p.names[p.values.indexOf(value as Expr)];
+    return name ? pkg.objectOf(name) : undefined;
+  }
+  return undefined;
+}
+
+function isLocal(v: Obj | undefined): v is Obj {
+  return v !== undefined && v.kind === 'var' && !v.isPackageLevel && !v.isField && !v.isParam && !v.isResult && v.func !== undefined;
+}
+
+/** Every use of the config variable reads or sets a field of it, or passes it (or its address) to a dial whose connection only inspects. */
+function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
+  if (!isLocal(config)) return false;
+  const uses = identUses(config.func!, pkg, config);
+  if (uses.length === 0) return false;
+  let dials = 0;
+  for (const use of uses) {
+    let at: Node = use;
+    let p = pkg.parentOf(at);
+    if (p?.kind === 'SelectorExpr' && p.x === use) {
+      if (pkg.objectOf(p.sel)?.isField !== true) return false; // a method (Clone) or something unknown
+      continue;
+    }
+    while (p?.kind === 'ParenExpr' || (p?.kind === 'UnaryExpr' && p.op === '&')) {
+      at = p;
+      p = pkg.parentOf(at);
+    }
+    if (p?.kind !== 'CallExpr' || p.fun === at || !isDial(pkg, p) || !connectionOnlyInspected(pkg, p)) return false;
+    dials++;
+  }
+  return dials > 0;
+}
+
+function isDial(pkg: PackageInfo, call: CallExpr): boolean {
+  const c = pkg.calleeOf(call);
+  return c.kind === 'func' && c.pkg === 'crypto/tls' && DIALS.has(c.name);
+}
+
+/** The connection a dial returns is only handshaken, inspected and closed (`conn, err := tls.Dial(...)`, or used at once). */
+function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
+  let at: Node = dial;
+  let p = pkg.parentOf(at);
+  while (p?.kind === 'ParenExpr') {
+    at = p;
+    p = pkg.parentOf(at);
+  }
+  if (p?.kind === 'SelectorExpr') return inspects(pkg, p);
+  let conn: Obj | undefined;
+  if (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.rhs[0] === at) {
+    const lhs = unparen(p.lhs[0]!);
+    conn = lhs.kind === 'Ident' ? pkg.objectOf(lhs) : undefined;
+  } else if (p?.kind === 'ValueSpec' && p.values.length === 1 && p.values[0] === at) {
+    conn = p.names[0] ? pkg.objectOf(p.names[0]) : undefined;
+  }
+  if (!isLocal(conn)) return false;
+  for (const use of identUses(conn.func!, pkg, conn)) {
+    const q = pkg.parentOf(use);
+    if (q?.kind === 'SelectorExpr' && q.x === use && inspects(pkg, q)) continue;
+    if (q?.kind === 'AssignStmt' && q.lhs.includes(use)) continue; // assigned another dial's connection
+    if (q?.kind === 'BinaryExpr' && (q.op === '==' || q.op === '!=') && isNilIdent(pkg, q.x === use ? q.y : q.x)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** `conn.M(...)` with M a method that moves no data. */
+function inspects(pkg: PackageInfo, sel: Node): boolean {
+  if (sel.kind !== 'SelectorExpr' || !INSPECTING.has(sel.sel.name)) return false;
+  const call = pkg.parentOf(sel);
+  return call?.kind === 'CallExpr' && call.fun === sel;
+}
+
+function isNilIdent(pkg: PackageInfo, e: Expr): boolean {
+  const u = unparen(e);
+  return u.kind === 'Ident' && pkg.objectOf(u)?.kind === 'nil';
+}
