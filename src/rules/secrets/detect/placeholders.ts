@@ -35,6 +35,9 @@ function isSequential(s: string): boolean {
   return true;
 }
 
+/** A file name with a common extension (certificate, key, data, config, image, archive, code). */
+const FILE_NAME = /^[\w.-]+\.(?:icc|pem|crt|cer|der|key|p12|pfx|jks|json|ya?ml|toml|txt|conf|cfg|ini|xml|html?|js|css|go|so|dll|dylib|png|jpe?g|gif|svg|db|sqlite|log|csv|zip|gz|tgz|tar|sh|py)$/i;
+
 /**
  * Whether a value reads as a name rather than a secret: an environment
  * variable (`DATAGATE_MCP_HTTP_TOKEN`), a header (`X-Auth-Token`), a label
@@ -51,6 +54,7 @@ export function isNameLike(raw: string): boolean {
   if (/^[a-zA-Z]+$/.test(value)) return true; // a single word, camelCase or not
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(value)) return true; // URL without userinfo
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
+  if (FILE_NAME.test(value)) return true; // srgb_iec61966_2_1.icc, server.key
   if (isWordsAndNumbers(value)) return true; // 100-continue, v2_beta.final
   return false;
 }

@@ -101,6 +101,8 @@ func hasToken(v, token string) bool { return v == token }
 var (
 	sRGBProfilePathToken = "\x00srgb_v2_micro.icc"
 	grayProfilePathToken = "\x00generic_gray_gamma_2_2.icc"
+	iecProfilePathToken  = "\x00srgb_iec61966_2_1.icc"
+	serverKeyFileToken   = "server-2024_v3.key"
 )
 
 // A name that says the value is made up: the token a test double serves.
