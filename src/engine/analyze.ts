@@ -13,7 +13,7 @@ import { deepestNode, isStackOverflow, type Deepest } from './analysis-limit.js'
 import { ANALYSIS_LIMIT_RULE, PARSE_ERROR_RULE } from './engine-rules.js';
 import { locationOf, spanOf } from './location.js';
 import { relativeSlash } from './paths.js';
-import { testFindingSeverity, type TestMode } from './policy.js';
+import { isTestHelper, testFindingSeverity, type TestMode } from './policy.js';
 import { formatMessage, type AnyRule, type Range, type Report, type RuleContext } from './rule.js';
 import type { RuleMeta } from './rule-meta.js';
 import {
@@ -252,8 +252,9 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
   out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
   const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
+  const testCode = file.isTest ? 'test-file' : isTestHelper(file.relPath, file.imports.values()) ? 'helper' : undefined;
   return out.map((f, i) => {
-    const severity = file.isTest ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests) : f.severity;
+    const severity = testCode ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests, testCode) : f.severity;
     return severity === undefined ? null : { ...f, severity, fingerprint: numbered[i]! };
   });
 }

@@ -300,11 +300,29 @@ export function resolveRuleSettings(policy: Policy, catalog: readonly RuleMeta[]
   return { rules, failOn };
 }
 
-/** The severity of a finding in a `_test.go` file under the `tests:` setting; undefined means "do not report". */
-export function testFindingSeverity(severity: Severity, mode: TestMode): Severity | undefined {
-  if (mode === 'off') return undefined;
+/**
+ * The severity of a finding in test code under the `tests:` setting;
+ * undefined means "do not report". `_test.go` files follow the setting; test
+ * helpers (`testCode`: 'helper') are compiled into packages other code may
+ * import, so they are lowered, never dropped.
+ */
+export function testFindingSeverity(severity: Severity, mode: TestMode, testCode: 'test-file' | 'helper' = 'test-file'): Severity | undefined {
+  if (mode === 'off' && testCode === 'test-file') return undefined;
   if (mode === 'same') return severity;
   return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
+}
+
+/** Directory names that hold test support code (`internal/test`, `e2e`, `testutil`). */
+const TEST_DIRS = new Set(['test', 'tests', 'e2e', 'testutil', 'testutils', 'testhelper', 'testhelpers', 'testing']);
+
+/**
+ * Whether a file that is not a `_test.go` file is test support code: it
+ * imports `testing`, or it lies under a directory named like test support.
+ */
+export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
+  for (const path of imports) if (path === 'testing') return true;
+  const dirs = relPath.split('/').slice(0, -1);
+  return dirs.some((d) => TEST_DIRS.has(d));
 }
 
 /** Reports whether a finding fails the run: not suppressed and at least as severe as `failOn`. */

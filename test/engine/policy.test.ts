@@ -15,6 +15,7 @@ import {
   policyJsonSchema,
   resolveRuleSettings,
   starterPolicy,
+  isTestHelper,
   testFindingSeverity,
 } from '../../src/engine/policy.js';
 import { CATALOG } from '../support/catalog.js';
@@ -236,6 +237,19 @@ describe('tests severity and failing', () => {
     expect(testFindingSeverity('critical', 'lower')).toBe('high');
     expect(testFindingSeverity('low', 'lower')).toBe('low');
     expect(testFindingSeverity('high', 'off')).toBeUndefined();
+  });
+  it('lowers findings in test helpers, and never drops them', () => {
+    expect(testFindingSeverity('high', 'lower', 'helper')).toBe('medium');
+    expect(testFindingSeverity('high', 'off', 'helper')).toBe('medium');
+    expect(testFindingSeverity('high', 'same', 'helper')).toBe('high');
+  });
+  it('knows test helpers by their import of testing or their directory', () => {
+    expect(isTestHelper('internal/fixtures/keys.go', ['crypto/tls', 'testing'])).toBe(true);
+    expect(isTestHelper('test/mock-client/main.go', ['fmt'])).toBe(true);
+    expect(isTestHelper('pkg/e2e/loader.go', [])).toBe(true);
+    expect(isTestHelper('internal/testutil/server.go', [])).toBe(true);
+    expect(isTestHelper('internal/latest/client.go', ['net/http'])).toBe(false);
+    expect(isTestHelper('test.go', [])).toBe(false);
   });
 
   it('fails on unsuppressed findings at or above fail-on', () => {

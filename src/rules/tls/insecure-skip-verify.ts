@@ -1,7 +1,7 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
-import { testHelperSeverity, insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -74,9 +74,6 @@ func NewClient(ca *x509.CertPool) *http.Client {
 
     /** `config`: the tls.Config literal, or the base of the assigned field. */
     const check = (range: Node, value: Expr, config: Expr) => {
-      // a test talking to its own local server: the peer is the test itself
-      const lowered = testHelperSeverity(file, 'high');
-      const severity = lowered ? { severity: lowered } : {};
       const constant = isConstTrue(pkg, value);
       const truth = constant ? undefined : resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
       if (!constant && !truth) return;
@@ -87,10 +84,10 @@ func NewClient(ca *x509.CertPool) *http.Client {
       if (!truth) {
         const optIn = insecureSwitch(pkg, file.source, range);
         if (optIn) ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
-        else ctx.report({ range, messageId: 'skip', ...severity });
+        else ctx.report({ range, messageId: 'skip' });
         return;
       }
-      ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)], ...severity });
+      ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)] });
     };
 
     const relatedOf = (v: PossibleValue): RelatedReport => {

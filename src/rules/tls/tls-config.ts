@@ -10,7 +10,6 @@ import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../..
 import { forEachChild } from '../../syntax/walk.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
-import { SEVERITIES, type Severity } from '../../engine/finding.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
@@ -534,22 +533,6 @@ export function describeSource(v: PossibleValue): string {
 
 // ---------------------------------------------------------------------------
 // Test code
-
-/**
- * The severity for a finding in a test helper (a non-test file that imports
- * "testing"), one step below `severity`; undefined elsewhere. Deliberately
- * insecure TLS settings in test code (a local server with a self-signed
- * certificate, checking that old protocols are refused) are reported one
- * step lower: the engine does it for `_test.go` files (the rule's `tests:
- * 'lower'`), this for the helpers it does not see as tests.
- */
-export function testHelperSeverity(file: FileData, severity: Severity): Severity | undefined {
-  if (file.isTest) return undefined;
-  for (const path of file.imports.values()) {
-    if (path === 'testing') return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
-  }
-  return undefined;
-}
 
 /** The values written to a field of a struct type of this package, anywhere in the package (literals and assignments). */
 export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {

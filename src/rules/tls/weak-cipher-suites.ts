@@ -3,7 +3,7 @@ import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { testHelperSeverity, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 interface Weakness {
   readonly name: string;
@@ -91,7 +91,6 @@ func Config(cert tls.Certificate) *tls.Config {
     const reported = new Set<Node>();
 
     const check = (site: Node, list: Expr) => {
-      const helper = (weak: Weakness) => testHelperSeverity(file, weak.broken ? 'high' : 'medium');
       for (const { elt, weak, lit, via } of insecureElements(pkg, list, 0)) {
         const eltFile = pkg.fileOf(elt);
         const here = eltFile === file;
@@ -105,7 +104,7 @@ func Config(cert tls.Certificate) *tls.Config {
           data: { name: `tls.${weak.name}`, reason: weak.reason, source: via ?? '' },
           ...(!here && eltFile && { related: [{ range: elt, file: eltFile, message: `tls.${weak.name} is listed here` }] }),
           fixes,
-          ...(helper(weak) ? { severity: helper(weak)! } : weak.broken ? { severity: 'high' as const } : {}),
+          ...(weak.broken && { severity: 'high' as const }),
         });
       }
     };

@@ -3,7 +3,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import {
-  testHelperSeverity, describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
+  describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
   roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
 
@@ -81,8 +81,6 @@ func NewServer(cert tls.Certificate) *http.Server {
     const tlsName = tlsImportName(file);
     const oldServerDefault = serverDefaultReason(pkg, ctx.goVersion);
 
-    const lowered = testHelperSeverity(file, 'medium');
-    const severityAt = (_n: Node) => (lowered ? { severity: lowered } : {});
 
     const fixFor = (field: Field, value: Expr): FixReport[] => {
       if (!tlsName) return [];
@@ -122,7 +120,7 @@ func NewServer(cert tls.Certificate) *http.Server {
         fixes = name ? fixFor(field, name) : [];
       }
       const messageId = field === 'MaxVersion' ? 'max' : direct ? 'min' : 'minVia';
-      ctx.report({ range, messageId, data, related, fixes, ...severityAt(range) });
+      ctx.report({ range, messageId, data, related, fixes });
     };
 
     /** Field assignments per (function, config expression): reported at exit unless some other assignment picks a strong version. */
