@@ -574,15 +574,17 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 // ---------------------------------------------------------------------------
 // Explicit insecure switches
 
-/** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`... */
-const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif/i;
+/** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
+const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif|self_?(signed|cert)/i;
 
 /**
  * The condition under which a node runs, when it tests a switch named as
- * insecure: an enclosing `if` (in the same function) one of whose `&&`
+ * insecure (or as self-signed): an enclosing `if` one of whose `&&`
  * operands is such a switch, not negated or compared (`if o.Insecure {`,
- * `if cfg != nil && *skipVerify {`), or a `case insecureRedis:` of a
- * tagless switch. An explicit opt-in by whoever runs the program.
+ * `if cfg != nil && *skipVerify {`, `if info.selfCert {`), a `case
+ * insecureRedis:` of a tagless switch, or a declared function named so
+ * (`newInsecureClient`, the functional option `WithInsecure()` through its
+ * closure). An explicit opt-in by whoever runs the program or calls it.
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
   const named = (e: Expr): boolean => {
@@ -593,7 +595,9 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
   };
   let child: Node = n;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
-    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
+    // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure)
+    if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
+    if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond && named(p.cond)) return `${shortText(source, p.cond, 50)} is set`;
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list?.length === 1) {
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);

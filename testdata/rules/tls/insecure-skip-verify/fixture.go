@@ -117,3 +117,30 @@ func strict(cfg *tls.Config, strictValidation bool) {
 		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
 }
+
+// Functions named as insecure are explicit opt-ins for their callers.
+type clientOptions struct{ transport *http.Transport }
+
+type ClientOption func(*clientOptions) error
+
+func WithInsecure() ClientOption {
+	return func(o *clientOptions) error {
+		o.transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when WithInsecure is called"
+		return nil
+	}
+}
+
+func newInsecureClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "tls/insecure-skip-verify: TLS certificate verification is off when newInsecureClient is called"
+}
+
+// Self-signed mode cannot verify: an explicit choice.
+type tlsInfo struct{ selfCert bool }
+
+func (info tlsInfo) clientConfig() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if info.selfCert {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when info.selfCert is set"
+	}
+	return cfg
+}
