@@ -1,0 +1,104 @@
+/**
+ * Configs a package hands out with the default check off because it checks
+ * peers itself later: a function returns the config, and elsewhere the
+ * package installs a verifier (`VerifyPeerCertificate`,
+ * `VerifyConnection`) on a config it did not build there (a per-handshake
+ * clone, a parameter), or calls `(*x509.Certificate).Verify` next to
+ * `ConnectionState()` with a config's `RootCAs` (a chain check after the
+ * handshake, against the roots of the config it was handed).
+ */
+import type { Expr, Node } from '../../syntax/ast.js';
+import { forEachChild } from '../../syntax/walk.js';
+import { calledName } from '../../semantics/fact-names.js';
+import { assignedValues, unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { isMethodOf } from '../shared/log-sinks.js';
+import { identUses, isNil, isTLSConfig, tlsConfigFieldTarget } from './tls-config.js';
+
+const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
+
+/**
+ * Where the package checks peers itself, when `config` (a tls.Config
+ * literal, or the base of an assignment to one of its fields) is returned
+ * by its function and the package has such a check; undefined otherwise.
+ */
+export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | undefined {
+  if (!returned(pkg, config)) return undefined;
+  return ownPeerVerification(pkg);
+}
+
+/** The config leaves its function as a result: `return &tls.Config{...}`, or `cfg := ...; return cfg`. */
+function returned(pkg: PackageInfo, config: Expr): boolean {
+  const top = (n: Node): Node => {
+    let p = pkg.parentOf(n);
+    while (p?.kind === 'ParenExpr' || (p?.kind === 'UnaryExpr' && p.op === '&')) {
+      n = p;
+      p = pkg.parentOf(n);
+    }
+    return n;
+  };
+  const value = top(config);
+  const parent = pkg.parentOf(value);
+  if (parent?.kind === 'ReturnStmt') return true;
+  let name: Expr | undefined;
+  if (config.kind === 'Ident') name = config;
+  else if (parent?.kind === 'AssignStmt' && parent.lhs.length === parent.rhs.length) name = parent.lhs[parent.rhs.indexOf(value as Expr)];
+  else if (parent?.kind === 'ValueSpec' && parent.names.length === parent.values.length) name = parent.names[parent.values.indexOf(value as Expr)];
+  const v = name?.kind === 'Ident' ? pkg.objectOf(name) : undefined;
+  if (v?.kind !== 'var' || v.isPackageLevel || v.isField || !v.func) return false;
+  return identUses(v.func, pkg, v).some((u) => pkg.parentOf(top(u))?.kind === 'ReturnStmt');
+}
+
+const sites = new WeakMap<PackageInfo, Node | null>();
+
+/** The first place (in source order of the package's files) where the package checks peers itself, if any. */
+function ownPeerVerification(pkg: PackageInfo): Node | undefined {
+  let site = sites.get(pkg);
+  if (site === undefined) sites.set(pkg, (site = find(pkg) ?? null));
+  return site ?? undefined;
+}
+
+function find(pkg: PackageInfo): Node | undefined {
+  for (const flow of pkg.res.valueFlows) {
+    if (flow.kind !== 'AssignStmt') continue;
+    for (let i = 0; i < flow.lhs.length; i++) {
+      const target = VERIFIERS.map((f) => tlsConfigFieldTarget(pkg, flow.lhs[i]!, f)).find((t) => t !== null);
+      if (!target) continue;
+      const rhs = flow.lhs.length === flow.rhs.length ? flow.rhs[i]! : flow.rhs[0]!;
+      if (!isNil(pkg, rhs) && !builtHere(pkg, target.x)) return flow;
+    }
+  }
+  let found: Node | undefined;
+  pkg.res.bodies.forEach((body, fn) => {
+    if (found) return;
+    const verify = body.calls.find((c) => calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify'));
+    if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn)) found = verify;
+  });
+  return found;
+}
+
+/** Whether a function reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */
+function readsConfigRoots(pkg: PackageInfo, fn: Node): boolean {
+  const stack: Node[] = [fn];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === 'SelectorExpr' && n.sel.name === 'RootCAs' && isTLSConfig(pkg, n.x)) return true;
+    forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/** Whether the config a verifier is assigned to is a local variable only ever set to a tls.Config literal (a config built and checked in one place). */
+function builtHere(pkg: PackageInfo, base: Expr): boolean {
+  const x = unparen(base);
+  const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  const values = assignedValues(pkg, v);
+  return values.length > 0 && values.every((e) => {
+    let u = unparen(e);
+    if (u.kind === 'UnaryExpr' && u.op === '&') u = unparen(u.x);
+    return u.kind === 'CompositeLit' && isTLSConfig(pkg, u);
+  });
+}
