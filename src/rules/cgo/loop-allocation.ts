@@ -1,4 +1,4 @@
-import type { CallExpr } from '../../syntax/ast.js';
+import type { CallExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, releases, varName } from './lifetime.js';
 import { cgoOptions } from './options.js';
@@ -56,7 +56,7 @@ func PrintAll(topics []string) {
 	}
 }
 `,
-      limits: 'Only loops of the allocating function are considered: a defer inside a function literal called in the loop runs at the end of that call and is fine. The rule does not know how many iterations a loop runs; a loop over two items is reported like one over a million, because the pattern breaks as soon as the input grows.',
+      limits: 'Only loops of the allocating function are considered: a defer inside a function literal called in the loop runs at the end of that call and is fine. A deferred free is not reported when the iteration stores the pointer (a slice or array element, a field, a composite literal) or hands it to a function that keeps it: the memory must outlive the iteration, and freeing it there would be a use after free. The rule does not know how many iterations a loop runs; a loop over two items is reported like one over a million, because the pattern breaks as soon as the input grows.',
     },
     options: cgoOptions,
   },
@@ -71,10 +71,12 @@ func PrintAll(topics []string) {
         if (loops.length === 0) return;
         const g = t.origin.group;
         const data = { alloc: t.site.name, free: t.site.free, name: varName(t), freeCall: freeCallText(ctx.pkg, t) };
-        // a deferred release inside a loop that also contains the allocation
+        const inLoop = (n: Node) => loops.some((l) => n.start >= l.body.start && n.end <= l.body.end);
+        // a deferred release inside a loop that also contains the allocation, unless the memory is
+        // stored or handed over in the loop: then it must outlive the iteration, and the defer is right
+        const kept = [...g.effects].some(([node, es]) => inLoop(node) && es.some((e) => e.kind === 'keep' && e.how === 'now'));
         for (const [node] of g.effects) {
-          if (node.kind !== 'DeferStmt' || !releases(g, node, t.stmt)) continue;
-          if (!loops.some((l) => node.start >= l.body.start && node.end <= l.body.end)) continue;
+          if (kept || node.kind !== 'DeferStmt' || !releases(g, node, t.stmt) || !inLoop(node)) continue;
           ctx.report({ range: call, messageId: 'deferInLoop', data, related: [{ range: node, message: 'deferred here: runs only when the function returns' }] });
           return;
         }

@@ -4,6 +4,9 @@ package loops
 /*
 #include <stdio.h>
 #include <stdlib.h>
+
+typedef struct { char *s; } item;
+static int useItems(item *xs, int n) { return n; }
 */
 import "C"
 
@@ -92,4 +95,15 @@ func freedAtTopOfNextIteration(names []string) {
 		C.puts(cur)
 	}
 	C.free(unsafe.Pointer(cur))
+}
+
+// The C strings must live until useItems reads them after the loop: deferring the frees is right.
+func deferUntilAllUsed(names []string) int {
+	items := make([]C.item, len(names))
+	for i, n := range names {
+		p := C.CString(n)
+		defer C.free(unsafe.Pointer(p))
+		items[i] = C.item{s: p}
+	}
+	return int(C.useItems(&items[0], C.int(len(items))))
 }
