@@ -1,6 +1,7 @@
 /**
  * Connections that only look at the peer's certificate: a TLS config whose
- * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`), and
+ * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`, or a
+ * wrapper that returns a `*tls.Conn`), and
  * whose connections are only handshaken, asked for their state or host
  * name, and closed. Certificate inspectors and TLS probes work this way on
  * purpose; no application data crosses such a connection.
@@ -9,6 +10,7 @@ import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
+import { deref } from '../../semantics/types.js';
 import { identUses } from './tls-config.js';
 
 const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
@@ -79,9 +81,12 @@ function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
   return dials > 0;
 }
 
+/** `tls.Dial`, `tls.DialWithDialer`, `tls.Client`, or a wrapper that returns a `*tls.Conn` (`client.TLSDial(network, addr, cfg)`). */
 function isDial(pkg: PackageInfo, call: CallExpr): boolean {
   const c = pkg.calleeOf(call);
-  return c.kind === 'func' && c.pkg === 'crypto/tls' && DIALS.has(c.name);
+  if (c.kind === 'func' && c.pkg === 'crypto/tls') return DIALS.has(c.name);
+  const first = pkg.signatureOf(call)?.results[0];
+  return first !== undefined && pkg.isNamedType(deref(first), 'crypto/tls', 'Conn') && first.kind === 'pointer';
 }
 
 /** The connection a dial returns is only handshaken, inspected and closed (`conn, err := tls.Dial(...)`, or used at once). */

@@ -45,6 +45,23 @@ func downloadChain(raw net.Conn, base *tls.Config, name string) ([]*x509.Certifi
 	return tc.ConnectionState().PeerCertificates, nil
 }
 
+// A dialing wrapper that returns the *tls.Conn counts as a dial.
+type validationClient struct{}
+
+func (validationClient) TLSDial(network, addr string, cfg *tls.Config) (*tls.Conn, error) {
+	return tls.Dial(network, addr, cfg)
+}
+
+func validateALPN(vc validationClient, addr string) (bool, error) {
+	config := &tls.Config{NextProtos: []string{"acme-tls/1"}, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off on connections that only read"
+	conn, err := vc.TLSDial("tcp", addr, config)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	return conn.ConnectionState().NegotiatedProtocol == "acme-tls/1", nil
+}
+
 // Connections that carry data, or configs that go elsewhere too: the usual finding.
 
 func sendOver(addr string, msg []byte) error {
