@@ -6,21 +6,25 @@
  *
  * A package's key hashes: Redline's own code and the Node version (which
  * fixes the serialization), the scan setup (rules, severities, options,
- * test mode) and the current directory; the planned package (file paths,
- * module, package name, imports within the scan, header errors) and the
- * content of each of its files; whether any package of the scan imports
- * it; and, for every package it imports, a hash of that package's
- * knowledge and of everything that package imports (a Merkle chain). So a
- * change anywhere below a package invalidates it, and nothing else does.
+ * test mode) and the current directory, and the kind of thread that
+ * analyses packages (how deep a tree it can follow depends on its stack);
+ * the planned package (file paths, module, package name, imports within the
+ * scan, header errors) and the content of each of its files; whether any
+ * package of the scan imports it; and, for every package it imports, a hash
+ * of that package's knowledge and of everything that package imports (a
+ * Merkle chain). So a change anywhere below a package invalidates it, and
+ * nothing else does. Results are stored only when the files the thread read
+ * are the ones the key was computed from.
  *
  * Nothing secret is stored: findings hold what the reports show (redacted
  * text, hashes), and a package whose knowledge holds source text that
- * looks like a credential (an exported string constant, a struct tag) is
- * not cached at all.
+ * could be a credential (an exported string constant, a struct tag) is not
+ * cached at all.
  *
  * The cache is one file per scan root, rewritten after each scan with the
  * entries that scan used (so it never grows beyond one entry per package).
- * A file that cannot be read or decoded is ignored with a warning.
+ * The file starts with a marker and a checksum: a damaged cache is ignored
+ * with a warning and replaced; a file that is not a cache is left alone.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -33,8 +37,11 @@ import type { Finding } from './finding.js';
 import type { PlannedPackage } from './scan-plan.js';
 import type { Knowledge, ScanSetup } from './scan-tasks.js';
 
-/** Bumped when the file layout changes. */
-const FORMAT = 'redline-scan-cache/1';
+/** The first bytes of every cache file; the version after the slash changes with the layout. */
+const MARKER = 'redline-scan-cache/';
+const HEADER = Buffer.from(`${MARKER}2\n`);
+/** The header, then the hex sha256 of the body and a newline, then the body. */
+const CHECKSUM_LENGTH = 65;
 
 /** What the cache keeps of a package task. */
 export interface CachedPackage {
@@ -46,32 +53,36 @@ export interface CachedPackage {
   readonly knowledgeHash: string;
 }
 
-/** A package task's cache key, and the size and modification time of its files when it was computed. */
+/** A package task's cache key, and the hashes of its files' contents it was computed from. */
 export interface PackageKey {
   readonly hash: string;
-  readonly files: readonly string[];
-  readonly stamps: readonly string[];
+  readonly fileHashes: readonly string[];
 }
 
-interface CacheFile {
-  readonly format: string;
+interface CacheBody {
   readonly code: string;
   readonly entries: Record<string, CachedPackage>;
 }
+
+/** Which threads analyse the packages of a scan. */
+export type ThreadKind = 'main' | 'worker';
 
 export class ScanCache {
   private readonly old: Record<string, CachedPackage>;
   private readonly used: Record<string, CachedPackage> = {};
   private readonly base: string;
+  /** The file exists and is not a cache: it is neither read nor replaced. */
+  private readonly foreign: boolean;
   /** Packages answered from the cache in this scan. */
   hits = 0;
   /** Why the cache file was not used, if it was not (for a warning). */
   readonly problem: string | undefined;
 
-  constructor(readonly file: string, setup: ScanSetup) {
-    this.base = sha256(JSON.stringify([codeIdentity(), process.versions.node, setup]));
+  constructor(readonly file: string, setup: ScanSetup, threads: ThreadKind) {
+    this.base = sha256(JSON.stringify([codeIdentity(), process.versions.node, threads, setup]));
     const loaded = readCacheFile(file);
     this.problem = loaded.problem;
+    this.foreign = loaded.foreign === true;
     this.old = loaded.entries;
   }
 
@@ -82,17 +93,20 @@ export class ScanCache {
    */
   keyOf(pkg: PlannedPackage, unimported: boolean, deps: readonly string[]): PackageKey | undefined {
     const h = createHash('sha256').update(this.base).update('\0').update(JSON.stringify(pkg)).update(unimported ? '\0u' : '\0i');
-    const stamps: string[] = [];
+    const fileHashes: string[] = [];
     for (const f of pkg.files) {
+      let content: Buffer;
       try {
-        stamps.push(stampOf(f.path));
-        h.update('\0').update(sha256(fs.readFileSync(f.path)));
+        content = fs.readFileSync(f.path);
       } catch {
         return undefined;
       }
+      const fh = contentHash(content);
+      fileHashes.push(fh);
+      h.update('\0').update(fh);
     }
     for (const d of deps) h.update('\0').update(d);
-    return { hash: h.digest('hex'), files: pkg.files.map((f) => f.path), stamps };
+    return { hash: h.digest('hex'), fileHashes };
   }
 
   get(key: PackageKey): CachedPackage | undefined {
@@ -105,28 +119,40 @@ export class ScanCache {
   }
 
   /**
-   * Keeps a package's results, unless its knowledge holds source text that
-   * looks like a secret, or one of its files changed since it was keyed
-   * (the results may be of the new content).
+   * Keeps a package's results, unless the files the thread read (`read`:
+   * their content hashes) are not those the key was computed from (edited
+   * meanwhile), or its knowledge holds source text that could be a secret.
    */
-  put(key: PackageKey, entry: CachedPackage, knowledge: Knowledge): void {
+  put(key: PackageKey, entry: CachedPackage, knowledge: Knowledge, read: readonly string[] | undefined): void {
+    if (!read || read.length !== key.fileHashes.length || read.some((h, i) => h !== key.fileHashes[i])) return;
     if (holdsSecretLikeText(knowledge.packages)) return;
-    try {
-      if (key.files.some((f, i) => stampOf(f) !== key.stamps[i])) return;
-    } catch {
-      return;
-    }
     this.used[key.hash] = entry;
   }
 
-  /** Writes the entries this scan used (atomically: a concurrent scan sees the old file or the new one). */
-  save(): void {
-    const data: CacheFile = { format: FORMAT, code: codeIdentity(), entries: this.used };
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+  /**
+   * Writes the entries this scan used, atomically (a concurrent scan sees the
+   * old file or the new one). Returns why it could not, if it could not; a
+   * file that is not a cache is never replaced.
+   */
+  save(): string | undefined {
+    if (this.foreign) return undefined;
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, serialize(data));
-    fs.renameSync(tmp, this.file);
+    try {
+      makeDirectories(path.dirname(this.file));
+      const body = serialize({ code: codeIdentity(), entries: this.used } satisfies CacheBody);
+      fs.writeFileSync(tmp, Buffer.concat([HEADER, Buffer.from(`${sha256(body)}\n`), body]));
+      fs.renameSync(tmp, this.file);
+      return undefined;
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      return `cannot write the scan cache ${this.file} (${(e as Error).message}); the next scan starts from scratch`;
+    }
   }
+}
+
+/** The hash of a file's content, as the key and the threads that read files compute it. */
+export function contentHash(content: Uint8Array): string {
+  return sha256(content);
 }
 
 /**
@@ -151,24 +177,52 @@ export function defaultCacheFile(cwd: string, paths: readonly string[], env: Nod
   return path.join(root, 'redline', `scan-${sha256(JSON.stringify([cwd, paths])).slice(0, 16)}.bin`);
 }
 
-function readCacheFile(file: string): { entries: Record<string, CachedPackage>; problem?: string } {
+function readCacheFile(file: string): { entries: Record<string, CachedPackage>; problem?: string; foreign?: boolean } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: {} };
-    return { entries: {}, problem: `cannot read the scan cache ${file} (${(e as Error).message}); scanning everything` };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { entries: {} };
+    const problem = `cannot read the scan cache ${file} (${(e as Error).message}); scanning everything`;
+    // a directory, or something else that is not a regular file: never replaced
+    return { entries: {}, problem, foreign: code === 'EISDIR' };
   }
+  if (bytes.length === 0) return { entries: {} };
+  if (!bytes.subarray(0, MARKER.length).equals(Buffer.from(MARKER))) {
+    return { entries: {}, foreign: true, problem: `${file} is not a Redline scan cache: it is left as it is, and this scan is not cached (choose another --cache-location)` };
+  }
+  // another version's layout: nothing in it can be reused, and it is replaced
+  if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return { entries: {} };
+  const damaged = { entries: {}, problem: `the scan cache ${file} is damaged; scanning everything and replacing it` };
+  const sum = bytes.subarray(HEADER.length, HEADER.length + CHECKSUM_LENGTH).toString('latin1');
+  const body = bytes.subarray(HEADER.length + CHECKSUM_LENGTH);
+  if (sum !== `${sha256(body)}\n`) return damaged;
+  let data: Partial<CacheBody> | null;
   try {
-    const data = deserialize(bytes) as Partial<CacheFile> | null;
-    if (data?.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null) {
-      return { entries: {}, problem: `${file} is not a Redline scan cache of this version; scanning everything and replacing it` };
-    }
-    // another version of Redline: nothing in it can be reused
-    return { entries: data.code === codeIdentity() ? data.entries : {} };
+    data = deserialize(body) as Partial<CacheBody> | null;
   } catch {
-    return { entries: {}, problem: `the scan cache ${file} is damaged; scanning everything and replacing it` };
+    return damaged;
   }
+  if (typeof data?.entries !== 'object' || data.entries === null || !Object.values(data.entries).every(isEntry)) return damaged;
+  // another build of Redline: nothing in it can be reused
+  return { entries: data.code === codeIdentity() ? data.entries : {} };
+}
+
+function isEntry(e: unknown): e is CachedPackage {
+  const x = e as Partial<CachedPackage> | null;
+  return typeof x === 'object' && x !== null && Array.isArray(x.findings) && typeof x.parseErrors === 'number'
+    && x.knowledge instanceof Uint8Array && typeof x.knowledgeHash === 'string' && /^[0-9a-f]{64}$/.test(x.knowledgeHash);
+}
+
+/** Creates the missing directories of `dir` one level at a time (recursive mkdir loops forever on procfs). */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) fs.mkdirSync(d);
 }
 
 let code: string | undefined;
@@ -193,10 +247,10 @@ function codeIdentity(): string {
 }
 
 /**
- * Whether knowledge holds source text that could be a credential (a token
- * format, a private key, or a random-looking value). Source text enters
- * knowledge only as string constant values (`s:…`, consts.ts) and struct
- * tags; everything else in it is names, paths, positions and fact ids.
+ * Whether knowledge holds source text that could be a credential. Source
+ * text enters knowledge only as string constant values (`s:…`, consts.ts)
+ * and struct tags; everything else in it is names, paths, positions and
+ * fact ids.
  */
 function holdsSecretLikeText(value: unknown, key?: string): boolean {
   if (typeof value === 'string') {
@@ -209,8 +263,17 @@ function holdsSecretLikeText(value: unknown, key?: string): boolean {
   return false;
 }
 
+/**
+ * Whether a text could be, or contain, a credential some configuration of
+ * the secrets rules reports: a token format or key anywhere in it, or a
+ * word of it (`Bearer <credential>`, `password=<credential>`) that is not a
+ * name or placeholder, whatever its entropy (the rules' threshold is an
+ * option).
+ */
 function mayBeSecret(text: string): boolean {
-  return text.length >= 8 && (detectSecret(text) !== null || looksLikeSecretValue(text, 3.0));
+  if (text.length < 8) return false;
+  if (detectSecret(text) !== null || looksLikeSecretValue(text, 0)) return true;
+  return text.split(/[\s=:,;&]+/).some((w) => w.length >= 8 && (detectSecret(w) !== null || looksLikeSecretValue(w, 0)));
 }
 
 const TAG_PAIR = /([^\s:"]+):"((?:[^"\\]|\\.)*)"/g;
@@ -227,11 +290,6 @@ function tagValues(tag: string): string[] {
   return out;
 }
 
-function stampOf(file: string): string {
-  const st = fs.statSync(file, { bigint: true });
-  return `${st.size}:${st.mtimeNs}`;
-}
-
-function sha256(data: string | Buffer): string {
+function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }

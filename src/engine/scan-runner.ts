@@ -76,13 +76,13 @@ export async function analysePackages(
       if (cached.hit) return false;
       outstanding[thread]!++;
       const known = unseen(thread, i);
-      runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }) }).then(
+      runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }), ...(cached.key && { hashFiles: true }) }).then(
         (result) => {
           if (cache) {
             const k = result.knowledge;
             const own = k instanceof Uint8Array ? (deserialize(k) as Knowledge) : k;
             const hash = knowledgeHash(own);
-            if (cached.key !== undefined) cache.put(cached.key, { findings: result.findings, parseErrors: result.parseErrors, knowledge: k instanceof Uint8Array ? k : serialize(k), knowledgeHash: hash }, own);
+            if (cached.key !== undefined) cache.put(cached.key, { findings: result.findings, parseErrors: result.parseErrors, knowledge: k instanceof Uint8Array ? k : serialize(k), knowledgeHash: hash }, own, result.fileHashes);
             finish(i, result, hash);
           } else finish(i, result);
           outstanding[thread]!--;

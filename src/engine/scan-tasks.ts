@@ -17,6 +17,7 @@ import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
 import { factKindsOf } from './rule.js';
+import { contentHash } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
@@ -51,6 +52,8 @@ export interface ScanTask {
    * its knowledge holds its facts only (default: exported).
    */
   readonly unimported?: boolean;
+  /** Return the content hash of each file as read (for the scan cache: results of files edited since they were keyed are not stored). */
+  readonly hashFiles?: boolean;
 }
 
 /** Milliseconds spent in each stage of a task, summed over packages (CPU time of one thread). */
@@ -67,6 +70,8 @@ export interface ScanTaskResult {
   /** Files of the package with syntax errors. */
   readonly parseErrors: number;
   readonly times: StageTimes;
+  /** With `hashFiles`: `contentHash` of each file of the package, in plan order. */
+  readonly fileHashes?: readonly string[];
 }
 
 /**
@@ -106,8 +111,9 @@ export class ScanWorker {
       this.learn(packages, facts);
     }
     const t0 = performance.now();
-    const { input, syntaxErrors } = loadPackage(task.pkg);
+    const { input, syntaxErrors, fileHashes } = loadPackage(task.pkg, task.hashFiles === true);
     const t1 = performance.now();
+    const hashes = fileHashes && { fileHashes };
     const options: AnalyzeOptions = {
       rules: this.enabled,
       catalog: CATALOG,
@@ -131,6 +137,7 @@ export class ScanWorker {
         findings: unanalysedPackageFindings(input, syntaxErrors, options),
         parseErrors: syntaxErrors.size,
         times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: 0 },
+        ...hashes,
       };
     }
     // The package's own facts count for calls inside it; dependents get them with their tasks.
@@ -145,6 +152,7 @@ export class ScanWorker {
       findings,
       parseErrors: syntaxErrors.size,
       times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: performance.now() - t2 },
+      ...hashes,
     };
   }
 
@@ -184,12 +192,15 @@ function unanalysedPackageFindings(input: PackageInput, syntaxErrors: ReadonlyMa
   return findings;
 }
 
-/** Reads and parses the files of a planned package. */
-export function loadPackage(pkg: PlannedPackage): { input: PackageInput; syntaxErrors: Map<string, SyntaxProblem[]> } {
+/** Reads and parses the files of a planned package; with `hash`, also the content hash of each file as read. */
+export function loadPackage(pkg: PlannedPackage, hash = false): { input: PackageInput; syntaxErrors: Map<string, SyntaxProblem[]>; fileHashes?: string[] } {
   const files: PackageFileInput[] = [];
   const syntaxErrors = new Map<string, SyntaxProblem[]>();
+  const fileHashes: string[] | undefined = hash ? [] : undefined;
   for (const f of pkg.files) {
-    const parsed = parseFile(readFileSync(f.path), f.path);
+    const bytes = readFileSync(f.path);
+    fileHashes?.push(contentHash(bytes));
+    const parsed = parseFile(bytes, f.path);
     const problems: SyntaxProblem[] = parsed.errors.map((e) => ({ offset: e.offset, message: e.message }));
     if (f.headerError) problems.unshift({ offset: 0, message: f.headerError });
     if (problems.length > 0) syntaxErrors.set(f.path, problems);
@@ -203,5 +214,5 @@ export function loadPackage(pkg: PlannedPackage): { input: PackageInput; syntaxE
       isCgo: parsed.file.imports.some((s) => s.path.value === '"C"'),
     });
   }
-  return { input: { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files }, syntaxErrors };
+  return { input: { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files }, syntaxErrors, ...(fileHashes && { fileHashes }) };
 }

@@ -112,7 +112,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const setup = scanSetup(cwd, policy, settings);
-  const cache = options.cache === undefined ? undefined : new ScanCache(path.resolve(cwd, options.cache), setup);
+  const cache = options.cache === undefined ? undefined : new ScanCache(path.resolve(cwd, options.cache), setup, pool ? 'worker' : 'main');
   const warnings = [...discovery.warnings];
   if (cache?.problem) warnings.push(cache.problem);
   const runner: PoolRunner | InlineRunner = pool ?? new InlineRunner();
@@ -137,13 +137,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await runner.close();
   }
 
-  if (cache) {
-    try {
-      cache.save();
-    } catch (e) {
-      warnings.push(`cannot write the scan cache ${cache.file} (${(e as Error).message}); the next scan starts from scratch`);
-    }
-  }
+  const unsaved = cache?.save();
+  if (unsaved) warnings.push(unsaved);
   findings.sort(compareFindings);
   let stale: readonly BaselineEntry[] = [];
   const baselineFile = options.baseline === false ? undefined : options.baseline ? path.resolve(cwd, options.baseline) : policy.baseline;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheFile } from '../../src/engine/scan-cache.js';
+import { defaultCacheFile, ScanCache } from '../../src/engine/scan-cache.js';
 import { scan, type ScanOptions, type ScanResult } from '../../src/engine/scan.js';
 import { makeTree, writeTree } from '../support/fs-tree.js';
 
@@ -58,11 +58,17 @@ describe('the scan cache', () => {
     expect(lines(warm)).toEqual(lines(cold));
     // config is never stored (its exports hold a token); its importers still are
     expect(warm.stats.cachedPackages).toBe(3);
-    // worker threads read the same entries
-    const workers = await run({ jobs: 2, workerThreshold: 0 });
-    expect(workers.stats.workers).toBe(2);
-    expect(workers.stats.cachedPackages).toBe(3);
-    expect(lines(workers)).toEqual(lines(cold));
+  });
+
+  it('keeps the entries of worker threads apart (their stacks follow deeper trees)', async () => {
+    const workers = () => run({ jobs: 2, workerThreshold: 0 });
+    const first = await workers();
+    expect(first.stats.workers).toBe(2);
+    expect(first.stats.cachedPackages).toBe(0);
+    const second = await workers();
+    expect(second.stats.cachedPackages).toBe(3);
+    expect(lines(second)).toEqual(lines(await scan({ cwd: root, jobs: 1 })));
+    await run();
   });
 
   it('never stores a secret', () => {
@@ -110,12 +116,32 @@ func Show(v string) { log.Println(v); log.Println(len(v)) }
   });
 
   it('warns about a damaged cache file, scans everything and replaces it', async () => {
-    fs.writeFileSync(cache, 'not a cache');
-    const r = await run();
-    expect(r.warnings.some((w) => w.includes('is not a Redline scan cache') || w.includes('damaged'))).toBe(true);
-    expect(r.stats.cachedPackages).toBe(0);
+    await run();
+    const bytes = fs.readFileSync(cache);
+    for (const at of [bytes.length - 40, Math.floor(bytes.length / 2), 120]) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = damaged[at]! ^ 0x20;
+      fs.writeFileSync(cache, damaged);
+      const r = await run();
+      expect(r.warnings).toEqual([`the scan cache ${cache} is damaged; scanning everything and replacing it`]);
+      expect(r.stats.cachedPackages).toBe(0);
+      expect(lines(r)).toEqual(lines(await scan({ cwd: root, jobs: 1 })));
+      expect((await run()).stats.cachedPackages).toBe(3);
+    }
+  });
+
+  it('leaves a file that is not a cache alone', async () => {
+    const other = path.join(root, 'go.sum');
+    fs.writeFileSync(other, 'example.com/x v1.0.0 h1:abc=\n');
+    const r = await run({ cache: other });
+    expect(r.warnings).toEqual([`${other} is not a Redline scan cache: it is left as it is, and this scan is not cached (choose another --cache-location)`]);
+    expect(fs.readFileSync(other, 'utf8')).toBe('example.com/x v1.0.0 h1:abc=\n');
+  });
+
+  it('says so when the cache cannot be written, and never hangs', async () => {
+    const r = await run({ cache: '/proc/redline-no-such/scan.bin' });
+    expect(r.warnings.some((w) => w.startsWith('cannot write the scan cache /proc/redline-no-such/scan.bin'))).toBe(true);
     expect(lines(r)).toEqual(lines(await scan({ cwd: root, jobs: 1 })));
-    expect((await run()).stats.cachedPackages).toBe(3);
   });
 
   it('lives in the user cache directory by default, one file per directory and arguments', () => {
@@ -142,5 +168,50 @@ describe('the scan cache, through packages that import packages', () => {
     expect(after.stats.cachedPackages).toBe(0);
     expect(lines(after)).toEqual(lines(await scan({ cwd: root, jobs: 1 })));
     expect(after.findings.map((f) => `${f.location.file} ${f.rule}`)).toEqual(['a/a.go secrets/sensitive-data-logged']);
+  });
+});
+
+describe('what the scan cache stores', () => {
+  it('no credential an exported constant holds, whatever the rules options (a scheme prefix, a low entropy)', async () => {
+    const bearer = 'Qx7vLm2pZr9kWt7nAb3';
+    const root = makeTree({
+      'go.mod': 'module example.com/leak\n\ngo 1.22\n',
+      'auth/auth.go': `package auth\n\nconst Header = "Bearer ${bearer}"\n\nconst Basic = "Basic dXNlcjpzM2NyM3QtcGFzcw=="\n`,
+      'pw/pw.go': 'package pw\n\nconst DBPassword = "abab1212ABAB"\n',
+      'app/app.go': `package app
+
+import (
+	"net/http"
+
+	"example.com/leak/auth"
+	"example.com/leak/pw"
+)
+
+func Do(r *http.Request) string {
+	r.Header.Set("Authorization", auth.Header)
+	return pw.DBPassword
+}
+`,
+      'redline.yaml': 'version: "1"\nrules:\n  secrets/hardcoded-credential: { options: { min-entropy: 1.5 } }\n',
+    });
+    const cache = path.join(root, 'scan.bin');
+    const r = await scan({ cwd: root, jobs: 1, cache });
+    expect(r.findings.map((f) => f.rule).sort()).toContain('secrets/literal-authorization-header');
+    const bytes = fs.readFileSync(cache).toString('latin1');
+    for (const s of [bearer, 'dXNlcjpzM2NyM3QtcGFzcw', 'abab1212ABAB']) expect(bytes).not.toContain(s);
+  });
+
+  it('nothing from files that changed while they were analysed', () => {
+    const root = makeTree({ 'go.mod': 'module example.com/race\n\ngo 1.22\n', 'a/a.go': 'package a\n' });
+    const setup = { cwd: root, rules: [], engineSeverities: {}, tests: 'lower' as const };
+    const cache = new ScanCache(path.join(root, 'scan.bin'), setup, 'main');
+    const pkg = { importPath: 'example.com/race/a', dir: path.join(root, 'a'), name: 'a', module: { path: 'example.com/race', goVersion: '1.22' }, files: [{ path: path.join(root, 'a/a.go'), relPath: 'a/a.go', isTest: false, size: 10 }], deps: [] };
+    const key = cache.keyOf(pkg, true, [])!;
+    const entry = { findings: [], parseErrors: 0, knowledge: new Uint8Array(), knowledgeHash: '0'.repeat(64) };
+    const knowledge = { packages: {}, facts: { func: {}, param: {} } };
+    cache.put(key, entry, knowledge, ['f'.repeat(64)]);
+    expect(cache.get(key)).toBeUndefined();
+    cache.put(key, entry, knowledge, key.fileHashes);
+    expect(cache.get(key)).toBe(entry);
   });
 });
