@@ -78,15 +78,14 @@ export async function analysePackages(
       const known = unseen(thread, i);
       runner.run(thread, { kind: 'package', pkg: packages[i]!, ...(known.length > 0 && { known }), ...(unimported && { unimported }), ...(cached.key && { hashFiles: true }) }).then(
         (result) => {
-          if (cache) {
-            const k = result.knowledge;
-            const own = k instanceof Uint8Array ? (deserialize(k) as Knowledge) : k;
-            const hash = knowledgeHash(own);
-            if (cached.key !== undefined) cache.put(cached.key, { findings: result.findings, parseErrors: result.parseErrors, knowledge: k instanceof Uint8Array ? k : serialize(k), knowledgeHash: hash }, own, result.fileHashes);
-            finish(i, result, hash);
-          } else finish(i, result);
-          outstanding[thread]!--;
-          pump();
+          try {
+            finish(i, result, cache && store(cache, cached.key, result));
+            outstanding[thread]!--;
+            pump();
+          } catch (error) {
+            failed = true;
+            reject(error);
+          }
         },
         (error: unknown) => {
           failed = true;
@@ -118,6 +117,15 @@ export async function analysePackages(
 }
 
 const NO_TIME = { parseMs: 0, semanticsMs: 0, rulesMs: 0 } as const;
+
+/** Stores a package's results under its key (if it has one); returns the hash of its knowledge (`knowledgeHash`). */
+function store(cache: ScanCache, key: PackageKey | undefined, result: ScanTaskResult): string {
+  const k = result.knowledge;
+  const own = k instanceof Uint8Array ? (deserialize(k) as Knowledge) : k;
+  const hash = knowledgeHash(own);
+  if (key !== undefined) cache.put(key, { findings: result.findings, parseErrors: result.parseErrors, knowledge: k instanceof Uint8Array ? k : serialize(k), knowledgeHash: hash }, own, result.fileHashes);
+  return hash;
+}
 
 /** Tasks a thread may hold: the one it runs and the next. */
 const PIPELINE_DEPTH = 2;
