@@ -11,7 +11,7 @@ import { checkPackage, type FactTable, type PackageFileInput, type PackageInfo, 
 import { FactNameIndex } from '../semantics/fact-names.js';
 import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
 import type { ExportedPackage } from '../semantics/exports.js';
-import { deepestNode, isStackOverflow } from './analysis-limit.js';
+import { beyondAnalysisLimit, deepestNode, isStackOverflow } from './analysis-limit.js';
 import { analyzePackage, parseErrorFinding, unanalysedFileFindings, type AnalyzeOptions, type EnabledRule, type SyntaxProblem } from './analyze.js';
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
@@ -111,7 +111,7 @@ export class ScanWorker {
       this.learn(packages, facts);
     }
     const t0 = performance.now();
-    const { input, syntaxErrors, fileHashes } = loadPackage(task.pkg, task.hashFiles === true);
+    const { input, syntaxErrors, fileHashes, tooDeep } = loadPackage(task.pkg, task.hashFiles === true);
     const t1 = performance.now();
     const hashes = fileHashes && { fileHashes };
     const options: AnalyzeOptions = {
@@ -124,12 +124,13 @@ export class ScanWorker {
     let checked: PackageInfo;
     let own: Knowledge;
     try {
+      if (tooDeep) throw DEEPER_THAN_ANALYSED;
       checked = checkPackage(input, this.program);
       const exported = !task.unimported;
       const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported, depsFinal: true })], this.factKinds, this.program);
       own = exported ? program : { packages: {}, facts: program.facts };
     } catch (e) {
-      if (!isStackOverflow(e)) throw e;
+      if (e !== DEEPER_THAN_ANALYSED && !isStackOverflow(e)) throw e;
       // Nested too deeply to check: reported; dependents see no exports of it.
       const t2 = performance.now();
       return {
@@ -164,6 +165,9 @@ export class ScanWorker {
   }
 }
 
+/** Thrown when a file of the package is deeper than MAX_ANALYSED_DEPTH: handled like a stack overflow, on every thread alike. */
+const DEEPER_THAN_ANALYSED = new Error('deeper than analysed');
+
 /** What a thread knows: tables that grow as packages are learned, and the index of their fact names. */
 interface MutableProgram {
   readonly packages: Record<string, ExportedPackage>;
@@ -192,15 +196,21 @@ function unanalysedPackageFindings(input: PackageInput, syntaxErrors: ReadonlyMa
   return findings;
 }
 
-/** Reads and parses the files of a planned package; with `hash`, also the content hash of each file as read. */
-export function loadPackage(pkg: PlannedPackage, hash = false): { input: PackageInput; syntaxErrors: Map<string, SyntaxProblem[]>; fileHashes?: string[] } {
+/**
+ * Reads and parses the files of a planned package; with `hash`, also the
+ * content hash of each file as read. `tooDeep`: a file is deeper than the
+ * analyses follow (MAX_ANALYSED_DEPTH).
+ */
+export function loadPackage(pkg: PlannedPackage, hash = false): { input: PackageInput; syntaxErrors: Map<string, SyntaxProblem[]>; fileHashes?: string[]; tooDeep: boolean } {
   const files: PackageFileInput[] = [];
   const syntaxErrors = new Map<string, SyntaxProblem[]>();
   const fileHashes: string[] | undefined = hash ? [] : undefined;
+  let tooDeep = false;
   for (const f of pkg.files) {
     const bytes = readFileSync(f.path);
     fileHashes?.push(contentHash(bytes));
     const parsed = parseFile(bytes, f.path);
+    if (beyondAnalysisLimit(parsed.file, parsed.nesting)) tooDeep = true;
     const problems: SyntaxProblem[] = parsed.errors.map((e) => ({ offset: e.offset, message: e.message }));
     if (f.headerError) problems.unshift({ offset: 0, message: f.headerError });
     if (problems.length > 0) syntaxErrors.set(f.path, problems);
@@ -214,5 +224,5 @@ export function loadPackage(pkg: PlannedPackage, hash = false): { input: Package
       isCgo: parsed.file.imports.some((s) => s.path.value === '"C"'),
     });
   }
-  return { input: { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files }, syntaxErrors, ...(fileHashes && { fileHashes }) };
+  return { input: { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files }, syntaxErrors, ...(fileHashes && { fileHashes }), tooDeep };
 }

@@ -54,6 +54,12 @@ export interface ParseFileResult {
   readonly positions: PositionTable;
   /** The source text (decoded when the input was bytes). */
   readonly source: string;
+  /**
+   * The deepest nesting the parser met: nested constructs, and each link of
+   * chains like `a+b+c`, `x.f.g` or `A | B` (go/parser's nesting level,
+   * plus union terms). The tree is at most a few levels deeper than this.
+   */
+  readonly nesting: number;
 }
 
 interface Decoded {
@@ -168,7 +174,7 @@ export function parseFile(source: string | Uint8Array, filename = ''): ParseFile
   if (errors.length > 1) {
     errors.sort((a, b) => a.offset - b.offset || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   }
-  return { file, errors, positions, source: text };
+  return { file, errors, positions, source: text, nesting: parser.maxNesting };
 }
 
 /**

@@ -228,6 +228,8 @@ export class Parser extends Scanner {
   private inRhs = false;
   private imports: ast.ImportSpec[] = [];
   private nestLev = 0;
+  /** The deepest nesting met (ParseFileResult.nesting): `nestLev`, and within a union `A | B | ...`, its terms too. */
+  maxNesting = 0;
   private depth = 0;
   private isRange = false;
 
@@ -477,6 +479,7 @@ export class Parser extends Scanner {
   /** incNestLev at a recursive entry point. */
   private enter(): void {
     if (++this.nestLev > MAX_NEST_LEV || ++this.depth > MAX_DEPTH) this.bail();
+    if (this.nestLev > this.maxNesting) this.maxNesting = this.nestLev;
   }
 
   private leave(): void {
@@ -1049,11 +1052,14 @@ export class Parser extends Scanner {
 
   private embeddedElem(x: ast.Expr | null): ast.Expr {
     if (x === null) x = this.embeddedTerm();
+    // go/parser does not count union terms in its nesting level; the tree still gets deeper
+    let terms = this.nestLev;
     while (this.tk() === Token.OR) {
       const opPos = this.pos;
       this.next();
       const y = this.embeddedTerm();
       x = mkBinary(x, opPos, '|', y);
+      if (++terms > this.maxNesting) this.maxNesting = terms;
     }
     return x;
   }
@@ -1403,6 +1409,7 @@ export class Parser extends Scanner {
     const lev0 = this.nestLev;
     loop: for (;;) {
         if (++this.nestLev > MAX_NEST_LEV) this.bail();
+      if (this.nestLev > this.maxNesting) this.maxNesting = this.nestLev;
         switch (this.tk()) {
           case Token.PERIOD:
             this.next();
@@ -1521,6 +1528,7 @@ export class Parser extends Scanner {
     const lev0 = this.nestLev;
     for (;;) {
       if (++this.nestLev > MAX_NEST_LEV) this.bail();
+      if (this.nestLev > this.maxNesting) this.maxNesting = this.nestLev;
       let op = this.tk();
       if (this.inRhs && op === Token.ASSIGN) op = Token.EQL;
       const oprec = precedence(op);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/syntax/index.js';
-import { deepestNode, isStackOverflow } from '../../src/engine/analysis-limit.js';
+import { beyondAnalysisLimit, deepestNode, isStackOverflow, MAX_ANALYSED_DEPTH } from '../../src/engine/analysis-limit.js';
 import { scan } from '../../src/engine/scan.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'redline-deep-'));
@@ -48,4 +48,33 @@ describe('code nested too deeply to analyse', () => {
       expect(result.findings[0]!.message).toMatch(/nests 60003 levels deep.*no rule ran on it/);
     });
   }
+});
+
+describe('the depth analyses follow', () => {
+  // 3,000 levels: beyond the main thread's stack, within a worker's; 1,000: within both
+  const deep = mkdtempSync(path.join(tmpdir(), 'redline-depth-'));
+  afterAll(() => rmSync(deep, { recursive: true, force: true }));
+  const chain = (n: number) => Array.from({ length: n }, () => '"ab"').join(' + ');
+  mkdirSync(path.join(deep, 'deep'), { recursive: true });
+  mkdirSync(path.join(deep, 'shallow'), { recursive: true });
+  writeFileSync(path.join(deep, 'go.mod'), 'module redline.test/depth\n\ngo 1.22\n');
+  writeFileSync(path.join(deep, 'deep/deep.go'), `package deep\n\nimport "log"\n\nvar password = ${chain(3000)}\n\nfunc F() { log.Println(password) }\n`);
+  writeFileSync(path.join(deep, 'shallow/shallow.go'), `package shallow\n\nimport "log"\n\nvar password = ${chain(1000)}\n\nfunc F() { log.Println(password) }\n`);
+
+  it(`is ${MAX_ANALYSED_DEPTH} levels on every thread, so results do not depend on --jobs`, async () => {
+    const rules = async (jobs: number) => (await scan({ cwd: deep, jobs, workerThreshold: 0, baseline: false })).findings.map((f) => `${f.location.file} ${f.rule}`);
+    const one = await rules(1);
+    expect(one).toEqual(['deep/deep.go redline/analysis-limit', 'shallow/shallow.go secrets/sensitive-data-logged']);
+    expect(await rules(2)).toEqual(one);
+  });
+
+  it('is measured only for files whose nesting allows it', () => {
+    const { file, nesting } = parseFile(`package p\n\nvar x = ${chain(3000)}\n`, 'p.go');
+    expect(nesting).toBeGreaterThanOrEqual(3000);
+    expect(beyondAnalysisLimit(file, nesting)).toBe(true);
+    const small = parseFile(`package p\n\nvar x = ${chain(400)}\n`, 'p.go');
+    expect(beyondAnalysisLimit(small.file, small.nesting)).toBe(false);
+    const union = parseFile(`package p\n\ntype C interface{ ${Array.from({ length: 600 }, (_, i) => `~[${i}]int`).join(' | ')} }\n`, 'p.go');
+    expect(union.nesting).toBeGreaterThanOrEqual(600);
+  });
 });
