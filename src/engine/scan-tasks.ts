@@ -121,25 +121,25 @@ export class ScanWorker {
       tests: setup.tests,
       engineSeverity: (rule) => setup.engineSeverities[rule],
     };
+    // Nested too deeply to check (beyond the limit, or beyond this thread's stack): reported; dependents see no exports of it.
+    const unanalysed = (): ScanTaskResult => ({
+      knowledge: { packages: {}, facts: { func: {}, param: {} } },
+      findings: unanalysedPackageFindings(input, syntaxErrors, options),
+      parseErrors: syntaxErrors.size,
+      times: { parseMs: t1 - t0, semanticsMs: performance.now() - t1, rulesMs: 0 },
+      ...hashes,
+    });
+    if (tooDeep) return unanalysed();
     let checked: PackageInfo;
     let own: Knowledge;
     try {
-      if (tooDeep) throw DEEPER_THAN_ANALYSED;
       checked = checkPackage(input, this.program);
       const exported = !task.unimported;
       const program = buildProgram([summarizeChecked(checked, this.factKinds, { exports: exported, depsFinal: true })], this.factKinds, this.program);
       own = exported ? program : { packages: {}, facts: program.facts };
     } catch (e) {
-      if (e !== DEEPER_THAN_ANALYSED && !isStackOverflow(e)) throw e;
-      // Nested too deeply to check: reported; dependents see no exports of it.
-      const t2 = performance.now();
-      return {
-        knowledge: { packages: {}, facts: { func: {}, param: {} } },
-        findings: unanalysedPackageFindings(input, syntaxErrors, options),
-        parseErrors: syntaxErrors.size,
-        times: { parseMs: t1 - t0, semanticsMs: t2 - t1, rulesMs: 0 },
-        ...hashes,
-      };
+      if (!isStackOverflow(e)) throw e;
+      return unanalysed();
     }
     // The package's own facts count for calls inside it; dependents get them with their tasks.
     this.learn(own.packages, own.facts);
@@ -164,9 +164,6 @@ export class ScanWorker {
     this.program.factNames.add(facts);
   }
 }
-
-/** Thrown when a file of the package is deeper than MAX_ANALYSED_DEPTH: handled like a stack overflow, on every thread alike. */
-const DEEPER_THAN_ANALYSED = new Error('deeper than analysed');
 
 /** What a thread knows: tables that grow as packages are learned, and the index of their fact names. */
 interface MutableProgram {
