@@ -11,7 +11,7 @@ import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { identUses } from './tls-config.js';
+import { bindingOf, identUses, valueAt } from './tls-config.js';
 
 const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
 
@@ -29,29 +29,12 @@ const INSPECTING = new Set([
  * cloned may carry data.
  */
 export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr): boolean {
-  let value: Node = config;
-  let parent = pkg.parentOf(value);
-  while (parent?.kind === 'ParenExpr' || (parent?.kind === 'UnaryExpr' && parent.op === '&')) {
-    value = parent;
-    parent = pkg.parentOf(value);
-  }
+  const value = valueAt(pkg, config, true);
+  const parent = pkg.parentOf(value);
   if (parent?.kind === 'CallExpr' && parent.fun !== value) return isDial(pkg, parent) && connectionOnlyInspected(pkg, parent);
-  const variable = config.kind === 'Ident' ? pkg.objectOf(config) : definedBy(pkg, value);
+  const binding = config.kind === 'Ident' ? undefined : bindingOf(pkg, value);
+  const variable = config.kind === 'Ident' ? pkg.objectOf(config) : binding?.define ? pkg.objectOf(binding.name) : undefined;
   return variable !== undefined && configOnlyDialed(pkg, variable);
-}
-
-/** The local variable `v := <value>` or `var v = <value>` defines. */
-function definedBy(pkg: PackageInfo, value: Node): Obj | undefined {
-  const p = pkg.parentOf(value);
-  if (p?.kind === 'AssignStmt' && p.tok === ':=' && p.lhs.length === p.rhs.length) {
-    const lhs = p.lhs[p.rhs.indexOf(value as Expr)];
-    return lhs?.kind === 'Ident' ? pkg.objectOf(lhs) : undefined;
-  }
-  if (p?.kind === 'ValueSpec' && p.names.length === p.values.length) {
-    const name = p.names[p.values.indexOf(value as Expr)];
-    return name ? pkg.objectOf(name) : undefined;
-  }
-  return undefined;
 }
 
 function isLocal(v: Obj | undefined): v is Obj {
@@ -65,16 +48,13 @@ function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
   if (uses.length === 0) return false;
   let dials = 0;
   for (const use of uses) {
-    let at: Node = use;
-    let p = pkg.parentOf(at);
-    if (p?.kind === 'SelectorExpr' && p.x === use) {
-      if (pkg.objectOf(p.sel)?.isField !== true) return false; // a method (Clone) or something unknown
+    const sel = pkg.parentOf(use);
+    if (sel?.kind === 'SelectorExpr' && sel.x === use) {
+      if (pkg.objectOf(sel.sel)?.isField !== true) return false; // a method (Clone) or something unknown
       continue;
     }
-    while (p?.kind === 'ParenExpr' || (p?.kind === 'UnaryExpr' && p.op === '&')) {
-      at = p;
-      p = pkg.parentOf(at);
-    }
+    const at = valueAt(pkg, use, true);
+    const p = pkg.parentOf(at);
     if (p?.kind !== 'CallExpr' || p.fun === at || !isDial(pkg, p) || !connectionOnlyInspected(pkg, p)) return false;
     dials++;
   }
@@ -91,12 +71,8 @@ function isDial(pkg: PackageInfo, call: CallExpr): boolean {
 
 /** The connection a dial returns is only handshaken, inspected and closed (`conn, err := tls.Dial(...)`, or used at once). */
 function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
-  let at: Node = dial;
-  let p = pkg.parentOf(at);
-  while (p?.kind === 'ParenExpr') {
-    at = p;
-    p = pkg.parentOf(at);
-  }
+  const at = valueAt(pkg, dial, false);
+  const p = pkg.parentOf(at);
   if (p?.kind === 'SelectorExpr') return inspects(pkg, p);
   let conn: Obj | undefined;
   if (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.rhs[0] === at) {

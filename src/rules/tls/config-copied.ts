@@ -2,7 +2,7 @@ import type { Expr, FuncType, Ident, Node, RangeStmt, StarExpr } from '../../syn
 import { defineRule, type FixReport } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { identUses, isTLSConfigValueType, shortText } from './tls-config.js';
+import { identUses, isTLSConfigValueType, shortText, valueAt } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -97,12 +97,8 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
 
 /** Whether a value expression of type tls.Config is copied where it stands. */
 function copies(pkg: PackageInfo, e: Expr): boolean {
-  let n: Node = e;
-  let p = pkg.parentOf(n);
-  while (p?.kind === 'ParenExpr') {
-    n = p;
-    p = pkg.parentOf(p);
-  }
+  const n = valueAt(pkg, e, false);
+  const p = pkg.parentOf(n);
   if (!p) return false;
   switch (p.kind) {
     case 'AssignStmt': return p.rhs.includes(n as Expr);

@@ -13,7 +13,7 @@ import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { isMethodOf } from '../shared/log-sinks.js';
-import { identUses, isNil, isTLSConfig, tlsConfigFieldTarget } from './tls-config.js';
+import { bindingOf, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, valueAt } from './tls-config.js';
 
 const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
 
@@ -29,24 +29,12 @@ export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | un
 
 /** The config leaves its function as a result: `return &tls.Config{...}`, or `cfg := ...; return cfg`. */
 function returned(pkg: PackageInfo, config: Expr): boolean {
-  const top = (n: Node): Node => {
-    let p = pkg.parentOf(n);
-    while (p?.kind === 'ParenExpr' || (p?.kind === 'UnaryExpr' && p.op === '&')) {
-      n = p;
-      p = pkg.parentOf(n);
-    }
-    return n;
-  };
-  const value = top(config);
-  const parent = pkg.parentOf(value);
-  if (parent?.kind === 'ReturnStmt') return true;
-  let name: Expr | undefined;
-  if (config.kind === 'Ident') name = config;
-  else if (parent?.kind === 'AssignStmt' && parent.lhs.length === parent.rhs.length) name = parent.lhs[parent.rhs.indexOf(value as Expr)];
-  else if (parent?.kind === 'ValueSpec' && parent.names.length === parent.values.length) name = parent.names[parent.values.indexOf(value as Expr)];
-  const v = name?.kind === 'Ident' ? pkg.objectOf(name) : undefined;
+  const value = valueAt(pkg, config, true);
+  if (pkg.parentOf(value)?.kind === 'ReturnStmt') return true;
+  const name = config.kind === 'Ident' ? config : bindingOf(pkg, value)?.name;
+  const v = name ? pkg.objectOf(name) : undefined;
   if (v?.kind !== 'var' || v.isPackageLevel || v.isField || !v.func) return false;
-  return identUses(v.func, pkg, v).some((u) => pkg.parentOf(top(u))?.kind === 'ReturnStmt');
+  return identUses(v.func, pkg, v).some((u) => pkg.parentOf(valueAt(pkg, u, true))?.kind === 'ReturnStmt');
 }
 
 const sites = new WeakMap<PackageInfo, Node | null>();
@@ -68,13 +56,11 @@ function find(pkg: PackageInfo): Node | undefined {
       if (!isNil(pkg, rhs) && !builtHere(pkg, target.x)) return flow;
     }
   }
-  let found: Node | undefined;
-  pkg.res.bodies.forEach((body, fn) => {
-    if (found) return;
+  for (const [fn, body] of pkg.res.bodies) {
     const verify = body.calls.find((c) => calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify'));
-    if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn)) found = verify;
-  });
-  return found;
+    if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn)) return verify;
+  }
+  return undefined;
 }
 
 /** Whether a function reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */

@@ -53,6 +53,22 @@ export function isNil(pkg: PackageInfo, e: Expr): boolean {
   return x.kind === 'Ident' && x.name === 'nil' && pkg.objectOf(x)?.kind === 'nil';
 }
 
+/** The outermost node standing for the same value as `n`: through parentheses, and with `address` also through `&` (`&(tls.Config{...})`). */
+export function valueAt(pkg: PackageInfo, n: Node, address: boolean): Node {
+  for (let p = pkg.parentOf(n); p?.kind === 'ParenExpr' || (address && p?.kind === 'UnaryExpr' && p.op === '&'); p = pkg.parentOf(n)) n = p;
+  return n;
+}
+
+/** The name a value (as `valueAt` gives it) is bound to: `v := value` and `var v = value` (`define`), or `v = value`. */
+export function bindingOf(pkg: PackageInfo, value: Node): { name: ast.Ident; define: boolean } | undefined {
+  const p = pkg.parentOf(value);
+  let name: Expr | undefined;
+  if (p?.kind === 'AssignStmt' && p.lhs.length === p.rhs.length) name = p.lhs[p.rhs.indexOf(value as Expr)];
+  else if (p?.kind === 'ValueSpec' && p.names.length === p.values.length) name = p.names[p.values.indexOf(value as Expr)];
+  if (name?.kind !== 'Ident') return undefined;
+  return { name, define: p?.kind === 'ValueSpec' || (p?.kind === 'AssignStmt' && p.tok === ':=') };
+}
+
 /** Normalised source text of an expression, to compare two mentions of the same object path. */
 export function exprText(source: string, n: Node): string {
   return source.slice(n.start, n.end).replace(/\s+/g, '');
