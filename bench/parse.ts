@@ -9,7 +9,7 @@
  * tools/goastdump (parse only, one goroutine, GOMAXPROCS=1; a warm-up pass
  * and one timed pass) after each Redline pass, and the best of those runs
  * is reported. Then measures the heap needed to keep the ASTs of all files
- * alive (needs --expose-gc). All files are read into memory before timing;
+ * alive (needs --expose-gc), and what go/parser needs for the same. All files are read into memory before timing;
  * decoding the bytes is part of each parser's time. Redline runs as
  * shipped: compiled by tsc (see loadSyntax).
  */
@@ -180,6 +180,11 @@ async function main(): Promise<void> {
     );
   } else {
     console.log('heap for all ASTs: run node with --expose-gc to measure');
+  }
+  if (goTool !== null) {
+    // the same files kept by go/parser (ParseComments, no object resolution), for scale
+    const [, , heapBytes] = execFileSync(goTool, ['keep', dir], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    console.log(`go/parser heap to keep all ${files.length} ASTs alive: ${fmt(heapBytes! / MB)} MB (sources not counted: go/ast copies the text it keeps)`);
   }
   const ru = process.resourceUsage();
   console.log(`peak RSS: ${fmt(ru.maxRSS / 1024)} MB`);

@@ -13,6 +13,8 @@
 //	goastdump bench DIR [N] parse every .go file under DIR (a warm-up pass, then the
 //	                        best of N timed passes, default 3), single goroutine,
 //	                        and print "files bytes seconds"
+//	goastdump keep DIR      parse every .go file under DIR keeping all ASTs alive and
+//	                        print "files bytes heapBytes" (the heap they need)
 package main
 
 import (
@@ -38,7 +40,7 @@ const mode = parser.ParseComments | parser.SkipObjectResolution
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: goastdump hash|dump FILE|bench DIR")
+		fmt.Fprintln(os.Stderr, "usage: goastdump hash|dump FILE|bench DIR|keep DIR")
 		os.Exit(2)
 	}
 	switch os.Args[1] {
@@ -63,6 +65,11 @@ func main() {
 			}
 		}
 		benchMode(os.Args[2], passes)
+	case "keep":
+		if len(os.Args) < 3 {
+			os.Exit(2)
+		}
+		keepMode(os.Args[2])
 	case "unicode":
 		unicodeMode()
 	default:
@@ -101,23 +108,44 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 }
 
-func benchMode(dir string, passes int) {
-	runtime.GOMAXPROCS(1)
-	var files [][]byte
-	var names []string
+// goFiles reads every .go file under dir, in walk order.
+func goFiles(dir string) (names []string, files [][]byte, total int) {
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
 			if src, err := os.ReadFile(path); err == nil {
 				files = append(files, src)
 				names = append(names, path)
+				total += len(src)
 			}
 		}
 		return nil
 	})
-	total := 0
-	for _, f := range files {
-		total += len(f)
+	return names, files, total
+}
+
+// keepMode measures the heap that the ASTs of all files need when kept
+// alive at once (the sources are read before the first measurement, so they
+// are not counted; go/ast copies the text it keeps).
+func keepMode(dir string) {
+	names, files, total := goFiles(dir)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	fset := token.NewFileSet()
+	kept := make([]*ast.File, len(files))
+	for i, src := range files {
+		kept[i], _ = parser.ParseFile(fset, names[i], src, mode)
 	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	fmt.Printf("%d %d %d\n", len(files), total, after.HeapAlloc-before.HeapAlloc)
+	runtime.KeepAlive(kept)
+	runtime.KeepAlive(files)
+}
+
+func benchMode(dir string, passes int) {
+	runtime.GOMAXPROCS(1)
+	names, files, total := goFiles(dir)
 	// one warm-up pass, then timed passes (like the TypeScript side)
 	for i, src := range files {
 		parser.ParseFile(token.NewFileSet(), names[i], src, mode)
