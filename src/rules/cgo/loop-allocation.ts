@@ -1,5 +1,9 @@
+import type * as ast from '../../syntax/ast.js';
 import type { CallExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
+import { unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { deref, underlying } from '../../semantics/types.js';
 import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, releases, varName } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
@@ -14,6 +18,7 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       deferInLoop: '{alloc} allocates C memory in every iteration of the loop, but the deferred `{freeCall}` only runs when the function returns, so all of it stays allocated until then and grows with the input. Free it at the end of each iteration: call {free} explicitly, or move the loop body into a function that defers the free.',
+      deferInFiniteLoop: '{alloc} allocates C memory in every iteration of the loop, but the deferred `{freeCall}` only runs when the function returns: nothing leaks, since the loop ends, but every iteration\'s allocation is held until then, so memory peaks with the size of the input. Free it at the end of each iteration: call {free} explicitly, or move the loop body into a function that defers the free.',
       afterLoop: '{alloc} allocates C memory in every iteration of the loop, but `{name}` is freed only after the loop: each iteration overwrites the pointer and leaks the previous allocation. Free it inside the loop, before the next iteration allocates again.',
     },
     docs: {
@@ -30,8 +35,9 @@ import "C"
 
 import "unsafe"
 
-func PrintAll(topics []string) {
-	for _, t := range topics {
+// PrintAll prints topics until the channel is closed.
+func PrintAll(topics <-chan string) {
+	for t := range topics {
 		ct := C.CString(t)
 		defer C.free(unsafe.Pointer(ct))
 		C.puts(ct)
@@ -48,15 +54,16 @@ import "C"
 
 import "unsafe"
 
-func PrintAll(topics []string) {
-	for _, t := range topics {
+// PrintAll prints topics until the channel is closed.
+func PrintAll(topics <-chan string) {
+	for t := range topics {
 		ct := C.CString(t)
 		C.puts(ct)
 		C.free(unsafe.Pointer(ct))
 	}
 }
 `,
-      limits: 'Only loops of the allocating function are considered: a defer inside a function literal called in the loop runs at the end of that call and is fine. A deferred free is not reported when the iteration stores the pointer (a slice or array element, a field, a composite literal) or hands it to a function that keeps it: the memory must outlive the iteration, and freeing it there would be a use after free. The rule does not know how many iterations a loop runs; a loop over two items is reported like one over a million, because the pattern breaks as soon as the input grows.',
+      limits: 'Only loops of the allocating function are considered: a defer inside a function literal called in the loop runs at the end of that call and is fine. A deferred free is not reported when the iteration stores the pointer (a slice or array element, a field, a composite literal) or hands it to a function that keeps it: the memory must outlive the iteration, and freeing it there would be a use after free. The rule does not know how many iterations a loop runs, so a loop over two items is reported like one over a million; but where every enclosing loop ends by itself (a `range` over a slice, array, map, string or integer, or a counting `for i := 0; i < n; i++`), the memory is released when the function returns and the finding is low: the cost is a peak, not a leak. Loops that run until something else stops them (`for {}`, `for cond {}`, a `range` over a channel or an iterator function) keep the rule\'s severity.',
     },
     options: cgoOptions,
   },
@@ -77,7 +84,9 @@ func PrintAll(topics []string) {
         const kept = [...g.effects].some(([node, es]) => inLoop(node) && es.some((e) => e.kind === 'keep' && e.how === 'now'));
         for (const [node] of g.effects) {
           if (kept || node.kind !== 'DeferStmt' || !releases(g, node, t.stmt) || !inLoop(node)) continue;
-          ctx.report({ range: call, messageId: 'deferInLoop', data, related: [{ range: node, message: 'deferred here: runs only when the function returns' }] });
+          const related = [{ range: node, message: 'deferred here: runs only when the function returns' }];
+          if (loops.every((l) => endsByItself(ctx.pkg, l))) ctx.report({ range: call, messageId: 'deferInFiniteLoop', severity: 'low', data, related });
+          else ctx.report({ range: call, messageId: 'deferInLoop', data, related });
           return;
         }
         const r = leaksOf(ctx.pkg, t);
@@ -94,3 +103,26 @@ func PrintAll(topics []string) {
     };
   },
 });
+
+/**
+ * Whether a loop ends after a number of iterations fixed when it starts: a
+ * `range` over a slice, array (or pointer to one), map, string or integer,
+ * or a counting loop `for i := a; i < b; i++` whose condition compares the
+ * variable its post statement steps. Loops over channels and iterator
+ * functions, and loops with other conditions, may run as long as something
+ * else wants.
+ */
+function endsByItself(pkg: PackageInfo, loop: ast.ForStmt | ast.RangeStmt): boolean {
+  if (loop.kind === 'RangeStmt') {
+    const t = underlying(deref(underlying(pkg.typeOf(loop.x), pkg.info)), pkg.info);
+    return t.kind === 'slice' || t.kind === 'array' || t.kind === 'map' || (t.kind === 'basic' && t.name !== 'bool' && t.name !== 'unsafe.Pointer');
+  }
+  const cond = loop.cond && unparen(loop.cond);
+  if (!cond || cond.kind !== 'BinaryExpr' || !['<', '<=', '>', '>=', '!='].includes(cond.op)) return false;
+  const post = loop.post;
+  const stepped = post?.kind === 'IncDecStmt' ? post.x : post?.kind === 'AssignStmt' && (post.tok === '+=' || post.tok === '-=') && post.lhs.length === 1 ? post.lhs[0]! : null;
+  if (!stepped || stepped.kind !== 'Ident') return false;
+  const v = pkg.objectOf(stepped);
+  const isVar = (e: ast.Expr) => { const x = unparen(e); return x.kind === 'Ident' && pkg.objectOf(x) === v; };
+  return v !== undefined && (isVar(cond.x) || isVar(cond.y));
+}

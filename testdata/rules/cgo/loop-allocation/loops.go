@@ -40,6 +40,37 @@ func nestedLoops(groups [][]string) {
 	}
 }
 
+// Loops that run until something else stops them: the deferred frees pile up for as long as they run.
+
+func deferInWorker(jobs <-chan string) {
+	for j := range jobs {
+		cj := C.CString(j) // want `cgo/loop-allocation: C.CString allocates C memory in every iteration of the loop, .* so all of it stays allocated until then and grows with the input`
+		defer C.free(unsafe.Pointer(cj))
+		C.puts(cj)
+	}
+}
+
+func deferInPollLoop(next func() (string, bool)) {
+	for {
+		s, ok := next()
+		if !ok {
+			return
+		}
+		for _, part := range []string{s, s + "!"} {
+			cs := C.CString(part) // want `so all of it stays allocated until then and grows with the input`
+			defer C.free(unsafe.Pointer(cs))
+			C.puts(cs)
+		}
+	}
+}
+
+func deferWhileCondition(more func() bool) {
+	for more() {
+		buf := C.malloc(16) // want `grows with the input`
+		defer C.free(buf)
+	}
+}
+
 func freedAfterLoop(names []string) {
 	var last *C.char
 	for _, n := range names {
