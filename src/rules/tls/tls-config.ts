@@ -203,19 +203,22 @@ export function installationAt(pkg: PackageInfo, e: Expr): Installation | undefi
  * installed in its function, and the role its own fields suggest.
  */
 export function installationsOfLiteral(pkg: PackageInfo, lit: CompositeLit): Installation[] {
+  const p = pkg.parentOf(lit);
+  return installationsOfValue(pkg, p?.kind === 'UnaryExpr' && p.op === '&' ? p : lit);
+}
+
+/**
+ * Where a config value is installed: where the expression itself is, and
+ * where the variable it initialises is used in the same function.
+ */
+export function installationsOfValue(pkg: PackageInfo, value: Expr): Installation[] {
   const out: Installation[] = [];
-  let holder: Expr = lit;
-  let p = pkg.parentOf(lit);
-  if (p?.kind === 'UnaryExpr' && p.op === '&') {
-    holder = p;
-    p = pkg.parentOf(p);
-  }
-  const direct = installationAt(pkg, holder);
+  const direct = installationAt(pkg, value);
   if (direct) out.push(direct);
-  const v = definedVariable(pkg, holder);
+  const v = definedVariable(pkg, value);
   if (v) {
-    const fn = pkg.enclosingFunc(lit);
-    for (const id of identUses(fn ?? pkg.fileOf(lit)?.ast ?? lit, pkg, v)) {
+    const fn = pkg.enclosingFunc(value);
+    for (const id of identUses(fn ?? pkg.fileOf(value)?.ast ?? value, pkg, v)) {
       const at = installationAt(pkg, id);
       if (at) out.push(at);
     }
@@ -242,10 +245,15 @@ export function definedVariable(pkg: PackageInfo, e: Expr): Obj | undefined {
 
 /** The role a config literal plays, from its fields and where it is installed; undefined when unknown. */
 export function roleOfLiteral(pkg: PackageInfo, lit: CompositeLit, fields: ReadonlyMap<string, KeyValueExpr>): Role | undefined {
-  const roles = new Set(installationsOfLiteral(pkg, lit).map((i) => i.role));
+  return roleOf(pkg, installationsOfLiteral(pkg, lit), (n) => fields.get(n)?.value);
+}
+
+/** The role of a config installed at `installed` whose fields are `field`: from where it is installed, else from the fields set. */
+export function roleOf(pkg: PackageInfo, installed: readonly Installation[], field: (name: string) => Expr | undefined): Role | undefined {
+  const roles = new Set(installed.map((i) => i.role));
   if (roles.size === 1) return [...roles][0];
   if (roles.size > 1) return undefined;
-  const has = (names: string[]) => names.some((n) => { const kv = fields.get(n); return kv !== undefined && !isNil(pkg, kv.value); });
+  const has = (names: string[]) => names.some((n) => { const v = field(n); return v !== undefined && !isNil(pkg, v); });
   const server = has(SERVER_FIELDS);
   const client = has(CLIENT_FIELDS);
   return server && !client ? 'server' : client && !server ? 'client' : undefined;

@@ -1,6 +1,7 @@
-import type { CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { exprText, isConstTrue, isNil, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
+import { unparen } from '../../semantics/flow.js';
+import { exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -66,7 +67,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -79,6 +80,8 @@ func NewServer(clients *x509.CertPool) *http.Server {
     const assignments: Array<{ key: string; range: Node }> = [];
     /** The literal a variable was initialised with, per key. */
     const literalOf = new Map<string, { lit: CompositeLit; fields: Map<string, KeyValueExpr> }>();
+    /** Variables initialised with `src.Clone()`, per key: the call and the key of the config cloned. */
+    const clones = new Map<string, { call: CallExpr; source: string }>();
     /** Literals that set VerifyPeerCertificate, with the key of the variable they initialise. */
     const literals: Array<{ lit: CompositeLit; kv: KeyValueExpr; fields: Map<string, KeyValueExpr>; key?: string }> = [];
     const keyOf = (n: Node, base: Expr) => `${pkg.enclosingFunc(n)?.start ?? -1}\x00${exprText(file.source, base)}`;
@@ -114,7 +117,16 @@ func NewServer(clients *x509.CertPool) *http.Server {
         if (kv) literals.push({ lit, kv, fields, ...(key !== undefined && { key }) });
       },
       AssignStmt(assign) {
-        if (assign.lhs.length !== assign.rhs.length || assign.tok !== '=') return;
+        if (assign.lhs.length !== assign.rhs.length) return;
+        if (assign.tok === ':=' || assign.tok === '=') {
+          assign.rhs.forEach((rhs, i) => {
+            const call = unparen(rhs);
+            if (call.kind !== 'CallExpr' || call.args.length > 0 || call.fun.kind !== 'SelectorExpr' || call.fun.sel.name !== 'Clone') return;
+            if (!isTLSConfig(pkg, call.fun.x)) return;
+            clones.set(keyOf(assign, assign.lhs[i]!), { call, source: keyOf(assign, call.fun.x) });
+          });
+        }
+        if (assign.tok !== '=') return;
         assign.lhs.forEach((lhs, i) => {
           if (lhs.kind !== 'SelectorExpr' || !tlsConfigFieldTarget(pkg, lhs, lhs.sel.name)) return;
           const key = keyOf(assign, lhs.x);
@@ -134,6 +146,15 @@ func NewServer(clients *x509.CertPool) *http.Server {
           const m = assigned.get(key)!;
           const init = literalOf.get(key);
           if (init?.fields.has('VerifyPeerCertificate')) continue; // decided with the literal
+          // a clone of a literal in the same function has the literal's fields and the assignments made to it
+          const clone = init ? undefined : clones.get(key);
+          const original = clone && literalOf.get(clone.source);
+          if (clone && original) {
+            const before = assigned.get(clone.source);
+            const field = (name: string) => m.get(name) ?? before?.get(name) ?? original.fields.get(name)?.value;
+            decide(range, field, roleOf(pkg, installationsOfValue(pkg, clone.call), field));
+            continue;
+          }
           decide(range, (name) => m.get(name) ?? init?.fields.get(name)?.value, init ? roleOfLiteral(pkg, init.lit, init.fields) : undefined);
         }
       },

@@ -89,3 +89,27 @@ func assignedWithConnection() *tls.Config {
 	cfg.VerifyConnection = func(tls.ConnectionState) error { return nil }
 	return cfg
 }
+
+// Clones of a literal of the same function have its fields.
+
+func clonedPinningClient(pool *x509.CertPool) *http.Client {
+	base := &tls.Config{RootCAs: pool}
+	cfg := base.Clone()
+	cfg.VerifyPeerCertificate = allowList // no session cache: nothing resumes
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}
+}
+
+func clonedCachingClient(pool *x509.CertPool) *http.Client {
+	base := &tls.Config{RootCAs: pool, ClientSessionCache: tls.NewLRUClientSessionCache(0)}
+	cfg := base.Clone()
+	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: .*this client caches sessions"
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}
+}
+
+var sharedClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+
+func clonedPackageConfig() *http.Client {
+	cfg := sharedClientConfig.Clone()
+	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: VerifyPeerCertificate is set without VerifyConnection: connections that resume"
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}
+}
