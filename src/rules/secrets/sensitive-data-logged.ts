@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
+import { deref, identical } from '../../semantics/types.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
@@ -66,7 +67,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. zerolog events and zap fields kept in variables are judged where their fields are built.',
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. A struct passed to a module function that logs a parameter of that same type is reported once, at that log, not at every call. zerolog events and zap fields kept in variables are judged where their fields are built.',
     },
     options,
   },
@@ -86,7 +87,8 @@ func login(c Credentials) {
       return t.length > 60 ? `${t.slice(0, 57)}...` : t;
     };
 
-    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false): void => {
+    /** `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value). */
+    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
       if (!showsContent(v)) return;
       const where = go ? ' from a goroutine' : '';
       const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
@@ -112,7 +114,7 @@ func login(c Credentials) {
         return;
       }
       const ex = exposureOf(pkg, v, exposure);
-      if (!ex || (programOutput && ex.kind === 'named')) return;
+      if (!ex || (programOutput && ex.kind === 'named') || judgedElsewhere?.(ex)) return;
       ctx.report({
         range: v.expr,
         ...describe(ex, v, sink, where, text(v.expr)),
@@ -163,10 +165,14 @@ func login(c Credentials) {
         const callee = pkg.calleeOf(call);
         const key = pkg.calleeKey(callee);
         if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs] || inDeadBranch(pkg, ancestors, call)) return;
+        const params = pkg.signatureOf(call)?.params;
         call.args.forEach((arg, i) => {
-          if (pkg.hasParamFact(key, ids.logs, paramIndexOfArg(pkg, call, i))) {
-            judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' });
-          }
+          const index = paramIndexOfArg(pkg, call, i);
+          if (!pkg.hasParamFact(key, ids.logs, index)) return;
+          // a struct passed as a parameter of its own type: the callee's log of that parameter is judged, and reported, there
+          const param = params?.[index];
+          const judgedInCallee = (ex: Exposure) => ex.kind === 'struct' && param !== undefined && identical(deref(param), deref(pkg.typeOf(arg)));
+          judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },
     };

@@ -86,6 +86,16 @@ func wrappers(password, refreshToken string) {
 	logutil.Debugf("refreshing with %s", refreshToken) // want "Debugf \\(which logs this argument\\) logs `refreshToken`"
 }
 
+// A struct logged by a function that takes it as its own type is reported there, once, not at every call.
+func dumpUser(u User) {
+	log.Printf("user: %+v", u) // want "log.Printf logs a whole `User` value, and its field `Password` is printed in clear"
+}
+
+func structWrappers(u User) {
+	dumpUser(u)
+	audit("user", u) // want "audit \\(which logs this argument\\) logs a whole `User` value"
+}
+
 // A hardcoded secret is critical wherever it is logged.
 const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
 
