@@ -2,7 +2,7 @@ import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 import { laterPeerVerification } from './peer-verification.js';
-import { insecureSwitch, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { insecureSwitch, loopbackCondition, describeSource, exprText, isConstTrue, isNil, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -22,6 +22,7 @@ export default defineRule({
       optIn: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure the switch cannot reach production, and offer a way to trust a private CA (RootCAs) instead.',
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
       replaced: 'TLS certificate verification is off, and this package checks peer certificates itself elsewhere (the related location): if every connection made with this config goes through that check, the default check is replaced on purpose; any that does not accepts any certificate for any host. Prefer setting VerifyConnection on this config, so the check cannot be bypassed.',
+      loopback: 'TLS certificate verification is off for connections to this machine (`{condition}`): they do not cross the network, but any local process that takes the port first can impersonate the peer. Where you can, trust the local server\'s certificate (RootCAs) instead of skipping verification.',
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
@@ -55,7 +56,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A config whose only use is to dial with `crypto/tls` (`Dial`, `DialWithDialer`, `Client`, or a wrapper that returns the `*tls.Conn`) connections that are only handshaken, asked for their state or host name, and closed — a certificate inspector or a TLS probe — is reported at low severity, with a message that says so (local variables only; a config passed elsewhere or cloned gets the usual finding). A constant `true` set only under a condition that tests a switch named as insecure or self-signed (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`, `if info.selfCert {`), or inside a function named so (`newInsecureClient()`, the functional option `WithInsecure()`), is an explicit opt-in and is reported at low severity. A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). When the package checks peers itself elsewhere — it assigns a verifier to some config (a per-handshake clone), or a function calls `(*x509.Certificate).Verify` next to `ConnectionState()` with the `RootCAs` of a config — the finding is low, with that place as a related location: Redline cannot tell whether every connection goes through the check. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
+      limits: 'A config whose only use is to dial with `crypto/tls` (`Dial`, `DialWithDialer`, `Client`, or a wrapper that returns the `*tls.Conn`) connections that are only handshaken, asked for their state or host name, and closed — a certificate inspector or a TLS probe — is reported at low severity, with a message that says so (local variables only; a config passed elsewhere or cloned gets the usual finding). A constant `true` set only under a condition that tests a switch named as insecure or self-signed (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`, `if info.selfCert {`), or inside a function named so (`newInsecureClient()`, the functional option `WithInsecure()`), is an explicit opt-in and is reported at low severity. So is a constant `true` set only when an enclosing condition makes sure the peer is this machine (`if docker.IsLocalhost(host) {`, `if ip.IsLoopback() {`, `if host == "localhost" {`). A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). When the package checks peers itself elsewhere — it assigns a verifier to some config (a per-handshake clone), or a function calls `(*x509.Certificate).Verify` next to `ConnectionState()` with the `RootCAs` of a config — the finding is low, with that place as a related location: Redline cannot tell whether every connection goes through the check. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -81,6 +82,11 @@ func NewClient(ca *x509.CertPool) *http.Client {
       if (!constant && !truth) return;
       if (onlyInspectsCertificates(pkg, config)) {
         ctx.report({ range, messageId: 'probe', severity: 'low' });
+        return;
+      }
+      const local = truth ? undefined : loopbackCondition(pkg, file.source, range);
+      if (local) {
+        ctx.report({ range, messageId: 'loopback', data: { condition: local }, severity: 'low' });
         return;
       }
       const optIn = truth ? undefined : insecureSwitch(pkg, file.source, range);

@@ -599,7 +599,7 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 // Explicit insecure switches
 
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
-const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(tls_?)?verif|self_?(signed|cert)/i;
+const INSECURE_NAME = /insecure|skip[-_]?(tls[-_]?)?verif|no[-_]?(tls[-_]?)?verif|disable[-_]?(tls[-_]?)?verif|self[-_]?(signed|cert)/i;
 
 /**
  * The condition under which a node runs, when it tests a switch named as
@@ -611,22 +611,49 @@ const INSECURE_NAME = /insecure|skip_?(tls_?)?verif|no_?(tls_?)?verif|disable_?(
  * closure). An explicit opt-in by whoever runs the program or calls it.
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
-  const named = (e: Expr): boolean => {
-    const x = unparen(e);
-    if (x.kind === 'BinaryExpr' && x.op === '&&') return named(x.x) || named(x.y);
-    if (x.kind === 'UnaryExpr' || x.kind === 'BinaryExpr') return false;
-    return INSECURE_NAME.test(source.slice(x.start, x.end));
-  };
+  const named = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
   let child: Node = n;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
     // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure)
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
-    if (p.kind === 'IfStmt' && child === p.body && p.cond && named(p.cond)) return `${shortText(source, p.cond, 50)} is set`;
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list?.length === 1) {
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      if (sw?.kind === 'SwitchStmt' && !sw.tag && named(p.list[0]!)) return `${shortText(source, p.list[0]!, 50)} is set`;
+      if (sw?.kind === 'SwitchStmt' && !sw.tag && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
     }
+  }
+  return undefined;
+}
+
+/** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */
+function someConjunct(e: Expr, test: (x: Expr) => boolean): boolean {
+  const x = unparen(e);
+  return x.kind === 'BinaryExpr' && x.op === '&&' ? someConjunct(x.x, test) || someConjunct(x.y, test) : test(x);
+}
+
+const LOOPBACK_CHECK = /^is_?(local_?host|loopback)$/i;
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
+
+/**
+ * The condition of an enclosing `if` (in the same function) that makes sure
+ * the peer is on this machine: one of its `&&` operands calls a check named
+ * so (`docker.IsLocalhost(host)`, `ip.IsLoopback()`) or compares with `==`
+ * to `"localhost"`, `"127.0.0.1"` or `"::1"`.
+ */
+export function loopbackCondition(pkg: PackageInfo, source: string, n: Node): string | undefined {
+  const local = (x: Expr): boolean => {
+    if (x.kind === 'CallExpr') {
+      const f = unparen(x.fun);
+      const name = f.kind === 'SelectorExpr' ? f.sel.name : f.kind === 'Ident' ? f.name : '';
+      return LOOPBACK_CHECK.test(name);
+    }
+    if (x.kind !== 'BinaryExpr' || x.op !== '==') return false;
+    return [x.x, x.y].some((side) => { const v = pkg.constValue(side); return v?.kind === 'string' && LOOPBACK_NAMES.has(v.value); });
+  };
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p && p.kind !== 'FuncDecl' && p.kind !== 'FuncLit'; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, local)) return shortText(source, p.cond, 50);
   }
   return undefined;
 }

@@ -85,6 +85,11 @@ describe('severities', async () => {
     expect(at(versions, 'tls/weak-version/legacy_test.go', 'MaxVersion = tls.VersionTLS10', 'tls/weak-version').severity).toBe('low');
   });
 
+  it('reports switches and connections to this machine low', () => {
+    expect(at(isv, 'tls/insecure-skip-verify/fixture.go', 'tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}', 'tls/insecure-skip-verify').severity).toBe('low');
+    expect(at(isv, 'tls/insecure-skip-verify/fixture.go', 'is off when c.Bool', 'tls/insecure-skip-verify').severity).toBe('low');
+  });
+
   it('reports a missing MinVersion low, RC4 and 3DES high', () => {
     expect(at(versions, 'tls/weak-version/go121/server.go', 'return &http.Server{TLSConfig: &tls.Config{Certificates', 'tls/weak-version').severity).toBe('low');
     expect(at(suites, 'tls/weak-cipher-suites/suites.go', 'TLS_ECDHE_RSA_WITH_RC4_128_SHA,', 'tls/weak-cipher-suites').severity).toBe('high');

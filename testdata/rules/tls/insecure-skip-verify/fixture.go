@@ -144,3 +144,36 @@ func (info tlsInfo) clientConfig() *tls.Config {
 	}
 	return cfg
 }
+
+// A switch read from the command line by its name.
+type cliFlags interface{ Bool(name string) bool }
+
+func cliConfig(c cliFlags) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if c.Bool("skip-verify") {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when c.Bool\\(\"skip-verify\"\\) is set"
+	}
+	return cfg
+}
+
+// Connections to this machine only: nothing crosses the network.
+func isLocalhost(host string) bool { return host == "localhost" || host == "127.0.0.1" }
+
+func localMirror(host, scheme string) *http.Transport {
+	tr := &http.Transport{}
+	if isLocalhost(host) && scheme == "https" {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off for connections to this machine \\(`isLocalhost\\(host\\) && scheme == \"https\"`\\)"
+	}
+	return tr
+}
+
+func loopbackPeer(host string) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if host == "localhost" {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off for connections to this machine"
+	}
+	if host != "localhost" {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}
+	return cfg
+}
