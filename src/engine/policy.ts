@@ -312,8 +312,12 @@ export function testFindingSeverity(severity: Severity, mode: TestMode, testCode
   return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
 }
 
-/** Directory names that hold test support code (`internal/test`, `e2e`, `testutil`). */
-const TEST_DIRS = new Set(['test', 'tests', 'e2e', 'testutil', 'testutils', 'testhelper', 'testhelpers', 'testing']);
+/**
+ * Directory names that hold test support code: `test`, `tests`, `testing`,
+ * `e2e`, and names that start with `test` (`testutil`, `testhelpers`,
+ * `testcerts`, `testserver`) or end with `-test`/`_test`/`-e2e`.
+ */
+const TEST_DIR = /^(e2e|test[a-z0-9]*)$|[-_](tests?|e2e)$/;
 
 /**
  * Whether a file that is not a `_test.go` file is test support code: it
@@ -322,7 +326,7 @@ const TEST_DIRS = new Set(['test', 'tests', 'e2e', 'testutil', 'testutils', 'tes
 export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
   for (const path of imports) if (path === 'testing') return true;
   const dirs = relPath.split('/').slice(0, -1);
-  return dirs.some((d) => TEST_DIRS.has(d));
+  return dirs.some((d) => TEST_DIR.test(d));
 }
 
 /** Reports whether a finding fails the run: not suppressed and at least as severe as `failOn`. */

@@ -248,7 +248,10 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('test/mock-client/main.go', ['fmt'])).toBe(true);
     expect(isTestHelper('pkg/e2e/loader.go', [])).toBe(true);
     expect(isTestHelper('internal/testutil/server.go', [])).toBe(true);
+    expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);
+    expect(isTestHelper('integration-test/fixtures/keys.go', [])).toBe(true);
     expect(isTestHelper('internal/latest/client.go', ['net/http'])).toBe(false);
+    expect(isTestHelper('internal/contest/client.go', [])).toBe(false);
     expect(isTestHelper('test.go', [])).toBe(false);
   });
 
