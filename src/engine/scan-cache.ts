@@ -105,6 +105,11 @@ export class ScanCache {
       fileHashes.push(fh);
       h.update('\0').update(fh);
     }
+    for (const header of pkg.cHeaders ?? []) {
+      const fh = optionalContentHash(readHeader(header));
+      fileHashes.push(fh);
+      h.update('\0').update(fh);
+    }
     for (const d of deps) h.update('\0').update(d);
     return { hash: h.digest('hex'), fileHashes };
   }
@@ -153,6 +158,23 @@ export class ScanCache {
 /** The hash of a file's content, as the key and the threads that read files compute it. */
 export function contentHash(content: Uint8Array): string {
   return sha256(content);
+}
+
+/** Headers larger than this are not read: a generated amalgamation, not declarations a preamble relies on. */
+const MAX_HEADER_BYTES = 4 * 1024 * 1024;
+
+/** Reads a C header of a planned package; undefined when it cannot be read or is too large (headers are optional knowledge). */
+export function readHeader(absPath: string): Buffer | undefined {
+  try {
+    return fs.statSync(absPath).size <= MAX_HEADER_BYTES ? fs.readFileSync(absPath) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hash of an optional input as keys and loaders record it: its content hash, or a marker when unreadable. */
+export function optionalContentHash(content: Uint8Array | undefined): string {
+  return content ? contentHash(content) : '-';
 }
 
 /**

@@ -4,6 +4,7 @@
  * order of analysis is scan-schedule.ts's), from the headers alone —
  * before any full parse.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { decideFile, type BuildTarget } from '../semantics/build-target.js';
 import type { ModuleResolver } from '../semantics/module.js';
@@ -31,6 +32,8 @@ export interface PlannedPackage {
   readonly files: readonly PlannedFile[];
   /** Import paths of other planned packages this one imports. */
   readonly deps: readonly string[];
+  /** Absolute paths of the C headers (`*.h`) in the directory of a package that imports "C", sorted. */
+  readonly cHeaders?: readonly string[];
 }
 
 export interface ExcludedFile {
@@ -89,9 +92,23 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
     count++;
   }
   const packages = [...groups.values()]
-    .map((g): PlannedPackage => ({ importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports] }))
+    .map((g): PlannedPackage => {
+      const cHeaders = g.imports.has('C') ? headersIn(g.dir) : [];
+      return { importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports], ...(cHeaders.length > 0 && { cHeaders }) };
+    })
     .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
   const known = new Set(packages.map((p) => p.importPath));
   const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
   return { packages: withDeps, excluded, files: count, bytes };
+}
+
+/** The C headers of a directory, which its cgo preambles may include with `#include "name.h"`. */
+function headersIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.h')).sort(compareStrings).map((n) => path.join(dir, n));
 }

@@ -5,6 +5,7 @@
  * this boundary is plain data.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
 import { checkPackage, type FactTable, type PackageFileInput, type PackageInfo, type PackageInput } from '../semantics/package.js';
@@ -17,7 +18,7 @@ import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
 import { factKindsOf } from './rule.js';
-import { contentHash } from './scan-cache.js';
+import { contentHash, optionalContentHash, readHeader } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
 
 export interface ScanSetup {
@@ -70,7 +71,7 @@ export interface ScanTaskResult {
   /** Files of the package with syntax errors. */
   readonly parseErrors: number;
   readonly times: StageTimes;
-  /** With `hashFiles`: `contentHash` of each file of the package, in plan order. */
+  /** With `hashFiles`: `contentHash` of each file of the package, in plan order, then `optionalContentHash` of each C header. */
   readonly fileHashes?: readonly string[];
 }
 
@@ -221,5 +222,12 @@ export function loadPackage(pkg: PlannedPackage, hash = false): { input: Package
       isCgo: parsed.file.imports.some((s) => s.path.value === '"C"'),
     });
   }
-  return { input: { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files }, syntaxErrors, ...(fileHashes && { fileHashes }), tooDeep };
+  const cgoHeaders: Record<string, string> = {};
+  for (const h of pkg.cHeaders ?? []) {
+    const bytes = readHeader(h);
+    fileHashes?.push(optionalContentHash(bytes));
+    if (bytes) cgoHeaders[path.basename(h)] = bytes.toString('utf8');
+  }
+  const input: PackageInput = { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files, ...(pkg.cHeaders && { cgoHeaders }) };
+  return { input, syntaxErrors, ...(fileHashes && { fileHashes }), tooDeep };
 }

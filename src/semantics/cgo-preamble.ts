@@ -392,6 +392,11 @@ function parseParams(toks: readonly Tok[] | null): { params: CParam[]; variadic:
 
 const ALLOCATORS = new Set(['malloc', 'calloc', 'realloc', 'strdup', 'strndup']);
 
+/** The names in `#include "name"` lines (local headers; `<...>` system headers are not read). */
+export function quotedIncludes(src: string): string[] {
+  return [...src.matchAll(/^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm)].map((m) => m[1]!);
+}
+
 /** Parses the C text of a cgo preamble. */
 export function parsePreamble(src: string): CPreamble {
   const { code, directives } = preprocess(src);
@@ -496,13 +501,15 @@ function analyseBody(params: readonly CParam[], body: readonly Tok[], funcs: Rea
       }
       continue;
     }
-    // stores: x->f = p; x.f = p; g = p;  (p a parameter, directly or cast)
+    // stores: x->f = p; x.f = p; a[i] = p; *slot = p; g = p;  (p a parameter, directly or cast)
     if (tk.t === '=' && body[i - 1]?.t !== '=' && body[i + 1]?.t !== '=') {
       let j = i + 1;
       const rhs: Tok[] = [];
       while (j < body.length && body[j]!.t !== ';' && body[j]!.t !== ',') rhs.push(body[j++]!);
       const lhsPrev = body[i - 2];
-      const lhsIsMember = lhsPrev?.t === '->' || lhsPrev?.t === '.' || body[i - 1]?.t === ']';
+      // a member, an element, or the target of a pointer at the start of a statement (`*slot = p;`)
+      const derefStore = lhsPrev?.t === '*' && (body[i - 3] === undefined || ['{', ';', '}'].includes(body[i - 3]!.t));
+      const lhsIsMember = lhsPrev?.t === '->' || lhsPrev?.t === '.' || body[i - 1]?.t === ']' || derefStore;
       const lhsName = body[i - 1]?.kind === 'id' ? body[i - 1]!.t : undefined;
       const p = paramOf(rhs);
       const before = body[i - 2];

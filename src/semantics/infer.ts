@@ -13,7 +13,7 @@ import type { ExportedPackage, ExportedType } from './exports.js';
 import {
   binaryOp, intConst, intTypeInfo, literalValue, strConst, unaryOp, utf8Len, type ConstValue,
 } from './consts.js';
-import { EMPTY_PREAMBLE, goTypeOfC, mergePreambles, parsePreamble, type CPreamble } from './cgo-preamble.js';
+import { EMPTY_PREAMBLE, goTypeOfC, mergePreambles, parsePreamble, quotedIncludes, type CPreamble } from './cgo-preamble.js';
 import { embeddedIdent, recvBaseName, type Resolution, type FuncNode } from './resolve.js';
 import type { Obj } from './scope.js';
 import { RecentAnswers } from './recent-answers.js';
@@ -87,6 +87,8 @@ export class TypeInfo implements TypeEnv {
   constructor(
     readonly res: Resolution,
     readonly env: PackageEnv,
+    /** The texts of C headers in the package directory, by file name (PackageInput.cgoHeaders). */
+    readonly cgoHeaders: Readonly<Record<string, string>> = {},
   ) {}
 
   get pkgPath(): string {
@@ -96,7 +98,18 @@ export class TypeInfo implements TypeEnv {
   /** The C declarations of the package's cgo preambles, merged (parsed on first use). */
   cgoDecls(): CPreamble {
     if (!this.cgo) {
-      const list = this.res.files.filter((f) => f.isCgo && f.cgoPreamble).map((f) => parsePreamble(f.cgoPreamble));
+      const texts = this.res.files.filter((f) => f.isCgo && f.cgoPreamble).map((f) => f.cgoPreamble);
+      // headers of the package directory included with `#include "name.h"`, and the ones they include, once each
+      const seen = new Set<string>();
+      for (let i = 0; i < texts.length; i++) {
+        for (const name of quotedIncludes(texts[i]!)) {
+          const header = Object.hasOwn(this.cgoHeaders, name) ? this.cgoHeaders[name] : undefined;
+          if (header === undefined || seen.has(name)) continue;
+          seen.add(name);
+          texts.push(header);
+        }
+      }
+      const list = texts.map((t) => parsePreamble(t));
       this.cgo = list.length ? mergePreambles(list) : EMPTY_PREAMBLE;
     }
     return this.cgo;

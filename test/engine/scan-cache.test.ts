@@ -171,6 +171,25 @@ describe('the scan cache, through packages that import packages', () => {
   });
 });
 
+describe('the scan cache, for cgo packages', () => {
+  it('analyses a package again when a C header of its directory changed', async () => {
+    const root = makeTree({
+      'go.mod': 'module example.com/cg\n\ngo 1.22\n',
+      'names/helpers.h': '#include <stdlib.h>\nstatic void release(char *s) { free(s); }\n',
+      'names/names.go': 'package names\n\n// #include "helpers.h"\nimport "C"\n\nfunc Touch(name string) {\n\tcs := C.CString(name)\n\tC.release(cs)\n}\n',
+    });
+    const cache = path.join(root, 'scan.bin');
+    const before = await scan({ cwd: root, jobs: 1, cache });
+    expect(before.findings).toEqual([]);
+    expect((await scan({ cwd: root, jobs: 1, cache })).stats.cachedPackages).toBe(1);
+    // release no longer frees: the Go file is the same, the finding must come back
+    writeTree(root, { 'names/helpers.h': '#include <stdlib.h>\nstatic void release(char *s) { (void)s; }\n' });
+    const after = await scan({ cwd: root, jobs: 1, cache });
+    expect(after.stats.cachedPackages).toBe(0);
+    expect(after.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`)).toEqual(['names/names.go:7 cgo/unfreed-memory']);
+  });
+});
+
 describe('what the scan cache stores', () => {
   it('no credential an exported constant holds, whatever the rules options (a scheme prefix, a low entropy)', async () => {
     const bearer = 'Qx7vLm2pZr9kWt7nAb3';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goTypeOfC, mergePreambles, parsePreamble } from '../../src/semantics/cgo-preamble.js';
+import { goTypeOfC, mergePreambles, parsePreamble, quotedIncludes } from '../../src/semantics/cgo-preamble.js';
 import { typeString } from '../../src/semantics/types.js';
 
 const SRC = String.raw`
@@ -107,6 +107,21 @@ describe('cgo preamble', () => {
     expect(p.funcs.get('set_name')).toMatchObject({ keeps: [1] });
     expect(p.funcs.get('hand_over')).toMatchObject({ keeps: [0, 1] }); // every pointer handed over with the destructor
     expect(p.funcs.get('length')).toMatchObject({ frees: [], keeps: [], allocates: false });
+  });
+
+  it('knows stores through pointer parameters and element stores as keeps, not local declarations', () => {
+    const q = parsePreamble(String.raw`
+static void put(char **slot, char *s) { *slot = s; }
+static void put_at(char **arr, int i, char *s) { arr[i] = s; }
+static int local(char *s) { char *t = s; return t[0]; }
+`);
+    expect(q.funcs.get('put')).toMatchObject({ keeps: [1] });
+    expect(q.funcs.get('put_at')).toMatchObject({ keeps: [2] });
+    expect(q.funcs.get('local')).toMatchObject({ keeps: [] });
+  });
+
+  it('lists the local headers a preamble includes, not the system ones', () => {
+    expect(quotedIncludes('#include <stdlib.h>\n#include "helpers.h"\n  #  include   "sub/x.h"\n// #include "commented.h" is not a directive\n')).toEqual(['helpers.h', 'sub/x.h']);
   });
 
   it('maps C types to the Go types cgo gives them', () => {
