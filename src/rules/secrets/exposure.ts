@@ -83,7 +83,8 @@ function isDirectRead(e: Expr): boolean {
 }
 
 /** The credential a name says a value is; `strict` for values judged by name alone (not struct fields). */
-function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
+/** The credential a name says its value holds ("password", "client key"), or null. */
+export function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
   if (s.ignoreNames.some((r) => r.test(name))) return null;
   return sensitiveName(name, s.extraNames, strict)?.noun ?? null;
 }

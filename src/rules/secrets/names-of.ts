@@ -161,7 +161,8 @@ function parameterName(pkg: PackageInfo, call: CallExpr, i: number): string | un
   return undefined;
 }
 
-function declaredParamName(fn: FuncDecl, i: number): string | undefined {
+/** The declared name of the parameter that argument `i` of a call of `fn` binds (variadic included), if it has one. */
+export function declaredParamName(fn: FuncDecl, i: number): string | undefined {
   const names: string[] = [];
   for (const f of fn.type.params.list) {
     if (f.names.length === 0) names.push('');

@@ -96,6 +96,15 @@ func structWrappers(u User) {
 	audit("user", u) // want "audit \\(which logs this argument\\) logs a whole `User` value"
 }
 
+// Likewise a parameter whose own name says credential: its log is reported in the function.
+func checkLogin(user, password string) {
+	log.Printf("login %s with %s", user, password) // want "log.Printf logs `password`, which holds a password"
+}
+
+func login(user, secretPassword string) {
+	checkLogin(user, secretPassword)
+}
+
 // A hardcoded secret is critical wherever it is logged.
 const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
 
