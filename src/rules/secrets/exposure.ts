@@ -10,7 +10,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
-import type { LoggedValue, Rendering, Verb } from '../shared/log-sinks.js';
+import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { sensitiveName } from './detect/index.js';
 import { nameOfValue } from './names-of.js';
 
@@ -67,7 +67,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e)) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
@@ -101,6 +101,30 @@ function isWorkingDirectory(pkg: PackageInfo, e: Expr): boolean {
     return c.kind === 'func' && ((c.pkg === 'os' && c.name === 'Getwd') || c.pkg === 'path/filepath' || c.pkg === 'path');
   });
 }
+
+/** Usage texts that say a flag holds where something is, not the thing: "path to the private key file". */
+const PATH_USAGE = /\b(path|file|filename|directory|dir)\b/i;
+
+/**
+ * `*keyFile` of a string flag (`flag.String`, pflag's `String`/`StringP`, on
+ * the package or a flag set) whose usage text says it holds a path.
+ */
+function isPathFlag(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'StarExpr') return false;
+  const x = unparen(e.x);
+  const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (!o) return false;
+  return assignedValues(pkg, o).some((v) => {
+    const u = unparen(v);
+    if (u.kind !== 'CallExpr' || u.args.length < 3) return false;
+    const c = pkg.calleeOf(u);
+    if ((c.kind !== 'func' && c.kind !== 'method') || !FLAG_PACKAGES.has(c.pkg) || (c.name !== 'String' && c.name !== 'StringP')) return false;
+    const usage = constString(pkg, u.args[u.args.length - 1]!);
+    return usage !== undefined && PATH_USAGE.test(usage);
+  });
+}
+
+const FLAG_PACKAGES = new Set(['flag', 'github.com/spf13/pflag']);
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */
 function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {

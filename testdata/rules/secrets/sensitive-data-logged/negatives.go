@@ -2,6 +2,7 @@ package logged
 
 import (
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"log"
 	"log/slog"
@@ -106,4 +107,15 @@ func handleVerbose(req connectReq) {
 	if verbose {
 		fmt.Printf("got %+v\n", req) // want "fmt.Printf logs a whole `connectReq` value"
 	}
+}
+
+// A flag named like a key whose usage says it holds a path: the path is logged, not the key.
+var (
+	tlsClientKey = flag.String("tls-client-key", "", "The path to a file that contains the client private key")
+	clientSecret = flag.String("client-secret", "", "OAuth client secret of the app")
+)
+
+func flagsLogged() {
+	log.Printf("loading the client key from %s", *tlsClientKey)
+	log.Printf("client secret: %s", *clientSecret) // want "secrets/sensitive-data-logged: log.Printf logs `\\*clientSecret`, which holds a client secret"
 }
