@@ -42,6 +42,8 @@ export interface CFunc {
   readonly keeps: readonly number[];
   /** The body returns memory from malloc, calloc, realloc, strdup or strndup (the caller must free it). */
   readonly allocates: boolean;
+  /** Pointer parameter indices the body returns (directly or cast): the result is the same memory. */
+  readonly returns: readonly number[];
 }
 
 export interface CPreamble {
@@ -430,7 +432,7 @@ export function parsePreamble(src: string): CPreamble {
         if (prev?.defined && !chunk.body) continue; // keep the definition over a later prototype
         funcs.set(d.name, {
           name: d.name, result: type, params, variadic, isStatic: spec.isStatic, defined: chunk.body !== null,
-          frees: [], keeps: [], allocates: false,
+          frees: [], keeps: [], allocates: false, returns: [],
         });
         if (chunk.body) bodies.push({ fn: d.name, params, body: chunk.body });
         continue;
@@ -449,12 +451,16 @@ export function parsePreamble(src: string): CPreamble {
   return { funcs, typedefs, vars, constants };
 }
 
+/** C keywords that a parenthesis may follow without a call. */
+const PAREN_KEYWORDS = new Set(['return', 'if', 'while', 'for', 'switch', 'sizeof', '_Alignof', 'alignof', '_Generic']);
+
 /** Frees, keeps and allocation of a function body (token-level). */
-function analyseBody(params: readonly CParam[], body: readonly Tok[], funcs: ReadonlyMap<string, CFunc>): Pick<CFunc, 'frees' | 'keeps' | 'allocates'> {
+function analyseBody(params: readonly CParam[], body: readonly Tok[], funcs: ReadonlyMap<string, CFunc>): Pick<CFunc, 'frees' | 'keeps' | 'allocates' | 'returns'> {
   const index = new Map<string, number>();
   params.forEach((p, i) => { if (p.name && p.type.ptr > 0) index.set(p.name, i); });
   const frees = new Set<number>();
   const keeps = new Set<number>();
+  const returns = new Set<number>();
   /** The parameter an argument denotes (directly, parenthesized or cast), if any. */
   const paramOf = (arg: readonly Tok[]): number | undefined => {
     let i = 0;
@@ -474,8 +480,8 @@ function analyseBody(params: readonly CParam[], body: readonly Tok[], funcs: Rea
   let allocates = false;
   for (let i = 0; i < body.length; i++) {
     const tk = body[i]!;
-    // calls: name ( args )
-    if (tk.kind === 'id' && body[i + 1]?.t === '(' && body[i - 1]?.t !== '.' && body[i - 1]?.t !== '->') {
+    // calls: name ( args ), not `return (char *)p` or `if (...)`
+    if (tk.kind === 'id' && body[i + 1]?.t === '(' && body[i - 1]?.t !== '.' && body[i - 1]?.t !== '->' && !PAREN_KEYWORDS.has(tk.t)) {
       let depth = 0;
       let j = i + 1;
       for (; j < body.length; j++) {
@@ -529,10 +535,11 @@ function analyseBody(params: readonly CParam[], body: readonly Tok[], funcs: Rea
       if (first && (ALLOCATORS.has(first.t) || funcs.get(first.t)?.allocates)) allocates = true;
       else if (ids.length === 1 && allocLocals.has(ids[0]!.t)) allocates = true;
       const p = paramOf(ret);
-      if (p !== undefined) keeps.add(p);
+      if (p !== undefined) returns.add(p);
     }
   }
-  return { frees: [...frees].sort((a, b) => a - b), keeps: [...keeps].filter((k) => !frees.has(k)).sort((a, b) => a - b), allocates };
+  const sorted = (set: ReadonlySet<number>) => [...set].sort((a, b) => a - b);
+  return { frees: sorted(frees), keeps: sorted(keeps).filter((k) => !frees.has(k)), allocates, returns: sorted(returns) };
 }
 
 /** Merges the preambles of a package's files (first declaration wins, definitions over prototypes). */

@@ -114,10 +114,12 @@ describe('cgo preamble', () => {
 static void put(char **slot, char *s) { *slot = s; }
 static void put_at(char **arr, int i, char *s) { arr[i] = s; }
 static int local(char *s) { char *t = s; return t[0]; }
+static unsigned char *as_bytes(const char *s) { return (unsigned char *)s; }
 `);
     expect(q.funcs.get('put')).toMatchObject({ keeps: [1] });
     expect(q.funcs.get('put_at')).toMatchObject({ keeps: [2] });
     expect(q.funcs.get('local')).toMatchObject({ keeps: [] });
+    expect(q.funcs.get('as_bytes')).toMatchObject({ keeps: [], returns: [0] }); // returned through a cast: the result is the same memory
   });
 
   it('lists the local headers a preamble includes, not the system ones', () => {

@@ -44,6 +44,7 @@ const STORING_NAME = /^(Store|Swap|CompareAndSwap|LoadOrStore|Put|Push|PushBack|
 
 export const FREES_FACT = 'cgo-frees';
 export const KEEPS_FACT = 'cgo-keeps';
+export const RETURNS_FACT = 'cgo-returns';
 export const RETURNS_ALLOC_FACT = 'cgo-returns-alloc';
 
 // ---------------------------------------------------------------------------
@@ -170,6 +171,25 @@ function isConversion(pkg: PackageInfo, call: ast.CallExpr): boolean {
 }
 const CGO_KNOWN: Record<string, true> = { CString: true, CBytes: true, GoString: true, GoStringN: true, GoBytes: true, free: true, malloc: true, calloc: true, realloc: true, strdup: true };
 
+/**
+ * The argument a call passes through: the result is the same memory as that
+ * argument. A preamble function that returns a pointer parameter
+ * (`static gchar *to_gstr(char *s) { return (gchar *)s; }`), or a module
+ * function with the `cgo-returns` fact (`func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`).
+ */
+function passedThrough(pkg: PackageInfo, call: ast.CallExpr): number | undefined {
+  const n = cName(pkg, call.fun);
+  if (n !== undefined) {
+    const k = pkg.cgoDecls().funcs.get(n)?.returns[0];
+    return k !== undefined && k < call.args.length ? k : undefined;
+  }
+  if (call.args.length === 0 || !pkg.mayCallFactHolder(call, RETURNS_FACT)) return undefined;
+  const key = pkg.calleeKey(pkg.calleeOf(call));
+  if (!key) return undefined;
+  for (let k = 0; k < call.args.length; k++) if (pkg.hasParamFact(key, RETURNS_FACT, k)) return k;
+  return undefined;
+}
+
 /** unsafe functions whose result aliases their first argument. */
 function isUnsafeAlias(pkg: PackageInfo, call: ast.CallExpr): boolean {
   const c = pkg.calleeOf(call);
@@ -189,6 +209,7 @@ export function climb(pkg: PackageInfo, e: ast.Expr): ast.Expr {
     if (!p) return cur;
     if (p.kind === 'ParenExpr') { cur = p; continue; }
     if (p.kind === 'CallExpr' && p.args[0] === cur && p.fun !== cur && (isConversion(pkg, p) || isUnsafeAlias(pkg, p))) { cur = p; continue; }
+    if (p.kind === 'CallExpr' && p.fun !== cur && p.args[passedThrough(pkg, p) ?? -1] === cur) { cur = p; continue; }
     if (p.kind === 'SliceExpr' && p.x === cur) { cur = p; continue; }
     if ((p.kind === 'IndexExpr' || p.kind === 'SelectorExpr') && p.x === cur) {
       const pp = pkg.parentOf(p);
@@ -718,10 +739,12 @@ export const keepsFact: ParamFactKind = {
     const cfg = info.cfgOf(fn);
     if (!cfg) return [];
     const out: number[] = [];
+    const through = passedThroughParams(fn, info, candidates);
     for (const o of candidates) {
       const g = a.group([o], fn, cfg);
       let kept = false;
       for (const [node, effects] of g.effects) {
+        if (node.kind === 'ReturnStmt' && through.has(o)) continue; // passed through: cgo-returns
         if (movesAway(g, node) || effects.some((e) => e.how === 'defer' && e.kind === 'keep')) { kept = true; break; }
       }
       if (kept) out.push(params.get(o)!);
@@ -729,6 +752,35 @@ export const keepsFact: ParamFactKind = {
     return out;
   },
 };
+
+/** "Returns its parameter": the result is the same memory (a converting wrapper); callers follow the result as the argument. */
+export const returnsFact: ParamFactKind = {
+  id: RETURNS_FACT,
+  level: 'param',
+  seedParams(fn, info, params) {
+    if (!isCgoPackage(info)) return [];
+    return [...passedThroughParams(fn, info, pointerParams(info, params))].map((o) => params.get(o)!);
+  },
+};
+
+/** The parameters among `candidates` that every return statement of `fn` (a single result) returns, as the same memory. */
+function passedThroughParams(fn: ast.FuncDecl, pkg: PackageInfo, candidates: readonly Obj[]): Set<Obj> {
+  if (candidates.length === 0 || !fn.body || fn.type.results?.list.length !== 1 || fn.type.results.list[0]!.names.length > 1) return new Set();
+  const results: ast.Expr[] = [];
+  let bare = false;
+  walk(fn.body, {
+    enter: (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind === 'ReturnStmt') {
+        if (n.results.length === 1) results.push(n.results[0]!);
+        else bare = true;
+      }
+      return undefined;
+    },
+  });
+  if (bare || results.length === 0) return new Set();
+  return new Set(candidates.filter((o) => results.every((r) => { const x = unwrapPointer(pkg, r); return x.kind === 'Ident' && pkg.objectOf(x) === o; })));
+}
 
 /** "Returns newly allocated C memory" (as its first result) that the caller must free. */
 export const returnsAllocFact: FuncFactKind = {
@@ -785,7 +837,7 @@ function allocatingCallOf(pkg: PackageInfo, o: Obj): ast.CallExpr | undefined {
   return x.kind === 'CallExpr' && allocSiteOf(pkg, x, DEFAULT_POLICY) ? x : undefined;
 }
 
-export const CGO_FACTS = [freesFact, keepsFact, returnsAllocFact];
+export const CGO_FACTS = [freesFact, keepsFact, returnsFact, returnsAllocFact];
 
 /** What every cgo rule shares: it runs only on files importing "C", and needs the lifetime facts. */
 export const CGO_RULE_BASE = { prefilter: { imports: ['C'] }, facts: CGO_FACTS };
@@ -958,6 +1010,10 @@ export function unwrapPointer(pkg: PackageInfo, e: ast.Expr): ast.Expr {
   let x = unparen(e);
   for (let i = 0; i < 16; i++) {
     if (x.kind === 'CallExpr' && x.args.length >= 1 && (isConversion(pkg, x) || isUnsafeAlias(pkg, x))) { x = unparen(x.args[0]!); continue; }
+    if (x.kind === 'CallExpr') {
+      const k = passedThrough(pkg, x);
+      if (k !== undefined) { x = unparen(x.args[k]!); continue; }
+    }
     if (x.kind === 'UnaryExpr' && x.op === '&') {
       const y = unparen(x.x);
       if (y.kind === 'IndexExpr' && pkg.constValue(y.index)?.value === 0n) { x = unparen(y.x); continue; }

@@ -22,3 +22,21 @@ func leaked(name string) int {
 	cs := C.CString(name) // want "cgo/unfreed-memory: C memory from C.CString in .cs. is never freed"
 	return int(C.measure(cs))
 }
+
+// text converts like a cast: its result is the same memory (C.as_text returns its argument).
+func text(s *C.char) *C.char { return C.as_text(s) }
+
+func keptThroughWrapper(slot **C.char, name string) {
+	C.keepString(slot, text(C.CString(name)))
+}
+
+func freedThroughWrapper(name string) int {
+	cs := C.CString(name)
+	defer cfree(text(cs))
+	return int(C.measure(cs))
+}
+
+func leakedThroughWrapper(name string) int {
+	cs := C.CString(name) // want "cgo/unfreed-memory: C memory from C.CString in .cs. is never freed"
+	return int(C.measure(text(cs)))
+}
