@@ -1,6 +1,7 @@
 import type { CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
+import { unparen } from '../../semantics/flow.js';
 import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 export default defineRule({
@@ -14,10 +15,11 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       always: 'KeyLogWriter is set: crypto/tls writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection, past ones included. Remove it from production code; keep key logging in tests or behind a debug build tag.',
+      field: 'KeyLogWriter takes its writer from the field {writer}: whenever that field holds a writer, crypto/tls writes the secrets of every TLS session to it (NSS key log format), and anyone who can read that output can decrypt every captured connection. Make sure the field is only ever set by an explicit debugging switch (such as SSLKEYLOGFILE), never by default in production.',
       optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
     },
     docs: {
-      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium.',
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil.',
       why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
       fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
       bad: `package client
@@ -55,7 +57,10 @@ func Config() *tls.Config {
       if (isNil(pkg, value)) return;
       const condition = enclosingCondition(pkg, file, range);
       const writer = shortText(file.source, value, 40);
+      const x = unparen(value);
       if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
+      // an optional writer of a configuration or state struct: set (or not) wherever that struct is filled
+      else if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField) ctx.report({ range, messageId: 'field', data: { writer }, severity: 'medium' });
       else ctx.report({ range, messageId: 'always', data: { writer } });
     };
 

@@ -96,9 +96,10 @@ describe('severities', async () => {
     expect(at(suites, 'tls/weak-cipher-suites/suites.go', 'TLS_RSA_WITH_AES_128_GCM_SHA256,', 'tls/weak-cipher-suites').severity).toBe('medium');
   });
 
-  it('reports key logging under a condition at medium, unconditional at high', () => {
+  it('reports key logging under a condition or from a struct field at medium, unconditional at high', () => {
     expect(at(keylog, 'tls/key-log-writer/keylog.go', 'KeyLogWriter: w}', 'tls/key-log-writer').severity).toBe('high');
     expect(at(keylog, 'tls/key-log-writer/keylog.go', 'cfg.KeyLogWriter = f', 'tls/key-log-writer').severity).toBe('medium');
+    expect(at(keylog, 'tls/key-log-writer/keylog.go', 'KeyLogWriter: s.KeyLogger', 'tls/key-log-writer').severity).toBe('medium');
   });
 
   it('points at where an indirect value is set', () => {

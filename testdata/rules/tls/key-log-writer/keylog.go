@@ -40,3 +40,10 @@ func cleared(cfg *tls.Config) {
 func noLog() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12}
 }
+
+// A writer from a state struct: set, or left nil, wherever the struct is filled.
+type preInitState struct{ KeyLogger io.Writer }
+
+func fromState(s *preInitState) *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: s.KeyLogger} // want "tls/key-log-writer: KeyLogWriter takes its writer from the field s.KeyLogger"
+}
