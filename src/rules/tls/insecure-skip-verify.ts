@@ -119,16 +119,24 @@ func NewClient(ca *x509.CertPool) *http.Client {
     return {
       CompositeLit(lit: CompositeLit) {
         const fields = tlsConfigFields(pkg, lit);
-        const skip = fields?.get('InsecureSkipVerify');
-        if (!fields || !skip) return;
+        if (!fields) return;
+        const skip = fields.get('InsecureSkipVerify');
         const verifies = CUSTOM_VERIFIERS.some((name) => {
           const kv = fields.get(name);
           return kv !== undefined && !isNil(pkg, kv.value);
         });
-        if (verifies) return;
         // cfg := &tls.Config{InsecureSkipVerify: true}; ...; cfg.VerifyPeerCertificate = verify
         const holder = pkg.parentOf(lit)?.kind === 'UnaryExpr' ? pkg.parentOf(lit)! : lit;
         const assign = pkg.parentOf(holder);
+        if (verifies) {
+          // cfg := &tls.Config{VerifyPeerCertificate: verify}; ...; cfg.InsecureSkipVerify = true
+          if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
+            const i = assign.rhs.indexOf(holder as Expr);
+            if (i >= 0) basesVerifiedIn(assign).add(exprText(file.source, assign.lhs[i]!));
+          }
+          return;
+        }
+        if (!skip) return;
         if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
           const i = assign.rhs.indexOf(holder as Expr);
           if (i >= 0) {

@@ -84,12 +84,23 @@ function isTestSupport(file: FileData): boolean {
   return file.isTest || [...file.imports.values()].includes('testing');
 }
 
+/** `x != nil` or `x == nil`. */
+function isNilCheck(pkg: PackageInfo, cond: Expr): boolean {
+  const c = unparen(cond);
+  return c.kind === 'BinaryExpr' && (c.op === '!=' || c.op === '==') && (isNil(pkg, c.x) || isNil(pkg, c.y));
+}
+
 /** The condition of the innermost `if` or `case` (in the same function) whose body contains the node, as text. */
 function enclosingCondition(pkg: PackageInfo, file: FileData, n: Node): string | undefined {
   let child: Node = n;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
     if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return undefined;
-    if (p.kind === 'IfStmt' && child !== p.cond && child !== p.init && p.cond) return shortText(file.source, p.cond, 60);
+    if (p.kind === 'IfStmt' && child === p.else && p.cond) {
+      // the else of a nil or error check (`if err != nil { ... } else { set }`) is no switch: look further out
+      if (isNilCheck(pkg, p.cond)) continue;
+      return `${shortText(file.source, p.cond, 60)} is false`;
+    }
+    if (p.kind === 'IfStmt' && child === p.body && p.cond) return shortText(file.source, p.cond, 60);
     if (p.kind === 'CaseClause' && p.body.includes(child as never)) {
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
       const tag = sw?.kind === 'SwitchStmt' ? sw.tag : null;

@@ -67,6 +67,15 @@ func verifiedLater(verify func([][]byte, [][]*x509.Certificate) error) *tls.Conf
 	return cfg
 }
 
+// The literal installs the custom verifier; verification by crypto/tls is turned off after it (pinning).
+func verifiedInLiteral(verify func(tls.ConnectionState) error, pinned bool) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, VerifyConnection: verify}
+	if pinned {
+		cfg.InsecureSkipVerify = true
+	}
+	return cfg
+}
+
 // An explicit, named opt-in: low severity.
 func optIn(insecure bool) *tls.Config {
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12}

@@ -47,3 +47,28 @@ type preInitState struct{ KeyLogger io.Writer }
 func fromState(s *preInitState) *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: s.KeyLogger} // want "tls/key-log-writer: KeyLogWriter takes its writer from the field s.KeyLogger"
 }
+
+// Set in the else of an error check, under the real switch further out.
+func masterKeyLog(path string) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if path != "" && path != "none" {
+		w, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return cfg
+		} else {
+			cfg.KeyLogWriter = w // want "tls/key-log-writer: KeyLogWriter is set when path != \"\" && path != \"none\": crypto/tls then writes"
+		}
+	}
+	return cfg
+}
+
+// Set unless a switch says otherwise.
+func unlessQuiet(quiet bool, w io.Writer) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if quiet {
+		return cfg
+	} else {
+		cfg.KeyLogWriter = w // want "tls/key-log-writer: KeyLogWriter is set when quiet is false"
+	}
+	return cfg
+}
