@@ -56,7 +56,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
 	}}
 }
 `,
-      limits: 'A config whose only use is to dial with `crypto/tls` (`Dial`, `DialWithDialer`, `Client`, or a wrapper that returns the `*tls.Conn`) connections that are only handshaken, asked for their state or host name, and closed — a certificate inspector or a TLS probe — is reported at low severity, with a message that says so (local variables only; a config passed elsewhere or cloned gets the usual finding). A constant `true` set only under a condition that tests a switch named as insecure or self-signed (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`, `if info.selfCert {`), or inside a function named so (`newInsecureClient()`, the functional option `WithInsecure()`), is an explicit opt-in and is reported at low severity. So is a constant `true` set only when an enclosing condition makes sure the peer is this machine (`if docker.IsLocalhost(host) {`, `if ip.IsLoopback() {`, `if host == "localhost" {`). A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). When the package checks peers itself elsewhere — it assigns a verifier to some config (a per-handshake clone), or a function calls `(*x509.Certificate).Verify` next to `ConnectionState()` with the `RootCAs` of a config — the finding is low, with that place as a related location: Redline cannot tell whether every connection goes through the check. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
+      limits: 'A config whose only use is to dial with `crypto/tls` (`Dial`, `DialWithDialer`, `Client`, or a wrapper that returns the `*tls.Conn`) connections that are only handshaken, asked for their state or host name, and closed — a certificate inspector or a TLS probe — is reported at low severity, with a message that says so (local variables only; a config passed elsewhere or cloned gets the usual finding). A `true` set only under a condition that tests a switch named as insecure or self-signed (`if opts.Insecure {`, `if cfg != nil && *skipVerify {`, `case insecureRedis:`, `if info.selfCert {`, a setting read from configuration `switch mode { case "skip-verify":`) — a constant there, or a variable set to true only there, or inside a function named so (`newInsecureClient()`, the functional option `WithInsecure()`), is an explicit opt-in and is reported at low severity. So is a constant `true` set only when an enclosing condition makes sure the peer is this machine (`if docker.IsLocalhost(host) {`, `if ip.IsLoopback() {`, `if host == "localhost" {`). A config that also sets `VerifyConnection` or `VerifyPeerCertificate` (in the literal, or by an assignment in the same function) is not reported: it replaces the default check with its own, which is a deliberate design (certificate pinning, SPIFFE). When the package checks peers itself elsewhere — it assigns a verifier to some config (a per-handshake clone), or a function calls `(*x509.Certificate).Verify` next to `ConnectionState()` with the `RootCAs` of a config — the finding is low, with that place as a related location: Redline cannot tell whether every connection goes through the check. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`. A flag or option that defaults to `false` is an explicit opt-in by whoever runs the program and is not reported; neither are values read from files or the environment, nor values passed in by callers in other functions (no interprocedural value tracking). Configuration structs are followed within their own package only.',
     },
   },
   prefilter: { imports: ['crypto/tls', 'net/http'] },
@@ -78,7 +78,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
     /** `config`: the tls.Config literal, or the base of the assigned field. */
     const check = (range: Node, value: Expr, config: Expr) => {
       const constant = isConstTrue(pkg, value);
-      const truth = constant ? undefined : resolveValues(pkg, value, file.isTest).values.find((v) => v.value.kind === 'bool' && v.value.value);
+      const trues = constant ? [] : resolveValues(pkg, value, file.isTest).values.filter((v) => v.value.kind === 'bool' && v.value.value);
+      const truth = trues[0];
       if (!constant && !truth) return;
       if (onlyInspectsCertificates(pkg, config)) {
         ctx.report({ range, messageId: 'probe', severity: 'low' });
@@ -89,7 +90,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
         ctx.report({ range, messageId: 'loopback', data: { condition: local }, severity: 'low' });
         return;
       }
-      const optIn = truth ? undefined : insecureSwitch(pkg, file.source, range);
+      // a constant set under an insecure switch, or a variable set to true only under one
+      const optIn = truth ? allUnderSwitches(trues) : insecureSwitch(pkg, file.source, range);
       if (optIn) {
         ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
         return;
@@ -105,6 +107,12 @@ func NewClient(ca *x509.CertPool) *http.Client {
         return;
       }
       ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)] });
+    };
+
+    /** The switch of the first value when every value is set under an insecure switch. */
+    const allUnderSwitches = (values: readonly PossibleValue[]): string | undefined => {
+      const switches = values.map((v) => { const f = pkg.fileOf(v.at); return f ? insecureSwitch(pkg, f.source, v.at) : undefined; });
+      return switches.every((x) => x !== undefined) ? switches[0] : undefined;
     };
 
     const relatedOf = (v: PossibleValue): RelatedReport => {

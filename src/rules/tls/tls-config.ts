@@ -606,7 +606,8 @@ const INSECURE_NAME = /insecure|skip[-_]?(tls[-_]?)?verif|no[-_]?(tls[-_]?)?veri
  * insecure (or as self-signed): an enclosing `if` one of whose `&&`
  * operands is such a switch, not negated or compared (`if o.Insecure {`,
  * `if cfg != nil && *skipVerify {`, `if info.selfCert {`), a `case
- * insecureRedis:` of a tagless switch, or a declared function named so
+ * insecureRedis:` of a tagless switch, a `case "skip-verify":` of a switch
+ * on a setting, or a declared function named so
  * (`newInsecureClient`, the functional option `WithInsecure()` through its
  * closure). An explicit opt-in by whoever runs the program or calls it.
  */
@@ -618,9 +619,13 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
-    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list?.length === 1) {
+    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      if (sw?.kind === 'SwitchStmt' && !sw.tag && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
+      if (sw?.kind !== 'SwitchStmt') continue;
+      if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
+      // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`
+      const value = sw.tag && p.list.find((v) => { const c = pkg.constValue(v); return c?.kind === 'string' && INSECURE_NAME.test(c.value); });
+      if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 30)}`;
     }
   }
   return undefined;

@@ -116,3 +116,33 @@ func parseDirective(o *ProxyOptions, name string) {
 func fromParsedOptions(o *ProxyOptions) *tls.Config {
 	return &tls.Config{InsecureSkipVerify: o.Insecure, MinVersion: tls.VersionTLS12}
 }
+
+// Settings read from a DSN: the operator writes "skip-verify" (or skip_verify) to turn checks off.
+type dsnConfig struct {
+	TLSMode string
+	TLS     *tls.Config
+}
+
+func (c *dsnConfig) normalize() {
+	switch c.TLSMode {
+	case "true":
+		c.TLS = &tls.Config{MinVersion: tls.VersionTLS12}
+	case "skip-verify":
+		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"skip-verify\": an explicit"
+	case "preferred":
+		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+}
+
+func parseDSN(params map[string]string) *tls.Config {
+	skipVerify := false
+	for k, v := range params {
+		switch k {
+		case "skip_verify":
+			if v == "" {
+				skipVerify = true
+			}
+		}
+	}
+	return &tls.Config{InsecureSkipVerify: skipVerify} // want "tls/insecure-skip-verify: TLS certificate verification is off when k is \"skip_verify\": an explicit"
+}
