@@ -599,7 +599,7 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 // Explicit insecure switches
 
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
-const INSECURE_NAME = /insecure|skip[-_]?(tls[-_]?)?verif|no[-_]?(tls[-_]?)?verif|disable[-_]?(tls[-_]?)?verif|self[-_]?(signed|cert)/i;
+const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|certificate|server|host)[-_]?)*verif|self[-_]?(signed|cert)/i;
 
 /**
  * The condition under which a node runs, when it tests a switch named as

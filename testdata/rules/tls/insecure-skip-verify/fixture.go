@@ -186,3 +186,11 @@ func loopbackPeer(host string) *tls.Config {
 	}
 	return cfg
 }
+
+func backendClient(skipCertVerification bool) *http.Transport {
+	var cfg tls.Config
+	if skipCertVerification {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when skipCertVerification is set"
+	}
+	return &http.Transport{TLSClientConfig: &cfg}
+}
