@@ -77,6 +77,8 @@ export interface Policy {
   /** Whether the policy file sets `tests.severity` (else each rule's default treatment of tests applies). */
   readonly testsSet?: boolean;
   readonly include: IncludeFlags;
+  /** Whether gosec's suppression comments suppress the rules that report the same defects (`suppressions.gosec`). */
+  readonly honorGosec: boolean;
   /** Absolute path of the baseline file, when set. */
   readonly baseline?: string;
   readonly build: BuildTarget;
@@ -93,6 +95,7 @@ export function defaultPolicy(dir: string): Policy {
     excludeMatcher: createPathMatcher([], dir),
     tests: 'lower',
     include: DEFAULT_INCLUDE,
+    honorGosec: false,
     build: DEFAULT_BUILD_TARGET,
   };
 }
@@ -179,6 +182,7 @@ export function parsePolicy(text: string, where: { file: string; shownAs: string
       hidden: input.include?.hidden ?? false,
       nodeModules: input.include?.['node-modules'] ?? false,
     },
+    honorGosec: input.suppressions?.gosec ?? false,
     ...(input.baseline !== undefined && { baseline: path.resolve(dir, input.baseline) }),
     build: makeBuildTarget({
       ...(input.build?.goos !== undefined && { goos: input.build.goos }),
@@ -400,6 +404,11 @@ export function starterPolicy(catalog: readonly RuleMeta[]): string {
     out.push(doc(key, '  '), `  ${yamlKey}: false`);
   }
   out.push(
+    '',
+    doc('suppressions'),
+    'suppressions:',
+    doc('suppressions.gosec', '  '),
+    '  gosec: false',
     '',
     doc('baseline'),
     '# baseline: .redline-baseline.json',

@@ -58,6 +58,9 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     `\`//redline:ignore ${meta.id} <reason>\` on the line or the line above; \`//redline:file-ignore ${meta.id} <reason>\` for a whole file; or \`rules: { ${meta.id}: off }\` in \`redline.yaml\`.`,
     '',
+    ...(meta.gosec?.length
+      ? [`gosec reports the same defect as ${meta.gosec.join(', ')}: with \`suppressions: { gosec: true }\` in \`redline.yaml\`, a \`// #nosec ${meta.gosec[0]}\` or \`//nolint:gosec\` comment suppresses this rule too.`, '']
+      : []),
   );
   return lines.join('\n');
 }

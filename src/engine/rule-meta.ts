@@ -49,6 +49,12 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
    */
   readonly tests?: TestMode;
   /**
+   * The gosec checks that report the same defect (`G402`): with the policy's
+   * `suppressions: { gosec: true }`, a `#nosec` or `//nolint:gosec` comment
+   * for them suppresses this rule too.
+   */
+  readonly gosec?: readonly string[];
+  /**
    * Options a policy may set, as a strict zod object whose every field has a
    * default, so `options.parse({})` gives the defaults.
    */

@@ -26,6 +26,8 @@ export interface ScanSetup {
   readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown; readonly tests?: TestMode }>;
   readonly engineSeverities: Readonly<Record<string, Severity>>;
   readonly tests: TestMode;
+  /** The policy's `suppressions.gosec`. */
+  readonly honorGosec: boolean;
 }
 
 export type ScanBroadcast = { readonly kind: 'setup'; readonly setup: ScanSetup };
@@ -120,6 +122,7 @@ export class ScanWorker {
       catalog: CATALOG,
       cwd: setup.cwd,
       tests: setup.tests,
+      honorGosec: setup.honorGosec,
       engineSeverity: (rule) => setup.engineSeverities[rule],
     };
     // Nested too deeply to check (beyond the limit, or beyond this thread's stack): reported; dependents see no exports of it.

@@ -115,7 +115,7 @@ build: { goos: linx }
 
   it('rejects unknown keys with the allowed keys and a suggestion', () => {
     expect(errors('version: "1"\nfailon: high\nrules:\n  tls:\n    severty: low\n')).toEqual([
-      'redline.yaml:2:1: failon: unknown key "failon"; did you mean "fail-on"?; allowed keys: baseline, build, exclude, fail-on, include, rules, tests, version',
+      'redline.yaml:2:1: failon: unknown key "failon"; did you mean "fail-on"?; allowed keys: baseline, build, exclude, fail-on, include, rules, suppressions, tests, version',
       'redline.yaml:5:5: rules.tls.severty: unknown key "severty"; did you mean "severity"?; allowed keys: enabled, options, severity',
     ]);
   });
