@@ -38,7 +38,8 @@ export function explainRule(catalog: readonly RuleMeta[], id: string, color: boo
     '',
   ];
   for (const { heading, body } of docSections(meta)) out.push(c.bold(c.underline(heading)), '', terminalMarkdown(body, c), '');
-  out.push(`Suppress with //redline:ignore ${meta.id} <reason>. Documentation: ${ruleDocUrl(meta.id)}`, '');
+  const gosec = meta.gosec?.length ? ` (or, with suppressions.gosec in the policy, gosec's comments for ${meta.gosec.join(', ')})` : '';
+  out.push(`Suppress with //redline:ignore ${meta.id} <reason>${gosec}. Documentation: ${ruleDocUrl(meta.id)}`, '');
   return out.join('\n');
 }
 
