@@ -607,7 +607,8 @@ const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|cert
  * operands is such a switch, not negated or compared (`if o.Insecure {`,
  * `if cfg != nil && *skipVerify {`, `if info.selfCert {`), a `case
  * insecureRedis:` of a tagless switch, a `case "skip-verify":` of a switch
- * on a setting, or a declared function named so
+ * on a setting, a guard clause before it (`if !c.SkipVerify { return }`),
+ * or a declared function named so
  * (`newInsecureClient`, the functional option `WithInsecure()` through its
  * closure). An explicit opt-in by whoever runs the program or calls it.
  */
@@ -619,6 +620,13 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
+    // a guard clause before it: `if !c.SkipVerify { return ctx }`
+    if (p.kind === 'BlockStmt') {
+      for (const st of p.list.slice(0, p.list.indexOf(child as ast.Stmt))) {
+        const guard = guardedSwitch(st, named);
+        if (guard) return `${shortText(source, guard, 50)} is set`;
+      }
+    }
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
       if (sw?.kind !== 'SwitchStmt') continue;
@@ -629,6 +637,16 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     }
   }
   return undefined;
+}
+
+/** The switch `x` of a guard clause `if !x { return ... }` (no else), when `named` accepts it. */
+function guardedSwitch(st: ast.Stmt, named: (x: Expr) => boolean): Expr | undefined {
+  if (st.kind !== 'IfStmt' || st.else || st.init || !st.cond) return undefined;
+  const c = unparen(st.cond);
+  if (c.kind !== 'UnaryExpr' || c.op !== '!') return undefined;
+  const last = st.body.list[st.body.list.length - 1];
+  const x = unparen(c.x);
+  return last?.kind === 'ReturnStmt' && named(x) ? x : undefined;
 }
 
 /** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */

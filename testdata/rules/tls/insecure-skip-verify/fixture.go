@@ -194,3 +194,13 @@ func backendClient(skipCertVerification bool) *http.Transport {
 	}
 	return &http.Transport{TLSClientConfig: &cfg}
 }
+
+// A guard clause returns unless the switch is set.
+type forgeClient struct{ SkipVerify bool }
+
+func (c *forgeClient) transport() *http.Transport {
+	if !c.SkipVerify {
+		return http.DefaultTransport.(*http.Transport)
+	}
+	return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.SkipVerify is set: an explicit"
+}
