@@ -4,7 +4,7 @@
  * locations, fingerprints, suppressions and test-file severities.
  */
 import type { Node } from '../syntax/ast.js';
-import { forEachChild, Inspector, visitKinds } from '../syntax/walk.js';
+import { Inspector, visitKinds } from '../syntax/walk.js';
 import type { FileData, PackageInfo } from '../semantics/package.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
 import type { Finding, Location, RelatedLocation, Severity, Span, SuggestedFix } from './finding.js';
@@ -16,7 +16,7 @@ import { relativeSlash } from './paths.js';
 import { isTestHelper, testFindingSeverity, type TestMode } from './policy.js';
 import { formatMessage, type AnyRule, type Range, type Report, type RuleContext } from './rule.js';
 import type { RuleMeta } from './rule-meta.js';
-import { gosecSuppression, matchGosec, mayBeGosecDirective, parseGosecDirective, type GosecDirective } from './foreign-suppressions.js';
+import { gosecDirectives, gosecSuppression, matchGosec, type GosecDirective } from './foreign-suppressions.js';
 import {
   BAD_DIRECTIVE_RULE, UNUSED_SUPPRESSION_RULE, parseSuppressionDirectives, suppressionOf, SuppressionTracker,
   type CommentText,
@@ -219,32 +219,6 @@ function engineFinding(rule: string, file: EngineFile, span: Span, message: stri
   };
 }
 
-/**
- * A gosec comment alone on its line covers the code that follows its comment
- * group, as gosec and golangci-lint apply it to the next node: the lines of
- * the outermost node that starts on the first line after the group.
- */
-function gosecScopes(file: FileData, found: ReadonlyArray<{ directive: GosecDirective; groupEnd: number }>): GosecDirective[] {
-  const startLines = new Map<number, number>(); // first code line after a group → last line of its outermost node
-  const codeLineAfter = (groupEnd: number) => file.positions.line(groupEnd) + 1;
-  for (const f of found) if (f.directive.lines.last > f.directive.lines.first) startLines.set(codeLineAfter(f.groupEnd), 0);
-  if (startLines.size > 0) {
-    const lastTarget = Math.max(...startLines.keys());
-    const visit = (n: Node): void => {
-      const first = file.positions.line(n.start);
-      if (first > lastTarget) return; // children start at or after their parent
-      const last = startLines.get(first);
-      if (last !== undefined) startLines.set(first, Math.max(last, file.positions.line(Math.max(n.start, n.end - 1))));
-      forEachChild(n, visit);
-    };
-    for (const d of file.ast.decls) visit(d);
-  }
-  return found.map(({ directive, groupEnd }) => {
-    const last = directive.lines.last > directive.lines.first ? startLines.get(codeLineAfter(groupEnd)) : undefined;
-    return last ? { ...directive, lines: { first: directive.lines.first, last } } : directive;
-  });
-}
-
 /** A finding suppressed by a gosec comment, when its rule reports what the comment's checks report. */
 function suppressedByGosec(f: Finding, directives: readonly GosecDirective[], options: AnalyzeOptions): Finding {
   const checks = options.catalog.find((m) => m.id === f.rule)?.gosec;
@@ -259,32 +233,23 @@ function suppressedByGosec(f: Finding, directives: readonly GosecDirective[], op
  */
 function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOptions): Array<Finding | null> {
   const comments: CommentText[] = [];
-  const gosec: Array<{ directive: GosecDirective; groupEnd: number }> = [];
   for (const group of file.ast.comments) {
-    for (const [i, c] of group.list.entries()) {
+    for (const c of group.list) {
       if (c.text.startsWith('//redline:')) {
         const line = file.positions.line(c.start);
         comments.push({ text: c.text, line, endLine: line });
-      } else if (options.honorGosec && c.text.startsWith('//') && mayBeGosecDirective(c.text)) {
-        const line = file.positions.line(c.start);
-        const d = parseGosecDirective({ text: c.text, line, alone: file.source.slice(file.positions.lineStart(line), c.start).trim() === '' });
-        // the reason often follows on the next comment lines
-        const text = group.list.slice(i).map((x) => x.text.trim()).join(' ');
-        if (d) gosec.push({ directive: { ...d, text: text.length > 200 ? `${text.slice(0, 199)}…` : text }, groupEnd: group.end });
       }
     }
   }
-  if (gosec.length > 0) {
-    const directives = gosecScopes(file, gosec);
-    findings = findings.map((f) => suppressedByGosec(f, directives, options));
-  }
+  const gosec = options.honorGosec ? gosecDirectives(file) : [];
+  if (gosec.length > 0) findings = findings.map((f) => suppressedByGosec(f, gosec, options));
   const out: Finding[] = [];
   if (comments.length > 0) {
     const parsed = parseSuppressionDirectives(comments, file.source, options.catalog);
     const tracker = new SuppressionTracker(parsed.directives);
     for (const f of findings) {
       const d = tracker.match(f.rule, f.location.line);
-      out.push(d && !f.suppression ? { ...f, suppression: suppressionOf(d) } : f);
+      out.push(d ? { ...f, suppression: suppressionOf(d) } : f); // Redline's own directive wins over a gosec comment
     }
     const lineText = (span: Span) => file.source.slice(file.positions.lineStart(span.line), file.positions.lineStart(span.line + 1)).trim();
     for (const p of parsed.problems) out.push(engineFinding(BAD_DIRECTIVE_RULE, file, p.span, p.message, lineText(p.span), options));

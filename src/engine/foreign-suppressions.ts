@@ -8,11 +8,12 @@
  *     //nolint:gosec // reason       golangci-lint: gosec (or every linter, without a list)
  *
  * A comment applies to its own line; alone on its line, it also covers the
- * code that follows its comment group (analyze.ts widens `lines` to the
- * outermost node starting there, as gosec and golangci-lint apply it to the
- * next node). These comments belong to other tools: they are never reported
- * as bad or unused.
+ * code that follows its comment group (see `gosecDirectives`). These
+ * comments belong to other tools: they are never reported as bad or unused.
  */
+import type { Node } from '../syntax/ast.js';
+import { forEachChild } from '../syntax/walk.js';
+import type { FileData } from '../semantics/package.js';
 import type { Suppression } from './finding.js';
 
 export interface GosecDirective {
@@ -65,4 +66,44 @@ export function matchGosec(directives: readonly GosecDirective[], checks: readon
 /** The `Suppression` a finding gets from a gosec directive. */
 export function gosecSuppression(d: GosecDirective): Suppression {
   return { kind: 'inSource', justification: `honoured gosec comment: ${d.text}` };
+}
+
+/**
+ * The gosec directives of a file. A comment alone on its line covers the
+ * code after its comment group, as gosec and golangci-lint apply it to the
+ * next node: the lines of the outermost node starting on the first line
+ * after the group. The justification is the comment with the rest of its
+ * group (the reason often follows on the next comment lines).
+ */
+export function gosecDirectives(file: Pick<FileData, 'ast' | 'positions' | 'source'>): GosecDirective[] {
+  const found: Array<{ directive: GosecDirective; nextLine: number }> = [];
+  for (const group of file.ast.comments) {
+    for (const [i, c] of group.list.entries()) {
+      if (!c.text.startsWith('//') || !mayBeGosecDirective(c.text)) continue;
+      const line = file.positions.line(c.start);
+      const d = parseGosecDirective({ text: c.text, line, alone: file.source.slice(file.positions.lineStart(line), c.start).trim() === '' });
+      if (!d) continue;
+      const text = group.list.slice(i).map((x) => x.text.trim()).join(' ');
+      found.push({ directive: { ...d, text: text.length > 200 ? `${text.slice(0, 199)}…` : text }, nextLine: file.positions.line(group.end) + 1 });
+    }
+  }
+  const covers = (d: GosecDirective) => d.lines.last > d.lines.first;
+  // first code line after a lone comment's group → last line of the outermost node starting there
+  const nodeEnds = new Map<number, number>();
+  for (const f of found) if (covers(f.directive)) nodeEnds.set(f.nextLine, 0);
+  if (nodeEnds.size > 0) {
+    const lastTarget = Math.max(...nodeEnds.keys());
+    const visit = (n: Node): void => {
+      const first = file.positions.line(n.start);
+      if (first > lastTarget) return; // children start at or after their parent
+      const last = nodeEnds.get(first);
+      if (last !== undefined) nodeEnds.set(first, Math.max(last, file.positions.line(Math.max(n.start, n.end - 1))));
+      forEachChild(n, visit);
+    };
+    for (const d of file.ast.decls) visit(d);
+  }
+  return found.map(({ directive, nextLine }) => {
+    const last = covers(directive) ? nodeEnds.get(nextLine) : undefined;
+    return last ? { ...directive, lines: { first: directive.lines.first, last } } : directive;
+  });
 }
