@@ -178,15 +178,19 @@ const CGO_KNOWN: Record<string, true> = { CString: true, CBytes: true, GoString:
  * function with the `cgo-returns` fact (`func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`).
  */
 function passedThrough(pkg: PackageInfo, call: ast.CallExpr): number | undefined {
+  // only a pure conversion: a function that also keeps or frees the argument is judged by that
   const n = cName(pkg, call.fun);
   if (n !== undefined) {
-    const k = pkg.cgoDecls().funcs.get(n)?.returns[0];
-    return k !== undefined && k < call.args.length ? k : undefined;
+    const f = pkg.cgoDecls().funcs.get(n);
+    const k = f?.returns[0];
+    return k !== undefined && k < call.args.length && !f!.keeps.includes(k) && !f!.frees.includes(k) ? k : undefined;
   }
   if (call.args.length === 0 || !pkg.mayCallFactHolder(call, RETURNS_FACT)) return undefined;
   const key = pkg.calleeKey(pkg.calleeOf(call));
   if (!key) return undefined;
-  for (let k = 0; k < call.args.length; k++) if (pkg.hasParamFact(key, RETURNS_FACT, k)) return k;
+  for (let k = 0; k < call.args.length; k++) {
+    if (pkg.hasParamFact(key, RETURNS_FACT, k) && !pkg.hasParamFact(key, KEEPS_FACT, k) && !pkg.hasParamFact(key, FREES_FACT, k)) return k;
+  }
   return undefined;
 }
 
