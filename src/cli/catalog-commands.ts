@@ -38,8 +38,9 @@ export function explainRule(catalog: readonly RuleMeta[], id: string, color: boo
     '',
   ];
   for (const { heading, body } of docSections(meta)) out.push(c.bold(c.underline(heading)), '', terminalMarkdown(body, c), '');
-  const gosec = meta.gosec?.length ? ` (or, with suppressions.gosec in the policy, gosec's comments for ${meta.gosec.join(', ')})` : '';
-  out.push(`Suppress with //redline:ignore ${meta.id} <reason>${gosec}. Documentation: ${ruleDocUrl(meta.id)}`, '');
+  const others = Object.entries(meta.equivalents ?? {}).map(([tool, checks]) => `${tool}'s comments for ${checks.join(', ')}`);
+  const foreign = others.length ? ` (or ${others.join(' or ')}, when the policy's suppressions: honours that linter)` : '';
+  out.push(`Suppress with //redline:ignore ${meta.id} <reason>${foreign}. Documentation: ${ruleDocUrl(meta.id)}`, '');
   return out.join('\n');
 }
 

@@ -16,7 +16,7 @@ import { relativeSlash } from './paths.js';
 import { isTestHelper, testFindingSeverity, type TestMode } from './policy.js';
 import { formatMessage, type AnyRule, type Range, type Report, type RuleContext } from './rule.js';
 import type { RuleMeta } from './rule-meta.js';
-import { gosecDirectives, gosecSuppression, matchGosec, type GosecDirective } from './foreign-suppressions.js';
+import { foreignDirectives, foreignSuppression, matchForeign, type ForeignDirective, type ForeignTool } from './foreign-suppressions.js';
 import {
   BAD_DIRECTIVE_RULE, UNUSED_SUPPRESSION_RULE, parseSuppressionDirectives, suppressionOf, SuppressionTracker,
   type CommentText,
@@ -39,8 +39,8 @@ export interface AnalyzeOptions {
   readonly cwd: string;
   /** Severity of findings in `_test.go` files. */
   readonly tests: TestMode;
-  /** Whether gosec's suppression comments suppress the rules that report the same defects. */
-  readonly honorGosec?: boolean;
+  /** The linters whose suppression comments suppress the rules that report the same defects. */
+  readonly honor?: readonly ForeignTool[];
   /** Severities of the engine's own rules (bad directives, unused suppressions, parse errors). */
   readonly engineSeverity: (rule: string) => Severity | undefined;
 }
@@ -219,11 +219,10 @@ function engineFinding(rule: string, file: EngineFile, span: Span, message: stri
   };
 }
 
-/** A finding suppressed by a gosec comment, when its rule reports what the comment's checks report. */
-function suppressedByGosec(f: Finding, directives: readonly GosecDirective[], options: AnalyzeOptions): Finding {
-  const checks = options.catalog.find((m) => m.id === f.rule)?.gosec;
-  const d = matchGosec(directives, checks, f.location.line);
-  return d ? { ...f, suppression: gosecSuppression(d) } : f;
+/** A finding suppressed by another linter's comment, when its rule reports what the comment's checks report. */
+function suppressedByForeign(f: Finding, directives: readonly ForeignDirective[], options: AnalyzeOptions): Finding {
+  const d = matchForeign(directives, options.catalog.find((m) => m.id === f.rule)?.equivalents, f.location.line);
+  return d ? { ...f, suppression: foreignSuppression(d) } : f;
 }
 
 /**
@@ -241,15 +240,15 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
       }
     }
   }
-  const gosec = options.honorGosec ? gosecDirectives(file) : [];
-  if (gosec.length > 0) findings = findings.map((f) => suppressedByGosec(f, gosec, options));
+  const foreign = options.honor?.length ? foreignDirectives(file, new Set(options.honor)) : [];
+  if (foreign.length > 0) findings = findings.map((f) => suppressedByForeign(f, foreign, options));
   const out: Finding[] = [];
   if (comments.length > 0) {
     const parsed = parseSuppressionDirectives(comments, file.source, options.catalog);
     const tracker = new SuppressionTracker(parsed.directives);
     for (const f of findings) {
       const d = tracker.match(f.rule, f.location.line);
-      out.push(d ? { ...f, suppression: suppressionOf(d) } : f); // Redline's own directive wins over a gosec comment
+      out.push(d ? { ...f, suppression: suppressionOf(d) } : f); // Redline's own directive wins over another linter's
     }
     const lineText = (span: Span) => file.source.slice(file.positions.lineStart(span.line), file.positions.lineStart(span.line + 1)).trim();
     for (const p of parsed.problems) out.push(engineFinding(BAD_DIRECTIVE_RULE, file, p.span, p.message, lineText(p.span), options));

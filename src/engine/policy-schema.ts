@@ -58,9 +58,9 @@ const DESCRIPTIONS = {
   'include.generated': 'Scan files marked "// Code generated ... DO NOT EDIT." (default false).',
   'include.hidden': 'Scan directories and files whose names start with "." or "_" (default false; the go command ignores them).',
   'include.node-modules': 'Scan node_modules/ directories (default false).',
-  suppressions: "Other tools' suppression comments to honour, besides //redline:ignore.",
-  'suppressions.gosec':
-    'Honour gosec\'s comments (// #nosec, // #nosec G402 -- reason, //nolint:gosec) for the rules that report the same defects as the gosec checks they name (default false). Suppressed findings are still listed, with the comment as justification.',
+  suppressions: "Other linters' suppression comments to honour, besides //redline:ignore, for the rules that report the same defects as the checks they name. Suppressed findings are still listed, with the comment as justification.",
+  'suppressions.gosec': 'Honour gosec\'s comments: // #nosec, // #nosec G402 -- reason, //nolint:gosec (default false).',
+  'suppressions.staticcheck': 'Honour staticcheck\'s comments: //lint:ignore SA1029 reason, //lint:file-ignore SA1029 reason, //nolint:staticcheck (default false).',
   baseline:
     'Path of the baseline file, relative to the directory of this file (.redline-baseline.json). Findings recorded in it are reported as baselined and do not fail the run.',
   build: 'The build target: which files take part in the build, by file name suffix and //go:build constraints.',
@@ -102,7 +102,7 @@ function policyShape(rules: z.ZodType) {
       }),
       'include',
     ),
-    suppressions: section(z.strictObject({ gosec: flag('suppressions.gosec') }), 'suppressions'),
+    suppressions: section(z.strictObject({ gosec: flag('suppressions.gosec'), staticcheck: flag('suppressions.staticcheck') }), 'suppressions'),
     baseline: z.string().min(1).optional().describe(DESCRIPTIONS.baseline),
     build: section(
       z.strictObject({

@@ -21,6 +21,7 @@
  *
  * The key reference is in policy-schema.ts.
  */
+import { FOREIGN_TOOLS, type ForeignTool } from './foreign-suppressions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -77,8 +78,8 @@ export interface Policy {
   /** Whether the policy file sets `tests.severity` (else each rule's default treatment of tests applies). */
   readonly testsSet?: boolean;
   readonly include: IncludeFlags;
-  /** Whether gosec's suppression comments suppress the rules that report the same defects (`suppressions.gosec`). */
-  readonly honorGosec: boolean;
+  /** The linters whose suppression comments suppress the rules that report the same defects (`suppressions:`), in FOREIGN_TOOLS order. */
+  readonly honor: readonly ForeignTool[];
   /** Absolute path of the baseline file, when set. */
   readonly baseline?: string;
   readonly build: BuildTarget;
@@ -95,7 +96,7 @@ export function defaultPolicy(dir: string): Policy {
     excludeMatcher: createPathMatcher([], dir),
     tests: 'lower',
     include: DEFAULT_INCLUDE,
-    honorGosec: false,
+    honor: [],
     build: DEFAULT_BUILD_TARGET,
   };
 }
@@ -182,7 +183,7 @@ export function parsePolicy(text: string, where: { file: string; shownAs: string
       hidden: input.include?.hidden ?? false,
       nodeModules: input.include?.['node-modules'] ?? false,
     },
-    honorGosec: input.suppressions?.gosec ?? false,
+    honor: FOREIGN_TOOLS.filter((t) => input.suppressions?.[t] === true),
     ...(input.baseline !== undefined && { baseline: path.resolve(dir, input.baseline) }),
     build: makeBuildTarget({
       ...(input.build?.goos !== undefined && { goos: input.build.goos }),
@@ -409,6 +410,8 @@ export function starterPolicy(catalog: readonly RuleMeta[]): string {
     'suppressions:',
     doc('suppressions.gosec', '  '),
     '  gosec: false',
+    doc('suppressions.staticcheck', '  '),
+    '  staticcheck: false',
     '',
     doc('baseline'),
     '# baseline: .redline-baseline.json',

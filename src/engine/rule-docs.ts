@@ -58,9 +58,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     `\`//redline:ignore ${meta.id} <reason>\` on the line or the line above; \`//redline:file-ignore ${meta.id} <reason>\` for a whole file; or \`rules: { ${meta.id}: off }\` in \`redline.yaml\`.`,
     '',
-    ...(meta.gosec?.length
-      ? [`gosec reports the same defect as ${meta.gosec.join(', ')}: with \`suppressions: { gosec: true }\` in \`redline.yaml\`, a \`// #nosec ${meta.gosec[0]}\` or \`//nolint:gosec\` comment suppresses this rule too.`, '']
-      : []),
+    ...equivalentsDoc(meta),
   );
   return lines.join('\n');
 }
@@ -116,4 +114,14 @@ export function optionsJsonSchema(meta: RuleMeta): { properties?: Record<string,
 /** Every generated documentation file: repository-relative path → content. */
 export function generatedDocFiles(catalog: readonly RuleMeta[]): Map<string, string> {
   return new Map(catalog.map((m) => [ruleDocPath(m.id), renderRuleDoc(m)]));
+}
+
+/** What the rule page says about other linters' comments that can suppress the rule. */
+function equivalentsDoc(meta: RuleMeta): string[] {
+  const out: string[] = [];
+  const gosec = meta.equivalents?.gosec;
+  if (gosec?.length) out.push(`gosec reports the same defect as ${gosec.join(', ')}: with \`suppressions: { gosec: true }\` in \`redline.yaml\`, a \`// #nosec ${gosec[0]}\` or \`//nolint:gosec\` comment suppresses this rule too.`, '');
+  const staticcheck = meta.equivalents?.staticcheck;
+  if (staticcheck?.length) out.push(`staticcheck reports the same defect as ${staticcheck.join(', ')}: with \`suppressions: { staticcheck: true }\` in \`redline.yaml\`, a \`//lint:ignore ${staticcheck[0]} <reason>\` or \`//nolint:staticcheck\` comment suppresses this rule too.`, '');
+  return out;
 }

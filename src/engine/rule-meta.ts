@@ -3,6 +3,7 @@
  * catalog, `redline explain`, SARIF `rules[]` and the policy schema are all
  * generated from it.
  */
+import type { Equivalents } from './foreign-suppressions.js';
 import type { z } from 'zod';
 import type { Precision, Severity } from './finding.js';
 import type { TestMode } from './policy-schema.js';
@@ -49,11 +50,12 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
    */
   readonly tests?: TestMode;
   /**
-   * The gosec checks that report the same defect (`G402`): with the policy's
-   * `suppressions: { gosec: true }`, a `#nosec` or `//nolint:gosec` comment
-   * for them suppresses this rule too.
+   * Checks of other linters that report the same defect (`gosec: ['G402']`,
+   * `staticcheck: ['SA1029']`): with the policy's `suppressions:` set for a
+   * tool, that tool's comments for them (`#nosec G402`, `//lint:ignore
+   * SA1029`, `//nolint:gosec`) suppress this rule too.
    */
-  readonly gosec?: readonly string[];
+  readonly equivalents?: Equivalents;
   /**
    * Options a policy may set, as a strict zod object whose every field has a
    * default, so `options.parse({})` gives the defaults.

@@ -20,14 +20,15 @@ import type { TestMode } from './policy.js';
 import { factKindsOf } from './rule.js';
 import { contentHash, optionalContentHash, readHeader } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
+import type { ForeignTool } from './foreign-suppressions.js';
 
 export interface ScanSetup {
   readonly cwd: string;
   readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: Severity; readonly options: unknown; readonly tests?: TestMode }>;
   readonly engineSeverities: Readonly<Record<string, Severity>>;
   readonly tests: TestMode;
-  /** The policy's `suppressions.gosec`. */
-  readonly honorGosec: boolean;
+  /** The linters whose suppression comments the policy honours (`suppressions:`). */
+  readonly honor: readonly ForeignTool[];
 }
 
 export type ScanBroadcast = { readonly kind: 'setup'; readonly setup: ScanSetup };
@@ -122,7 +123,7 @@ export class ScanWorker {
       catalog: CATALOG,
       cwd: setup.cwd,
       tests: setup.tests,
-      honorGosec: setup.honorGosec,
+      honor: setup.honor,
       engineSeverity: (rule) => setup.engineSeverities[rule],
     };
     // Nested too deeply to check (beyond the limit, or beyond this thread's stack): reported; dependents see no exports of it.

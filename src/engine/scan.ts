@@ -199,7 +199,7 @@ export function scanSetup(cwd: string, policy: Policy, settings: ResolvedSetting
     if (ENGINE_RULES.includes(meta)) engineSeverities[meta.id] = s.severity;
     else rules.push({ id: meta.id, severity: s.severity, options: s.options, ...(!policy.testsSet && meta.tests && { tests: meta.tests }) });
   }
-  return { cwd, rules, engineSeverities, tests: policy.tests, honorGosec: policy.honorGosec };
+  return { cwd, rules, engineSeverities, tests: policy.tests, honor: policy.honor };
 }
 
 /** Unsuppressed findings by severity. */

@@ -1,10 +1,10 @@
 /**
- * gosec's suppression comments, honoured only when the policy asks
- * (`suppressions: { gosec: true }`), and only for rules that report what
- * the comment's checks report.
+ * Other linters' suppression comments (gosec, staticcheck), honoured only
+ * when the policy asks (`suppressions: { gosec: true }`), and only for rules
+ * that report what the comment's checks report.
  */
 import { describe, expect, it } from 'vitest';
-import { parseGosecDirective } from '../../src/engine/foreign-suppressions.js';
+import { parseForeignDirectives } from '../../src/engine/foreign-suppressions.js';
 import { scan } from '../../src/engine/scan.js';
 import { makeTree } from '../support/fs-tree.js';
 
@@ -81,7 +81,12 @@ describe('gosec suppression comments', () => {
   });
 
   it('read the checks a comment names, and golangci-lint linter lists', () => {
-    const at = (text: string, alone = false) => parseGosecDirective({ text, line: 10, alone });
+    const at = (text: string, alone = false) => parseForeignDirectives({ text, line: 10, alone }).find((d) => d.tool === 'gosec');
+    const tools = (text: string) => parseForeignDirectives({ text, line: 10, alone: false }).map((d) => `${d.tool}:${d.checks === 'all' ? 'all' : [...d.checks].join(',')}${d.lines ? '' : ':file'}`);
+    expect(tools('//lint:ignore SA1029,SA1019 reviewed')).toEqual(['staticcheck:SA1029,SA1019']);
+    expect(tools('//lint:file-ignore SA* generated-like code')).toEqual(['staticcheck:SA*:file']);
+    expect(tools('//nolint')).toEqual(['gosec:all', 'staticcheck:all']);
+    expect(tools('//nolint:gosec,staticcheck // both')).toEqual(['gosec:all', 'staticcheck:all']);
     expect(at('// #nosec G402 G101 -- reviewed')?.checks).toEqual(new Set(['G402', 'G101']));
     expect(at('// #nosec -- G402 is fine here')?.checks).toBe('all'); // ids after "--" are the reason
     expect(at('//nolint')?.checks).toBe('all');
@@ -92,5 +97,55 @@ describe('gosec suppression comments', () => {
     expect(at('// nothing to see')).toBeUndefined();
     expect(at('// #nosec', true)?.lines).toEqual({ first: 10, last: 11 });
     expect(at('// #nosec', false)?.lines).toEqual({ first: 10, last: 10 });
+  });
+});
+
+const CONTEXT_SOURCE = `package q
+
+import "context"
+
+func withUser(ctx context.Context, user string) context.Context {
+	//lint:ignore SA1029 the key is shared with a library that reads it as a string
+	return context.WithValue(ctx, "user", user)
+}
+
+func withTenant(ctx context.Context, tenant string) context.Context {
+	return context.WithValue(ctx, "tenant", tenant) //nolint:staticcheck
+}
+
+func withTrace(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, "trace", id) // #nosec
+}
+`;
+
+describe('staticcheck suppression comments', () => {
+  const scanWith = (policy: string, extra: Record<string, string> = {}) =>
+    scan({ cwd: makeTree({ 'go.mod': 'module example.com/q\n\ngo 1.22\n', 'redline.yaml': `version: "1"\n${policy}`, 'q.go': CONTEXT_SOURCE, ...extra }), jobs: 1 });
+  const lines = CONTEXT_SOURCE.split('\n');
+  const lineOfKey = (key: string) => lines.findIndex((l) => l.includes(`"${key}"`)) + 1;
+
+  it('suppress the rules that report the same checks; gosec comments do not', async () => {
+    const r = await scanWith('suppressions:\n  staticcheck: true\n  gosec: true\n');
+    const state = (key: string) => {
+      const f = r.findings.find((x) => x.rule === 'context/builtin-key' && x.location.line === lineOfKey(key));
+      return f ? (f.suppression ? `suppressed: ${f.suppression.justification}` : 'reported') : 'none';
+    };
+    expect(state('user')).toBe('suppressed: honoured staticcheck comment: //lint:ignore SA1029 the key is shared with a library that reads it as a string');
+    expect(state('tenant')).toBe('suppressed: honoured staticcheck comment: //nolint:staticcheck');
+    expect(state('trace')).toBe('reported'); // #nosec is gosec's, and gosec has no such check
+  });
+
+  it('//lint:file-ignore covers the whole file', async () => {
+    const r = await scanWith('suppressions:\n  staticcheck: true\n', {
+      'q2.go': 'package q\n\n//lint:file-ignore SA1029 keys shared with the legacy middleware\n\nimport "context"\n\nfunc a(ctx context.Context) context.Context { return context.WithValue(ctx, "a", 1) }\n',
+    });
+    const f = r.findings.find((x) => x.location.file === 'q2.go' && x.rule === 'context/builtin-key');
+    expect(f?.suppression?.justification).toBe('honoured staticcheck comment: //lint:file-ignore SA1029 keys shared with the legacy middleware');
+  });
+
+  it('suppress nothing by default', async () => {
+    const r = await scanWith('');
+    expect(r.findings.filter((f) => f.rule === 'context/builtin-key' && f.suppression)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'context/builtin-key')).toHaveLength(3);
   });
 });

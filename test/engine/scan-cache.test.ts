@@ -222,7 +222,7 @@ func Do(r *http.Request) string {
 
   it('nothing from files that changed while they were analysed', () => {
     const root = makeTree({ 'go.mod': 'module example.com/race\n\ngo 1.22\n', 'a/a.go': 'package a\n' });
-    const setup = { cwd: root, rules: [], engineSeverities: {}, tests: 'lower' as const, honorGosec: false };
+    const setup = { cwd: root, rules: [], engineSeverities: {}, tests: 'lower' as const, honor: [] };
     const cache = new ScanCache(path.join(root, 'scan.bin'), setup, 'main');
     const pkg = { importPath: 'example.com/race/a', dir: path.join(root, 'a'), name: 'a', module: { path: 'example.com/race', goVersion: '1.22' }, files: [{ path: path.join(root, 'a/a.go'), relPath: 'a/a.go', isTest: false, size: 10 }], deps: [] };
     const key = cache.keyOf(pkg, true, [])!;

@@ -32,7 +32,8 @@ describe('catalog', () => {
       for (const key of ['finds', 'why', 'fix', 'bad', 'good'] as const) expect(m.docs[key].trim().length, `${m.id} docs.${key}`).toBeGreaterThan(20);
       expect(m.since, m.id).toMatch(/^\d+\.\d+\.\d+$/);
       for (const [id, text] of Object.entries(m.messages)) expect((text as string).length, `${m.id} message ${id}`).toBeGreaterThan(40);
-      for (const check of m.gosec ?? []) expect(check, `${m.id} gosec`).toMatch(/^G\d{3}$/);
+      for (const check of m.equivalents?.gosec ?? []) expect(check, `${m.id} gosec`).toMatch(/^G\d{3}$/);
+      for (const check of m.equivalents?.staticcheck ?? []) expect(check, `${m.id} staticcheck`).toMatch(/^[A-Z]+\d{4}$/);
     }
   });
 

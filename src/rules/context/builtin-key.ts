@@ -18,6 +18,7 @@ export default defineRule({
     cwe: [],
     tags: ['context', 'api', 'security'],
     since: '0.1.0',
+    equivalents: { staticcheck: ['SA1029'] },
     messages: {
       key: 'context.WithValue uses a key of the built-in type {type}: any package can read or overwrite this value with an equal {type} key, and keys of different packages collide. Define an unexported key type (`type ctxKey struct{}`) and use a value of it.',
       credential: 'context.WithValue stores {what} under a key of the built-in type {type}: any package that knows or guesses the key can read the credential from the context, or replace it. Define an unexported key type (`type ctxKey struct{}`), and expose the value through accessor functions.',

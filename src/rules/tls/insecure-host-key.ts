@@ -16,7 +16,7 @@ export default defineRule({
     cwe: [322],
     tags: ['security', 'ssh'],
     since: '0.1.0',
-    gosec: ['G106'],
+    equivalents: { gosec: ['G106'] },
     tests: 'lower',
     messages: {
       ignore: 'ssh.InsecureIgnoreHostKey accepts any host key: the client cannot tell the real server from an impersonator, so a machine in the middle receives the credentials and every command and byte of the session. Check the key against known_hosts (golang.org/x/crypto/ssh/knownhosts.New) or pin it with ssh.FixedHostKey.',

@@ -16,7 +16,7 @@ export default defineRule({
     cwe: [295],
     tags: ['security', 'tls'],
     since: '0.1.0',
-    gosec: ['G402'],
+    equivalents: { gosec: ['G402'] },
     tests: 'lower',
     messages: {
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',

@@ -43,7 +43,7 @@ export default defineRule({
     cwe: [327],
     tags: ['security', 'tls'],
     since: '0.1.0',
-    gosec: ['G402'],
+    equivalents: { gosec: ['G402'] },
     tests: 'lower',
     messages: {
       insecure: 'CipherSuites enables {name}, which Go lists as insecure: {reason}. Remove it; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',

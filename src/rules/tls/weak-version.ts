@@ -27,7 +27,7 @@ export default defineRule({
     cwe: [326, 327],
     tags: ['security', 'tls'],
     since: '0.1.0',
-    gosec: ['G402'],
+    equivalents: { gosec: ['G402'] },
     tests: 'lower',
     messages: {
       min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker force old clients onto them. Set MinVersion to tls.VersionTLS12 or higher.',
