@@ -1,4 +1,6 @@
+import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, Node } from '../../syntax/ast.js';
+import { walk } from '../../syntax/walk.js';
 import { defineRule } from '../../engine/rule.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
@@ -15,11 +17,12 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       always: 'KeyLogWriter is set: crypto/tls writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection, past ones included. Remove it from production code; keep key logging in tests or behind a debug build tag.',
+      optional: 'KeyLogWriter takes its writer from {writer}, which may be nil ({why}): whenever it holds a writer, crypto/tls writes the secrets of every TLS session to it (NSS key log format), and anyone who can read that output can decrypt every captured connection. Make sure it is only ever set by an explicit debugging switch (such as SSLKEYLOGFILE), never by default in production.',
       field: 'KeyLogWriter takes its writer from the field {writer}: whenever that field holds a writer, crypto/tls writes the secrets of every TLS session to it (NSS key log format), and anyone who can read that output can decrypt every captured connection. Make sure the field is only ever set by an explicit debugging switch (such as SSLKEYLOGFILE), never by default in production.',
       optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
     },
     docs: {
-      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil.',
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil, or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`).',
       why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
       fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
       bad: `package client
@@ -61,7 +64,11 @@ func Config() *tls.Config {
       if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
       // an optional writer of a configuration or state struct: set (or not) wherever that struct is filled
       else if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField) ctx.report({ range, messageId: 'field', data: { writer }, severity: 'medium' });
-      else ctx.report({ range, messageId: 'always', data: { writer } });
+      else {
+        const why = x.kind === 'Ident' ? mayBeNil(pkg, x) : undefined;
+        if (why) ctx.report({ range, messageId: 'optional', data: { writer, why }, severity: 'medium' });
+        else ctx.report({ range, messageId: 'always', data: { writer } });
+      }
     };
 
     return {
@@ -82,6 +89,30 @@ func Config() *tls.Config {
 /** Test files and test helpers (files importing "testing"). */
 function isTestSupport(file: FileData): boolean {
   return file.isTest || [...file.imports.values()].includes('testing');
+}
+
+/**
+ * Why a local variable holding a writer may be nil, if it may: it is
+ * declared without a value (`var keyLog io.Writer`, set only on some
+ * paths), or the function compares it with nil (`if keyLog != nil {`).
+ */
+function mayBeNil(pkg: PackageInfo, id: ast.Ident): string | undefined {
+  const v = pkg.objectOf(id);
+  const fn = pkg.enclosingFunc(id);
+  if (!v || v.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel || !fn?.body) return undefined;
+  if (v.node?.kind === 'ValueSpec' && v.node.values.length === 0) return `${v.name} is declared without a value and set only on some paths`;
+  let found = false;
+  walk(fn.body, {
+    enter: (n) => {
+      if (found) return false;
+      if (n.kind === 'BinaryExpr' && isNilCheck(pkg, n)) {
+        const o = unparen(isNil(pkg, n.x) ? n.y : n.x);
+        if (o.kind === 'Ident' && pkg.objectOf(o) === v) found = true;
+      }
+      return undefined;
+    },
+  });
+  return found ? 'this function checks it against nil' : undefined;
 }
 
 /** `x != nil` or `x == nil`. */

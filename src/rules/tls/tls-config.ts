@@ -620,6 +620,8 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
+    // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, (x) => equalsInsecureValue(pkg, x))) return shortText(source, p.cond, 50);
     // a guard clause before it: `if !c.SkipVerify { return ctx }`
     if (p.kind === 'BlockStmt') {
       for (const st of p.list.slice(0, p.list.indexOf(child as ast.Stmt))) {
@@ -637,6 +639,12 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     }
   }
   return undefined;
+}
+
+/** `x == "insecure"`: a comparison with a string constant named as insecure. */
+function equalsInsecureValue(pkg: PackageInfo, x: Expr): boolean {
+  if (x.kind !== 'BinaryExpr' || x.op !== '==') return false;
+  return [x.x, x.y].some((side) => { const c = pkg.constValue(side); return c?.kind === 'string' && INSECURE_NAME.test(c.value); });
 }
 
 /** The switch `x` of a guard clause `if !x { return ... }` (no else), when `named` accepts it. */

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"strings"
 )
 
 const skipChecks = true
@@ -145,4 +146,13 @@ func parseDSN(params map[string]string) *tls.Config {
 		}
 	}
 	return &tls.Config{InsecureSkipVerify: skipVerify} // want "tls/insecure-skip-verify: TLS certificate verification is off when k is \"skip_verify\": an explicit"
+}
+
+// The operator writes "insecure" where a CA file is expected.
+func withCAFile(caFile string) *tls.Config {
+	insecure := false
+	if strings.ToLower(caFile) == "insecure" {
+		insecure = true
+	}
+	return &tls.Config{InsecureSkipVerify: insecure} // want "tls/insecure-skip-verify: TLS certificate verification is off when strings.ToLower\\(caFile\\) == \"insecure\": an explicit"
 }

@@ -72,3 +72,35 @@ func unlessQuiet(quiet bool, w io.Writer) *tls.Config {
 	}
 	return cfg
 }
+
+// The writer is optional: nil unless SSLKEYLOGFILE names a file, and the code knows it.
+func sslKeyLog() (io.WriteCloser, error) {
+	name := os.Getenv("SSLKEYLOGFILE")
+	if name == "" {
+		return nil, nil
+	}
+	return os.Create(name)
+}
+
+func interopClient() (*tls.Config, error) {
+	keyLog, err := sslKeyLog()
+	if err != nil {
+		return nil, err
+	}
+	if keyLog != nil {
+		_, _ = os.Stderr.WriteString("writing TLS session keys to $SSLKEYLOGFILE\n")
+	}
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: keyLog}, nil // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which may be nil \\(this function checks it against nil\\)"
+}
+
+// Declared nil, set only when a flag names a file.
+func exampleClient(keyLogFile string) *tls.Config {
+	var keyLog io.Writer
+	if len(keyLogFile) > 0 {
+		f, err := os.Create(keyLogFile)
+		if err == nil {
+			keyLog = f
+		}
+	}
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: keyLog} // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which may be nil \\(keyLog is declared without a value and set only on some paths\\)"
+}
