@@ -25,7 +25,8 @@ export interface ExportedPackage {
   readonly path: string;
   readonly name: string;
   readonly types: Readonly<Record<string, ExportedType>>;
-  readonly funcs: Readonly<Record<string, { readonly sig: SignatureType; readonly pos?: string }>>;
+  /** `params`: the declared parameter names ('' for unnamed and blank ones), for rules that read what a callee calls its arguments. */
+  readonly funcs: Readonly<Record<string, { readonly sig: SignatureType; readonly pos?: string; readonly params?: readonly string[] }>>;
   readonly vars: Readonly<Record<string, { readonly type: Type; readonly pos?: string }>>;
   readonly consts: Readonly<Record<string, { readonly type: Type; readonly value?: ConstJSON; readonly pos?: string }>>;
   /** True when the API is partial (hand-written tables): absent names are unknown, not errors. */

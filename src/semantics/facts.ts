@@ -236,10 +236,15 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
   return kinds.some((k) => k.id === NEVER_RETURNS) ? [...kinds] : [NEVER_RETURNS_KIND, ...kinds];
 }
 
+/** The declared parameter names of a function, '' for unnamed and blank ones. */
+function paramNames(fn: ast.FuncDecl): string[] {
+  return fn.type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
+}
+
 function exportPackage(info: PackageInfo): ExportedPackage {
   const ti = info.info;
   const types: Record<string, ExportedType> = {};
-  const funcs: Record<string, { sig: SignatureType; pos?: string }> = {};
+  const funcs: Record<string, { sig: SignatureType; pos?: string; params?: string[] }> = {};
   const vars: Record<string, { type: Type; pos?: string }> = {};
   const consts: Record<string, { type: Type; value?: string; pos?: string }> = {};
   const relOf = new Map(info.files.map((f) => [f.path, f.relPath]));
@@ -268,7 +273,7 @@ function exportPackage(info: PackageInfo): ExportedPackage {
       continue;
     } else if (o.kind === 'func') {
       const s = ti.objType(o);
-      if (s.kind === 'func') funcs[name] = { sig: s, ...p };
+      if (s.kind === 'func') funcs[name] = { sig: s, ...p, ...(o.node?.kind === 'FuncDecl' && { params: paramNames(o.node) }) };
     } else if (o.kind === 'var') {
       vars[name] = { type: ti.objType(o), ...p };
     } else if (o.kind === 'const') {

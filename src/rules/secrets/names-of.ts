@@ -4,7 +4,7 @@
  * name an expression reads as (`u.Password`, `r.Header.Get("Authorization")`).
  */
 import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
-import type { PackageInfo } from '../../semantics/package.js';
+import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
 
@@ -140,7 +140,7 @@ function nameOfTarget(pkg: PackageInfo, lhs: Expr): string | undefined {
 /**
  * The name of the parameter argument `i` binds: a known credential
  * parameter, the key of `os.Setenv`/`flag.String`, or the declared name of
- * a parameter of a function of this package.
+ * a parameter of a function of the module.
  */
 function parameterName(pkg: PackageInfo, call: CallExpr, i: number): string | undefined {
   const c = pkg.calleeOf(call);
@@ -156,13 +156,11 @@ function parameterName(pkg: PackageInfo, call: CallExpr, i: number): string | un
     if (c.pkg === 'flag' && c.name === 'String' && i === 1) return constString(pkg, call.args[0]!);
     if (c.pkg === 'flag' && c.name === 'StringVar' && i === 2) return constString(pkg, call.args[1]!);
   }
-  const decl = c.obj?.node;
-  if (decl?.kind === 'FuncDecl' && c.obj?.pkg === pkg.importPath) return declaredParamName(decl, i);
-  return undefined;
+  return calleeParamName(pkg, c, i);
 }
 
 /** The declared name of the parameter that argument `i` of a call of `fn` binds (variadic included), if it has one. */
-export function declaredParamName(fn: FuncDecl, i: number): string | undefined {
+function declaredParamName(fn: FuncDecl, i: number): string | undefined {
   const names: string[] = [];
   for (const f of fn.type.params.list) {
     if (f.names.length === 0) names.push('');
@@ -170,6 +168,24 @@ export function declaredParamName(fn: FuncDecl, i: number): string | undefined {
   }
   const last = fn.type.params.list[fn.type.params.list.length - 1];
   const variadic = last?.type?.kind === 'Ellipsis';
+  return nthName(names, i, variadic);
+}
+
+function nthName(names: readonly string[], i: number, variadic: boolean): string | undefined {
   const n = i < names.length ? names[i] : variadic ? names[names.length - 1] : undefined;
   return n || undefined;
+}
+
+/**
+ * The name of the parameter argument `i` of a call binds: from the
+ * declaration for functions of this package, from the exports for
+ * functions of other module packages (methods of other packages: unknown).
+ */
+export function calleeParamName(pkg: PackageInfo, callee: Callee, i: number): string | undefined {
+  if (callee.kind !== 'func' && callee.kind !== 'method') return undefined;
+  const decl = callee.obj?.node;
+  if (decl?.kind === 'FuncDecl' && callee.obj?.pkg === pkg.importPath) return declaredParamName(decl, i);
+  if (callee.kind !== 'func') return undefined;
+  const f = pkg.program.packages[callee.pkg]?.funcs[callee.name];
+  return f?.params ? nthName(f.params, i, f.sig.variadic) : undefined;
 }

@@ -4,12 +4,12 @@ import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { deref, identical } from '../../semantics/types.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
-import { detectSecret, findUrlCredential } from './detect/index.js';
+import { aboutCredential, detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { credentialName, exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
 import { goKeyword, goStmtOfAncestors, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
-import { declaredParamName } from './names-of.js';
+import { calleeParamName } from './names-of.js';
 import { constLeaves, maskRanges } from './trace.js';
 
 const options = z.strictObject({
@@ -68,7 +68,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or (in the same package) a parameter whose name says credential, is reported once, at that log. zerolog events and zap fields kept in variables are judged where their fields are built.',
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. Struct types are judged only when they are declared in the scanned module. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or a parameter whose name says credential, is reported once, at that log. A parameter named as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one, and the call is not reported. Parameter names of methods of other packages are not known. zerolog events and zap fields kept in variables are judged where their fields are built.',
     },
     options,
   },
@@ -167,17 +167,17 @@ func login(c Credentials) {
         const key = pkg.calleeKey(callee);
         if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs] || inDeadBranch(pkg, ancestors, call)) return;
         const params = pkg.signatureOf(call)?.params;
-        const decl = callee.obj?.node?.kind === 'FuncDecl' && callee.obj.pkg === pkg.importPath ? callee.obj.node : undefined;
         call.args.forEach((arg, i) => {
           const index = paramIndexOfArg(pkg, call, i);
           if (!pkg.hasParamFact(key, ids.logs, index)) return;
           // The callee's own log of the parameter is judged, and reported, there when the parameter shows the
-          // same exposure: a struct of the argument's type, or (in this package) a name that says credential.
+          // same exposure: a struct of the argument's type, or a name that says credential. A parameter named
+          // as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one.
           const param = params?.[index];
-          const paramName = decl && declaredParamName(decl, i);
+          const paramName = calleeParamName(pkg, callee, i);
           const judgedInCallee = (ex: Exposure) =>
             ex.kind === 'struct' ? param !== undefined && identical(deref(param), deref(pkg.typeOf(arg)))
-              : ex.kind === 'named' && paramName !== undefined && credentialName(paramName, exposure) !== null;
+              : ex.kind === 'named' && paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },

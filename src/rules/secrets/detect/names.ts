@@ -104,6 +104,15 @@ const KEY_QUALIFIERS = new Set([
 /** Trailing words that keep the meaning of the word before: `tokenValue`. */
 const NEUTRAL_SUFFIXES = new Set(['str', 'string', 'value', 'val', 'raw', 'bytes', 'b64', 'base64', 'hex', 'text', 'literal', 'plain', 'plaintext', 'data']);
 
+/**
+ * Whether a name is about a credential without holding one: it names a
+ * credential word, but its head says something else (`tokenOpts`,
+ * `passwordFile`, `secretName`, `tokenTTL`).
+ */
+export function aboutCredential(name: string): boolean {
+  return sensitiveName(name) === null && splitWords(name).some((w) => CREDENTIAL_NOUNS.has(w));
+}
+
 export interface SensitiveName {
   /** The credential word found, e.g. "password" or "api key". */
   readonly noun: string;

@@ -105,6 +105,14 @@ func login(user, secretPassword string) {
 	checkLogin(user, secretPassword)
 }
 
+// Through another package: a parameter named as something about a token, and one named as a credential.
+type serverConfig struct{ AuthToken string }
+
+func startAuth(cfg serverConfig, user, adminPassword string) {
+	logutil.NewTokenProvider(cfg.AuthToken)
+	logutil.Login(user, adminPassword)
+}
+
 // A hardcoded secret is critical wherever it is logged.
 const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
 
