@@ -5,7 +5,9 @@
  * `VerifyConnection`) on a config it did not build there (a per-handshake
  * clone, a parameter), or calls `(*x509.Certificate).Verify` next to
  * `ConnectionState()` with a config's `RootCAs` (a chain check after the
- * handshake, against the roots of the config it was handed).
+ * handshake, against the roots of the config it was handed). Also a
+ * config used where its function checks a certificate against a pinned
+ * fingerprint (`sha256.Sum256(cert.Raw)`).
  */
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
@@ -23,8 +25,27 @@ const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
  * by its function and the package has such a check; undefined otherwise.
  */
 export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | undefined {
-  if (!returned(pkg, config)) return undefined;
-  return ownPeerVerification(pkg);
+  return pinnedFingerprint(pkg, config) ?? (returned(pkg, config) ? ownPeerVerification(pkg) : undefined);
+}
+
+const FINGERPRINT_HASHES = new Set(['crypto/sha256.Sum256', 'crypto/sha1.Sum', 'crypto/sha512.Sum512', 'crypto/sha512.Sum384']);
+
+/**
+ * A certificate checked against a pinned fingerprint in the function that
+ * uses the config: `sha256.Sum256(cert.Raw)` of an `x509.Certificate`
+ * (trust bootstrapping: the root fetched over the unverified connection is
+ * accepted only if its hash matches).
+ */
+function pinnedFingerprint(pkg: PackageInfo, config: Expr): Node | undefined {
+  const fn = pkg.enclosingFunc(config);
+  const body = fn?.kind === 'FuncDecl' ? pkg.res.bodies.get(fn) : undefined;
+  return body?.calls.find((c) => {
+    if (c.args.length !== 1 || !/^Sum(256|384|512)?$/.test(calledName(c) ?? '')) return false;
+    const callee = pkg.calleeOf(c);
+    if (callee.kind !== 'func' || !FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return false;
+    const arg = unparen(c.args[0]!);
+    return arg.kind === 'SelectorExpr' && arg.sel.name === 'Raw' && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate');
+  });
 }
 
 /** The config leaves its function as a result: `return &tls.Config{...}`, or `cfg := ...; return cfg`. */
