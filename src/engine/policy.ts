@@ -21,10 +21,10 @@
  *
  * The key reference is in policy-schema.ts.
  */
-import { FOREIGN_TOOLS, type ForeignTool } from './foreign-suppressions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { FOREIGN_TOOLS, type ForeignTool } from './foreign-suppressions.js';
 import {
   type BuildTarget,
   DEFAULT_BUILD_TARGET,

@@ -237,7 +237,7 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
 }
 
 /** The declared parameter names of a function, '' for unnamed and blank ones. */
-function paramNames(fn: ast.FuncDecl): string[] {
+export function paramNames(fn: ast.FuncDecl): string[] {
   return fn.type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
 }
 

@@ -3,7 +3,8 @@
  * parameter a value is bound to (for name-based secret detection), and the
  * name an expression reads as (`u.Password`, `r.Header.Get("Authorization")`).
  */
-import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import { paramNames } from '../../semantics/facts.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
 import { constString } from '../shared/log-sinks.js';
@@ -159,18 +160,7 @@ function parameterName(pkg: PackageInfo, call: CallExpr, i: number): string | un
   return calleeParamName(pkg, c, i);
 }
 
-/** The declared name of the parameter that argument `i` of a call of `fn` binds (variadic included), if it has one. */
-function declaredParamName(fn: FuncDecl, i: number): string | undefined {
-  const names: string[] = [];
-  for (const f of fn.type.params.list) {
-    if (f.names.length === 0) names.push('');
-    for (const n of f.names) names.push(n.name);
-  }
-  const last = fn.type.params.list[fn.type.params.list.length - 1];
-  const variadic = last?.type?.kind === 'Ellipsis';
-  return nthName(names, i, variadic);
-}
-
+/** The name of the parameter argument `i` binds, among a function's parameter names (the last one takes the rest when variadic). */
 function nthName(names: readonly string[], i: number, variadic: boolean): string | undefined {
   const n = i < names.length ? names[i] : variadic ? names[names.length - 1] : undefined;
   return n || undefined;
@@ -184,7 +174,10 @@ function nthName(names: readonly string[], i: number, variadic: boolean): string
 export function calleeParamName(pkg: PackageInfo, callee: Callee, i: number): string | undefined {
   if (callee.kind !== 'func' && callee.kind !== 'method') return undefined;
   const decl = callee.obj?.node;
-  if (decl?.kind === 'FuncDecl' && callee.obj?.pkg === pkg.importPath) return declaredParamName(decl, i);
+  if (decl?.kind === 'FuncDecl' && callee.obj?.pkg === pkg.importPath) {
+    const last = decl.type.params.list[decl.type.params.list.length - 1];
+    return nthName(paramNames(decl), i, last?.type?.kind === 'Ellipsis');
+  }
   if (callee.kind !== 'func') return undefined;
   const f = pkg.program.packages[callee.pkg]?.funcs[callee.name];
   return f?.params ? nthName(f.params, i, f.sig.variadic) : undefined;

@@ -173,11 +173,14 @@ func login(c Credentials) {
           // The callee's own log of the parameter is judged, and reported, there when the parameter shows the
           // same exposure: a struct of the argument's type, or a name that says credential. A parameter named
           // as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one.
-          const param = params?.[index];
-          const paramName = calleeParamName(pkg, callee, i);
-          const judgedInCallee = (ex: Exposure) =>
-            ex.kind === 'struct' ? param !== undefined && identical(deref(param), deref(pkg.typeOf(arg)))
-              : ex.kind === 'named' && paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
+          const judgedInCallee = (ex: Exposure): boolean => {
+            if (ex.kind === 'struct') {
+              const param = params?.[index];
+              return param !== undefined && identical(deref(param), deref(pkg.typeOf(arg)));
+            }
+            const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
+            return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
+          };
           judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },

@@ -11,7 +11,7 @@ import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { bindingOf, identUses, valueAt } from './tls-config.js';
+import { bindingOf, identUses, isNil, valueAt } from './tls-config.js';
 
 const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
 
@@ -86,7 +86,7 @@ function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
     const q = pkg.parentOf(use);
     if (q?.kind === 'SelectorExpr' && q.x === use && inspects(pkg, q)) continue;
     if (q?.kind === 'AssignStmt' && q.lhs.includes(use)) continue; // assigned another dial's connection
-    if (q?.kind === 'BinaryExpr' && (q.op === '==' || q.op === '!=') && isNilIdent(pkg, q.x === use ? q.y : q.x)) continue;
+    if (q?.kind === 'BinaryExpr' && (q.op === '==' || q.op === '!=') && isNil(pkg, q.x === use ? q.y : q.x)) continue;
     return false;
   }
   return true;
@@ -97,9 +97,4 @@ function inspects(pkg: PackageInfo, sel: Node): boolean {
   if (sel.kind !== 'SelectorExpr' || !INSPECTING.has(sel.sel.name)) return false;
   const call = pkg.parentOf(sel);
   return call?.kind === 'CallExpr' && call.fun === sel;
-}
-
-function isNilIdent(pkg: PackageInfo, e: Expr): boolean {
-  const u = unparen(e);
-  return u.kind === 'Ident' && pkg.objectOf(u)?.kind === 'nil';
 }

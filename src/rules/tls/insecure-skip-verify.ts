@@ -122,6 +122,14 @@ func NewClient(ca *x509.CertPool) *http.Client {
       return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
+    /** The assignment that stores `value`, and the text of its target. */
+    const assignedTo = (value: Node): { assign: AssignStmt; base: string } | undefined => {
+      const assign = pkg.parentOf(value);
+      if (assign?.kind !== 'AssignStmt' || assign.lhs.length !== assign.rhs.length) return undefined;
+      const i = assign.rhs.indexOf(value as Expr);
+      return i >= 0 ? { assign, base: exprText(file.source, assign.lhs[i]!) } : undefined;
+    };
+
     const pendingAssignments: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr; config: Expr }> = [];
     const pendingLiterals: Array<{ assign: AssignStmt; base: string; range: Node; value: Expr; config: Expr }> = [];
 
@@ -134,26 +142,17 @@ func NewClient(ca *x509.CertPool) *http.Client {
           const kv = fields.get(name);
           return kv !== undefined && !isNil(pkg, kv.value);
         });
-        // cfg := &tls.Config{InsecureSkipVerify: true}; ...; cfg.VerifyPeerCertificate = verify
-        const holder = pkg.parentOf(lit)?.kind === 'UnaryExpr' ? pkg.parentOf(lit)! : lit;
-        const assign = pkg.parentOf(holder);
+        // the target the literal is assigned to (`cfg := &tls.Config{...}`), completed by later assignments
+        const assigned = assignedTo(pkg.parentOf(lit)?.kind === 'UnaryExpr' ? pkg.parentOf(lit)! : lit);
         if (verifies) {
           // cfg := &tls.Config{VerifyPeerCertificate: verify}; ...; cfg.InsecureSkipVerify = true
-          if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
-            const i = assign.rhs.indexOf(holder as Expr);
-            if (i >= 0) basesVerifiedIn(assign).add(exprText(file.source, assign.lhs[i]!));
-          }
+          if (assigned) basesVerifiedIn(assigned.assign).add(assigned.base);
           return;
         }
         if (!skip) return;
-        if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) {
-          const i = assign.rhs.indexOf(holder as Expr);
-          if (i >= 0) {
-            pendingLiterals.push({ assign, base: exprText(file.source, assign.lhs[i]!), range: skip, value: skip.value, config: lit });
-            return;
-          }
-        }
-        check(skip, skip.value, lit);
+        // cfg := &tls.Config{InsecureSkipVerify: true}; ...; cfg.VerifyPeerCertificate = verify
+        if (assigned) pendingLiterals.push({ ...assigned, range: skip, value: skip.value, config: lit });
+        else check(skip, skip.value, lit);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length) return;

@@ -8,6 +8,7 @@
 import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
@@ -619,9 +620,11 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure)
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
-    if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
-    // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
-    if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, (x) => equalsInsecureValue(pkg, x))) return shortText(source, p.cond, 50);
+    if (p.kind === 'IfStmt' && child === p.body && p.cond) {
+      if (someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
+      // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
+      if (someConjunct(p.cond, (x) => comparedWithString(pkg, x, insecureValue))) return shortText(source, p.cond, 50);
+    }
     // a guard clause before it: `if !c.SkipVerify { return ctx }`
     if (p.kind === 'BlockStmt') {
       for (const st of p.list.slice(0, p.list.indexOf(child as ast.Stmt))) {
@@ -634,17 +637,24 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       if (sw?.kind !== 'SwitchStmt') continue;
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`
-      const value = sw.tag && p.list.find((v) => { const c = pkg.constValue(v); return c?.kind === 'string' && INSECURE_NAME.test(c.value); });
+      const value = sw.tag && p.list.find((v) => isStringConst(pkg, v, insecureValue));
       if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 30)}`;
     }
   }
   return undefined;
 }
 
-/** `x == "insecure"`: a comparison with a string constant named as insecure. */
-function equalsInsecureValue(pkg: PackageInfo, x: Expr): boolean {
-  if (x.kind !== 'BinaryExpr' || x.op !== '==') return false;
-  return [x.x, x.y].some((side) => { const c = pkg.constValue(side); return c?.kind === 'string' && INSECURE_NAME.test(c.value); });
+const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/** Whether `e` is a string constant whose value passes `test`. */
+function isStringConst(pkg: PackageInfo, e: Expr, test: (s: string) => boolean): boolean {
+  const c = pkg.constValue(e);
+  return c?.kind === 'string' && test(c.value);
+}
+
+/** `x == "..."` with a string constant on either side whose value passes `test`. */
+function comparedWithString(pkg: PackageInfo, x: Expr, test: (s: string) => boolean): boolean {
+  return x.kind === 'BinaryExpr' && x.op === '==' && (isStringConst(pkg, x.x, test) || isStringConst(pkg, x.y, test));
 }
 
 /** The switch `x` of a guard clause `if !x { return ... }` (no else), when `named` accepts it. */
@@ -673,15 +683,8 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
  * to `"localhost"`, `"127.0.0.1"` or `"::1"`.
  */
 export function loopbackCondition(pkg: PackageInfo, source: string, n: Node): string | undefined {
-  const local = (x: Expr): boolean => {
-    if (x.kind === 'CallExpr') {
-      const f = unparen(x.fun);
-      const name = f.kind === 'SelectorExpr' ? f.sel.name : f.kind === 'Ident' ? f.name : '';
-      return LOOPBACK_CHECK.test(name);
-    }
-    if (x.kind !== 'BinaryExpr' || x.op !== '==') return false;
-    return [x.x, x.y].some((side) => { const v = pkg.constValue(side); return v?.kind === 'string' && LOOPBACK_NAMES.has(v.value); });
-  };
+  const local = (x: Expr): boolean =>
+    x.kind === 'CallExpr' ? LOOPBACK_CHECK.test(calledName(x) ?? '') : comparedWithString(pkg, x, (s) => LOOPBACK_NAMES.has(s));
   let child: Node = n;
   for (let p = pkg.parentOf(n); p && p.kind !== 'FuncDecl' && p.kind !== 'FuncLit'; child = p, p = pkg.parentOf(p)) {
     if (p.kind === 'IfStmt' && child === p.body && p.cond && someConjunct(p.cond, local)) return shortText(source, p.cond, 50);
