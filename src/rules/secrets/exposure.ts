@@ -57,6 +57,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!showsContent(v)) return null;
   const e = unparen(v.expr);
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
+  if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   const t = pkg.typeOf(e);
   if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
@@ -77,13 +78,19 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   return null;
 }
 
+const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', '>=']);
+
+/** A negation, comparison or logical operation: its value is a boolean even where its operands' types are unknown. */
+function isBooleanOperation(e: Expr): boolean {
+  return (e.kind === 'UnaryExpr' || e.kind === 'BinaryExpr') && BOOLEAN_OPERATORS.has(e.op);
+}
+
 /** A value read from a request or config by key, whose key the logger's key repeats. */
 function isDirectRead(e: Expr): boolean {
   return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
 }
 
-/** The credential a name says a value is; `strict` for values judged by name alone (not struct fields). */
-/** The credential a name says its value holds ("password", "client key"), or null. */
+/** The credential a name says its value holds ("password", "client key"), or null; `strict` for values judged by name alone (not struct fields). */
 export function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
   if (s.ignoreNames.some((r) => r.test(name))) return null;
   return sensitiveName(name, s.extraNames, strict)?.noun ?? null;

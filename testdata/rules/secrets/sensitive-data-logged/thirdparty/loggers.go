@@ -86,3 +86,9 @@ func withKlog(bootstrapToken string, err error) {
 	klog.InfoS("joining", "token", bootstrapToken)                     // want "klog.InfoS logs `bootstrapToken`"
 	klog.ErrorS(err, "join failed", "bootstrap_token", bootstrapToken) // want "klog.ErrorS logs `bootstrapToken`"
 }
+
+// A boolean about a token is not the token, whatever the key says (the session's type is unknown to Redline).
+func withTokenState(l hclog.Logger, s *audit.Session, expired bool) {
+	l.Debug("refresh", "will_refresh_access_token", !s.Valid())
+	l.Debug("refresh", "access_token_usable", s.Valid() && !expired)
+}
