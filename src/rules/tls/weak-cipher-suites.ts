@@ -4,6 +4,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { onlyInspectsCertificates } from './certificate-probe.js';
 
 interface Weakness {
   readonly name: string;
@@ -47,6 +48,7 @@ export default defineRule({
     tests: 'lower',
     messages: {
       insecure: 'CipherSuites enables {name}, which Go lists as insecure: {reason}. Remove it; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',
+      probe: 'CipherSuites enables {name}, which Go lists as insecure, on connections that only read the peer\'s certificate: no application data crosses them, so this is expected in a TLS probe or scanner that must reach old servers. Do not reuse this config for connections that carry data.',
       insecureVia: 'CipherSuites enables {name} through {source}, and Go lists that suite as insecure: {reason}. Remove it from the list; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',
     },
     docs: {
@@ -83,7 +85,7 @@ func Config(cert tls.Certificate) *tls.Config {
 	}
 }
 `,
-      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
+      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -91,7 +93,9 @@ func Config(cert tls.Certificate) *tls.Config {
     const { pkg, file } = ctx;
     const reported = new Set<Node>();
 
-    const check = (site: Node, list: Expr) => {
+    /** `config`: the tls.Config literal, or the base of the assigned field. */
+    const check = (site: Node, list: Expr, config: Expr) => {
+      let probe: boolean | undefined; // decided at the first weak suite
       for (const { elt, weak, lit, via } of insecureElements(pkg, list, 0)) {
         const eltFile = pkg.fileOf(elt);
         const here = eltFile === file;
@@ -99,6 +103,11 @@ func Config(cert tls.Certificate) *tls.Config {
         if (reported.has(range) && here) continue;
         reported.add(range);
         const fixes: FixReport[] = here && lit ? removal(pkg, file, lit, elt, weak.name) : [];
+        probe ??= onlyInspectsCertificates(pkg, config);
+        if (probe) {
+          ctx.report({ range, messageId: 'probe', data: { name: `tls.${weak.name}` }, severity: 'low' });
+          continue;
+        }
         ctx.report({
           range,
           messageId: via ? 'insecureVia' : 'insecure',
@@ -118,12 +127,13 @@ func Config(cert tls.Certificate) *tls.Config {
         const min = fields.get('MinVersion');
         const v = min ? pkg.constValue(min.value) : undefined;
         if (v?.kind === 'int' && v.value >= TLS13) return;
-        check(kv, kv.value);
+        check(kv, kv.value, lit);
       },
       AssignStmt(assign) {
         if (assign.lhs.length !== assign.rhs.length || assign.tok !== '=') return;
         assign.lhs.forEach((lhs, i) => {
-          if (tlsConfigFieldTarget(pkg, lhs, 'CipherSuites')) check(assign, assign.rhs[i]!);
+          const target = tlsConfigFieldTarget(pkg, lhs, 'CipherSuites');
+          if (target) check(assign, assign.rhs[i]!, target.x);
         });
       },
     };

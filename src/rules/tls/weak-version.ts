@@ -6,6 +6,7 @@ import {
   describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
   roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
+import { onlyInspectsCertificates } from './certificate-probe.js';
 
 const TLS12 = 0x0303n;
 
@@ -33,6 +34,7 @@ export default defineRule({
       min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker force old clients onto them. Set MinVersion to tls.VersionTLS12 or higher.',
       minVia: 'MinVersion allows {version}: it comes from {source}, {how} {constant}. TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection. Set MinVersion to tls.VersionTLS12 or higher.',
       max: 'MaxVersion caps every connection at {version} ({constant}): no connection can use TLS 1.2 or 1.3, so all traffic runs on a deprecated protocol (RFC 8996). Remove MaxVersion, or set it to tls.VersionTLS13.',
+      probe: '{field} lets connections that only read the peer\'s certificate use {version} ({constant}): no application data crosses them, so this is expected in a TLS probe or scanner that must reach old servers. Do not reuse this config for connections that carry data.',
       missing: 'This server config sets no MinVersion, and {reason}, so the server accepts TLS 1.0 and 1.1 from clients. Set MinVersion: tls.VersionTLS12.',
     },
     docs: {
@@ -73,7 +75,7 @@ func NewServer(cert tls.Certificate) *http.Server {
 	}
 }
 `,
-      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
+      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner, which must reach old servers — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test helpers that import `testing`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -105,12 +107,13 @@ func NewServer(cert tls.Certificate) *http.Server {
       return { kind: 'weak', v: weak[0]!, direct: false, single: weak.length === 1 };
     };
 
-    const report = (field: Field, range: Node, value: Expr, c: { v: PossibleValue; direct: boolean; single?: boolean }) => {
+    /** `config`: the tls.Config literal, or the base of the assigned field. */
+    const report = (field: Field, range: Node, value: Expr, c: { v: PossibleValue; direct: boolean; single?: boolean }, config: Expr) => {
       const { v, direct } = c;
       const n = v.value.kind === 'int' ? v.value.value : 0n;
       const w = WEAK.get(n);
       const how = v.source === 'flag' ? 'whose default is' : c.single ? 'which is only ever' : 'whose every possible value is at most';
-      const data = { version: w?.label ?? `version 0x${n.toString(16)}`, constant: w?.constant ?? `0x${n.toString(16)}`, source: describeSource(v), how };
+      const data = { field, version: w?.label ?? `version 0x${n.toString(16)}`, constant: w?.constant ?? `0x${n.toString(16)}`, source: describeSource(v), how };
       const related: RelatedReport[] = [];
       let fixes: FixReport[] = fixFor(field, value);
       if (!direct) {
@@ -120,12 +123,16 @@ func NewServer(cert tls.Certificate) *http.Server {
         const name = f === file && c.single ? versionConstantIn(pkg, v.at) : undefined;
         fixes = name ? fixFor(field, name) : [];
       }
+      if (onlyInspectsCertificates(pkg, config)) {
+        ctx.report({ range, messageId: 'probe', data, related, severity: 'low' });
+        return;
+      }
       const messageId = field === 'MaxVersion' ? 'max' : direct ? 'min' : 'minVia';
       ctx.report({ range, messageId, data, related, fixes });
     };
 
     /** Field assignments per (function, config expression): reported at exit unless some other assignment picks a strong version. */
-    const assignments = new Map<string, Array<{ field: Field; assign: AssignStmt; value: Expr }>>();
+    const assignments = new Map<string, Array<{ field: Field; assign: AssignStmt; value: Expr; config: Expr }>>();
     const fnIds = new Map<Node | null, number>();
     const fnId = (n: Node) => {
       const fn = pkg.enclosingFunc(n);
@@ -142,7 +149,7 @@ func NewServer(cert tls.Certificate) *http.Server {
           const kv = fields.get(field);
           if (!kv) continue;
           const c = classify(kv.value);
-          if (c.kind === 'weak') report(field, kv, kv.value, c);
+          if (c.kind === 'weak') report(field, kv, kv.value, c, lit);
         }
         if (!fields.has('MinVersion') && oldServerDefault) checkMissing(lit, fields);
       },
@@ -155,7 +162,7 @@ func NewServer(cert tls.Certificate) *http.Server {
             const key = `${fnId(assign)}\x00${field}\x00${exprText(file.source, target.x)}`;
             let list = assignments.get(key);
             if (!list) assignments.set(key, (list = []));
-            list.push({ field, assign, value: assign.rhs[i]! });
+            list.push({ field, assign, value: assign.rhs[i]!, config: target.x });
           }
         });
       },
@@ -166,7 +173,7 @@ func NewServer(cert tls.Certificate) *http.Server {
           if (list.length > 1 && classes.some((c) => c.kind !== 'weak')) continue;
           list.forEach((a, i) => {
             const c = classes[i]!;
-            if (c.kind === 'weak') report(a.field, a.assign, a.value, c);
+            if (c.kind === 'weak') report(a.field, a.assign, a.value, c, a.config);
           });
         }
       },
@@ -246,8 +253,10 @@ function escapes(pkg: PackageInfo, lit: CompositeLit): boolean {
  * or a `//go:debug tls10server=1` line in the package.
  */
 function serverDefaultReason(pkg: PackageInfo, goVersion: string): string | undefined {
+  // `//go:debug` lines count only before the package clause
   for (const f of pkg.files) {
     for (const g of f.ast.comments) {
+      if (g.start > f.ast.package) break;
       for (const c of g.list) {
         if (/^\/\/go:debug\s+.*\btls10server=1\b/.test(c.text)) return 'the package sets //go:debug tls10server=1';
       }

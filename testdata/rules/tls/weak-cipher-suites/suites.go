@@ -92,3 +92,15 @@ func isRefused(id uint16) bool {
 	}
 	return false
 }
+
+// A TLS scanner that asks which legacy suites a server still accepts: the connection only reads its state.
+func acceptsLegacySuite(addr string) bool {
+	cfg := &tls.Config{MaxVersion: tls.VersionTLS12}
+	cfg.CipherSuites = []uint16{tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA} // want "tls/weak-cipher-suites: CipherSuites enables tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA, which Go lists as insecure, on connections that only read the peer's certificate"
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	return conn.ConnectionState().CipherSuite == tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA
+}

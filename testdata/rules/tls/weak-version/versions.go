@@ -91,3 +91,26 @@ func fromParameter(v uint16) *tls.Config {
 func serverWithoutMinVersion(cert tls.Certificate) *http.Server {
 	return &http.Server{TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}}}
 }
+
+// A TLS scanner must reach old servers, and its connections only read what the peer presents.
+func oldestVersionServed(addr string) (uint16, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS10}) // want "tls/weak-version: MinVersion lets connections that only read the peer's certificate use TLS 1.0" "tls/weak-version: MaxVersion lets connections that only read"
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	return conn.ConnectionState().Version, nil
+}
+
+// The same config used for a connection that carries data is the usual finding.
+func legacyUpload(addr string, body []byte) error {
+	cfg := &tls.Config{}
+	cfg.MaxVersion = tls.VersionTLS11 // want "tls/weak-version: MaxVersion caps every connection at TLS 1.1"
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.Write(body)
+	return err
+}
