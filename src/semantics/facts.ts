@@ -284,7 +284,8 @@ function exportPackage(info: PackageInfo): ExportedPackage {
   return { path: info.importPath, name: info.pkg.name, types, funcs, vars, consts };
 }
 
-function isExported(name: string): boolean {
+/** Go's `token.IsExported`: the name starts with an upper-case letter. */
+export function isExported(name: string): boolean {
   const c = name.charCodeAt(0);
   return c >= 65 && c <= 90 || (c > 127 && name[0] !== name[0]!.toLowerCase());
 }

@@ -1,6 +1,7 @@
 import type * as ast from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Obj } from '../../semantics/scope.js';
+import { isExported } from '../../semantics/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { callEffect, CGO_RULE_BASE, cgoAnalysis, fieldKey, frees, unparen, unwrapPointer } from './lifetime.js';
 import { cgoOptions } from './options.js';
@@ -135,7 +136,7 @@ func (e *Entry) Close() {
           body = decl.body;
           const p = decl.recv?.list[0]?.names[0] ?? decl.type.params.list[0]?.names[0];
           param = p ? pkg.objectOf(p) : undefined;
-          method = { key: pkg.keyOfFunc(decl), exported: /^[A-Z]/.test(decl.name.name) };
+          method = { key: pkg.keyOfFunc(decl), exported: isExported(decl.name.name) };
         }
         if (!body) return;
         // an exported method, or a function called elsewhere, is an explicit release too

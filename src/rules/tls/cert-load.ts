@@ -14,7 +14,7 @@ import type * as ast from '../../syntax/ast.js';
 import type { Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { Block } from '../../semantics/cfg.js';
-import type { FuncFactKind } from '../../semantics/facts.js';
+import { isExported, type FuncFactKind } from '../../semantics/facts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
@@ -55,8 +55,20 @@ export const loadsCertPerCall: FuncFactKind = {
   level: 'func',
   // the seed is this file's own analysis of the body; propagation would ignore guards
   propagate: 'none',
-  seedFunc: (fn, info) => fn.body !== null && mayLoad(info, fn) && unguardedLoads(info, fn, { readsFiles: returnsCertTypes(info, fn) }).length > 0,
+  // read only for other packages' functions (this package's are analysed directly): exported ones
+  seedFunc: (fn, info) => fn.body !== null && callableElsewhere(info, fn) && mayLoad(info, fn) && unguardedLoads(info, fn, { readsFiles: returnsCertTypes(info, fn) }).length > 0,
 };
+
+/** Whether code of another package can call `fn`: exported, and not a test, benchmark, fuzz test or example of a `_test.go` file. */
+function callableElsewhere(info: PackageInfo, fn: ast.FuncDecl): boolean {
+  const name = fn.name.name;
+  if (!isExported(name)) return false;
+  if (!TEST_ENTRY.test(name)) return true;
+  const file = info.res.funcFile.get(fn)?.file;
+  return !(file && info.fileOf(file.ast)?.isTest);
+}
+
+const TEST_ENTRY = /^(Test|Benchmark|Fuzz|Example)/;
 
 export interface Load {
   /** The call that loads (directly or through a function). */
@@ -133,35 +145,40 @@ function loaderClosure(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<s
   // Resolving callees is the expensive part. First the direct loads: calls named like a
   // loader or like a function holding the fact elsewhere.
   pkg.res.bodies.forEach((body, fn) => {
-    if (someLoadsDirectly(pkg, body.calls)) set.add(fn);
+    if (someLoadsDirectly(pkg, body.calls, fn)) set.add(fn);
   });
-  // Then, only when there are some, their callers in this package, to a fixpoint. Only calls
-  // named like a function already in the set are resolved (each once).
+  // Then, only when there are some, their callers in this package, to a fixpoint. Calls are
+  // indexed by the name they call (syntax only); only calls named like a function added to the
+  // set get their shape and callee resolved (each once).
   const names = new Set([...set].map((fn) => fn.name.name));
   if (set.size > 0) {
-    const shapeOf = callShapes(pkg);
-    const candidates: { caller: ast.FuncDecl; call: ast.CallExpr; name: string }[] = [];
-    for (const [caller, body] of pkg.res.bodies) {
+    const byName = new Map<string, { caller: ast.FuncDecl; call: ast.CallExpr }[]>();
+    pkg.res.bodies.forEach((body, caller) => {
       for (const call of body.calls) {
-        const shape = shapeOf(call);
-        if (shape?.own) candidates.push({ caller, call, name: shape.name });
+        const name = calledName(call);
+        if (name === undefined) continue;
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push({ caller, call });
       }
-    }
+    });
+    const shapeOf = callShapes(pkg);
     const callees = new Map<ast.CallExpr, ast.FuncDecl | null>();
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const { caller, call, name } of candidates) {
-        if (set.has(caller) || !names.has(name)) continue;
+    // a name is (re)visited whenever a function of that name joins the set
+    const work = [...names];
+    while (work.length > 0) {
+      for (const { caller, call } of byName.get(work.pop()!) ?? []) {
+        if (set.has(caller)) continue;
         let decl = callees.get(call);
         if (decl === undefined) {
-          const c = pkg.calleeOf(call);
-          const node = (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
+          const c = shapeOf(call)?.own ? pkg.calleeOf(call) : undefined;
+          const node = c && (c.kind === 'func' || c.kind === 'method') && c.pkg === pkg.importPath ? c.obj?.node : undefined;
           callees.set(call, (decl = node?.kind === 'FuncDecl' ? node : null));
         }
         if (decl !== null && set.has(decl)) {
           set.add(caller);
           names.add(caller.name.name);
-          grew = true;
+          work.push(caller.name.name);
         }
       }
     }
@@ -171,21 +188,28 @@ function loaderClosure(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<s
   return entry;
 }
 
-/** Does one of the calls load directly (`loadsDirectly`)? Only calls named like a loader, or like a function holding the fact elsewhere, are resolved. */
-function someLoadsDirectly(pkg: PackageInfo, calls: readonly ast.CallExpr[]): boolean {
+/**
+ * Does one of the calls of `fn` load directly (`loadsDirectly`)? Only calls
+ * named like a loader, or like a function holding the fact elsewhere, are
+ * resolved. File reads count only in a function that returns certificate
+ * types, as in `unguardedLoads`: most functions that read a file read
+ * configuration, and counting them would put their callers in the closure.
+ */
+function someLoadsDirectly(pkg: PackageInfo, calls: readonly ast.CallExpr[], fn: ast.FuncDecl): boolean {
+  let readsFiles: boolean | undefined;
   for (let i = 0; i < calls.length; i++) {
     const call = calls[i]!;
     const called = calledName(call);
     if (called === undefined || !(LOADER_NAMES.has(called) || pkg.mayCallFactHolder(call, LOADS_CERT_PER_CALL))) continue;
-    if (loadsDirectly(pkg, call)) return true;
+    if (loadsDirectly(pkg, call, () => (readsFiles ??= returnsCertTypes(pkg, fn)))) return true;
   }
   return false;
 }
 
-/** A call of a loader or file read, or of another package's function that loads on every call. */
-function loadsDirectly(pkg: PackageInfo, call: ast.CallExpr): boolean {
+/** A call of a loader or (when `readsFiles()`) a file read, or of another package's function that loads on every call. */
+function loadsDirectly(pkg: PackageInfo, call: ast.CallExpr, readsFiles: () => boolean): boolean {
   const name = calleeName(pkg, call);
-  if (name && (CERT_LOADERS.has(name) || FILE_READERS.has(name))) return true;
+  if (name && (CERT_LOADERS.has(name) || (FILE_READERS.has(name) && readsFiles()))) return true;
   const c = pkg.calleeOf(call);
   if ((c.kind !== 'func' && c.kind !== 'method') || c.pkg === pkg.importPath) return false;
   const key = pkg.calleeKey(c);
