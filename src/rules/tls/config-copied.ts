@@ -65,11 +65,11 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
       Ident(id: Ident, ancestors) {
         checkOperand(id, ancestors[ancestors.length - 1]);
       },
-      SelectorExpr(sel) {
-        checkOperand(sel);
+      SelectorExpr(sel, ancestors) {
+        checkOperand(sel, ancestors[ancestors.length - 1]);
       },
-      IndexExpr(ix) {
-        checkOperand(ix);
+      IndexExpr(ix, ancestors) {
+        checkOperand(ix, ancestors[ancestors.length - 1]);
       },
       RangeStmt(r: RangeStmt) {
         if (r.value && isConfigValue(r.value)) ctx.report({ range: r.value, messageId: 'range' });
@@ -81,8 +81,10 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
       },
     };
 
-    /** A variable, field or element of type tls.Config used as a value that gets copied (`parent`: an Ident's, from the walk). */
-    function checkOperand(e: Expr, parent?: Node) {
+    /** A variable, field or element of type tls.Config used as a value that gets copied (`parent`: from the walk). */
+    function checkOperand(e: Expr, parent: Node | undefined) {
+      // most operands stand where nothing is copied (a call's function, a selector's base): no types needed
+      if (parent && !mayCopy(e, parent)) return;
       if (e.kind === 'Ident') {
         const o = pkg.objectOf(e);
         if (o?.kind !== 'var' || e === o.decl || o.isField) return;
@@ -95,26 +97,28 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
   },
 });
 
-/** Whether a value expression of type tls.Config is copied where it stands. */
-function copies(pkg: PackageInfo, e: Expr): boolean {
-  const n = valueAt(pkg, e, false);
-  const p = pkg.parentOf(n);
-  if (!p) return false;
-  switch (p.kind) {
-    case 'AssignStmt': return p.rhs.includes(n as Expr);
-    case 'ValueSpec': return p.values.includes(n as Expr);
-    case 'ReturnStmt': return true;
-    case 'CallExpr': {
-      if (p.fun === n) return false;
-      const c = pkg.calleeOf(p);
-      // new(T), len... never take a config; conversions to an interface copy
-      return c.kind !== 'builtin';
-    }
-    case 'CompositeLit': return p.type !== n;
-    case 'KeyValueExpr': return p.value === n && pkg.parentOf(p)?.kind === 'CompositeLit';
-    case 'SendStmt': return p.value === n;
+/** Whether `e` stands where `copies` may say it is copied, from its parent's syntax alone (inside parentheses: maybe). */
+function mayCopy(e: Expr, parent: Node): boolean {
+  switch (parent.kind) {
+    case 'ParenExpr': case 'ReturnStmt': return true;
+    case 'AssignStmt': return parent.rhs.includes(e);
+    case 'ValueSpec': return parent.values.includes(e);
+    case 'CallExpr': return parent.fun !== e;
+    case 'CompositeLit': return parent.type !== e;
+    case 'KeyValueExpr': case 'SendStmt': return parent.value === e;
     default: return false;
   }
+}
+
+/** Whether a value expression of type tls.Config is copied where it stands. */
+function copies(pkg: PackageInfo, e: Expr): boolean {
+  const n = valueAt(pkg, e, false) as Expr;
+  const p = pkg.parentOf(n);
+  if (!p || !mayCopy(n, p)) return false;
+  // new(T), len... never take a config; conversions to an interface copy
+  if (p.kind === 'CallExpr') return pkg.calleeOf(p).kind !== 'builtin';
+  if (p.kind === 'KeyValueExpr') return pkg.parentOf(p)?.kind === 'CompositeLit';
+  return true;
 }
 
 /**

@@ -128,6 +128,9 @@ const INSTALL_FUNCS: ReadonlyMap<string, { role: Role; arg: number }> = new Map(
   ['crypto/tls.QUICClient', { role: 'client', arg: 0 }],
 ]);
 
+/** The last names of INSTALL_FUNCS (`Listen`, `Dial`): calls named otherwise are not resolved. */
+const INSTALL_FUNC_NAMES: ReadonlySet<string> = new Set([...INSTALL_FUNCS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+
 /** Struct fields that hold a config for a server / client. */
 const INSTALL_FIELDS: ReadonlyMap<string, Role> = new Map([
   ['(net/http.Server).TLSConfig', 'server'],
@@ -361,14 +364,13 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
       const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(x.x));
       const name = `${owner ? `${owner.name}.` : ''}${o.name}`;
       const values: PossibleValue[] = [];
-      const index = valueIndex(pkg);
-      for (const w of index.fieldWrites.get(o) ?? []) {
+      for (const w of fieldWrites(pkg, o)) {
         if (!ctx.inTest && isInTestFile(pkg, w)) continue;
         // a write under a condition is configuration plumbing (a parsed option turned on): the operator's choice
         if (isConditional(pkg, w)) continue;
         values.push(...resolve(pkg, w, next, source ?? 'field', through ?? name).values);
       }
-      for (const d of index.flagDefaults.get(o) ?? []) {
+      for (const d of valueIndex(pkg).flagDefaults.get(o) ?? []) {
         if (!ctx.inTest && isInTestFile(pkg, d.value)) continue;
         values.push(...resolve(pkg, d.value, next, source ?? 'flag', through ?? d.name).values);
       }
@@ -464,8 +466,14 @@ export function flagDefault(pkg: PackageInfo, e: Expr, wantVar: boolean): { valu
 // Package-wide index of writes (built on first use, once per package)
 
 interface ValueIndex {
-  /** Field object (of a struct type of this package) → values written to it in literals and assignments. */
-  readonly fieldWrites: Map<Obj, Expr[]>;
+  /**
+   * Field name → the written field's identifier (a literal's key, an
+   * assignment's selector) and the value written, in literals and
+   * assignments: found by syntax alone, resolved per field on demand.
+   */
+  readonly writesByName: Map<string, Array<{ site: ast.Ident; value: Expr }>>;
+  /** Field object (of a struct type of this package) → values written to it, as resolved so far. */
+  readonly fieldWrites: Map<Obj, readonly Expr[]>;
   /** Variable or field → flag definitions binding it (`flag.BoolVar(&x, ...)`). */
   readonly flagDefaults: Map<Obj, Array<{ value: Expr; name: string }>>;
   /** Variables whose address is taken other than by a flag definition. */
@@ -477,7 +485,7 @@ const indexes = new WeakMap<PackageInfo, ValueIndex>();
 function valueIndex(pkg: PackageInfo): ValueIndex {
   let index = indexes.get(pkg);
   if (index) return index;
-  const idx: ValueIndex = { fieldWrites: new Map(), flagDefaults: new Map(), addressed: new Set() };
+  const idx: ValueIndex = { writesByName: new Map(), fieldWrites: new Map(), flagDefaults: new Map(), addressed: new Set() };
   const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
     const l = m.get(k);
     if (l) l.push(v);
@@ -496,17 +504,14 @@ function valueIndex(pkg: PackageInfo): ValueIndex {
       const n = stack.pop()!;
       switch (n.kind) {
         case 'KeyValueExpr': {
-          if (n.key.kind === 'Ident') {
-            const o = pkg.objectOf(n.key);
-            if (o?.isField && o.pkg === pkg.importPath) push(idx.fieldWrites, o, n.value);
-          }
+          if (n.key.kind === 'Ident') push(idx.writesByName, n.key.name, { site: n.key, value: n.value });
           break;
         }
         case 'AssignStmt': {
           if (n.tok === '=' && n.lhs.length === n.rhs.length) {
             n.lhs.forEach((l, i) => {
-              const o = fieldOf(l);
-              if (o) push(idx.fieldWrites, o, n.rhs[i]!);
+              const x = unparen(l);
+              if (x.kind === 'SelectorExpr') push(idx.writesByName, x.sel.name, { site: x.sel, value: n.rhs[i]! });
             });
           }
           break;
@@ -561,7 +566,15 @@ export function describeSource(v: PossibleValue): string {
 
 /** The values written to a field of a struct type of this package, anywhere in the package (literals and assignments). */
 export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {
-  return valueIndex(pkg).fieldWrites.get(field) ?? [];
+  const index = valueIndex(pkg);
+  let writes = index.fieldWrites.get(field);
+  if (writes === undefined) {
+    // only writes named like the field are resolved (a literal's key needs the literal's type)
+    const named = index.writesByName.get(field.name) ?? [];
+    writes = field.isField && field.pkg === pkg.importPath ? named.filter((w) => pkg.objectOf(w.site) === field).map((w) => w.value) : [];
+    index.fieldWrites.set(field, writes);
+  }
+  return writes;
 }
 
 const INSTALL_KEYS = new Set(['TLSConfig', 'TLSClientConfig', 'Config', 'TLS']);
@@ -584,7 +597,7 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
       if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident' && INSTALL_KEYS.has(n.key.name)) add(n.value);
       else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
         n.lhs.forEach((l, i) => { if (l.kind === 'SelectorExpr' && INSTALL_KEYS.has(l.sel.name)) add(n.rhs[i]); });
-      } else if (n.kind === 'CallExpr') {
+      } else if (n.kind === 'CallExpr' && INSTALL_FUNC_NAMES.has(calledName(n) ?? '')) {
         const name = calleeName(pkg, n);
         const spec = name ? INSTALL_FUNCS.get(name) : undefined;
         if (spec) add(n.args[spec.arg]);
