@@ -462,8 +462,14 @@ export class PackageInfo {
   mayCallFactHolder(call: ast.CallExpr, id: string): boolean {
     const index = this.program.factNames;
     if (!index) return true;
+    const name = calledName(call);
+    if (name === undefined) return false;
+    // the name first (set lookups); the call's form (a resolver lookup) only when both forms could hold it
+    const method = index.has(id, name, true);
+    const func = index.has(id, name, false);
+    if (!method && !func) return false;
     const form = calleeForm(this, call);
-    return form !== undefined && index.has(id, calledName(call)!, form === 'method');
+    return form !== undefined && (form === 'method' ? method : func);
   }
 
   /** Key of a declared function or method of this package. */
