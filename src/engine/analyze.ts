@@ -263,7 +263,9 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
   out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
   const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
-  const testCode = file.isTest ? 'test-file' : isTestHelper(file.relPath, file.imports.values()) ? 'helper' : undefined;
+  // directories within the module, and within the scanned tree (a test module's own directory: `e2e/go.mod`)
+  const helper = isTestHelper(file.relPath, file.imports.values()) || isTestHelper(relativeSlash(options.cwd, file.path), []);
+  const testCode = file.isTest ? 'test-file' : helper ? 'helper' : undefined;
   return out.map((f, i) => {
     const severity = testCode ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests, testCode) : f.severity;
     return severity === undefined ? null : { ...f, severity, fingerprint: numbered[i]! };

@@ -326,7 +326,7 @@ const TEST_DIR = /^(e2e|test[a-z0-9]*)$|[-_](tests?|e2e)$/;
 
 /**
  * Whether a file that is not a `_test.go` file is test support code: it
- * imports `testing`, or it lies under a directory named like test support.
+ * imports `testing`, or a directory of `relPath` is named like test support.
  */
 export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
   for (const path of imports) if (path === 'testing') return true;

@@ -15,6 +15,9 @@ describe('test support code outside _test.go files', () => {
     'app/helpers.go': source('app', 'import "testing"\n\nfunc Helper(t testing.TB) { t.Helper() }\n').replace('deployToken', 'helperToken'),
     'internal/test/fixtures.go': source('test'),
     'e2e/harness/main.go': source('main'),
+    // a test module of its own: its directory is named as test support, though paths within the module do not show it
+    'integration-tests/go.mod': 'module example.com/svc-tests\n\ngo 1.22\n',
+    'integration-tests/framework/addon.go': source('addon').replace('deployToken', 'addonToken'),
   });
   const severities = async (tests?: string) => {
     const r = await scan({ cwd: root, jobs: 1, ...(tests && { config: await policy(tests) }) });
@@ -32,15 +35,17 @@ describe('test support code outside _test.go files', () => {
       'app/app.go': 'high',
       'app/helpers.go': 'medium',
       'e2e/harness/main.go': 'medium',
+      'integration-tests/framework/addon.go': 'medium',
       'internal/test/fixtures.go': 'medium',
     });
   });
   it('follows tests: same, and is lowered, not dropped, with tests: off', async () => {
-    expect(Object.values(await severities('same'))).toEqual(['high', 'high', 'high', 'high']);
+    expect(Object.values(await severities('same'))).toEqual(['high', 'high', 'high', 'high', 'high']);
     expect(await severities('off')).toEqual({
       'app/app.go': 'high',
       'app/helpers.go': 'medium',
       'e2e/harness/main.go': 'medium',
+      'integration-tests/framework/addon.go': 'medium',
       'internal/test/fixtures.go': 'medium',
     });
   });
