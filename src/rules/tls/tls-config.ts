@@ -628,6 +628,8 @@ const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|cert
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
   const named = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
+  const binding = insecureBinding(pkg, n);
+  if (binding) return `${binding} is used`;
   let child: Node = n;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
     // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure)
@@ -635,6 +637,9 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       if (someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
+      // a verification switch turned off: `if !c.VerifyTLS {` (not `if !skipVerify {`, which is a bug)
+      const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(source, unparen(x.x)));
+      if (off?.kind === 'UnaryExpr') return `${shortText(source, unparen(off.x), 50)} is false`;
       // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
       if (someConjunct(p.cond, (x) => comparedWithString(pkg, x, insecureValue))) return shortText(source, p.cond, 50);
     }
@@ -659,6 +664,48 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
 
+/** A switch named for verification (`VerifyTLS`, `tlsVerify`, `verifyCert`), not for skipping it. */
+function verifySwitch(source: string, x: Expr): boolean {
+  if (x.kind !== 'Ident' && x.kind !== 'SelectorExpr') return false;
+  const text = source.slice(x.start, x.end);
+  return /verif/i.test(text) && !INSECURE_NAME.test(text);
+}
+
+/**
+ * The name a config is bound to, when it says the config is insecure: the
+ * variable, field or key that holds the literal `n` stands in, directly or
+ * inside a transport or client literal (`var insecureTransport =
+ * &http.Transport{TLSClientConfig: &tls.Config{...}}`).
+ */
+function insecureBinding(pkg: PackageInfo, n: Node): string | undefined {
+  let child: Node = n;
+  let literal = false; // a variable named insecure that holds `true` is not a config
+  for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
+    let name: Expr | undefined;
+    switch (p.kind) {
+      case 'CompositeLit': literal = true; continue;
+      case 'ParenExpr': continue;
+      case 'UnaryExpr': if (p.op === '&') continue; return undefined;
+      case 'KeyValueExpr':
+        if (p.value !== child) return undefined;
+        if (literal && p.key.kind === 'Ident' && INSECURE_NAME.test(p.key.name)) return p.key.name;
+        continue;
+      case 'ValueSpec': name = p.names[p.values.indexOf(child as Expr)]; break;
+      case 'AssignStmt': name = p.lhs.length === p.rhs.length ? p.lhs[p.rhs.indexOf(child as Expr)] : undefined; break;
+      default: return undefined;
+    }
+    const id = name && (name.kind === 'SelectorExpr' ? name.sel : name);
+    return literal && id?.kind === 'Ident' && INSECURE_NAME.test(id.name) ? id.name : undefined;
+  }
+  return undefined;
+}
+
+/** The operands of a chain of `&&`, parentheses removed. */
+function conjuncts(e: Expr): Expr[] {
+  const x = unparen(e);
+  return x.kind === 'BinaryExpr' && x.op === '&&' ? [...conjuncts(x.x), ...conjuncts(x.y)] : [x];
+}
+
 /** Whether `e` is a string constant whose value passes `test`. */
 function isStringConst(pkg: PackageInfo, e: Expr, test: (s: string) => boolean): boolean {
   const c = pkg.constValue(e);
@@ -682,8 +729,7 @@ function guardedSwitch(st: ast.Stmt, named: (x: Expr) => boolean): Expr | undefi
 
 /** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */
 function someConjunct(e: Expr, test: (x: Expr) => boolean): boolean {
-  const x = unparen(e);
-  return x.kind === 'BinaryExpr' && x.op === '&&' ? someConjunct(x.x, test) || someConjunct(x.y, test) : test(x);
+  return conjuncts(e).some(test);
 }
 
 const LOOPBACK_CHECK = /^is_?(local_?host|loopback)$/i;

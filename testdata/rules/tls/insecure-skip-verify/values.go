@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"flag"
+	"net/http"
 	"os"
 	"strings"
 )
@@ -155,4 +156,35 @@ func withCAFile(caFile string) *tls.Config {
 		insecure = true
 	}
 	return &tls.Config{InsecureSkipVerify: insecure} // want "tls/insecure-skip-verify: TLS certificate verification is off when strings.ToLower\\(caFile\\) == \"insecure\": an explicit"
+}
+
+// A verification switch turned off is an explicit opt-in: `if !o.VerifyTLS {`.
+type ProviderOptions struct{ VerifyTLS bool }
+
+func providerClient(o ProviderOptions) *http.Client {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if !o.VerifyTLS {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when o.VerifyTLS is false: an explicit"
+	}
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}
+}
+
+// A transport named for what it is, kept for when an administrator turns verification off.
+var insecureTransport = &http.Transport{
+	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
+}
+
+// Negating a switch that already says "skip" turns verification off when the switch is off: a bug, not an opt-in.
+func inverted(skipVerify bool) *tls.Config {
+	cfg := &tls.Config{}
+	if !skipVerify {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
+
+// A variable named insecure that is always true is no switch.
+func alwaysOff() *tls.Config {
+	insecure := true
+	return &tls.Config{InsecureSkipVerify: insecure} // want "tls/insecure-skip-verify: TLS certificate verification can be off: InsecureSkipVerify takes its value from the variable insecure, which is assigned true"
 }
