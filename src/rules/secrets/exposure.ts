@@ -7,6 +7,8 @@
  */
 import type { Expr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
@@ -58,6 +60,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   const e = unparen(v.expr);
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
+  if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced
   const t = pkg.typeOf(e);
   if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
@@ -68,7 +71,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e)) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
@@ -132,6 +135,53 @@ function isPathFlag(pkg: PackageInfo, e: Expr): boolean {
 }
 
 const FLAG_PACKAGES = new Set(['flag', 'github.com/spf13/pflag']);
+
+/** Calls whose result has its secrets replaced: `getRedactedConf()`, `c.Masked()`, `sanitize(cfg)`. */
+const REDACTING = /redact|mask|saniti[sz]|scrub|obfuscat|censor/i;
+
+/** File-name parameters of functions that open, read or load files: callee key → argument indices. */
+const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['os.ReadFile', [0]], ['os.Open', [0]], ['os.OpenFile', [0]], ['os.Stat', [0]], ['os.Lstat', [0]], ['io/ioutil.ReadFile', [0]],
+  ['crypto/tls.LoadX509KeyPair', [0, 1]], ['net/http.ListenAndServeTLS', [1, 2]],
+  ['(net/http.Server).ListenAndServeTLS', [0, 1]], ['(net/http.Server).ServeTLS', [1, 2]],
+]);
+const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+
+/** Per package: the variables and fields passed somewhere as a file name (built on first use). */
+const fileNameObjects = new WeakMap<PackageInfo, Set<Obj>>();
+
+/**
+ * `cfg.ClientKey` where the package also passes `cfg.ClientKey` (the same
+ * variable or field) as a file name (`tls.LoadX509KeyPair(cfg.ClientCert,
+ * cfg.ClientKey)`, `os.ReadFile`): it holds where a key is, not the key.
+ */
+function isFileName(pkg: PackageInfo, e: Expr): boolean {
+  const o = objectOfName(pkg, e);
+  if (!o) return false;
+  let objects = fileNameObjects.get(pkg);
+  if (!objects) {
+    objects = new Set();
+    for (const body of pkg.res.bodies.values()) {
+      for (const call of body.calls) {
+        if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) continue;
+        const c = pkg.calleeOf(call);
+        const params = c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined;
+        for (const i of params ?? []) {
+          const arg = call.args[i] && objectOfName(pkg, call.args[i]!);
+          if (arg) objects.add(arg);
+        }
+      }
+    }
+    fileNameObjects.set(pkg, objects);
+  }
+  return objects.has(o);
+}
+
+/** The variable or field an identifier or selector names. */
+function objectOfName(pkg: PackageInfo, e: Expr): Obj | undefined {
+  const x = unparen(e);
+  return x.kind === 'Ident' ? pkg.objectOf(x) : x.kind === 'SelectorExpr' ? pkg.objectOf(x.sel) : undefined;
+}
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */
 function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {

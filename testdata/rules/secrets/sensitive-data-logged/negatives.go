@@ -2,6 +2,7 @@ package logged
 
 import (
 	"crypto/sha256"
+	"crypto/tls"
 	"flag"
 	"fmt"
 	"log"
@@ -118,4 +119,36 @@ var (
 func flagsLogged() {
 	log.Printf("loading the client key from %s", *tlsClientKey)
 	log.Printf("client secret: %s", *clientSecret) // want "secrets/sensitive-data-logged: log.Printf logs `\\*clientSecret`, which holds a client secret"
+}
+
+// Fields that hold where key material is: the package loads them as file names.
+type TLSFiles struct {
+	ClientCert string
+	ClientKey  string
+	Password   string
+}
+
+func registerTLS(files TLSFiles) error {
+	if _, err := tls.LoadX509KeyPair(files.ClientCert, files.ClientKey); err != nil {
+		return err
+	}
+	log.Printf("client cert %q, client key %q", files.ClientCert, files.ClientKey)
+	log.Printf("password %q", files.Password) // want "log.Printf logs `files.Password`, which holds a password"
+	return nil
+}
+
+// A configuration whose secrets a method replaces before it is logged.
+type ServerConf struct {
+	Addr              string
+	SigningPassphrase string
+}
+
+func (c ServerConf) getRedacted() ServerConf {
+	c.SigningPassphrase = "[redacted]"
+	return c
+}
+
+func startServer(c ServerConf) {
+	log.Printf("starting with %+v", c.getRedacted())
+	log.Printf("starting with %+v", c) // want "log.Printf logs a whole `ServerConf` value, and its field `SigningPassphrase` is printed in clear"
 }
