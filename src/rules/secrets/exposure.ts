@@ -13,7 +13,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
-import { sensitiveName } from './detect/index.js';
+import { ownerNamesOtherToken, sensitiveName } from './detect/index.js';
 import { nameOfValue } from './names-of.js';
 
 export interface ExposureSettings {
@@ -265,7 +265,7 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
       continue;
     }
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
-      if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false)) out.push(f.name);
+      if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false) && !ownerNamesOtherToken(d.name, f.name)) out.push(f.name);
       continue;
     }
     if (follow && moduleStruct(pkg, ft, rendering)) {

@@ -150,6 +150,18 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/**
+ * A bare `Token` field of a struct type whose name says which other kind of
+ * token it is: `Challenge.Token` (an ACME challenge, published by design),
+ * `Lexer.Token`, `Page.Token`.
+ */
+export function ownerNamesOtherToken(typeName: string, fieldName: string): boolean {
+  const field = splitWords(fieldName);
+  if (field.length !== 1 || field[0] !== 'token') return false;
+  const owner = splitWords(typeName);
+  return owner.length > 0 && NOT_CREDENTIAL_TOKENS.has(owner[owner.length - 1]!);
+}
+
 const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: 'HMAC', jwt: 'JWT', id: 'ID', oauth: 'OAuth', oauth2: 'OAuth2', acl: 'ACL', sas: 'SAS', sts: 'STS', github: 'GitHub', gitlab: 'GitLab', npm: 'npm', aws: 'AWS', mfa: 'MFA', otp: 'OTP', totp: 'TOTP', ci: 'CI', hec: 'HEC' };
 
 /** How a head word reads in messages. */

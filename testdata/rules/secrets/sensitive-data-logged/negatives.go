@@ -152,3 +152,20 @@ func startServer(c ServerConf) {
 	log.Printf("starting with %+v", c.getRedacted())
 	log.Printf("starting with %+v", c) // want "log.Printf logs a whole `ServerConf` value, and its field `SigningPassphrase` is printed in clear"
 }
+
+// An ACME challenge's token is published by design (at /.well-known/acme-challenge/): not a credential.
+type Challenge struct {
+	Type  string
+	Token string
+}
+
+// A session's token is one.
+type Session struct {
+	User  string
+	Token string
+}
+
+func logChallenges(c Challenge, s Session) {
+	log.Printf("challenge %+v", c)
+	log.Printf("session %+v", s) // want "log.Printf logs a whole `Session` value, and its field `Token` is printed in clear"
+}
