@@ -5,6 +5,8 @@
  * gitleaks or detect-secrets.
  */
 
+import { createHash } from 'node:crypto';
+
 const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)|<[^<>]+>|%[-+# 0-9.]*[sdvqxXT]|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z0-9_]*@$/;
 
 /** Substrings that mark a value as a dummy (CodeQL's isDummyPassword, trufflehog's lists). */
@@ -85,7 +87,15 @@ export function isSpelledDummyPassword(password: string): boolean {
   return /pass|pasw|pwd|secret|dummy|fake|test/.test(letters);
 }
 
-/** AWS's documented example keys and their like: ids ending in EXAMPLE. */
+/**
+ * SHA-256 of development keys that are public by design: the well-known
+ * account key of Azurite, the Azure Storage emulator (its documentation
+ * prints it; every emulator accepts it).
+ */
+const PUBLIC_DEV_KEYS = new Set(['0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059']);
+
+/** AWS's documented example keys and their like (ids ending in EXAMPLE), and public emulator keys. */
 export function isDocumentedExampleKey(value: string): boolean {
-  return /EXAMPLE$/.test(value) || value === 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  if (/EXAMPLE$/.test(value) || value === 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY') return true;
+  return value.length === 88 && PUBLIC_DEV_KEYS.has(createHash('sha256').update(value).digest('hex'));
 }

@@ -34,6 +34,8 @@ const (
 	// documented example keys
 	awsAccessKeyID        = "AKIAIOSFODNN7EXAMPLE"
 	awsSecretAccessKeyDoc = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	// Azurite (the Azure Storage emulator) documents its one account key; every emulator accepts it.
+	emulatorAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 	// not credentials: key ids, hashes, pagination and CSRF tokens, compiler passes, names
 	accessKey      = "Z7IXGOO6BZ0REAN1Q26I"
 	keyID          = "k2J9sd8fLq0pZ7xW4vB1nM6c"
