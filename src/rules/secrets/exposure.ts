@@ -136,8 +136,8 @@ function isPathFlag(pkg: PackageInfo, e: Expr): boolean {
 
 const FLAG_PACKAGES = new Set(['flag', 'github.com/spf13/pflag']);
 
-/** Calls whose result has its secrets replaced: `getRedactedConf()`, `c.Masked()`, `sanitize(cfg)`. */
-const REDACTING = /redact|mask|saniti[sz]|scrub|obfuscat|censor/i;
+/** Calls whose result has its secrets replaced: `getRedactedConf()`, `c.Masked()`, `sanitize(cfg)` (not `unmask`). */
+const REDACTING = /(?<!un)(redact|mask|saniti[sz]|scrub|obfuscat|censor)/i;
 
 /** File-name parameters of functions that open, read or load files: callee key → argument indices. */
 const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([

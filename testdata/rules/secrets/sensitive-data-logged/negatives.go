@@ -169,3 +169,12 @@ func logChallenges(c Challenge, s Session) {
 	log.Printf("challenge %+v", c)
 	log.Printf("session %+v", s) // want "log.Printf logs a whole `Session` value, and its field `Token` is printed in clear"
 }
+
+// Undoing a mask is the opposite of redacting.
+type Vault struct{ sealed string }
+
+func (v Vault) unmaskPassword() string { return v.sealed }
+
+func logUnmasked(v Vault) {
+	log.Printf("opened with %s", v.unmaskPassword()) // want "log.Printf logs `v.unmaskPassword\\(\\)`, which holds a password"
+}
