@@ -540,10 +540,8 @@ function valueIndex(pkg: PackageInfo): ValueIndex {
         default:
           break;
       }
-      // children after the node itself: a flag call is seen before the & in its arguments
-      const kids: Node[] = [];
-      forEachChild(n, (c) => { kids.push(c); });
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      // children after the node itself (in any order): a flag call is seen before the & in its arguments
+      forEachChild(n, (c) => { stack.push(c); });
     }
   }
   indexes.set(pkg, idx);
