@@ -260,11 +260,12 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
   } else {
     out.push(...findings);
   }
+  if (out.length === 0) return [];
   out.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
   const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
-  // directories within the module, and within the scanned tree (a test module's own directory: `e2e/go.mod`)
-  const helper = isTestHelper(file.relPath, file.imports.values()) || isTestHelper(relativeSlash(options.cwd, file.path), []);
+  // test support: by directory within the module, or within the scanned tree (a test module's own directory: `e2e/go.mod`)
+  const helper = !file.isTest && (isTestHelper(file.relPath, file.imports.values()) || isTestHelper(relativeSlash(options.cwd, file.path), []));
   const testCode = file.isTest ? 'test-file' : helper ? 'helper' : undefined;
   return out.map((f, i) => {
     const severity = testCode ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests, testCode) : f.severity;

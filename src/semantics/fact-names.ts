@@ -42,11 +42,15 @@ export class FactNameIndex {
     const byId = method ? this.methodNames : this.funcNames;
     let s = byId.get(id);
     if (!s) byId.set(id, (s = new Set()));
-    // keys are `path.Name` and `(path.Type).Name`: the name follows the last dot
-    const name = key.slice(key.lastIndexOf('.') + 1);
+    const name = lastName(key);
     s.add(name);
     (method ? this.methodsWithFacts : this.funcsWithFacts).add(name);
   }
+}
+
+/** `F` of the function key `pkg.F` and the method key `(pkg.T).F`: the name after the last dot. */
+export function lastName(key: string): string {
+  return key.slice(key.lastIndexOf('.') + 1);
 }
 
 /** The name a call invokes, as written (`F`, `x.M`, `pkg.F[int]`): undefined for function values built by expressions. */

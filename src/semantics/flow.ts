@@ -175,6 +175,12 @@ export function unparen(e: ast.Expr): ast.Expr {
   return e;
 }
 
+/** The object an identifier or a selector (`cfg.Key`: the field or package member) names, parentheses removed. */
+export function namedObject(info: PackageInfo, e: ast.Expr): Obj | undefined {
+  const x = unparen(e);
+  return x.kind === 'Ident' ? info.objectOf(x) : x.kind === 'SelectorExpr' ? info.objectOf(x.sel) : undefined;
+}
+
 function declaredWithin(obj: Obj, lit: ast.FuncLit): boolean {
   return obj.decl !== null && obj.decl.start >= lit.start && obj.decl.end <= lit.end;
 }

@@ -11,7 +11,7 @@ import { buildCFG, type CFG } from './cfg.js';
 import type { CPreamble } from './cgo-preamble.js';
 import { constFromJSON, type ConstValue } from './consts.js';
 import type { ExportedPackage } from './exports.js';
-import { calledName, type FactNameIndex } from './fact-names.js';
+import { calledName, lastName, type FactNameIndex } from './fact-names.js';
 import { calleeForm } from './call-shapes.js';
 import { RecentAnswers } from './recent-answers.js';
 import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
@@ -124,11 +124,6 @@ const TESTING_NORETURN = new Set(['Fatal', 'Fatalf', 'FailNow', 'Skip', 'Skipf',
 const NORETURN_NAMES: ReadonlySet<string> = new Set(
   ['panic', ...TESTING_NORETURN, ...[...NORETURN_FUNCS, ...NORETURN_METHODS].map(lastName)],
 );
-
-/** `F` of `pkg.F` and `(pkg.T).F`: the name after the last dot. */
-function lastName(key: string): string {
-  return key.slice(key.lastIndexOf('.') + 1);
-}
 
 /** The combined import environment: module packages first, then known stdlib/third-party tables. */
 export class Importer implements ImportLookup, PackageEnv {

@@ -8,8 +8,8 @@
 import type { Expr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
-import { calledName } from '../../semantics/fact-names.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { calledName, lastName } from '../../semantics/fact-names.js';
+import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
@@ -145,7 +145,7 @@ const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([
   ['crypto/tls.LoadX509KeyPair', [0, 1]], ['net/http.ListenAndServeTLS', [1, 2]],
   ['(net/http.Server).ListenAndServeTLS', [0, 1]], ['(net/http.Server).ServeTLS', [1, 2]],
 ]);
-const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map(lastName));
 
 /** Per package: the variables and fields passed somewhere as a file name (built on first use). */
 const fileNameObjects = new WeakMap<PackageInfo, Set<Obj>>();
@@ -156,7 +156,7 @@ const fileNameObjects = new WeakMap<PackageInfo, Set<Obj>>();
  * cfg.ClientKey)`, `os.ReadFile`): it holds where a key is, not the key.
  */
 function isFileName(pkg: PackageInfo, e: Expr): boolean {
-  const o = objectOfName(pkg, e);
+  const o = namedObject(pkg, e);
   if (!o) return false;
   let objects = fileNameObjects.get(pkg);
   if (!objects) {
@@ -167,7 +167,7 @@ function isFileName(pkg: PackageInfo, e: Expr): boolean {
         const c = pkg.calleeOf(call);
         const params = c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined;
         for (const i of params ?? []) {
-          const arg = call.args[i] && objectOfName(pkg, call.args[i]!);
+          const arg = call.args[i] && namedObject(pkg, call.args[i]!);
           if (arg) objects.add(arg);
         }
       }
@@ -175,12 +175,6 @@ function isFileName(pkg: PackageInfo, e: Expr): boolean {
     fileNameObjects.set(pkg, objects);
   }
   return objects.has(o);
-}
-
-/** The variable or field an identifier or selector names. */
-function objectOfName(pkg: PackageInfo, e: Expr): Obj | undefined {
-  const x = unparen(e);
-  return x.kind === 'Ident' ? pkg.objectOf(x) : x.kind === 'SelectorExpr' ? pkg.objectOf(x.sel) : undefined;
 }
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */

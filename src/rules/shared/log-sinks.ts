@@ -17,7 +17,7 @@
  * sinks given as fact keys (`pkg/path.Func`, `(pkg/path.Type).Method`).
  */
 import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
-import { calledName } from '../../semantics/fact-names.js';
+import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { deref, underlying } from '../../semantics/types.js';
 
@@ -126,7 +126,7 @@ function mayBeSink(call: CallExpr, extra: ExtraSinks): boolean {
   if (SINK_NAMES.has(name) || LEVEL_NAME.test(name)) return true;
   if (extra.size === 0) return false;
   let names = extraNames.get(extra);
-  if (!names) extraNames.set(extra, (names = new Set([...extra].map((k) => k.slice(k.lastIndexOf('.') + 1)))));
+  if (!names) extraNames.set(extra, (names = new Set([...extra].map(lastName))));
   return names.has(name);
 }
 

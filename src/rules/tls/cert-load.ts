@@ -18,7 +18,7 @@ import { isExported, type FuncFactKind } from '../../semantics/facts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
-import { calledName } from '../../semantics/fact-names.js';
+import { calledName, lastName } from '../../semantics/fact-names.js';
 import { callShapes } from '../../semantics/call-shapes.js';
 import type { Obj } from '../../semantics/scope.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
@@ -45,7 +45,7 @@ const FILE_READERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The last names of the loaders and file readers (`AppendCertsFromPEM`, `ReadFile`). */
-const LOADER_NAMES: ReadonlySet<string> = new Set([...CERT_LOADERS.keys(), ...FILE_READERS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+const LOADER_NAMES: ReadonlySet<string> = new Set([...CERT_LOADERS.keys(), ...FILE_READERS.keys()].map(lastName));
 
 /** The function fact: every call of the function loads certificate material (unguarded). */
 export const LOADS_CERT_PER_CALL = 'tls/loads-cert-per-call';

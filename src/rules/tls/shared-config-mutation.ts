@@ -2,7 +2,7 @@ import type * as ast from '../../syntax/ast.js';
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { assignedValues, enclosingGoStmt, unparen } from '../../semantics/flow.js';
+import { assignedValues, enclosingGoStmt, namedObject, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -317,11 +317,8 @@ function installationOf(pkg: PackageInfo, target: Expr, depth = 0): Installation
   const all = installations(pkg);
   if (all.length === 0) return undefined;
   const objOf = (e: Expr): Obj | undefined => {
-    let x = unparen(e);
-    if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
-    if (x.kind === 'Ident') return pkg.objectOf(x);
-    if (x.kind === 'SelectorExpr') return pkg.objectOf(x.sel);
-    return undefined;
+    const x = unparen(e);
+    return namedObject(pkg, x.kind === 'UnaryExpr' && x.op === '&' ? x.x : x);
   };
   const targetObj = objOf(t);
   if (!targetObj) return undefined;

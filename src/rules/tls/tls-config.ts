@@ -8,7 +8,7 @@
 import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
-import { calledName } from '../../semantics/fact-names.js';
+import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
@@ -129,7 +129,7 @@ const INSTALL_FUNCS: ReadonlyMap<string, { role: Role; arg: number }> = new Map(
 ]);
 
 /** The last names of INSTALL_FUNCS (`Listen`, `Dial`): calls named otherwise are not resolved. */
-const INSTALL_FUNC_NAMES: ReadonlySet<string> = new Set([...INSTALL_FUNCS.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+const INSTALL_FUNC_NAMES: ReadonlySet<string> = new Set([...INSTALL_FUNCS.keys()].map(lastName));
 
 /** Struct fields that hold a config for a server / client. */
 const INSTALL_FIELDS: ReadonlyMap<string, Role> = new Map([
