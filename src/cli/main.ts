@@ -20,7 +20,7 @@ import { scanCommand, type ScanFlags } from './scan-command.js';
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let exitCode = 0;
   const program = new Command('redline')
-    .description('Finds the red lines of asynchronous Go: leaked secrets, TLS and cgo mistakes, goroutine and channel defects.')
+    .description('Finds the red lines of asynchronous Go: hardcoded and logged secrets, TLS verification and configuration races, C memory leaked, double-freed or freed under a goroutine, and context keys any package can collide with.')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({

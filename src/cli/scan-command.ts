@@ -61,7 +61,8 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
       ...(flags.cacheLocation ? { cache: flags.cacheLocation } : flags.cache && { cache: defaultCacheFile(io.cwd, paths, io.env) }),
       include,
       ...(build && { build }),
-      ...(flags.baseline !== undefined && { baseline: flags.baseline }),
+      // a baseline being written records every current finding: the old one (perhaps not there yet) is not read
+      ...(flags.writeBaseline ? { baseline: false as const } : flags.baseline !== undefined && { baseline: flags.baseline }),
       onProgress: (done, total) => {
         if (!bar) return;
         // Only draw for scans that take a moment: start after the first 300 ms.
@@ -76,13 +77,14 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
     if (barStarted) bar?.stop();
   }
 
-  if (!flags.quiet) for (const w of result.warnings) io.stderr.write(`redline: warning: ${w}\n`);
+  // warnings are shown even with --quiet: they say what was not scanned
+  for (const w of result.warnings) io.stderr.write(`redline: warning: ${w}\n`);
   if (!flags.quiet && result.stats.cachedPackages > 0) io.stderr.write(`redline: ${result.stats.cachedPackages} of ${result.stats.packages} packages unchanged since the cached scan\n`);
 
   if (flags.writeBaseline) {
     const file = path.resolve(io.cwd, flags.writeBaseline);
     const reported = result.findings.filter((f) => !f.suppression || f.suppression.kind === 'external');
-    writeBaseline(file, createBaseline(reported, { tool: TOOL, policyVersion: result.policy.version, cwd: io.cwd, baselineDir: path.dirname(file) }));
+    writeBaseline(file, createBaseline(reported, { tool: TOOL, policyVersion: result.policy.version, cwd: io.cwd, baselineDir: path.dirname(file) }), flags.writeBaseline);
     if (!flags.quiet) io.stderr.write(`redline: recorded ${reported.length} findings in ${path.relative(io.cwd, file)}\n`);
     return 0;
   }
@@ -104,6 +106,7 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
       baselined: result.findings.filter((f) => f.suppression?.kind === 'external').length,
       parseErrors: result.stats.parseErrors,
       staleBaselineEntries: result.staleBaselineEntries.length,
+      contextFiles: result.stats.contextFiles,
     },
     invocation: { commandLine: `redline ${commandLine}`.trim(), cwd: io.cwd, startTime, endTime: new Date(), exitCode },
     readSource: (file) => {

@@ -43,6 +43,8 @@ export interface AnalyzeOptions {
   readonly honor?: readonly ForeignTool[];
   /** Severities of the engine's own rules (bad directives, unused suppressions, parse errors). */
   readonly engineSeverity: (rule: string) => Severity | undefined;
+  /** Paths of files read for meaning only: not analysed, never reported on. */
+  readonly context?: ReadonlySet<string>;
 }
 
 /** What the engine's own findings need of a file (a parsed file, checked or not). */
@@ -69,6 +71,7 @@ export function analyzePackage(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const file of pkg.files) {
+    if (options.context?.has(file.path)) continue;
     const errors = syntaxErrors.get(file.path) ?? [];
     try {
       findings.push(...analyzeFile(pkg, file, errors, options));

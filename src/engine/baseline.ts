@@ -173,16 +173,25 @@ export function readBaseline(file: string, cwd: string): Baseline {
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BaselineError([{ file: shown, message: code === 'ENOENT' ? 'no such file; create it with the baseline command' : `cannot read the file (${code ?? String(e)})` }]);
+    throw new BaselineError([{ file: shown, message: code === 'ENOENT' ? `no such file; record the current findings in it with \`redline scan --write-baseline ${shown}\`` : `cannot read the file (${code ?? String(e)})` }]);
   }
   return parseBaseline(text, shown);
 }
 
 /** Writes a baseline file (via a temporary file, so a crash never leaves half a baseline). */
-export function writeBaseline(file: string, baseline: Baseline): void {
+/** Writes a baseline file atomically (a temporary file renamed over it). Throws `BaselineError` naming `shown` when it cannot. */
+export function writeBaseline(file: string, baseline: Baseline, shown = file): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, serializeBaseline(baseline));
-  fs.renameSync(tmp, file);
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    fs.writeFileSync(tmp, serializeBaseline(baseline));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'is a directory; name a file' : code === 'ENOENT' ? 'its directory does not exist' : `cannot write the file (${code ?? String(e)})`;
+    throw new BaselineError([{ file: shown, message: why }]);
+  }
 }
 
 export interface ApplyBaselineOptions extends BaselinePaths {

@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import { NotAGoFileError, PathNotFoundError } from './errors.js';
+import { NoGoFilesError, NotAGoFileError, PathNotFoundError, UnreadablePathError } from './errors.js';
 import { readFileHead, type FileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
 import { compareStrings, isWithin, relativeSlash, toSlash } from './paths.js';
@@ -78,6 +78,8 @@ export interface DiscoveredFile {
   readonly generated: boolean;
   /** Named directly as an argument. */
   readonly explicit: boolean;
+  /** Read for meaning only, never reported on (scan-context.ts). */
+  readonly context?: true;
   /** Size in bytes. */
   readonly size: number;
   /** The header and imports, read during discovery (so planning need not read the file again). */
@@ -119,7 +121,14 @@ function parseTarget(arg: string, cwd: string): Target {
   } catch {
     throw new PathNotFoundError(arg, /^[a-z0-9-]+\.[a-z]+\//i.test(slashed) ? IMPORT_PATH_HINT : undefined);
   }
-  if (stat.isDirectory()) return { kind: 'dirs', root: abs, recursive: false };
+  if (stat.isDirectory()) {
+    try {
+      fs.readdirSync(abs);
+    } catch (e) {
+      throw new UnreadablePathError(arg, (e as NodeJS.ErrnoException).code ?? String(e));
+    }
+    return { kind: 'dirs', root: abs, recursive: false };
+  }
   if (!abs.endsWith('.go')) throw new NotAGoFileError(arg);
   return { kind: 'file', abs };
 }
@@ -141,7 +150,7 @@ function isDirectory(p: string): boolean {
 }
 
 /** Reports whether a path element (directory or file name) below a target root is skipped by default. */
-function skippedElement(name: string, isDir: boolean, include: IncludeFlags): boolean {
+export function skippedElement(name: string, isDir: boolean, include: IncludeFlags): boolean {
   if (isDir && name === '.git') return true;
   if (!include.hidden && (name.startsWith('.') || name.startsWith('_'))) return true;
   if (!isDir) return false;
@@ -161,22 +170,27 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
   const excluded = (abs: string) => (options.exclude ?? []).some((m) => m.match(abs) !== undefined);
 
   const found = new Map<string, { explicit: boolean }>();
-  for (const t of targets) {
+  const empty: string[] = [];
+  targets.forEach((t, i) => {
     if (t.kind === 'file') {
       found.set(t.abs, { explicit: true });
-      continue;
+      return;
     }
+    let matched = false;
     for (const abs of lister.goFilesUnder(t.root, t.recursive, include)) {
-      if (found.has(abs)) continue;
       const dir = path.dirname(abs);
       if (!t.recursive && dir !== t.root) continue;
       if (t.dirRegex && !t.dirRegex.test(toSlash(dir))) continue;
       const below = toSlash(path.relative(t.root, abs)).split('/');
-      if (below.some((el, i) => skippedElement(el, i < below.length - 1, include))) continue;
+      if (below.some((el, j) => skippedElement(el, j < below.length - 1, include))) continue;
       if (excluded(abs)) continue;
-      found.set(abs, { explicit: false });
+      matched = true;
+      if (!found.has(abs)) found.set(abs, { explicit: false });
     }
-  }
+    if (!matched) empty.push(args[i]!);
+  });
+  if (found.size === 0) throw new NoGoFilesError(empty);
+  for (const arg of empty) lister.warnings.push(`${arg} matched no Go files`);
 
   options.onListed?.(found.size);
   const files: DiscoveredFile[] = [];
@@ -193,6 +207,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
     try {
       head = readFileHead(abs);
     } catch (e) {
+      if (explicit) throw new UnreadablePathError(relativeSlash(cwd, abs), (e as NodeJS.ErrnoException).code ?? String(e));
       lister.warnings.push(`cannot read ${relativeSlash(cwd, abs)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); skipped`);
       continue;
     }

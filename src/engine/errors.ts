@@ -35,7 +35,8 @@ export type InputErrorKind =
   | 'glob'
   | 'cli-override'
   | 'usage'
-  | 'unreadable-file';
+  | 'unreadable-file'
+  | 'no-go-files';
 
 /** Base class of every input error: the CLI maps it to exit code 2. */
 export class InputError extends Error {
@@ -60,6 +61,20 @@ export class PathNotFoundError extends InputError {
 export class NotAGoFileError extends InputError {
   constructor(readonly path: string) {
     super('not-a-go-file', [{ message: `${path}: not a Go source file (only .go files are scanned)` }]);
+  }
+}
+
+/** A scan argument names a file or directory that cannot be read. */
+export class UnreadablePathError extends InputError {
+  constructor(readonly path: string, code: string) {
+    super('unreadable-file', [{ message: `${path}: cannot be read (${code}); fix its permissions or leave it out of the arguments` }]);
+  }
+}
+
+/** No argument matched a Go file: a mistyped path or the wrong directory, which must not pass as a clean scan. */
+export class NoGoFilesError extends InputError {
+  constructor(readonly args: readonly string[]) {
+    super('no-go-files', [{ message: `no Go files in ${args.join(', ')}: check the paths and the directory redline runs in (vendor/, testdata/, hidden directories and generated files are skipped unless included)` }]);
   }
 }
 

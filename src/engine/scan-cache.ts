@@ -105,8 +105,8 @@ export class ScanCache {
       fileHashes.push(fh);
       h.update('\0').update(fh);
     }
-    for (const header of pkg.cHeaders ?? []) {
-      const fh = optionalContentHash(readHeader(header));
+    for (const header of pkg.cFiles ?? []) {
+      const fh = optionalContentHash(readCFile(header));
       fileHashes.push(fh);
       h.update('\0').update(fh);
     }
@@ -160,13 +160,17 @@ export function contentHash(content: Uint8Array): string {
   return sha256(content);
 }
 
-/** Headers larger than this are not read: a generated amalgamation, not declarations a preamble relies on. */
+/**
+ * C files larger than this are not read: a generated amalgamation (sqlite3's
+ * is 9 MB), not the declarations and small wrappers a package's Go code calls.
+ */
 const MAX_HEADER_BYTES = 4 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 1024 * 1024;
 
-/** Reads a C header of a planned package; undefined when it cannot be read or is too large (headers are optional knowledge). */
-export function readHeader(absPath: string): Buffer | undefined {
+/** Reads a C file of a planned package; undefined when it cannot be read or is too large (C files are optional knowledge). */
+export function readCFile(absPath: string): Buffer | undefined {
   try {
-    return fs.statSync(absPath).size <= MAX_HEADER_BYTES ? fs.readFileSync(absPath) : undefined;
+    return fs.statSync(absPath).size <= (absPath.endsWith('.c') ? MAX_SOURCE_BYTES : MAX_HEADER_BYTES) ? fs.readFileSync(absPath) : undefined;
   } catch {
     return undefined;
   }

@@ -21,6 +21,8 @@ export interface PlannedFile {
   readonly size: number;
   /** A malformed `//go:build` header, reported as a finding. */
   readonly headerError?: string;
+  /** Read for meaning only, never reported on (scan-context.ts). */
+  readonly context?: true;
 }
 
 export interface PlannedPackage {
@@ -32,21 +34,26 @@ export interface PlannedPackage {
   readonly files: readonly PlannedFile[];
   /** Import paths of other planned packages this one imports. */
   readonly deps: readonly string[];
-  /** Absolute paths of the C headers (`*.h`) in the directory of a package that imports "C", sorted. */
-  readonly cHeaders?: readonly string[];
+  /** Absolute paths of the C headers and sources (`*.h`, `*.c`) in the directory of a package that imports "C", sorted. */
+  readonly cFiles?: readonly string[];
 }
 
 export interface ExcludedFile {
   readonly rel: string;
   readonly reason: string;
+  /** Named as an argument (a pre-commit hook's changed file, say): worth telling the user. */
+  readonly explicit: boolean;
 }
 
 export interface ScanPlan {
   readonly packages: readonly PlannedPackage[];
   /** Files left out because they are not built for the target. */
   readonly excluded: readonly ExcludedFile[];
+  /** Files and bytes reported on (context files not counted). */
   readonly files: number;
   readonly bytes: number;
+  /** Context files read (scan-context.ts). */
+  readonly contextFiles: number;
 }
 
 /** Reads each file's header and groups the files that are built for `target` into packages. */
@@ -55,11 +62,13 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
   const excluded: ExcludedFile[] = [];
   let bytes = 0;
   let count = 0;
+  let context = 0;
   for (const f of files) {
     const head = f.head ?? readFileHead(f.path);
     const decision = decideFile(path.basename(f.path), head.header, target);
-    if (!decision.included && decision.reason !== 'bad-constraint' && !f.explicit) {
-      excluded.push({ rel: f.rel, reason: decision.detail });
+    if (f.context && !decision.included) continue;
+    if (!decision.included && decision.reason !== 'bad-constraint') {
+      excluded.push({ rel: f.rel, reason: decision.detail, explicit: f.explicit });
       continue;
     }
     const { packageName, imports } = head;
@@ -87,28 +96,37 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
       isTest: f.isTest,
       size: f.size,
       ...(!decision.included && { headerError: decision.detail }),
+      ...(f.context && { context: true as const }),
     });
-    bytes += f.size;
-    count++;
+    if (f.context) {
+      context++;
+    } else {
+      bytes += f.size;
+      count++;
+    }
   }
   const packages = [...groups.values()]
     .map((g): PlannedPackage => {
-      const cHeaders = g.imports.has('C') ? headersIn(g.dir) : [];
-      return { importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports], ...(cHeaders.length > 0 && { cHeaders }) };
+      const cFiles = g.imports.has('C') ? cFilesIn(g.dir) : [];
+      return { importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports], ...(cFiles.length > 0 && { cFiles }) };
     })
     .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
   const known = new Set(packages.map((p) => p.importPath));
   const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
-  return { packages: withDeps, excluded, files: count, bytes };
+  return { packages: withDeps, excluded, files: count, bytes, contextFiles: context };
 }
 
-/** The C headers of a directory, which its cgo preambles may include with `#include "name.h"`. */
-function headersIn(dir: string): string[] {
+/**
+ * The C files of a directory: headers its cgo preambles may include with
+ * `#include "name.h"`, and sources cgo compiles with the package (where the
+ * functions a preamble only declares are defined).
+ */
+function cFilesIn(dir: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.h')).sort(compareStrings).map((n) => path.join(dir, n));
+  return names.filter((n) => n.endsWith('.h') || n.endsWith('.c')).sort(compareStrings).map((n) => path.join(dir, n));
 }

@@ -18,7 +18,7 @@ import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
 import { factKindsOf } from './rule.js';
-import { contentHash, optionalContentHash, readHeader } from './scan-cache.js';
+import { contentHash, optionalContentHash, readCFile } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
 import type { ForeignTool } from './foreign-suppressions.js';
 
@@ -118,6 +118,9 @@ export class ScanWorker {
     const { input, syntaxErrors, fileHashes, tooDeep } = loadPackage(task.pkg, task.hashFiles === true);
     const t1 = performance.now();
     const hashes = fileHashes && { fileHashes };
+    // context files (scan-context.ts) give meaning only: neither their findings nor their syntax errors are reported
+    const context = new Set(task.pkg.files.flatMap((f) => (f.context ? [f.path] : [])));
+    for (const p of context) syntaxErrors.delete(p);
     const options: AnalyzeOptions = {
       rules: this.enabled,
       catalog: CATALOG,
@@ -125,6 +128,7 @@ export class ScanWorker {
       tests: setup.tests,
       honor: setup.honor,
       engineSeverity: (rule) => setup.engineSeverities[rule],
+      ...(context.size > 0 && { context }),
     };
     // Nested too deeply to check (beyond the limit, or beyond this thread's stack): reported; dependents see no exports of it.
     const unanalysed = (): ScanTaskResult => ({
@@ -183,14 +187,16 @@ function emptyProgram(): MutableProgram {
 
 /** A package that could not be checked: where it nests deepest, and each file's syntax error. */
 function unanalysedPackageFindings(input: PackageInput, syntaxErrors: ReadonlyMap<string, readonly SyntaxProblem[]>, options: AnalyzeOptions): Finding[] {
-  let deepest = input.files[0]!;
+  const files = input.files.filter((f) => !options.context?.has(f.path));
+  if (files.length === 0) return [];
+  let deepest = files[0]!;
   let at = deepestNode(deepest.ast);
-  for (const f of input.files.slice(1)) {
+  for (const f of files.slice(1)) {
     const d = deepestNode(f.ast);
     if (d.depth > at.depth) [deepest, at] = [f, d];
   }
   const findings = unanalysedFileFindings(deepest, at, syntaxErrors.get(deepest.path) ?? [], 'package', options);
-  for (const f of input.files) {
+  for (const f of files) {
     const errors = syntaxErrors.get(f.path);
     const parseError = f !== deepest && errors ? parseErrorFinding(f, errors, options) : undefined;
     if (parseError) findings.push(parseError);
@@ -226,12 +232,12 @@ export function loadPackage(pkg: PlannedPackage, hash = false): { input: Package
       isCgo: parsed.file.imports.some((s) => s.path.value === '"C"'),
     });
   }
-  const cgoHeaders: Record<string, string> = {};
-  for (const h of pkg.cHeaders ?? []) {
-    const bytes = readHeader(h);
+  const cgoFiles: Record<string, string> = {};
+  for (const h of pkg.cFiles ?? []) {
+    const bytes = readCFile(h);
     fileHashes?.push(optionalContentHash(bytes));
-    if (bytes) cgoHeaders[path.basename(h)] = bytes.toString('utf8');
+    if (bytes) cgoFiles[path.basename(h)] = bytes.toString('utf8');
   }
-  const input: PackageInput = { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files, ...(pkg.cHeaders && { cgoHeaders }) };
+  const input: PackageInput = { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files, ...(pkg.cFiles && { cgoFiles }) };
   return { input, syntaxErrors, ...(fileHashes && { fileHashes }), tooDeep };
 }

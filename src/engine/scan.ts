@@ -14,11 +14,14 @@ import { CATALOG } from '../rules/index.js';
 import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { discoverFiles, type IncludeFlags } from './discover.js';
 import { ENGINE_RULES } from './engine-rules.js';
+import { InputError } from './errors.js';
+import { relativeSlash } from './paths.js';
 import { compareFindings, SEVERITIES, type Finding, type Severity } from './finding.js';
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import type { RuleMeta } from './rule-meta.js';
 import { tuneJit } from './jit-tuning.js';
 import { ScanCache } from './scan-cache.js';
+import { contextFiles } from './scan-context.js';
 import { planScan } from './scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner } from './scan-runner.js';
 import type { ScanSetup, StageTimes } from './scan-tasks.js';
@@ -60,6 +63,8 @@ export interface ScanStats {
   readonly times: StageTimes;
   /** Packages answered from the scan cache (0 without one). */
   readonly cachedPackages: number;
+  /** Files read for meaning only: the rest of packages named file by file, and imported packages left out of the scan (scan-context.ts). */
+  readonly contextFiles: number;
 }
 
 export interface ScanResult {
@@ -96,16 +101,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let discovery: ReturnType<typeof discoverFiles>;
   let plan: ReturnType<typeof planScan>;
   try {
+    const include = { ...policy.include, ...options.include };
+    const exclude = [policy.excludeMatcher];
     discovery = discoverFiles({
       cwd,
       ...(options.paths && { args: options.paths }),
-      include: { ...policy.include, ...options.include },
-      exclude: [policy.excludeMatcher],
+      include,
+      exclude,
       onListed: (candidates) => {
         if (jobs > 1 && candidates >= threshold) pool = new PoolRunner(jobs);
       },
     });
-    plan = planScan(discovery.files, new ModuleResolver({ cwd }), target);
+    const modules = new ModuleResolver({ cwd });
+    const context = contextFiles(discovery.files, modules, { cwd, include, exclude });
+    // a few named files can bring a large context: it counts for the choice of threads too
+    if (!pool && jobs > 1 && discovery.files.length < threshold && discovery.files.length + context.length >= threshold) pool = new PoolRunner(jobs);
+    plan = planScan([...discovery.files, ...context], modules, target);
   } catch (e) {
     await pool?.close();
     throw e;
@@ -114,6 +125,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const setup = scanSetup(cwd, policy, settings);
   const cache = options.cache === undefined ? undefined : new ScanCache(path.resolve(cwd, options.cache), setup, pool ? 'worker' : 'main');
   const warnings = [...discovery.warnings];
+  for (const x of plan.excluded) {
+    if (x.explicit) warnings.push(`${x.rel}: not built for ${target.goos}/${target.goarch} (${x.reason}); not scanned. Scan it with the --goos, --goarch or --tags it is built for`);
+  }
   if (cache?.problem) warnings.push(cache.problem);
   const runner: PoolRunner | InlineRunner = pool ?? new InlineRunner();
   let findings: Finding[];
@@ -146,7 +160,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const applied = applyBaseline(readBaseline(baselineFile, cwd), findings, {
       cwd,
       baselineDir: path.dirname(baselineFile),
-      scannedFiles: new Set(discovery.files.map((f) => f.rel)),
+      scannedFiles: new Set(discovery.files.map((f) => f.path)),
     });
     findings = [...applied.findings];
     stale = applied.stale;
@@ -156,7 +170,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings,
     stats: {
       files: plan.files,
-      packages: plan.packages.length,
+      packages: plan.packages.filter((p) => p.files.some((f) => !f.context)).length,
+      contextFiles: plan.contextFiles,
       bytes: plan.bytes,
       excludedByBuild: plan.excluded.length,
       parseErrors,
@@ -174,18 +189,27 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/**
+ * The policy of a scan: `--config`, else the `redline.yaml` found upwards
+ * from the arguments (cwd without arguments). Arguments under different
+ * policies are an input error: one policy would silently apply to all.
+ */
 function resolvePolicy(cwd: string, options: ScanOptions): Policy {
   if (options.config) return loadPolicy(path.resolve(cwd, options.config), CATALOG, { cwd });
-  const root = scanRoot(cwd, options.paths ?? []);
-  const found = findPolicyFile(root);
-  return found ? loadPolicy(found, CATALOG, { cwd }) : defaultPolicy(root);
+  const args = options.paths && options.paths.length > 0 ? options.paths : ['.'];
+  const roots = args.map((a) => scanRoot(cwd, a));
+  const found = roots.map((r) => findPolicyFile(r));
+  const differs = found.findIndex((f) => f !== found[0]);
+  if (differs > 0) {
+    const shown = (i: number) => `${args[i]} (${found[i] ? relativeSlash(cwd, found[i]!) : 'the built-in default policy'})`;
+    throw new InputError('usage', [{ message: `the arguments fall under different policies: ${shown(0)} and ${shown(differs)}; scan them in separate runs, or choose one policy with --config` }]);
+  }
+  return found[0] ? loadPolicy(found[0], CATALOG, { cwd }) : defaultPolicy(roots[0]!);
 }
 
-/** The directory the policy is looked up from: the first path argument's directory, else cwd. */
-function scanRoot(cwd: string, paths: readonly string[]): string {
-  const first = paths[0];
-  if (first === undefined) return cwd;
-  const base = path.resolve(cwd, first.replace(/(^|\/)\.\.\.$/, '$1.'));
+/** The directory the policy is looked up from for a path argument: the directory it names or holds it. */
+function scanRoot(cwd: string, arg: string): string {
+  const base = path.resolve(cwd, arg.replace(/(^|\/)\.\.\.$/, '$1.'));
   return existsSync(base) && !base.endsWith('.go') ? base : path.dirname(base);
 }
 

@@ -47,6 +47,7 @@ function summaryJson(s: ReportSummary) {
     baselined: s.baselined,
     parseErrors: s.parseErrors,
     staleBaselineEntries: s.staleBaselineEntries,
+    contextFiles: s.contextFiles,
   };
 }
 

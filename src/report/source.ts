@@ -4,6 +4,7 @@
  * meaning. Every reporter that touches source text goes through here.
  */
 import type { Location, Span } from '../engine/finding.js';
+import { tokenRanges } from '../rules/secrets/detect/tokens.js';
 import type { ReportInput } from './types.js';
 
 /** Replaces the text of `ranges` (UTF-16 columns) with `*`, keeping line breaks. */
@@ -30,10 +31,20 @@ export function splitLines(text: string): string[] {
   return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
+/** Replaces the text of offset ranges with `*`, keeping line breaks. */
+function maskOffsets(text: string, ranges: readonly { start: number; end: number }[]): string {
+  if (ranges.length === 0) return text;
+  const chars = text.split('');
+  for (const r of ranges) for (let i = r.start; i < r.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
+  return chars.join('');
+}
+
 /**
  * Reads files through `input.readSource`, masking every masked range any
  * finding declares for the file (so a frame never shows another finding's
- * secret either). Cached per file.
+ * secret either), and every token of a known format and private key block
+ * (a secret next to a finding, in a comment, or with the secrets rules
+ * disabled). Cached per file.
  */
 export function maskedSourceReader(input: ReportInput): (file: string) => string | undefined {
   const masked = new Map<string, Location[]>();
@@ -44,7 +55,7 @@ export function maskedSourceReader(input: ReportInput): (file: string) => string
   return (file) => {
     if (!cache.has(file)) {
       const text = input.readSource(file);
-      cache.set(file, text === undefined ? undefined : maskText(text, masked.get(file) ?? []));
+      cache.set(file, text === undefined ? undefined : maskText(maskOffsets(text, tokenRanges(text)), masked.get(file) ?? []));
     }
     return cache.get(file);
   };

@@ -90,6 +90,7 @@ function renderSummary(s: ReportSummary, c: Colors): string[] {
     s.baselined > 0 ? `${s.baselined} baselined` : '',
     s.staleBaselineEntries > 0 ? plural(s.staleBaselineEntries, 'stale baseline entry').replace(/entrys$/, 'entries') : '',
     s.parseErrors > 0 ? plural(s.parseErrors, 'file') + ' could not be parsed' : '',
+    s.contextFiles > 0 ? `${plural(s.contextFiles, 'more file')} of the module read for context` : '',
   ].filter(Boolean);
   if (extra.length > 0) lines.push(`  ${c.dim(extra.join(', '))}`);
   return lines;

@@ -25,6 +25,8 @@ export interface ReportSummary {
   readonly baselined: number;
   readonly parseErrors: number;
   readonly staleBaselineEntries: number;
+  /** Files read for meaning only (the rest of packages named file by file, imported packages left out); not counted in `files`. */
+  readonly contextFiles: number;
 }
 
 export interface Invocation {

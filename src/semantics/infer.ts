@@ -87,8 +87,8 @@ export class TypeInfo implements TypeEnv {
   constructor(
     readonly res: Resolution,
     readonly env: PackageEnv,
-    /** The texts of C headers in the package directory, by file name (PackageInput.cgoHeaders). */
-    readonly cgoHeaders: Readonly<Record<string, string>> = {},
+    /** The texts of C files in the package directory, by file name (PackageInput.cgoFiles). */
+    readonly cgoFiles: Readonly<Record<string, string>> = {},
   ) {}
 
   get pkgPath(): string {
@@ -103,12 +103,14 @@ export class TypeInfo implements TypeEnv {
       const seen = new Set<string>();
       for (let i = 0; i < texts.length; i++) {
         for (const name of quotedIncludes(texts[i]!)) {
-          const header = Object.hasOwn(this.cgoHeaders, name) ? this.cgoHeaders[name] : undefined;
+          const header = Object.hasOwn(this.cgoFiles, name) ? this.cgoFiles[name] : undefined;
           if (header === undefined || seen.has(name)) continue;
           seen.add(name);
           texts.push(header);
         }
       }
+      // sources compiled with the package define functions the preambles declare
+      for (const [name, text] of Object.entries(this.cgoFiles)) if (name.endsWith('.c') && !seen.has(name)) texts.push(text);
       const list = texts.map((t) => parsePreamble(t));
       this.cgo = list.length ? mergePreambles(list) : EMPTY_PREAMBLE;
     }

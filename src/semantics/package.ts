@@ -47,8 +47,8 @@ export interface PackageInput {
   readonly files: readonly PackageFileInput[];
   /** Import path as written → resolved package path (vendoring), like `go list`'s ImportMap. */
   readonly importMap?: Readonly<Record<string, string>>;
-  /** Texts of the C headers in the package directory, by file name: cgo preambles include them with `#include "name.h"`. */
-  readonly cgoHeaders?: Readonly<Record<string, string>>;
+  /** Texts of the C files in the package directory, by file name: headers preambles include with `#include "name.h"`, and sources (`.c`) that define what preambles declare. */
+  readonly cgoFiles?: Readonly<Record<string, string>>;
 }
 
 /** Facts of functions, keyed by function key (`pkg.F` or `(pkg.T).M`). */
@@ -291,7 +291,7 @@ export class PackageInfo {
   constructor(readonly pkg: PackageInput, readonly program: ProgramView, readonly options: CheckOptions = {}) {
     this.importer = new Importer(program, pkg.importPath);
     this.res = resolvePackage(pkg.importPath, pkg.files.map((f) => ({ path: f.path, relPath: f.relPath, ast: f.ast })), this.importer, pkg.importMap);
-    this.info = new TypeInfo(this.res, this.importer, pkg.cgoHeaders);
+    this.info = new TypeInfo(this.res, this.importer, pkg.cgoFiles);
     const files: FileData[] = [];
     pkg.files.forEach((f, i) => {
       const fi: FileScopeInfo = this.res.files[i]!;

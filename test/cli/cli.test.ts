@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,57 @@ describe('the process', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--jobs');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('ends quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/bin.ts scan ./examples/payments-gateway/... --format sarif | head -c 10`], { cwd: repo, encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n  "$sche');
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('what a scan is given', () => {
+  const mod = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-cli-'));
+    writeFileSync(path.join(dir, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+
+  it('exits 2 when the arguments hold no Go files, and warns about one that does not', async () => {
+    const dir = mod({ 'notes.txt': 'x' });
+    const none = await cli(['scan', '.'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no Go files in .');
+    writeFileSync(path.join(dir, 'a.go'), 'package m\n');
+    mkdirSync(path.join(dir, 'docs'));
+    const some = await cli(['scan', '.', './docs/...'], dir);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toContain('warning: ./docs/... matched no Go files');
+  });
+
+  it('refuses arguments that fall under different policies', async () => {
+    const dir = mod({});
+    for (const sub of ['m1', 'm2']) {
+      mkdirSync(path.join(dir, sub));
+      writeFileSync(path.join(dir, sub, 'a.go'), `package ${sub}\n`);
+    }
+    writeFileSync(path.join(dir, 'm2', 'redline.yaml'), 'version: "1"\nrules:\n  tls: off\n');
+    for (const args of [['./m1/...', './m2/...'], ['./m2/...', './m1/...']]) {
+      const r = await cli(['scan', ...args], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the arguments fall under different policies');
+      expect(r.stderr).toContain('m2/redline.yaml');
+    }
+    expect((await cli(['scan', './m2/...', '--config', 'm2/redline.yaml', './m1/...'], dir)).code).toBe(0);
+  });
+
+  it('skips a named file that build constraints exclude, with a warning, not a syntax error', async () => {
+    const dir = mod({ 'sys_windows.go': 'package m\n', 'gen.go': '//go:build ignore\n\npackage main\n', 'a.go': 'package m\n' });
+    const r = await cli(['scan', 'sys_windows.go', 'gen.go', 'a.go', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toEqual([]);
+    expect(r.stderr).toContain('sys_windows.go: not built for linux/amd64 (file name suffix does not match linux/amd64)');
+    expect(r.stderr).toContain('gen.go: not built for linux/amd64 (line 1: //go:build ignore)');
   });
 });

@@ -191,3 +191,26 @@ describe('applyBaseline', () => {
     expect(pruneBaseline(b, [b.entries[0]!]).entries).toHaveLength(1);
   });
 });
+
+describe('a scan with a baseline', () => {
+  it('reports an entry as stale once its finding is fixed in a file that is still scanned', async () => {
+    const { scan } = await import('../../src/engine/scan.js');
+    const cfg = (skip: boolean) => `package srv
+
+import "crypto/tls"
+
+var A = &tls.Config{InsecureSkipVerify: ${skip}}
+
+var B = &tls.Config{InsecureSkipVerify: true}
+`;
+    const root = makeTree({ 'go.mod': 'module example.com/srv\n\ngo 1.22\n', 'srv.go': cfg(true) });
+    const recorded = await scan({ cwd: root, jobs: 1, baseline: false });
+    expect(recorded.findings.filter((x) => x.rule === 'tls/insecure-skip-verify')).toHaveLength(2);
+    const file = path.join(root, 'baseline.json');
+    writeBaseline(file, createBaseline(recorded.findings, { tool: TOOL, policyVersion: recorded.policy.version, cwd: root, baselineDir: root }));
+    fs.writeFileSync(path.join(root, 'srv.go'), cfg(false));
+    const again = await scan({ cwd: root, jobs: 1, baseline: file });
+    expect(again.findings.filter((x) => !x.suppression)).toEqual([]);
+    expect(again.staleBaselineEntries.map((e) => e.file)).toEqual(['srv.go']);
+  });
+});

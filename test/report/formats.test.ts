@@ -29,6 +29,7 @@ describe('jsonReporter', () => {
       baselined: 1,
       parseErrors: 0,
       staleBaselineEntries: 2,
+      contextFiles: 0,
     });
   });
 

@@ -104,6 +104,17 @@ describe('textReporter', () => {
     for (const l of frames) expect(l).toContain('"********************"');
   });
 
+  it('masks tokens of known formats and private keys next to a finding, whatever rules reported', () => {
+    const token = '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';
+    const key = `-----BEGIN PRIVATE KEY-----\n${'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(3)}\n-----END PRIVATE KEY-----`;
+    const src = `package p\n\n// old token: ${token}\nvar c = &tls.Config{InsecureSkipVerify: true}\nconst k = \`${key}\`\n`;
+    const f = makeFinding({ location: locate('p.go', src, 4, 'InsecureSkipVerify: true'), masked: [] });
+    const out = textReporter.render(fixtureInput({ findings: [f], readSource: () => src }));
+    expect(out).toContain('// old token: ****');
+    expect(out).not.toContain(token);
+    expect(out).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
+  });
+
   it('shows a finding without readable source as its header only', () => {
     const f = makeFinding({ location: locate('gone.go', 'x\n', 1, 'x') });
     const input = fixtureInput({ findings: [f], readSource: () => undefined });

@@ -121,6 +121,7 @@ export function fixtureInput(over: Partial<ReportInput> = {}): ReportInput {
       baselined: 1,
       parseErrors: 0,
       staleBaselineEntries: 2,
+      contextFiles: 0,
     },
     invocation: {
       commandLine: 'redline --format sarif ./...',

@@ -34,7 +34,7 @@ function renderAll(result: ScanResult, cwd: string): string[] {
     tool: { name: 'redline', version: '0.1.0', informationUri: 'https://example.invalid/redline' },
     findings: result.findings,
     rules: result.rules,
-    summary: { files: 1, packages: 1, bytes: 1, durationMs: 1, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, parseErrors: 0, staleBaselineEntries: 0 },
+    summary: { files: 1, packages: 1, bytes: 1, durationMs: 1, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, parseErrors: 0, staleBaselineEntries: 0, contextFiles: 0 },
     invocation: { commandLine: 'redline', cwd, startTime: new Date(0), endTime: new Date(0), exitCode: 1 },
     readSource: (file) => readFileSync(path.resolve(cwd, file), 'utf8'),
     color: false,

@@ -79,6 +79,24 @@ export function findToken(value: string): TokenMatch | null {
   return null;
 }
 
+/**
+ * Every self-identifying token and PEM private key block in a text (a whole
+ * source file), as offset ranges: what no output may show, whichever rules
+ * are enabled.
+ */
+export function tokenRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (TOKEN_HINT.test(text)) {
+    for (const format of TOKEN_FORMATS) {
+      for (const m of text.matchAll(new RegExp(format.pattern.source, 'g'))) {
+        if (format.verify === undefined || format.verify(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
+      }
+    }
+  }
+  for (const m of text.matchAll(new RegExp(PRIVATE_KEY_PATTERN.source, 'g'))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 export interface PrivateKeyMatch {
   /** "RSA PRIVATE KEY", "OPENSSH PRIVATE KEY", ... */
   readonly label: string;
