@@ -7,6 +7,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { pushChildrenReversed } from '../syntax/walk.js';
+import { startedCall, type GoroutineStart } from './goroutines.js';
 import type { PackageInfo } from './package.js';
 import type { Obj } from './scope.js';
 
@@ -22,14 +23,14 @@ export interface Handoff {
 }
 
 /**
- * The variables a `go` statement hands to the goroutine it starts: those its
- * function literal captures (one entry per variable, at its first use) and
- * those its call passes as arguments or receiver. Package-level variables
- * used inside the literal are included; constants, types and functions are not.
+ * The variables a goroutine start (goroutines.ts) hands to the goroutine:
+ * those its function literal captures (one entry per variable, at its first
+ * use) and those a `go` call passes as arguments or receiver (`wg.Go(w.run)`
+ * passes `w`). Package-level variables used inside the literal are
+ * included; constants, types and functions are not.
  */
-export function goroutineHandoffs(info: PackageInfo, stmt: ast.GoStmt): Handoff[] {
-  const call = stmt.call;
-  if (call.kind !== 'CallExpr') return [];
+export function goroutineHandoffs(info: PackageInfo, start: GoroutineStart): Handoff[] {
+  const call = startedCall(start);
   const out: Handoff[] = [];
   const fun = unparen(call.fun);
   if (fun.kind === 'FuncLit') {
@@ -46,26 +47,11 @@ export function goroutineHandoffs(info: PackageInfo, stmt: ast.GoStmt): Handoff[
     }
     return out;
   }
-  if (fun.kind === 'SelectorExpr' && info.calleeOf(call).kind === 'method') {
+  if (fun.kind === 'SelectorExpr' && (call.call ? info.calleeOf(call.call).kind === 'method' : info.objectOf(fun.sel)?.kind === 'func')) {
     for (const obj of variablesIn(info, fun.x)) out.push({ obj, via: 'receiver', at: fun.x });
   }
   for (const arg of call.args) for (const obj of variablesIn(info, arg)) out.push({ obj, via: 'argument', at: arg });
   return out;
-}
-
-/**
- * The innermost `go` statement whose function literal contains the node, or
- * null: the node then runs on the goroutine that statement starts.
- */
-export function enclosingGoStmt(info: PackageInfo, node: ast.Node): ast.GoStmt | null {
-  let child: ast.Node = node;
-  for (let p = info.parentOf(node); p; child = p, p = info.parentOf(p)) {
-    if (p.kind === 'CallExpr' && p.fun === child && child.kind === 'FuncLit') {
-      const stmt = info.parentOf(p);
-      if (stmt?.kind === 'GoStmt') return stmt;
-    }
-  }
-  return null;
 }
 
 /**

@@ -8,6 +8,7 @@
  * are recorded as pending; `infer.ts` resolves them on demand.
  */
 import type * as ast from '../syntax/ast.js';
+import { mayStartGoroutine } from './goroutines.js';
 import { NO_POS } from '../syntax/ast.js';
 import type { ExportedPackage } from './exports.js';
 import { newObj, newObjRecord, Scope, type Obj, type ObjKind, type ObjRecord } from './scope.js';
@@ -139,8 +140,8 @@ export interface FuncBodyInfo {
   readonly calls: ast.CallExpr[];
   /** Calls in statement position of the function itself (not of its closures). */
   readonly stmtCalls: ast.CallExpr[];
-  /** Every `go` statement, closures included, in source order. */
-  readonly goStmts: ast.GoStmt[];
+  /** Every `go` statement and every call shaped like one that starts a goroutine (`g.Go(f)`, goroutines.ts), closures included, in source order. */
+  readonly goStarts: (ast.GoStmt | ast.CallExpr)[];
   /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x). */
   readonly assigned: Set<Obj>;
   /** Objects whose address is taken. */
@@ -405,7 +406,7 @@ class Resolver {
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
     this.r.scopeList.push(fs);
-    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], goStmts: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
+    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], goStarts: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
     if (body) this.r.bodies.set(decl, body);
     const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
     if (decl.recv) {
@@ -513,7 +514,7 @@ class Resolver {
       case 'SendStmt': this.expr(s.chan, scope, ctx); this.expr(s.value, scope, ctx); return;
       case 'IncDecStmt': this.expr(s.x, scope, ctx); this.markAssigned(s.x, ctx); return;
       case 'AssignStmt': this.assign(s, scope, ctx); return;
-      case 'GoStmt': ctx.body?.goStmts.push(s); this.expr(s.call, scope, ctx); return;
+      case 'GoStmt': ctx.body?.goStarts.push(s); this.expr(s.call, scope, ctx); return;
       case 'DeferStmt': this.expr(s.call, scope, ctx); return;
       case 'ReturnStmt': this.exprs(s.results, scope, ctx); return;
       case 'BranchStmt':
@@ -743,6 +744,7 @@ class Resolver {
       case 'TypeAssertExpr': this.expr(e.x, scope, ctx); if (e.type) this.expr(e.type, scope, ctx); return;
       case 'CallExpr': {
         ctx.body?.calls.push(e);
+        if (mayStartGoroutine(e)) ctx.body?.goStarts.push(e);
         this.expr(e.fun, scope, ctx);
         // only calls of generic functions need the call for their function expression (type inference)
         const f = unparen(e.fun);

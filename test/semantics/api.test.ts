@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
 import { walk } from '../../src/syntax/index.js';
+import { enclosingStart, startedLiteral, startKeyword, startsIn } from '../../src/semantics/goroutines.js';
 import { checkPackage } from '../../src/semantics/package.js';
 import { knownPackage, knownPackagePaths } from '../../src/semantics/stdlib/index.js';
 import {
@@ -155,9 +156,49 @@ describe('function bodies', () => {
     const f = info.files[0]!.ast.decls[0] as ast.FuncDecl;
     const body = info.res.bodies.get(f)!;
     const text = (n: ast.Node) => src.slice(n.start, n.end);
-    expect(body.goStmts.map(text)).toEqual(['go g(1)', 'go func() { ch <- 1 }()']);
+    expect(body.goStarts.map(text)).toEqual(['go g(1)', 'go func() { ch <- 1 }()']);
     expect(body.calls.map(text)).toEqual(['g(1)', 'h(func() {\n\t\tgo func() { ch <- 1 }()\n\t})', 'func() { ch <- 1 }()', 'k()']);
     expect(body.stmtCalls.map(text)).toEqual(['h(func() {\n\t\tgo func() { ch <- 1 }()\n\t})']);
+  });
+});
+
+describe('goroutine starts', () => {
+  it('are go statements and Go/TryGo calls of errgroup.Group and sync.WaitGroup, not of other types', () => {
+    const src = `package p
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+type pool struct{}
+
+func (pool) Go(f func()) { f() }
+
+func f(ctx context.Context) {
+	g, _ := errgroup.WithContext(ctx)
+	g.Go(func() error { return nil })
+	var wg sync.WaitGroup
+	wg.Go(func() { println(1) })
+	var h errgroup.Group
+	_ = h.TryGo(func() error { return nil })
+	var p pool
+	p.Go(func() { println(2) })
+	go println(3)
+}
+`;
+    const info = checkPackage(pkgFromSource(src), { packages: {}, facts: { func: {}, param: {} } });
+    const f = info.files[0]!.ast.decls.find((d): d is ast.FuncDecl => d.kind === 'FuncDecl' && d.name.name === 'f')!;
+    const text = (n: ast.Node) => src.slice(n.start, n.end).split('(')[0];
+    const starts = startsIn(info, f);
+    expect(starts.map(text)).toEqual(['g.Go', 'wg.Go', 'h.TryGo', 'go println']);
+    expect(starts.map((s) => src.slice(startKeyword(s).start, startKeyword(s).end))).toEqual(['Go', 'Go', 'TryGo', 'go']);
+    const lit = startedLiteral(starts[1]!)!;
+    expect(lit.kind).toBe('FuncLit');
+    const inner = (lit.body.list[0] as ast.ExprStmt).x;
+    expect(enclosingStart(info, inner)).toBe(starts[1]);
   });
 });
 

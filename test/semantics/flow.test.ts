@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
 import { Inspector } from '../../src/syntax/walk.js';
 import { checkPackage } from '../../src/semantics/package.js';
-import { assignedValues, copiesOf, enclosingGoStmt, goroutineHandoffs, usesOf } from '../../src/semantics/flow.js';
+import { assignedValues, copiesOf, goroutineHandoffs, usesOf } from '../../src/semantics/flow.js';
+import { enclosingStart } from '../../src/semantics/goroutines.js';
 import { pkgFromSource } from './helpers.js';
 
 const SRC = `package p
@@ -54,9 +55,9 @@ describe('goroutine hand-offs', () => {
   it('knows which code runs on a goroutine started here', () => {
     const { info, gos, idents } = setup();
     const inner = idents.find((i) => i.name === 'inner')!;
-    expect(enclosingGoStmt(info, inner)).toBe(gos[0]);
+    expect(enclosingStart(info, inner)).toBe(gos[0]);
     const lastPrint = idents.filter((i) => i.name === 'later').at(-1)!;
-    expect(enclosingGoStmt(info, lastPrint)).toBeNull();
+    expect(enclosingStart(info, lastPrint)).toBeNull();
   });
 });
 

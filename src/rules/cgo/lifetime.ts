@@ -25,6 +25,7 @@ import type * as ast from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Block, CFG } from '../../semantics/cfg.js';
 import { pathsAvoiding } from '../../semantics/dataflow.js';
+import { startOfLiteral } from '../../semantics/goroutines.js';
 import type { FuncFactKind, ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
@@ -35,6 +36,8 @@ import { policyOf, type CgoOptions, type CgoPolicy } from './options.js';
 
 /** cgo helpers and libc functions whose result must be released with C.free. */
 const LIBC_ALLOCS = new Set(['CString', 'CBytes', 'malloc', 'calloc', 'realloc', 'strdup', 'strndup']);
+/** A C callback handed over with a pointer, named as its destructor: the callee releases the pointer later. */
+const DESTRUCTOR_NAME = /(^|_)(dtor|destructor|destroy|free|release|cleanup|finalizer?)(_|$)|[a-z](Dtor|Destructor|Destroy|Free|Release|Cleanup|Finalizer?)$/i;
 /** cgo helpers that copy from C memory and keep nothing. */
 const BORROWING_HELPERS = new Set(['GoString', 'GoStringN', 'GoBytes']);
 /** Undeclared C functions whose name says they release their argument. */
@@ -259,8 +262,8 @@ export function callEffect(pkg: PackageInfo, call: ast.CallExpr, i: number, poli
     if (policy.frees.has(n)) return { effect: 'free', name };
     if (policy.takes.has(n)) return { effect: 'keep', name };
     if (BORROWING_HELPERS.has(n)) return { effect: 'use', name };
-    // C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free)): the callee frees p later
-    if (call.args.some((x, j) => j !== i && passesCFree(pkg, x))) return { effect: 'keep', name };
+    // C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free)), C.closure_new(cb, p, (*[0]byte)(C.closureDestructor)): the callee releases p later
+    if (call.args.some((x, j) => j !== i && passesDestructor(pkg, x))) return { effect: 'keep', name };
     const decl = pkg.cgoDecls().funcs.get(n);
     if (decl?.defined) {
       if (decl.frees.includes(i)) return { effect: 'free', name };
@@ -290,12 +293,13 @@ export function callEffect(pkg: PackageInfo, call: ast.CallExpr, i: number, poli
   return { effect: 'unknown', name: '' };
 }
 
-/** Is `C.free` itself (not a call of it) the argument, possibly converted: a destructor handed to C? */
-function passesCFree(pkg: PackageInfo, arg: ast.Expr): boolean {
+/** Is a C function itself (not a call of it) the argument, possibly converted, and named as a destructor (`C.free`, `C.closureDestructor`)? */
+function passesDestructor(pkg: PackageInfo, arg: ast.Expr): boolean {
   let x = unparen(arg);
   while (x.kind === 'CallExpr' && x.args.length === 1 && isConversion(pkg, x)) x = unparen(x.args[0]!);
   if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
-  return cName(pkg, x) === 'free';
+  const n = cName(pkg, x);
+  return n !== undefined && DESTRUCTOR_NAME.test(n);
 }
 
 // ---------------------------------------------------------------------------
@@ -472,7 +476,7 @@ export class CgoAnalysis {
       const runs = call?.kind === 'CallExpr' && call.fun === lit ? pkg.parentOf(call) : null;
       let how: How = 'closure';
       if (runs?.kind === 'DeferStmt') how = 'defer';
-      else if (runs?.kind === 'GoStmt') how = 'go';
+      else if (runs?.kind === 'GoStmt' || startOfLiteral(pkg, lit) !== null) how = 'go';
       else if (call?.kind === 'CallExpr' && call.fun === lit) how = 'now'; // called on the spot
       return { node: stmt, effect: { ...base, how, ...(how === 'defer' || how === 'go' ? { closure: true } : {}) } };
     }

@@ -1,6 +1,7 @@
-import type { GoStmt, Node } from '../../syntax/ast.js';
+import type { Node } from '../../syntax/ast.js';
 import { pathsAvoiding } from '../../semantics/dataflow.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
+import { startOfStatement, type GoroutineStart } from '../../semantics/goroutines.js';
 import type { Obj } from '../../semantics/scope.js';
 import { defineRule } from '../../engine/rule.js';
 import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, memoryUseAt, rootVar, waits } from './lifetime.js';
@@ -20,7 +21,7 @@ export default defineRule({
       usedWhileFreed: 'The goroutine started here frees the C pointer `{name}`, but this function still uses it afterwards (see the related location) without waiting for the goroutine: the use can run after the free. Finish using it before starting the goroutine, or wait for the goroutine first.',
     },
     docs: {
-      finds: 'A C pointer handed to a goroutine (captured by its function literal or passed as an argument of the `go` call) while the starting function keeps its ownership: the function frees the pointer after the `go` statement with no `WaitGroup.Wait`, channel receive or range over a channel in between; or the goroutine frees the pointer while the function still uses it afterwards without waiting. (A goroutine that outlives a deferred free is cgo/use-after-free\'s finding.)',
+      finds: 'A C pointer handed to a goroutine (captured by its function literal or passed as an argument of the `go` call; goroutines started by `errgroup.Group.Go`/`TryGo` and `sync.WaitGroup.Go` count like `go` statements) while the starting function keeps its ownership: the function frees the pointer after the `go` statement with no `WaitGroup.Wait`, channel receive or range over a channel in between; or the goroutine frees the pointer while the function still uses it afterwards without waiting. (A goroutine that outlives a deferred free is cgo/use-after-free\'s finding.)',
       why: 'Go\'s memory model orders nothing between a goroutine and the code after the `go` statement without synchronisation. C memory is outside the race detector\'s view: a free that races with the goroutine\'s use corrupts memory or crashes only under load, and never in tests that happen to schedule the goroutine first.',
       fix: 'Either keep ownership and wait for the goroutine (a `sync.WaitGroup`, a done channel) before freeing, or transfer ownership: let the goroutine free the memory when it is done and stop using the pointer in the starting function.',
       bad: `package render
@@ -69,48 +70,52 @@ func Render(page string, done chan<- bool) {
   create(ctx) {
     const { pkg } = ctx;
     const a = cgoAnalysis(ctx);
-    return {
-      GoStmt(go: GoStmt) {
-        const fn = pkg.enclosingFunc(go);
-        const cfg = fn && pkg.cfgOf(fn);
-        if (!fn || !cfg) return;
-        const roots = new Set<Obj>();
-        for (const h of goroutineHandoffs(pkg, go)) {
-          if (h.obj.isPackageLevel || !h.obj.decl || h.obj.decl.start < fn.start || h.obj.decl.end > fn.end) continue;
-          roots.add(rootVar(pkg, h.obj));
+    /** `go` is the statement that starts the goroutine (a `go` statement, or one holding `g.Go(f)`). */
+    const check = (go: Node, start: GoroutineStart): void => {
+      const fn = pkg.enclosingFunc(go);
+      const cfg = fn && pkg.cfgOf(fn);
+      if (!fn || !cfg) return;
+      const roots = new Set<Obj>();
+      for (const h of goroutineHandoffs(pkg, start)) {
+        if (h.obj.isPackageLevel || !h.obj.decl || h.obj.decl.start < fn.start || h.obj.decl.end > fn.end) continue;
+        roots.add(rootVar(pkg, h.obj));
+      }
+      for (const root of roots) {
+        const g = a.group([root], fn, cfg);
+        if (addressTaken(pkg, g)) continue;
+        const here = effectsAt(g, go).filter((e) => e.how === 'go');
+        if (here.length === 0) continue;
+        const owns = here.some((e) => e.kind === 'free');
+        const borrows = !here.some((e) => e.kind === 'free' || e.kind === 'keep' || e.kind === 'unknown');
+        const reset = (n: Node) => g.defs.has(n) || effectsAt(g, n).some((e) => e.kind === 'overwrite' && e.how === 'now');
+        const stop = (n: Node) => waits(pkg, n) || reset(n);
+        if (borrows) {
+          const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && freesNow(g, n), defers: false }) ?? [];
+          const frees = w.filter((x) => x.reason === 'before');
+          if (frees.length === 0) continue;
+          ctx.report({
+            range: go,
+            messageId: 'freedWhileShared',
+            data: { name: root.name },
+            related: frees.map((x) => ({ range: effectsAt(g, x.node).find((e) => e.kind === 'free')?.call ?? x.node, message: `${root.name} is freed here while the goroutine may still use it` })),
+          });
+        } else if (owns) {
+          const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && memoryUseAt(g, n) !== undefined, defers: false }) ?? [];
+          const uses = w.filter((x) => x.reason === 'before');
+          if (uses.length === 0) continue;
+          ctx.report({
+            range: go,
+            messageId: 'usedWhileFreed',
+            data: { name: root.name },
+            related: uses.map((x) => ({ range: memoryUseAt(g, x.node)!.at, message: `${root.name} is used here while the goroutine may already have freed it` })),
+          });
         }
-        for (const root of roots) {
-          const g = a.group([root], fn, cfg);
-          if (addressTaken(pkg, g)) continue;
-          const here = effectsAt(g, go).filter((e) => e.how === 'go');
-          if (here.length === 0) continue;
-          const owns = here.some((e) => e.kind === 'free');
-          const borrows = !here.some((e) => e.kind === 'free' || e.kind === 'keep' || e.kind === 'unknown');
-          const reset = (n: Node) => g.defs.has(n) || effectsAt(g, n).some((e) => e.kind === 'overwrite' && e.how === 'now');
-          const stop = (n: Node) => waits(pkg, n) || reset(n);
-          if (borrows) {
-            const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && freesNow(g, n), defers: false }) ?? [];
-            const frees = w.filter((x) => x.reason === 'before');
-            if (frees.length === 0) continue;
-            ctx.report({
-              range: go,
-              messageId: 'freedWhileShared',
-              data: { name: root.name },
-              related: frees.map((x) => ({ range: effectsAt(g, x.node).find((e) => e.kind === 'free')?.call ?? x.node, message: `${root.name} is freed here while the goroutine may still use it` })),
-            });
-          } else if (owns) {
-            const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && memoryUseAt(g, n) !== undefined, defers: false }) ?? [];
-            const uses = w.filter((x) => x.reason === 'before');
-            if (uses.length === 0) continue;
-            ctx.report({
-              range: go,
-              messageId: 'usedWhileFreed',
-              data: { name: root.name },
-              related: uses.map((x) => ({ range: memoryUseAt(g, x.node)!.at, message: `${root.name} is used here while the goroutine may already have freed it` })),
-            });
-          }
-        }
-      },
+      }
     };
+    const statement = (n: Node): void => {
+      const start = startOfStatement(pkg, n);
+      if (start) check(n, start);
+    };
+    return { GoStmt: statement, ExprStmt: statement, AssignStmt: statement };
   },
 });

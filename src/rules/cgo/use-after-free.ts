@@ -1,5 +1,6 @@
 import type { CallExpr, DeferStmt, Node } from '../../syntax/ast.js';
 import { mayHappen, pathsAvoiding } from '../../semantics/dataflow.js';
+import { startOfStatement } from '../../semantics/goroutines.js';
 import { defineRule } from '../../engine/rule.js';
 import {
   addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, groupOfFree, memoryUseAt, overwrittenAt, waits, type FreedGroup,
@@ -22,7 +23,7 @@ export default defineRule({
       goroutine: 'The goroutine started here uses `{name}`, which the deferred {free} (see the related location) releases when this function returns, and nothing waits for the goroutine before that: it may use freed C memory. Wait for the goroutine (WaitGroup.Wait, a channel receive) before returning, or let the goroutine free the memory itself.',
     },
     docs: {
-      finds: 'Uses of a C pointer (or of its copies and conversions) after it was freed on some path of the function: reading or writing through it, passing it to C or Go functions, returning it, starting a goroutine with it; deferred calls that use a pointer freed before they run, including a deferred use registered before the deferred free; and a goroutine started before a deferred free that still uses the pointer after the function returns, with no `WaitGroup.Wait` or channel receive in between.',
+      finds: 'Uses of a C pointer (or of its copies and conversions) after it was freed on some path of the function: reading or writing through it, passing it to C or Go functions, returning it, starting a goroutine with it (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`); deferred calls that use a pointer freed before they run, including a deferred use registered before the deferred free; and a goroutine started before a deferred free that still uses the pointer after the function returns, with no `WaitGroup.Wait` or channel receive in between.',
       why: 'After `C.free`, the memory belongs to the C allocator again: it may be handed to the next `malloc` in any goroutine, so a use after free reads another allocation\'s data, corrupts it, or crashes. The Go race detector and garbage collector do not see C memory. A goroutine that outlives a `defer C.free` is a common way to get there: the function returns, the deferred free runs, and the goroutine keeps using the pointer.',
       fix: 'Finish every use before the free. For goroutines, wait for them (a `sync.WaitGroup` or a done channel) before the function returns, or hand the ownership to the goroutine and let it free the memory. Setting a pointer to nil after freeing it turns later uses into nil checks instead of silent corruption.',
       bad: `package worker
@@ -115,7 +116,7 @@ func Announce(msg string) {
           if (use) report(use.at, 'deferOrder', name, freeCall(df), `the deferred free is registered here and runs first`);
         }
         // goroutines that outlive the function
-        for (const go of nodes.filter((n) => n.kind === 'GoStmt')) {
+        for (const go of nodes.filter((n) => startOfStatement(pkg, n) !== null)) {
           const uses = effectsAt(g, go).some((e) => e.how === 'go' && (e.kind === 'use' || e.kind === 'copy' || e.kind === 'cmp'));
           const owns = effectsAt(g, go).some((e) => e.how === 'go' && (e.kind === 'free' || e.kind === 'keep' || e.kind === 'unknown'));
           if (!uses || owns) continue;

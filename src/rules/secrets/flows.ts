@@ -7,9 +7,10 @@
  * with the steps in between for related locations.
  */
 import { createHash } from 'node:crypto';
-import type { CallExpr, Expr, FuncDecl, GoStmt, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
+import { startedCall, startedLiteral, startKeyword, startOfLiteral, startsIn, type GoroutineStart } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
@@ -90,31 +91,23 @@ function isSinkArgument(info: PackageInfo, call: CallExpr, p: Node | null, extra
   return logSinkOf(info, p, extra) !== null || fieldValues(info, p) !== null;
 }
 
-/** No `go` statements (a declaration without a body). */
-const NO_GO_STMTS: readonly GoStmt[] = Object.freeze([]);
-
-/** The `go` statements of a function, its closures included, in source order (recorded by the resolver). */
-export function goStmtsIn(info: PackageInfo, fn: FuncDecl): readonly GoStmt[] {
-  return info.res.bodies.get(fn)?.goStmts ?? NO_GO_STMTS;
-}
-
-/** The innermost `go` statement among `stmts` whose function literal contains the node. */
-function goStmtAround(stmts: readonly GoStmt[], n: Node): GoStmt | null {
-  let best: GoStmt | null = null;
-  for (const s of stmts) {
-    const fun = s.call.kind === 'CallExpr' ? s.call.fun : null;
-    if (fun?.kind === 'FuncLit' && fun.body.start <= n.start && n.end <= fun.body.end && (!best || s.start > best.start)) best = s;
+/** The innermost goroutine start among `starts` whose function literal contains the node. */
+function startAround(starts: readonly GoroutineStart[], n: Node): GoroutineStart | null {
+  let best: GoroutineStart | null = null;
+  for (const s of starts) {
+    const lit = startedLiteral(s);
+    if (lit && lit.body.start <= n.start && n.end <= lit.body.end && (!best || s.start > best.start)) best = s;
   }
   return best;
 }
 
-/** The `go` statement whose literal a visited node runs in, from the visit's ancestors. */
-export function goStmtOfAncestors(ancestors: readonly Node[]): GoStmt | null {
-  for (let i = ancestors.length - 1; i >= 2; i--) {
+/** The goroutine start whose literal a visited node runs in, from the visit's ancestors. */
+export function startOfAncestors(info: PackageInfo, ancestors: readonly Node[]): GoroutineStart | null {
+  for (let i = ancestors.length - 1; i >= 1; i--) {
     const lit = ancestors[i]!;
-    const call = ancestors[i - 1]!;
-    const stmt = ancestors[i - 2]!;
-    if (lit.kind === 'FuncLit' && call.kind === 'CallExpr' && call.fun === lit && stmt.kind === 'GoStmt') return stmt;
+    if (lit.kind !== 'FuncLit') continue;
+    const start = startOfLiteral(info, lit);
+    if (start) return start;
   }
   return null;
 }
@@ -145,9 +138,9 @@ function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): reado
   return out ?? NO_PARAMS;
 }
 
-/** Indices of the parameters of `fn` that a `go` statement in its body hands to a goroutine (in order found, repeats kept). */
+/** Indices of the parameters of `fn` that a goroutine start in its body hands to a goroutine (in order found, repeats kept). */
 function spawnedParams(info: PackageInfo, fn: FuncDecl): readonly number[] {
-  const stmts = goStmtsIn(info, fn);
+  const stmts = startsIn(info, fn);
   if (stmts.length === 0) return NO_PARAMS;
   const params = paramIndices(info, fn);
   let out: number[] | undefined;
@@ -203,8 +196,8 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
     else index!.set(root, [flow]);
   };
   for (const [fn, body] of info.res.bodies) {
-    const stmts = goStmtsIn(info, fn);
-    // (b) go statements: what they capture and pass
+    const stmts = startsIn(info, fn);
+    // (b) goroutine starts: what they capture and pass
     for (const stmt of stmts) {
       for (const h of goroutineHandoffs(info, stmt)) {
         const message = h.via === 'capture' ? `captured as \`${h.obj.name}\` by the goroutine started here` : 'passed to the goroutine started here';
@@ -215,8 +208,8 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
       }
     }
     for (const call of body.calls) {
-      const go = stmts.length > 0 ? goStmtAround(stmts, call) : null;
-      const goSteps = (): Step[] => (go ? [{ node: go, range: goKeyword(go), message: 'runs on the goroutine started here' }] : []);
+      const go = stmts.length > 0 ? startAround(stmts, call) : null;
+      const goSteps = (): Step[] => (go ? [{ node: go, range: startKeyword(go), message: 'runs on the goroutine started here' }] : []);
       const inGoroutine = () => go !== null;
       // (a) log sinks and log fields
       const logged = loggedValuesOf(info, call, extra);
@@ -249,18 +242,12 @@ export function hardcodedFlows(info: PackageInfo, extraSinks: readonly string[])
   return index;
 }
 
-/** The `go` keyword of a statement, as a range. */
-export function goKeyword(stmt: GoStmt): { start: number; end: number } {
-  return { start: stmt.start, end: stmt.start + 2 };
-}
-
 /**
- * Constants and string literals used inside the function literal of a `go`
- * statement or as arguments of its call: they run on the new goroutine.
+ * Constants and string literals used inside the function literal of a
+ * goroutine start or as arguments of its call: they run on the new goroutine.
  */
-function constantsUsedIn(info: PackageInfo, stmt: GoStmt): Expr[] {
-  const call = stmt.call;
-  if (call.kind !== 'CallExpr') return [];
+function constantsUsedIn(info: PackageInfo, start: GoroutineStart): Expr[] {
+  const call = startedCall(start);
   const out: Expr[] = [];
   const visit = (n: Node): void => {
     if (n.kind === 'BasicLit' && n.litKind === 'STRING') out.push(n);

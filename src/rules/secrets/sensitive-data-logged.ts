@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import type { CallExpr, Expr, GoStmt } from '../../syntax/ast.js';
+import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
+import { startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
+import { calledName } from '../../semantics/fact-names.js';
+import { assignedValues, unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
 import { deref, identical } from '../../semantics/types.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { aboutCredential, detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { credentialName, exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
-import { goKeyword, goStmtOfAncestors, loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
+import { loggedValuesOf, startOfAncestors, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
 import { calleeParamName } from './names-of.js';
 import { constLeaves, maskRanges } from './trace.js';
@@ -39,7 +43,7 @@ export default defineRule({
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
     },
     docs: {
-      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine, or a hardcoded secret: critical.',
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`), or a hardcoded secret: critical.',
       why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
       fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
       bad: `package auth
@@ -68,7 +72,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. A bare `Token` field does not count in a type named for another kind of token (`Challenge`, `Lexer`, `Page`). Struct types are judged only when they are declared in the scanned module. A variable or field that the package also passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`, `os.ReadFile`, `ListenAndServeTLS`) holds where a key is and is not reported, nor is the result of a call named for redacting (`cfg.getRedacted()`, `mask(token)`, `sanitize(cfg)`), which Redline trusts to replace the secrets. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line. What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or a parameter whose name says credential, is reported once, at that log. A parameter named as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one, and the call is not reported. Parameter names of methods of other packages are not known. zerolog events and zap fields kept in variables are judged where their fields are built.',
+      limits: 'Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`). `token` and `secret` alone count only for struct fields and with a qualifier (`accessToken`, `clientSecret`): alone they are too often an ACME challenge, a discovery id or the name of a Kubernetes Secret. A bare `Token` field does not count in a type named for another kind of token (`Challenge`, `Lexer`, `Page`). Struct types are judged only when they are declared in the scanned module. A variable or field that the package also passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`, `os.ReadFile`, `ListenAndServeTLS`) holds where a key is and is not reported, nor is the result of a call named for redacting (`cfg.getRedacted()`, `mask(token)`, `sanitize(cfg)`), which Redline trusts to replace the secrets. Values built with `fmt.Sprintf` before the log call are followed only for hardcoded secrets and parameters, not for names. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line; so is a value the function has just generated (its variable set only from calls named `New…`, `Generate…`, `Random…`, `Create…`, `Make…` or of a package named `rand`) printed to stdout with constant labels (`fmt.Println("API secret:", secret)` in a key-generation command). What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or a parameter whose name says credential, is reported once, at that log. A parameter named as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one, and the call is not reported. Parameter names of methods of other packages are not known. zerolog events and zap fields kept in variables are judged where their fields are built.',
     },
     options,
   },
@@ -89,10 +93,10 @@ func login(c Credentials) {
     };
 
     /** `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value). */
-    const judge = (go: GoStmt | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
+    const judge = (go: GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
       if (!showsContent(v)) return;
       const where = go ? ' from a goroutine' : '';
-      const goRelated: RelatedReport[] = go ? [{ range: goKeyword(go), message: 'the goroutine starts here' }] : [];
+      const goRelated: RelatedReport[] = go ? [{ range: startKeyword(go), message: 'the goroutine starts here' }] : [];
       // a hardcoded secret
       for (const leaf of constLeaves(pkg, v.expr)) {
         const match = detectSecret(leaf.value, { ...settings.detect, ...(leaf.name !== undefined && { name: leaf.name }) });
@@ -157,8 +161,8 @@ func login(c Credentials) {
         const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
           if (inDeadBranch(pkg, ancestors, call)) return;
-          const go = goStmtOfAncestors(ancestors);
-          for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(logged, v));
+          const go = startOfAncestors(pkg, ancestors);
+          for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(pkg, logged, v));
           return;
         }
         // a module function that logs this parameter
@@ -181,7 +185,7 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(goStmtOfAncestors(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
+          judge(startOfAncestors(pkg, ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },
     };
@@ -189,16 +193,35 @@ func login(c Credentials) {
 });
 
 /**
- * `fmt.Println(token)` to stdout with nothing else: the value is the
- * program's output (a `token` command, a git credential helper), not a log
- * line. Hardcoded secrets and whole structs are still reported.
+ * The program's output, not a log line, on stdout: `fmt.Println(token)`
+ * with nothing else (a `token` command, a git credential helper), or a
+ * value this function has just generated, shown with labels
+ * (`fmt.Println("API secret:", secret)` after `secret := randomSecret()`:
+ * a key-generation command hands the new key to its user). Hardcoded
+ * secrets and whole structs are still reported.
  */
-function isProgramOutput(sink: Pick<LogSink, 'values' | 'stream' | 'format'>, v: LoggedValue): boolean {
+function isProgramOutput(pkg: PackageInfo, sink: Pick<LogSink, 'values' | 'stream' | 'format'>, v: LoggedValue): boolean {
   if (sink.stream !== 'stdout') return false;
   const others = sink.values.filter((x) => x !== v && x.expr !== sink.format?.expr);
-  if (others.length > 0) return false;
   const f = sink.format;
-  return f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value));
+  if (others.length === 0 && (f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value)))) return true;
+  return generatedHere(pkg, v.expr) && others.every((x) => pkg.constValue(x.expr) !== undefined) && (f === undefined || f.value !== undefined);
+}
+
+const GENERATING_CALL = /^(?:[Gg]enerate|[Gg]en|[Nn]ew|[Rr]andom|[Rr]and|[Cc]reate|[Mm]ake)(?:$|[A-Z0-9_])/;
+
+/** A local variable whose every value comes from a call named as generating one (`guid.New(...)`, `utils.RandomSecret()`, `generateKey()`) or of a package named rand (`rand.Text()`). */
+function generatedHere(pkg: PackageInfo, e: Expr): boolean {
+  const x = unparen(e);
+  const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (o?.kind !== 'var' || o.isPackageLevel || o.isField) return false;
+  const values = assignedValues(pkg, o);
+  return values.length > 0 && values.every((val) => {
+    const c = unparen(val);
+    if (c.kind !== 'CallExpr') return false;
+    const fun = unparen(c.fun);
+    return GENERATING_CALL.test(calledName(c) ?? '') || (fun.kind === 'SelectorExpr' && fun.x.kind === 'Ident' && fun.x.name === 'rand');
+  });
 }
 
 function howRendered(v: LoggedValue): string {

@@ -2,7 +2,8 @@ import type * as ast from '../../syntax/ast.js';
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { assignedValues, enclosingGoStmt, namedObject, unparen } from '../../semantics/flow.js';
+import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
+import { startOfLiteral, startOfStatement } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -38,7 +39,7 @@ export default defineRule({
       afterUse: '{written} is modified after {target} was put to use ({installer}): crypto/tls requires that a Config not be modified once it has been passed to a TLS function, because connections may be reading it concurrently. Set every field before that point, or hand over {target}.Clone() and keep the original for later changes.',
     },
     docs: {
-      finds: 'Writes to a `crypto/tls.Config` — a field assignment, `append` to `Certificates`, a write to `NameToCertificate` or an element of a slice field, `BuildNameToCertificate()`, `*cfg = ...` — when the config is shared and the write runs concurrently with its users: inside an HTTP handler (`func(http.ResponseWriter, *http.Request)`, methods included), a goroutine (`go func(){...}()`, `time.AfterFunc`), or a handshake callback (`GetConfigForClient`, `GetCertificate`, `VerifyConnection`...), on a config reachable from a package-level variable, the handler\'s receiver, a variable captured from the enclosing function, or a local alias of one of those. Also writes, in the same function, after the config was passed to `tls.Listen` or `tls.NewListener`, or after it was installed (an `http.Server`, an `http.Transport`, `tls.Dial`...) and a goroutine was started. The message names where the config is installed (`http.Server.TLSConfig`, `http.Transport.TLSClientConfig`, ...) when it can.',
+      finds: 'Writes to a `crypto/tls.Config` — a field assignment, `append` to `Certificates`, a write to `NameToCertificate` or an element of a slice field, `BuildNameToCertificate()`, `*cfg = ...` — when the config is shared and the write runs concurrently with its users: inside an HTTP handler (`func(http.ResponseWriter, *http.Request)`, methods included), a goroutine (`go func(){...}()`, `errgroup.Group.Go`, `sync.WaitGroup.Go`, `time.AfterFunc`), or a handshake callback (`GetConfigForClient`, `GetCertificate`, `VerifyConnection`...), on a config reachable from a package-level variable, the handler\'s receiver, a variable captured from the enclosing function, or a local alias of one of those. Also writes, in the same function, after the config was passed to `tls.Listen` or `tls.NewListener`, or after it was installed (an `http.Server`, an `http.Transport`, `tls.Dial`...) and a goroutine was started. The message names where the config is installed (`http.Server.TLSConfig`, `http.Transport.TLSClientConfig`, ...) when it can.',
       why: 'A `tls.Config` in use is read by every handshake, on many goroutines, without any lock you could take: `http.Transport` clones `TLSClientConfig` for each new connection, servers read `Certificates`, `GetCertificate` and `ClientCAs` on each handshake. Writing a field meanwhile is a data race (torn slices, a `RootCAs` swapped in the middle of a verification), and the crypto/tls documentation forbids modifying a Config after it has been passed to a TLS function. The usual intent — rotating certificates or CA bundles at run time — needs a new config, not an edited one.',
       fix: 'Treat a config in use as immutable. Build a new one with `cfg.Clone()` and set the fields on the clone; publish it with an `atomic.Pointer[tls.Config]` that `GetConfigForClient` (servers) or `GetClientCertificate`/a fresh `http.Transport` (clients) reads. For certificates alone, serve them from `GetCertificate` backed by an atomic cache.',
       bad: `package gateway
@@ -178,7 +179,7 @@ function writeOf(pkg: PackageInfo, node: Node, lhs: Expr): Write | undefined {
 function contextOf(pkg: PackageInfo, node: Node): Context | undefined {
   for (let fn = pkg.enclosingFunc(node); fn; fn = pkg.enclosingFunc(fn)) {
     if (fn.kind === 'FuncLit') {
-      if (enclosingGoStmt(pkg, fn.body) !== null && isGoLiteral(pkg, fn)) return { kind: 'goroutine', fn };
+      if (startOfLiteral(pkg, fn) !== null) return { kind: 'goroutine', fn };
       if (isAfterFuncLiteral(pkg, fn)) return { kind: 'goroutine', fn };
       const cb = callbackOf(pkg, fn);
       if (cb) return { kind: 'callback', fn, callback: cb };
@@ -186,12 +187,6 @@ function contextOf(pkg: PackageInfo, node: Node): Context | undefined {
     if (isHandler(pkg, fn)) return { kind: 'handler', fn };
   }
   return undefined;
-}
-
-/** `go func() {...}()`: the literal itself is the called function of the go statement. */
-function isGoLiteral(pkg: PackageInfo, lit: ast.FuncLit): boolean {
-  const call = pkg.parentOf(lit);
-  return call?.kind === 'CallExpr' && call.fun === lit && pkg.parentOf(call)?.kind === 'GoStmt';
 }
 
 /** `time.AfterFunc(d, func() {...})`. */
@@ -388,7 +383,7 @@ function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
     // installed, then a goroutine is started, then the write
     let viaGo: Installation | undefined;
     reaches(cfg, inst.node, (n) => {
-      if (n.kind !== 'GoStmt') return false;
+      if (startOfStatement(pkg, n) === null) return false;
       if (reaches(cfg, n, (m) => m === w.node || contains(m, w.node), reassigns)) viaGo = { ...inst, what: `${inst.tlsFunction ? 'passed to' : 'installed in'} ${inst.what}, then a goroutine was started` };
       return viaGo !== undefined;
     }, reassigns);
@@ -398,6 +393,7 @@ function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
 }
 
 const LISTENERS = new Set(['tls.Listen', 'tls.NewListener']);
+
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;

@@ -1,6 +1,6 @@
 /**
  * Hand-written API tables for well-known third-party packages that rules
- * care about (loggers, gRPC metadata, x/crypto/ssh). Same format as the
+ * care about (loggers, gRPC metadata, x/crypto/ssh, x/sync/errgroup). Same format as the
  * generated stdlib table; only the parts rules need, not the whole API.
  */
 import type { StdlibTable, TablePackage, TableType } from './format.js';
@@ -248,6 +248,15 @@ export const THIRD_PARTY: StdlibTable = {
       FromIncomingContext: { s: 'func(context.Context) (google.golang.org/grpc/metadata.MD, bool)' },
       FromOutgoingContext: { s: 'func(context.Context) (google.golang.org/grpc/metadata.MD, bool)' },
       ValueFromIncomingContext: { s: 'func(context.Context, string) []string' },
+    },
+  },
+  'golang.org/x/sync/errgroup': {
+    n: 'errgroup',
+    t: {
+      Group: { u: 'struct{}', m: { Go: '*(func() error)', TryGo: '*(func() error) bool', Wait: '*() error', SetLimit: '*(int)' } },
+    },
+    f: {
+      WithContext: { s: 'func(context.Context) (*golang.org/x/sync/errgroup.Group, context.Context)' },
     },
   },
   'golang.org/x/crypto/ssh': {

@@ -70,6 +70,17 @@ func askPass(c Credentials, accessToken string) {
 	fmt.Printf("%s\n", accessToken)
 }
 
+// A key-generation command hands the new keys to its user on stdout.
+func generateKeys() {
+	apiKey := newAPIKey("API")
+	secret := randomSecret()
+	fmt.Println("API Key: ", apiKey)
+	fmt.Printf("API Secret: %s\n", secret)
+}
+
+func newAPIKey(prefix string) string { return prefix + "xyz" }
+func randomSecret() string          { return "s3cr3t-from-rand" }
+
 // pwd is the working directory here.
 var pwd = workingDir()
 

@@ -125,3 +125,9 @@ func withLogger(clientSecret string) {
 	logger := log.New(os.Stderr, "auth: ", log.LstdFlags)
 	logger.Printf("exchanging code with %s", clientSecret) // want "log.Logger.Printf logs `clientSecret`, which holds a client secret"
 }
+
+// A labelled key on stdout that this function did not just generate is a log line.
+func showStoredKey(store map[string]string) {
+	apiKey := store["key"]
+	fmt.Println("API Key: ", apiKey) // want "fmt.Println logs `apiKey`, which holds an API key"
+}

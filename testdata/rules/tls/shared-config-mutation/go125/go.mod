@@ -1,0 +1,3 @@
+module redline.test/go125
+
+go 1.25
