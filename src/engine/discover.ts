@@ -141,7 +141,7 @@ function goPatternRegex(pattern: string): RegExp {
   return new RegExp(`^${re}$`, 's');
 }
 
-function isDirectory(p: string): boolean {
+export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {

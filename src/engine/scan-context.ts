@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleResolver } from '../semantics/module.js';
-import { skippedElement, type DiscoveredFile, type IncludeFlags } from './discover.js';
+import { isDirectory, skippedElement, type DiscoveredFile, type IncludeFlags } from './discover.js';
 import { readFileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
 import { compareStrings, relativeSlash } from './paths.js';
@@ -108,12 +108,4 @@ function packageFilesIn(dir: string, options: ContextOptions): DiscoveredFile[] 
     }
   }
   return out;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
