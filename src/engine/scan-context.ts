@@ -12,12 +12,12 @@
  * A context directory contributes the files a scan of that directory
  * would: `.go` files that are not tests, not hidden or `_`-prefixed, not
  * excluded by the policy, and not generated unless generated files are
- * included. Only directories inside a module seen by the scan are read
- * (no module cache, no vendor/): nothing outside the scanned modules.
+ * included. Only directories inside the scanned modules and the other
+ * modules of their go.work are read (no module cache, no vendor/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ModuleResolver } from '../semantics/module.js';
+import { isFile, type ModuleResolver } from '../semantics/module.js';
 import { isDirectory, skippedElement, type DiscoveredFile, type IncludeFlags } from './discover.js';
 import { readFileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
@@ -32,8 +32,17 @@ export interface ContextOptions {
 /** The context files of a scan of `files`, sorted by path; none for a scan that already holds every package it imports. */
 export function contextFiles(files: readonly DiscoveredFile[], modules: ModuleResolver, options: ContextOptions): DiscoveredFile[] {
   const have = new Set(files.map((f) => f.path));
-  // the modules the scanned files belong to (imports are resolved against them)
+  // the modules the scanned files belong to, and those of their go.work (imports are resolved against them)
   for (const dir of new Set(files.map((f) => path.dirname(f.path)))) modules.moduleOfDir(dir);
+  for (const m of modules.modules()) {
+    const work = m.path === '' ? undefined : modules.workspaceOf(m.dir);
+    if (!work) continue;
+    const workDir = path.dirname(path.resolve(options.cwd, work.file));
+    for (const u of work.use) {
+      const dir = path.resolve(workDir, u.path);
+      if (isFile(path.join(dir, 'go.mod'))) modules.moduleOfDir(dir);
+    }
+  }
   const seenDirs = new Set<string>();
   const out: DiscoveredFile[] = [];
   const addDir = (dir: string): DiscoveredFile[] => {

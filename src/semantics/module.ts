@@ -789,7 +789,7 @@ export class ModuleResolver {
   }
 }
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {

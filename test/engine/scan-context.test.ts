@@ -82,6 +82,19 @@ describe('partial scans read the rest of the module for context', () => {
     expect(partial.stats.parseErrors).toBe(0);
   });
 
+  it('follows imports into the other modules of a go.work workspace', async () => {
+    const ws = makeTree({
+      'go.work': 'go 1.22\n\nuse (\n\t./shop\n\t./tool\n)\n',
+      'shop/go.mod': 'module example.com/shop\n\ngo 1.22\n',
+      'shop/logx/logx.go': 'package logx\n\nimport "log"\n\nfunc Audit(v string) { log.Printf("audit: %s", v) }\n',
+      'tool/go.mod': 'module example.com/tool\n\ngo 1.22\n',
+      'tool/main.go': `package main\n\nimport "example.com/shop/logx"\n\nfunc main() { logx.Audit("${TOKEN}") }\n`,
+    });
+    const r = await scan({ cwd: ws, jobs: 1, paths: ['./tool/...'] });
+    expect(r.stats.contextFiles).toBe(1);
+    expect(r.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`)).toContain('tool/main.go:5 secrets/sensitive-data-logged');
+  });
+
   it('reads only the modules of the scan: an import of another module is not followed', async () => {
     const other = makeTree({
       'go.mod': 'module example.com/tool\n\ngo 1.22\n',
