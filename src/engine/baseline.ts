@@ -173,7 +173,7 @@ export function readBaseline(file: string, cwd: string): Baseline {
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BaselineError([{ file: shown, message: code === 'ENOENT' ? `no such file; record the current findings in it with \`redline scan --write-baseline ${shown}\`` : `cannot read the file (${code ?? String(e)})` }]);
+    throw new BaselineError([{ file: shown, message: code === 'ENOENT' ? `no such file; record the current findings in it with \`redline scan --write-baseline ${shown}\`` : code === 'EISDIR' ? 'is a directory; name the baseline file' : `cannot read the file (${code ?? String(e)})` }]);
   }
   return parseBaseline(text, shown);
 }

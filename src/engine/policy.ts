@@ -128,7 +128,7 @@ export function loadPolicy(file: string, catalog: readonly RuleMeta[], options: 
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new PolicyError([{ file: shown, message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})` }]);
+    throw new PolicyError([{ file: shown, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory; name the policy file (redline.yaml)' : `cannot read the file (${code ?? String(e)})` }]);
   }
   return parsePolicy(text, { file: abs, shownAs: shown }, catalog);
 }

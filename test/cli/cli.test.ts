@@ -163,6 +163,16 @@ describe('what a scan is given', () => {
     expect(some.stderr).toContain('warning: ./docs/... matched no Go files');
   });
 
+  it('says so when --config or --baseline names a directory', async () => {
+    const dir = mod({ 'a.go': 'package m\n' });
+    mkdirSync(path.join(dir, 'conf'));
+    for (const flag of ['--config', '--baseline']) {
+      const r = await cli(['scan', flag, 'conf'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('conf: is a directory; name the');
+    }
+  });
+
   it('refuses arguments that fall under different policies', async () => {
     const dir = mod({});
     for (const sub of ['m1', 'm2']) {
