@@ -13,7 +13,7 @@ import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
-import { ownerNamesOtherToken, sensitiveName } from './detect/index.js';
+import { ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { nameOfValue } from './names-of.js';
 
 export interface ExposureSettings {
@@ -65,7 +65,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
-    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set());
+    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
@@ -224,6 +224,12 @@ function isKnownPackage(path: string): boolean {
 
 const exported = (name: string) => /^\p{Lu}/u.test(name);
 
+/** A Kubernetes API object: a struct that embeds `metav1.TypeMeta` or `metav1.ObjectMeta`. */
+function isApiObject(pkg: PackageInfo, t: Type): boolean {
+  const u = underlying(deref(t), pkg.info);
+  return u.kind === 'struct' && u.fields.some((f) => f.embedded && (f.name === 'TypeMeta' || f.name === 'ObjectMeta'));
+}
+
 /** The value of `key:"..."` in a struct tag, or undefined. */
 export function tagValue(tag: string | undefined, key: string): string | undefined {
   if (!tag) return undefined;
@@ -236,9 +242,12 @@ export function tagValue(tag: string | undefined, key: string): string | undefin
  * (`Password`, `DB.Password`): fields with a credential name and a textual
  * type that the rendering shows and nothing masks. fmt shows unexported
  * fields and prints nested pointers as addresses; JSON-based renderings show
- * exported fields only, skip `json:"-"`, and follow pointers.
+ * exported fields only, skip `json:"-"`, and follow pointers. In a
+ * Kubernetes API object (`apiObject`), a string field named `…Secret`
+ * (`ClusterCredentialsSecret`) names a Secret object: the credential lives
+ * there, not in the field.
  */
-function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: Verb | undefined, s: ExposureSettings, depth: number, seen: Set<string>): string[] {
+function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: Verb | undefined, s: ExposureSettings, depth: number, seen: Set<string>, apiObject: boolean): string[] {
   if (depth > 3 || masked(pkg, t, rendering, verb)) return [];
   const d = deref(t);
   if (d.kind !== 'named' || isKnownPackage(d.pkg)) return [];
@@ -255,15 +264,16 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
     const ft = f.type;
     const follow = ft.kind !== 'pointer' || json;
     if (f.embedded) {
-      if (follow) out.push(...sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen));
+      if (follow) out.push(...sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen, apiObject));
       continue;
     }
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
+      if (apiObject && splitWords(f.name).at(-1) === 'secret') continue;
       if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false) && !ownerNamesOtherToken(d.name, f.name)) out.push(f.name);
       continue;
     }
     if (follow && moduleStruct(pkg, ft, rendering)) {
-      for (const sub of sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen)) out.push(`${f.name}.${sub}`);
+      for (const sub of sensitiveFields(pkg, ft, rendering, verb, s, depth + 1, seen, apiObject)) out.push(`${f.name}.${sub}`);
     }
   }
   seen.delete(id);

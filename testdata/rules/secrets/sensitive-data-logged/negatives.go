@@ -189,3 +189,18 @@ func (v Vault) unmaskPassword() string { return v.sealed }
 func logUnmasked(v Vault) {
 	log.Printf("opened with %s", v.unmaskPassword()) // want "log.Printf logs `v.unmaskPassword\\(\\)`, which holds a password"
 }
+
+// A Kubernetes API object names the Secret that holds its credentials.
+type TypeMeta struct{ Kind, APIVersion string }
+type ObjectMeta struct{ Name, Namespace string }
+type LinkSpec struct {
+	ClusterCredentialsSecret string
+	TargetClusterName        string
+}
+type Link struct {
+	TypeMeta
+	ObjectMeta
+	Spec LinkSpec
+}
+
+func watchLink(l Link) { log.Printf("link %+v", l) }

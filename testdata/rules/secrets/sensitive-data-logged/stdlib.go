@@ -131,3 +131,13 @@ func showStoredKey(store map[string]string) {
 	apiKey := store["key"]
 	fmt.Println("API Key: ", apiKey) // want "fmt.Println logs `apiKey`, which holds an API key"
 }
+
+// Outside an API object, a field named as a secret holds one.
+type mirrorSpec struct {
+	ClusterCredentialsSecret string
+	TargetClusterName        string
+}
+
+func watchMirror(m mirrorSpec) {
+	log.Printf("mirror %+v", m) // want "log.Printf logs a whole `mirrorSpec` value, and its field `ClusterCredentialsSecret` is printed"
+}
