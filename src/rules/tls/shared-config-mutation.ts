@@ -86,7 +86,7 @@ func (u *upstream) rotateCA(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 `,
-      limits: 'Writes in functions that are only called from handlers or goroutines (not themselves handlers, goroutine literals or callbacks) are not seen, nor goroutines started from named functions (`go s.loop()`). A config obtained from a function call is treated as fresh. A write under a lock is still reported when the config is installed where crypto/tls reads it, since crypto/tls does not take your lock; it is not reported when the config is not known to be installed.',
+      limits: 'A local config written inside a goroutine counts as shared when the starting function uses it after the goroutine starts, installs it (in a server, a transport, `tls.Listen`...) before or after, starts the goroutine in a loop, or took it from long-lived state. Writes in functions that are only called from handlers or goroutines (not themselves handlers, goroutine literals or callbacks) are not seen, nor goroutines started from named functions (`go s.loop()`). A config obtained from a function call is treated as fresh. A write under a lock is still reported when the config is installed where crypto/tls reads it, since crypto/tls does not take your lock; it is not reported when the config is not known to be installed.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -287,9 +287,10 @@ function goroutineShares(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
   for (let p = pkg.parentOf(lit); p && p !== spawner; p = pkg.parentOf(p)) {
     if ((p.kind === 'ForStmt' || p.kind === 'RangeStmt') && !(o.decl.start >= p.start && o.decl.start < p.end)) return true;
   }
-  // used again by the spawner after the go statement
+  // used again by the spawner after the go statement, or installed by it (a server or client then uses it concurrently)
   for (const id of identUses(spawner, pkg, o)) {
     if (id.start >= lit.end) return true;
+    if ((id.end <= lit.start || id.start >= lit.end) && installationAt(pkg, id)) return true;
   }
   // an alias of the spawner's own shared state (c := s.cfg; go func() { c.X = ... }())
   return assignedValues(pkg, o).some((v) => pkg.typeOf(v).kind === 'pointer' && rootIsLongLived(pkg, v, spawner));

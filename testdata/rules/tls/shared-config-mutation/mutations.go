@@ -122,3 +122,15 @@ func afterServing(cfg *tls.Config, extra tls.Certificate) {
 	go func() { _ = srv.ListenAndServeTLS("", "") }()
 	cfg.Certificates = append(cfg.Certificates, extra) // want "tls/shared-config-mutation: cfg.Certificates is modified after cfg was put to use \\(installed in http.Server.TLSConfig, then a goroutine was started\\)"
 }
+
+// Installed in a server before the goroutine starts: the server's handshakes read it while the goroutine writes it.
+func rotateInstalled(c tls.Certificate, next <-chan tls.Certificate, h http.Handler) error {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{c}}
+	srv := &http.Server{Addr: ":8443", Handler: h, TLSConfig: cfg}
+	go func() {
+		for nc := range next {
+			cfg.Certificates = []tls.Certificate{nc} // want "tls/shared-config-mutation: cfg.Certificates is written in a goroutine.*installed in http.Server.TLSConfig"
+		}
+	}()
+	return srv.ListenAndServeTLS("", "")
+}
