@@ -171,7 +171,8 @@ function declaredWithin(obj: Obj, lit: ast.FuncLit): boolean {
   return obj.decl !== null && obj.decl.start >= lit.start && obj.decl.end <= lit.end;
 }
 
-function identsIn(root: ast.Node): ast.Ident[] {
+/** Every identifier under `root`. */
+export function identsIn(root: ast.Node): ast.Ident[] {
   const out: ast.Ident[] = [];
   walkNodes(root, (n) => {
     if (n.kind === 'Ident') out.push(n);

@@ -6,6 +6,7 @@
  * that ask "does this run on another goroutine" treat them alike.
  */
 import type * as ast from '../syntax/ast.js';
+import { identsIn } from './flow.js';
 import type { PackageInfo } from './package.js';
 
 export type GoroutineStart = ast.GoStmt | ast.CallExpr;
@@ -98,3 +99,42 @@ export function startsIn(info: PackageInfo, fn: ast.FuncDecl): readonly Goroutin
 }
 
 const NO_STARTS: readonly GoroutineStart[] = Object.freeze([]);
+
+const goroutineOnly = new WeakMap<ast.FuncDecl, ast.GoStmt | null>();
+
+/**
+ * The first `go` statement that runs `fn`, when every reference to `fn` is
+ * the called function of a `go` statement (`go s.record(tok)`): its whole
+ * body then runs on a new goroutine. Null for exported functions (other
+ * packages may call them) and for any other reference (a call, a method
+ * value). Looks at every identifier of the package named like `fn`: meant
+ * for the rare question a finding asks, not for every function.
+ */
+export function goroutineOnlyStart(info: PackageInfo, fn: ast.FuncDecl): ast.GoStmt | null {
+  const known = goroutineOnly.get(fn);
+  if (known !== undefined) return known;
+  let first: ast.GoStmt | null = null;
+  let only = /^\p{Ll}|^_/u.test(fn.name.name);
+  const key = info.keyOfFunc(fn);
+  for (const f of info.files) {
+    if (!only) break;
+    for (const id of identsIn(f.ast)) {
+      if (id.name !== fn.name.name || id === fn.name) continue;
+      const p = info.parentOf(id);
+      const ref = p?.kind === 'SelectorExpr' && p.sel === id ? p : id;
+      const call = info.parentOf(ref);
+      const isCall = call?.kind === 'CallExpr' && call.fun === ref;
+      const denotes = isCall ? info.calleeKey(info.calleeOf(call)) === key : fn.recv ? true : info.objectOf(id) === info.objectOf(fn.name);
+      if (!denotes) continue;
+      const stmt = isCall ? info.parentOf(call) : undefined;
+      if (stmt?.kind !== 'GoStmt') {
+        only = false;
+        break;
+      }
+      if (!first || stmt.start < first.start) first = stmt;
+    }
+  }
+  const out = only ? first : null;
+  goroutineOnly.set(fn, out);
+  return out;
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
-import { startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
+import { goroutineOnlyStart, startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -43,7 +43,7 @@ export default defineRule({
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
     },
     docs: {
-      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`), or a hardcoded secret: critical.',
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`, or an unexported function that only ever runs as one: `go s.record(user, password)`), or a hardcoded secret: critical.',
       why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
       fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
       bad: `package auth
@@ -92,11 +92,28 @@ func login(c Credentials) {
       return t.length > 60 ? `${t.slice(0, 57)}...` : t;
     };
 
+    /**
+     * The goroutine a log call runs on: a start whose literal holds it, or one
+     * that runs its whole function (`go s.record(tok)`, asked only once a
+     * finding is sure: it looks at the whole package).
+     */
+    const goroutineOf = (ancestors: readonly Node[]): (() => GoroutineStart | null) => {
+      const lexical = startOfAncestors(pkg, ancestors);
+      return () => {
+        if (lexical) return lexical;
+        const fn = ancestors.find((a): a is FuncDecl => a.kind === 'FuncDecl');
+        return fn ? goroutineOnlyStart(pkg, fn) : null;
+      };
+    };
+
     /** `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value). */
-    const judge = (go: GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
+    const judge = (goroutine: () => GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
       if (!showsContent(v)) return;
-      const where = go ? ' from a goroutine' : '';
-      const goRelated: RelatedReport[] = go ? [{ range: startKeyword(go), message: 'the goroutine starts here' }] : [];
+      let go: GoroutineStart | null | undefined;
+      const on = (): { go: GoroutineStart | null; where: string; goRelated: RelatedReport[] } => {
+        go ??= goroutine();
+        return { go, where: go ? ' from a goroutine' : '', goRelated: go ? [{ range: startKeyword(go), message: 'the goroutine starts here' }] : [] };
+      };
       // a hardcoded secret
       for (const leaf of constLeaves(pkg, v.expr)) {
         const match = detectSecret(leaf.value, { ...settings.detect, ...(leaf.name !== undefined && { name: leaf.name }) });
@@ -107,6 +124,7 @@ func login(c Credentials) {
         const end = match ? match.end : url!.end;
         const related: RelatedReport[] = [];
         if (leaf.root && leaf.root !== v.expr) related.push(...relatedOf(pkg, [{ node: leaf.root, message: 'the secret is hardcoded here' }, ...leaf.steps]));
+        const { where, goRelated } = on();
         ctx.report({
           range: v.expr,
           messageId: 'hardcoded',
@@ -120,10 +138,11 @@ func login(c Credentials) {
       }
       const ex = exposureOf(pkg, v, exposure);
       if (!ex || (programOutput && ex.kind === 'named') || judgedElsewhere?.(ex)) return;
+      const { go: started, where, goRelated } = on();
       ctx.report({
         range: v.expr,
         ...describe(ex, v, sink, where, text(v.expr)),
-        ...(go && { severity: 'critical' as const }),
+        ...(started && { severity: 'critical' as const }),
         ...(goRelated.length > 0 && { related: goRelated }),
       });
     };
@@ -161,7 +180,7 @@ func login(c Credentials) {
         const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
           if (inDeadBranch(pkg, ancestors, call)) return;
-          const go = startOfAncestors(pkg, ancestors);
+          const go = goroutineOf(ancestors);
           for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(pkg, logged, v));
           return;
         }
@@ -185,7 +204,7 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(startOfAncestors(pkg, ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
+          judge(goroutineOf(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },
     };

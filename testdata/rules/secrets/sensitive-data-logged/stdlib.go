@@ -141,3 +141,24 @@ type mirrorSpec struct {
 func watchMirror(m mirrorSpec) {
 	log.Printf("mirror %+v", m) // want "log.Printf logs a whole `mirrorSpec` value, and its field `ClusterCredentialsSecret` is printed"
 }
+
+// A method that only ever runs as a goroutine (`go a.record(...)`) logs from a goroutine.
+type auditor struct{ out *log.Logger }
+
+func (a *auditor) record(user, password string) {
+	a.out.Printf("audit %s %s", user, password) // want "secrets/sensitive-data-logged: log.Logger.Printf logs `password`, which holds a password.* from a goroutine"
+}
+
+func startAudit(a *auditor, user, password string) {
+	go a.record(user, password)
+}
+
+// Called directly too: not only on a goroutine.
+func (a *auditor) note(user, password string) {
+	a.out.Printf("note %s %s", user, password) // want "secrets/sensitive-data-logged: log.Logger.Printf logs `password`, which holds a password: logs"
+}
+
+func startNote(a *auditor, user, password string) {
+	go a.note(user, password)
+	a.note(user, password)
+}
