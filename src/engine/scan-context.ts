@@ -32,17 +32,7 @@ export interface ContextOptions {
 /** The context files of a scan of `files`, sorted by path; none for a scan that already holds every package it imports. */
 export function contextFiles(files: readonly DiscoveredFile[], modules: ModuleResolver, options: ContextOptions): DiscoveredFile[] {
   const have = new Set(files.map((f) => f.path));
-  // the modules the scanned files belong to, and those of their go.work (imports are resolved against them)
-  for (const dir of new Set(files.map((f) => path.dirname(f.path)))) modules.moduleOfDir(dir);
-  for (const m of modules.modules()) {
-    const work = m.path === '' ? undefined : modules.workspaceOf(m.dir);
-    if (!work) continue;
-    const workDir = path.dirname(path.resolve(options.cwd, work.file));
-    for (const u of work.use) {
-      const dir = path.resolve(workDir, u.path);
-      if (isFile(path.join(dir, 'go.mod'))) modules.moduleOfDir(dir);
-    }
-  }
+  resolveModules(files, modules, options.cwd);
   const seenDirs = new Set<string>();
   const out: DiscoveredFile[] = [];
   const addDir = (dir: string): DiscoveredFile[] => {
@@ -68,6 +58,20 @@ export function contextFiles(files: readonly DiscoveredFile[], modules: ModuleRe
     frontier = next;
   }
   return out.sort((a, b) => compareStrings(a.rel, b.rel));
+}
+
+/** Makes the resolver know the modules imports are resolved against: those of the scanned files, and the others of their go.work. */
+function resolveModules(files: readonly DiscoveredFile[], modules: ModuleResolver, cwd: string): void {
+  for (const dir of new Set(files.map((f) => path.dirname(f.path)))) modules.moduleOfDir(dir);
+  for (const m of modules.modules()) {
+    const work = m.path === '' ? undefined : modules.workspaceOf(m.dir);
+    if (!work) continue;
+    const workDir = path.dirname(path.resolve(cwd, work.file));
+    for (const u of work.use) {
+      const dir = path.resolve(workDir, u.path);
+      if (isFile(path.join(dir, 'go.mod'))) modules.moduleOfDir(dir);
+    }
+  }
 }
 
 function importsOf(files: readonly DiscoveredFile[]): Set<string> {
