@@ -238,7 +238,7 @@ class Lister {
       return listed.filter((f) => f.startsWith(prefix) && (recursive || path.dirname(f) === root));
     }
     this.listings.push({ root, via: 'walk' });
-    return walkGoFiles(root, recursive, include, isWithin(this.cwd, root) ? this.cwd : root);
+    return walkGoFiles(root, recursive, include, isWithin(this.cwd, root) ? this.cwd : root, (dir, code) => this.warnings.push(`cannot read ${relativeSlash(this.cwd, dir)} (${code}); its files are not scanned`));
   }
 
   private gitToplevel(dir: string): string | undefined {
@@ -307,13 +307,24 @@ function listRepository(root: string, warnings: string[]): string[] {
 
 /**
  * Walks a directory for `.go` files, pruning skipped and git-ignored
- * directories; `.gitignore` files apply from `ignoreTop` down.
+ * directories; `.gitignore` files apply from `ignoreTop` down. A directory
+ * that cannot be read is reported to `unreadable` (the walk itself would
+ * skip it silently).
  */
-function walkGoFiles(root: string, recursive: boolean, include: IncludeFlags, ignoreTop: string): string[] {
+function walkGoFiles(root: string, recursive: boolean, include: IncludeFlags, ignoreTop: string, unreadable: (dir: string, code: string) => void): string[] {
   const gitignore = new GitignoreTree(ignoreTop);
+  const readable = (dirPath: string): boolean => {
+    try {
+      fs.accessSync(dirPath, fs.constants.R_OK | fs.constants.X_OK);
+      return true;
+    } catch (e) {
+      unreadable(dirPath, (e as NodeJS.ErrnoException).code ?? String(e));
+      return false;
+    }
+  };
   const builder = new fdir()
     .withFullPaths()
-    .exclude((name, dirPath) => skippedElement(name, true, include) || gitignore.ignored(dirPath, true))
+    .exclude((name, dirPath) => skippedElement(name, true, include) || gitignore.ignored(dirPath, true) || !readable(dirPath))
     .filter((p, isDir) => !isDir && p.endsWith('.go') && !gitignore.ignored(p, false));
   return (recursive ? builder : builder.withMaxDepth(0)).crawl(root).sync();
 }

@@ -212,6 +212,15 @@ describe.skipIf(process.getuid?.() === 0)('discoverFiles with unreadable files',
     expect(rels(r)).toEqual(['a.go']);
     expect(r.warnings).toEqual(['cannot read secret.go (EACCES); skipped']);
   });
+
+  it('warns about a directory it cannot read while walking', () => {
+    const root = makeTree({ 'a.go': PKG(), 'locked/b.go': PKG() });
+    fs.chmodSync(path.join(root, 'locked'), 0o000);
+    const r = discoverFiles({ cwd: root, git: 'never' });
+    fs.chmodSync(path.join(root, 'locked'), 0o755);
+    expect(rels(r)).toEqual(['a.go']);
+    expect(r.warnings).toEqual(['cannot read locked (EACCES); its files are not scanned']);
+  });
 });
 
 describe('discoverFiles outside git', () => {
