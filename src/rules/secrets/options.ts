@@ -26,9 +26,15 @@ export const allowOption = z
   .describe('Regular expressions for values that are never reported (known test keys, public tokens).');
 
 export const logSinksOption = z
-  .array(z.string().regex(/^(\([^()]+\.[A-Za-z_]\w*\)\.[A-Za-z_]\w*|[^()\s]+\.[A-Za-z_]\w*)$/, 'pkg/path.Func or (pkg/path.Type).Method'))
+  .array(
+    z
+      .string()
+      .regex(/^(\(\*?[^()*]+\.[A-Za-z_]\w*\)\.[A-Za-z_]\w*|[^()\s]+\.[A-Za-z_]\w*)$/, 'pkg/path.Func, (pkg/path.Type).Method or (*pkg/path.Type).Method')
+      // a method's fact key has no `*`: pointer and value receivers name the same method set entry
+      .transform((s) => s.replace(/^\(\*/, '(')),
+  )
   .default([])
-  .describe('More log functions, as `import/path.Func` or `(import/path.Type).Method`; every argument counts as logged, and a name ending in "f" with a constant first argument is printf-style.');
+  .describe('More log functions, as `import/path.Func` or `(import/path.Type).Method` (`(*import/path.Type).Method` for a pointer receiver is the same); every argument counts as logged, and a name ending in "f" with a constant first argument is printf-style.');
 
 export const minEntropyOption = z
   .number()

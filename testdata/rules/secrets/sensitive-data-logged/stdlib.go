@@ -162,3 +162,8 @@ func startNote(a *auditor, user, password string) {
 	go a.note(user, password)
 	a.note(user, password)
 }
+
+// A method sink from the policy, written with its pointer receiver.
+func auditRotation(t *logutil.Trail, apiKey string) {
+	t.Record("rotated", apiKey) // want "logutil.Trail.Record logs `apiKey`"
+}

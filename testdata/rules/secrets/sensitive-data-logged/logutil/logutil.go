@@ -17,6 +17,13 @@ func NewTokenProvider(tokenOpts string) {
 	log.Printf("token provider options: %s", tokenOpts)
 }
 
+// Trail sends entries to an audit service: its Record is a sink of the policy,
+// configured with its pointer receiver as (*…/logutil.Trail).Record.
+type Trail struct{ entries []string }
+
+// Record records an audit entry (not a log call Redline knows by itself).
+func (t *Trail) Record(args ...any) { t.entries = append(t.entries, "entry") }
+
 // Login logs the password it is given (reported here, once).
 func Login(user, password string) {
 	log.Printf("login %s/%s", user, password) // want "log.Printf logs `password`, which holds a password"
