@@ -18,6 +18,7 @@
  */
 import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
+import { unparen } from '../../semantics/flow.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { deref, underlying } from '../../semantics/types.js';
 
@@ -119,6 +120,23 @@ const FIELD_NAMES: ReadonlySet<string> = new Set([...SLOG_ATTRS, 'Group', ...Obj
 
 const extraNames = new WeakMap<ExtraSinks, ReadonlySet<string>>();
 
+/**
+ * `importPath.Type` of a variable, parameter or field declared with a type of
+ * a package Redline does not read (`l *logging.Logger`, a field
+ * `log logging.Logger`), from the declaration's type expression: the type
+ * itself is unknown, but its name is written there.
+ */
+function declaredForeignType(pkg: PackageInfo, e: Expr): string | undefined {
+  const x = unparen(e);
+  const id = x.kind === 'Ident' ? x : x.kind === 'SelectorExpr' ? x.sel : undefined;
+  const n = id ? pkg.objectOf(id)?.node : undefined;
+  let t = n?.kind === 'Field' || n?.kind === 'ValueSpec' ? n.type : null;
+  if (t?.kind === 'StarExpr') t = t.x;
+  if (t?.kind !== 'SelectorExpr' || t.x.kind !== 'Ident') return undefined;
+  const imported = pkg.res.uses.get(t.x);
+  return imported?.kind === 'pkgname' && imported.importPath ? `${imported.importPath}.${t.sel.name}` : undefined;
+}
+
 /** Whether a call is named like a sink (built-in or extra): a pre-check that never rules out a sink. */
 function mayBeSink(call: CallExpr, extra: ExtraSinks): boolean {
   const name = calledName(call);
@@ -210,8 +228,14 @@ export function logSinkOf(pkg: PackageInfo, call: CallExpr, extra: ExtraSinks = 
     }
     if (callee.key && extra.has(callee.key)) return customSink(pkg, call, callee.key, name);
   }
-  // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
   const fun = call.fun;
+  // a method of a policy sink on a type of a package Redline does not read (a third-party logger): known by its receiver's declared type
+  if (callee.kind === 'unknown' && extra.size > 0 && fun.kind === 'SelectorExpr') {
+    const type = declaredForeignType(pkg, fun.x);
+    const key = type && `(${type}).${fun.sel.name}`;
+    if (key && extra.has(key)) return customSink(pkg, call, key, fun.sel.name);
+  }
+  // klog.V(2).Infof(...): the Verbose type is not modelled; recognise the shape
   if ((callee.kind === 'method' || callee.kind === 'unknown') && fun.kind === 'SelectorExpr' && KLOG_LEVELS.has(fun.sel.name.replace(/(f|ln|S|Depth)$/, '')) && isKlogV(pkg, call)) {
     return klogCall(pkg, call, fun.sel.name);
   }

@@ -71,6 +71,14 @@ func withAudit(apiKey string) {
 	audit.Write("rotated", apiKey) // want "audit.Write logs `apiKey`"
 }
 
+// A method sink from the policy on a type of a package Redline does not read: known by the declared type.
+type rotator struct{ trail *audit.Trail }
+
+func (r rotator) rotate(t *audit.Trail, apiKey string) {
+	t.Record("rotated", apiKey)       // want "audit.Trail.Record logs `apiKey`"
+	r.trail.Record("rotated", apiKey) // want "audit.Trail.Record logs `apiKey`"
+}
+
 // A function that writes its parameter to the policy's sink logs it (facts follow the option).
 func record(event, v string) {
 	audit.Write(event, v)

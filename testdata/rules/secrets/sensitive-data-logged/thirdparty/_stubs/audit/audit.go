@@ -7,5 +7,11 @@ func Write(args ...any) {}
 // Session is a stub of a third-party session whose token Redline cannot type.
 type Session struct{}
 
+// Trail is a stub of an audit trail whose Record is a sink of the policy.
+type Trail struct{}
+
+// Record records an audit entry.
+func (*Trail) Record(args ...any) {}
+
 // Valid reports whether the session's token is still valid.
 func (*Session) Valid() bool { return true }
