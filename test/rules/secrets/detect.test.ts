@@ -113,6 +113,11 @@ describe('names', () => {
     expect(sensitiveName('userPass')?.noun).toBe('password');
     expect(sensitiveName('groupWriteView')).toBeNull();
   });
+  it('believes a name that says the value is not a secret', () => {
+    expect(sensitiveName('defaultClientNotSoSecret')).toBeNull();
+    expect(sensitiveName('nonSecretToken')).toBeNull();
+    expect(sensitiveName('notifyPassword')?.noun).toBe('password');
+  });
 });
 
 describe('credentials in URLs', () => {

@@ -90,6 +90,8 @@ const NOT_SENSITIVE_WORDS = new Set([
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
   // names that say the value is made up (`fakeAPIToken` served by a test double)
   'fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder',
+  // names that say it is not one (`defaultClientNotSoSecret`: an OAuth installed-app secret, public by design)
+  'not', 'non',
 ]);
 
 /**
