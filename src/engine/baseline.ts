@@ -178,7 +178,6 @@ export function readBaseline(file: string, cwd: string): Baseline {
   return parseBaseline(text, shown);
 }
 
-/** Writes a baseline file (via a temporary file, so a crash never leaves half a baseline). */
 /** Writes a baseline file atomically (a temporary file renamed over it). Throws `BaselineError` naming `shown` when it cannot. */
 export function writeBaseline(file: string, baseline: Baseline, shown = file): void {
   const tmp = `${file}.${process.pid}.tmp`;

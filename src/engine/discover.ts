@@ -195,28 +195,39 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
   options.onListed?.(found.size);
   const files: DiscoveredFile[] = [];
   for (const [abs, { explicit }] of found) {
-    let size: number;
+    let file: DiscoveredFile | undefined;
     try {
-      const st = fs.statSync(abs);
-      if (!st.isFile()) continue;
-      size = st.size;
-    } catch {
-      continue; // listed by git but deleted from the work tree
-    }
-    let head: FileHead;
-    try {
-      head = readFileHead(abs);
+      file = readDiscoveredFile(abs, cwd, explicit, include);
     } catch (e) {
       if (explicit) throw new UnreadablePathError(relativeSlash(cwd, abs), (e as NodeJS.ErrnoException).code ?? String(e));
       lister.warnings.push(`cannot read ${relativeSlash(cwd, abs)} (${(e as NodeJS.ErrnoException).code ?? String(e)}); skipped`);
       continue;
     }
-    const generated = head.header.generated !== undefined;
-    if (generated && !include.generated && !explicit) continue;
-    files.push({ path: abs, rel: relativeSlash(cwd, abs), isTest: abs.endsWith('_test.go'), generated, explicit, size, head });
+    if (file) files.push(file);
   }
   files.sort((a, b) => compareStrings(a.rel, b.rel));
   return { files, listings: lister.listings, warnings: lister.warnings };
+}
+
+/**
+ * A listed `.go` file with its size and head; undefined when it is no longer
+ * a regular file (listed by git but deleted from the work tree) or is
+ * generated and generated files are not included (unless named). Throws the
+ * `fs` error when its head cannot be read.
+ */
+export function readDiscoveredFile(abs: string, cwd: string, explicit: boolean, include: IncludeFlags): DiscoveredFile | undefined {
+  let size: number;
+  try {
+    const st = fs.statSync(abs);
+    if (!st.isFile()) return undefined;
+    size = st.size;
+  } catch {
+    return undefined;
+  }
+  const head = readFileHead(abs);
+  const generated = head.header.generated !== undefined;
+  if (generated && !include.generated && !explicit) return undefined;
+  return { path: abs, rel: relativeSlash(cwd, abs), isTest: abs.endsWith('_test.go'), generated, explicit, size, head };
 }
 
 /** Lists candidate `.go` files from git or a walk, caching one git listing per repository. */

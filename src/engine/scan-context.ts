@@ -18,10 +18,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isFile, type ModuleResolver } from '../semantics/module.js';
-import { isDirectory, skippedElement, type DiscoveredFile, type IncludeFlags } from './discover.js';
+import { isDirectory, readDiscoveredFile, skippedElement, type DiscoveredFile, type IncludeFlags } from './discover.js';
 import { readFileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
-import { compareStrings, relativeSlash } from './paths.js';
+import { compareStrings } from './paths.js';
 
 export interface ContextOptions {
   readonly cwd: string;
@@ -110,12 +110,8 @@ function packageFilesIn(dir: string, options: ContextOptions): DiscoveredFile[] 
     const abs = path.join(dir, name);
     if (options.exclude.some((m) => m.match(abs) !== undefined)) continue;
     try {
-      const st = fs.statSync(abs);
-      if (!st.isFile()) continue;
-      const head = readFileHead(abs);
-      const generated = head.header.generated !== undefined;
-      if (generated && !options.include.generated) continue;
-      out.push({ path: abs, rel: relativeSlash(options.cwd, abs), isTest: false, generated, explicit: false, context: true, size: st.size, head });
+      const file = readDiscoveredFile(abs, options.cwd, false, options.include);
+      if (file) out.push({ ...file, context: true });
     } catch {
       continue; // unreadable context is no context; the scan of that file itself would report it
     }

@@ -115,7 +115,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const modules = new ModuleResolver({ cwd });
     const context = contextFiles(discovery.files, modules, { cwd, include, exclude });
     // a few named files can bring a large context: it counts for the choice of threads too
-    if (!pool && jobs > 1 && discovery.files.length < threshold && discovery.files.length + context.length >= threshold) pool = new PoolRunner(jobs);
+    if (!pool && jobs > 1 && discovery.files.length + context.length >= threshold) pool = new PoolRunner(jobs);
     plan = planScan([...discovery.files, ...context], modules, target);
   } catch (e) {
     await pool?.close();

@@ -16,19 +16,8 @@ export function maskText(text: string, ranges: readonly Span[]): string {
     const lineStart = starts[Math.min(Math.max(line, 1), starts.length) - 1]!;
     return Math.min(lineStart + Math.max(column16, 1) - 1, text.length);
   };
-  const chars = text.split('');
-  for (const r of ranges) {
-    const from = offset(r.line, r.column16);
-    // A range past the end of its line still masks to the line's end.
-    const to = r.endLine > starts.length ? text.length : offset(r.endLine, r.endColumn16);
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
-  }
-  return chars.join('');
-}
-
-/** Lines of a text, without their `\n` or `\r\n`. */
-export function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  // A range past the end of its line still masks to the line's end.
+  return maskOffsets(text, ranges.map((r) => ({ start: offset(r.line, r.column16), end: r.endLine > starts.length ? text.length : offset(r.endLine, r.endColumn16) })));
 }
 
 /** Replaces the text of offset ranges with `*`, keeping line breaks. */
@@ -37,6 +26,11 @@ function maskOffsets(text: string, ranges: readonly { start: number; end: number
   const chars = text.split('');
   for (const r of ranges) for (let i = r.start; i < r.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
   return chars.join('');
+}
+
+/** Lines of a text, without their `\n` or `\r\n`. */
+export function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 /**
