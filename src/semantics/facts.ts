@@ -27,7 +27,7 @@ import { CallGraph, type CallGraphEdge } from './callgraph.js';
 import { callShapes, type CallShape } from './call-shapes.js';
 import { importPathOf, type FuncBodyInfo } from './resolve.js';
 import { knownPackageName } from './stdlib/index.js';
-import type { Obj } from './scope.js';
+import { isExported, type Obj } from './scope.js';
 import { declaredMethods, underlying, type SignatureType, type Type } from './types.js';
 
 /** A fact about parameters: "this call frees/closes/logs its argument". */
@@ -282,12 +282,6 @@ function exportPackage(info: PackageInfo): ExportedPackage {
     }
   }
   return { path: info.importPath, name: info.pkg.name, types, funcs, vars, consts };
-}
-
-/** Go's `token.IsExported`: the name starts with an upper-case letter. */
-export function isExported(name: string): boolean {
-  const c = name.charCodeAt(0);
-  return c >= 65 && c <= 90 || (c > 127 && name[0] !== name[0]!.toLowerCase());
 }
 
 /** The caller parameter an argument expression stands for (through conversions and single-assignment locals). */

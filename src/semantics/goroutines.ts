@@ -6,7 +6,8 @@
  * that ask "does this run on another goroutine" treat them alike.
  */
 import type * as ast from '../syntax/ast.js';
-import { identsIn } from './flow.js';
+import { isExported } from './scope.js';
+import { identsIn, unparen } from './flow.js';
 import type { PackageInfo } from './package.js';
 
 export type GoroutineStart = ast.GoStmt | ast.CallExpr;
@@ -42,8 +43,7 @@ export function startedCall(start: GoroutineStart): { readonly fun: ast.Expr; re
 
 /** The function literal the start runs, if it runs one (`go func() {...}()`, `g.Go(func() error {...})`). */
 export function startedLiteral(start: GoroutineStart): ast.FuncLit | null {
-  let f = startedCall(start).fun;
-  while (f.kind === 'ParenExpr') f = f.x;
+  const f = unparen(startedCall(start).fun);
   return f.kind === 'FuncLit' ? f : null;
 }
 
@@ -114,7 +114,7 @@ export function goroutineOnlyStart(info: PackageInfo, fn: ast.FuncDecl): ast.GoS
   const known = goroutineOnly.get(fn);
   if (known !== undefined) return known;
   let first: ast.GoStmt | null = null;
-  let only = /^\p{Ll}|^_/u.test(fn.name.name);
+  let only = !isExported(fn.name.name);
   const key = info.keyOfFunc(fn);
   for (const f of info.files) {
     if (!only) break;

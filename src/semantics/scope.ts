@@ -155,3 +155,9 @@ export function newObj(
   if (extra) Object.assign(o, extra);
   return o as Obj;
 }
+
+/** Go's `token.IsExported`: the name starts with an upper-case letter. */
+export function isExported(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90 || (c > 127 && name[0] !== name[0]!.toLowerCase());
+}

@@ -476,7 +476,7 @@ export class CgoAnalysis {
       const runs = call?.kind === 'CallExpr' && call.fun === lit ? pkg.parentOf(call) : null;
       let how: How = 'closure';
       if (runs?.kind === 'DeferStmt') how = 'defer';
-      else if (runs?.kind === 'GoStmt' || startOfLiteral(pkg, lit) !== null) how = 'go';
+      else if (startOfLiteral(pkg, lit) !== null) how = 'go';
       else if (call?.kind === 'CallExpr' && call.fun === lit) how = 'now'; // called on the spot
       return { node: stmt, effect: { ...base, how, ...(how === 'defer' || how === 'go' ? { closure: true } : {}) } };
     }

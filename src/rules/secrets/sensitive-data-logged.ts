@@ -95,7 +95,7 @@ func login(c Credentials) {
     /**
      * The goroutine a log call runs on: a start whose literal holds it, or one
      * that runs its whole function (`go s.record(tok)`, asked only once a
-     * finding is sure: it looks at the whole package).
+     * finding is sure: it looks at the whole package, once per function).
      */
     const goroutineOf = (ancestors: readonly Node[]): (() => GoroutineStart | null) => {
       const lexical = startOfAncestors(pkg, ancestors);
@@ -109,9 +109,9 @@ func login(c Credentials) {
     /** `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value). */
     const judge = (goroutine: () => GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean): void => {
       if (!showsContent(v)) return;
-      let go: GoroutineStart | null | undefined;
+      /** What a finding says of the goroutine the log runs on, if any. */
       const on = (): { go: GoroutineStart | null; where: string; goRelated: RelatedReport[] } => {
-        go ??= goroutine();
+        const go = goroutine();
         return { go, where: go ? ' from a goroutine' : '', goRelated: go ? [{ range: startKeyword(go), message: 'the goroutine starts here' }] : [] };
       };
       // a hardcoded secret
