@@ -6,6 +6,7 @@
  * workers finish; callers sort them, so output never depends on scheduling.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { workerArgs } from '../platform/worker-script.js';
 
 /** A message a worker receives. */
 export type WorkerRequest<T> = { readonly id: number; readonly kind: 'task' | 'broadcast'; readonly payload: T };
@@ -27,25 +28,6 @@ interface Slot {
   outstanding: number;
 }
 
-/**
- * Source of a worker that registers tsx and then loads a `.ts` module. Node
- * 20 does not pass `--import` loaders on to worker threads, so the worker
- * registers tsx itself.
- */
-function tsBootstrap(script: URL): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-}
-
-/**
- * Workers inherit the process's Node options, except that `--input-type`
- * (which only applies to `-e` code) makes a worker that loads a file fail:
- * then the options are passed without it.
- */
-const WORKER_EXEC_ARGV = process.execArgv.some((a) => a.startsWith('--input-type'))
-  ? { execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) }
-  : {};
-
 export class WorkerPool<Task, Result> {
   private readonly slots: Slot[] = [];
   private readonly queue: Array<{ id: number; payload: Task }> = [];
@@ -58,9 +40,9 @@ export class WorkerPool<Task, Result> {
    * is loaded through tsx; a built `.js` module runs directly.
    */
   constructor(script: URL, size: number, options: { resourceLimits?: ResourceLimits } = {}) {
-    const common = { ...WORKER_EXEC_ARGV, ...(options.resourceLimits && { resourceLimits: options.resourceLimits }) };
+    const args = workerArgs(script, options.resourceLimits && { resourceLimits: options.resourceLimits });
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = script.pathname.endsWith('.ts') ? new Worker(tsBootstrap(script), { ...common, eval: true }) : new Worker(script, common);
+      const worker = new Worker(...args);
       const slot: Slot = { worker, outstanding: 0 };
       worker.on('message', (msg: WorkerResponse<unknown>) => this.settle(slot, msg));
       worker.on('error', (err) => this.fail(err));

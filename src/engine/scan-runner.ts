@@ -3,6 +3,7 @@
  * worker pool, in dependency order (scan-schedule.ts).
  */
 import { deserialize, serialize } from 'node:v8';
+import { siblingScript } from '../platform/worker-script.js';
 import { WorkerPool } from './pool.js';
 import { chainHash, knowledgeHash, type PackageKey, type ScanCache } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
@@ -166,8 +167,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
 export class PoolRunner implements Runner {
   private readonly pool: WorkerPool<ScanTask, ScanTaskResult>;
   constructor(readonly threads: number) {
-    const script = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
-    this.pool = new WorkerPool(script, threads, { resourceLimits: WORKER_LIMITS });
+    this.pool = new WorkerPool(siblingScript(import.meta.url, 'scan-worker'), threads, { resourceLimits: WORKER_LIMITS });
   }
   run(thread: number, task: ScanTask): Promise<ScanTaskResult> {
     return this.pool.runOn(thread, task);

@@ -4,7 +4,8 @@
 
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { File, Node } from './ast.js';
-import { Parser } from './parser.js';
+import { parseOnLargeStack } from './large-stack.js';
+import { MAX_DEPTH, Parser } from './parser.js';
 import { PositionTable } from './position.js';
 import { NODE_FIELDS } from './walk.js';
 
@@ -142,39 +143,62 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   return { text: chunks.join(''), invalid, utf16 };
 }
 
+/** What the parser found, before errors get lines and columns. */
+export interface RawParse {
+  readonly file: File;
+  readonly errors: readonly { readonly offset: number; readonly msg: string }[];
+  readonly nesting: number;
+}
+
+function decode(source: string | Uint8Array): Decoded {
+  return typeof source === 'string' ? { text: source, invalid: [], utf16: false } : decodeUtf8(source);
+}
+
+/** Parses with a recursion budget: null when the file needs more (or more stack than this thread has). */
+function parseWithin(d: Decoded, positions: PositionTable, maxDepth: number): RawParse | null {
+  const parser = new Parser(d.text, positions, d.invalid, d.utf16, maxDepth);
+  const file = parser.parseFile();
+  return parser.outOfStack ? null : { file, errors: parser.errors, nesting: parser.maxNesting };
+}
+
+/**
+ * The parse of a thread with a stack large enough for go/parser's nesting
+ * limit (large-stack-worker.ts). Should its stack still overflow, the file
+ * is reported as go/parser reports nesting beyond its limit.
+ */
+export function parseUnbounded(source: string | Uint8Array): RawParse {
+  const d = decode(source);
+  const parser = new Parser(d.text, new PositionTable(d.text, d.invalid), d.invalid, d.utf16, Infinity);
+  const file = parser.parseFile();
+  const errors = parser.outOfStack ? [...parser.errors, { offset: parser.stoppedAt, msg: 'exceeded max nesting depth' }] : parser.errors;
+  return { file, errors, nesting: parser.maxNesting };
+}
+
 /**
  * Parses one Go source file. Never throws: syntax errors are returned, and
  * the tree is always well-formed (for a file that is not Go at all, or
  * whose package clause is broken, it is an empty `File` like go/parser's).
+ * A file nested more deeply than this thread's stack follows (beyond
+ * MAX_DEPTH levels of recursion, hundreds of nested blocks or parentheses)
+ * is parsed on a helper thread with a larger stack: the result is the same
+ * on every thread, up to go/parser's own nesting limit.
  */
 export function parseFile(source: string | Uint8Array, filename = ''): ParseFileResult {
   void filename;
-  let text: string;
-  let invalid: number[] = [];
-  let utf16 = false;
-  if (typeof source === 'string') {
-    text = source;
-  } else {
-    const d = decodeUtf8(source);
-    text = d.text;
-    invalid = d.invalid;
-    utf16 = d.utf16;
-  }
-  const positions = new PositionTable(text, invalid);
-  const parser = new Parser(text, positions, invalid, utf16);
-  const file = parser.parseFile();
-  const raw = parser.errors;
+  const d = decode(source);
+  const positions = new PositionTable(d.text, d.invalid);
+  const { file, errors: raw, nesting } = parseWithin(d, positions, MAX_DEPTH) ?? parseOnLargeStack(source);
   const errors: SyntaxError[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const e = raw[i]!;
-    const off = Math.min(Math.max(e.offset, 0), text.length);
+    const off = Math.min(Math.max(e.offset, 0), d.text.length);
     const p = positions.position(off);
     errors[i] = { offset: off, line: p.line, column: p.column, message: e.msg };
   }
   if (errors.length > 1) {
     errors.sort((a, b) => a.offset - b.offset || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   }
-  return { file, errors, positions, source: text, nesting: parser.maxNesting };
+  return { file, errors, positions, source: d.text, nesting };
 }
 
 /**

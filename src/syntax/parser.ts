@@ -11,13 +11,15 @@
  * property order per kind, no closures in hot paths.
  *
  * Nesting: like go/parser, nesting is counted (`nestLev`, limit 1e5, also
- * counting chains like `a.b.c` and `a+b+c` whose trees are deep), and in
- * addition the real recursion depth of the parser is limited to
- * `MAX_DEPTH` so that deeply nested input (e.g. 100k `(`) reports
- * "exceeded max nesting depth" instead of overflowing the JS stack. Either
- * limit stops the parse like go/parser's bailout: the file is then empty.
- * A JS stack overflow, should one still happen (a much smaller stack than
- * Node's default), is caught and reported the same way.
+ * counting chains like `a.b.c` and `a+b+c` whose trees are deep); beyond
+ * the limit the parse stops with "exceeded max nesting depth" and the file
+ * is empty, as go/parser's bailout leaves it. Separately, the recursion
+ * depth of the parser is held to a budget (`maxDepth`, MAX_DEPTH by
+ * default) that any thread's stack can follow: a file that needs more
+ * stops with `outOfStack` set and no error, so that the caller can parse
+ * it again on a thread with a larger stack (see large-stack.ts). A JS stack
+ * overflow within the budget (a much smaller stack than Node's default)
+ * ends the same way.
  *
  * Errors: like go/parser without AllErrors, an error on the same line as
  * the previous one is dropped; unlike it, parsing does not stop after 10
@@ -38,14 +40,18 @@ type Mut<T> = { -readonly [K in keyof T]: T[K] };
 /** go/parser's maxNestLev. */
 const MAX_NEST_LEV = 100_000;
 /**
- * Maximum recursion depth of the parser (nested expressions, types,
- * statements, composite literals). Far above real code, well within
- * Node's default stack.
+ * The recursion depth of the parser (nested expressions, types,
+ * statements, composite literals) that any thread's stack follows: well
+ * within Node's default stack (about 1 MB on the main thread), and far
+ * beyond what code written by hand needs.
  */
 export const MAX_DEPTH = 1_000;
 
 class Bailout {}
+/** go/parser's bailout: the nesting limit, a syntax error like go/parser's. */
 const BAILOUT = new Bailout();
+/** The recursion budget of this thread is spent: not a syntax error. */
+const OUT_OF_STACK = new Bailout();
 
 // token sets for error recovery
 const STMT_START = new Uint8Array(Token.VAR + 1);
@@ -205,6 +211,11 @@ function isTypeElem(x: ast.Expr): boolean {
   return false;
 }
 
+/** The tree of a file that is not Go at all (or whose parse stopped): an empty `File`, like go/parser's. */
+export function emptyFile(sourceLength: number): ast.File {
+  return new N.File(NO_POS, NO_POS, null, NO_POS, new N.Ident(NO_POS, ''), NONE, NONE, NONE, '', 0, sourceLength);
+}
+
 /**
  * The parser extends the scanner: the current token (`tok`, `pos`, `end`,
  * `lit`, `tokLine`) is the scanner's, with no copying per token.
@@ -231,6 +242,10 @@ export class Parser extends Scanner {
   /** The deepest nesting met (ParseFileResult.nesting): `nestLev`, and within a union `A | B | ...`, its terms too. */
   maxNesting = 0;
   private depth = 0;
+  /** The parse stopped because it needed more than `maxDepth` (or more stack than the thread has): the tree and errors are incomplete. */
+  outOfStack = false;
+  /** Where the parse stopped when `outOfStack`. */
+  stoppedAt = 0;
   private isRange = false;
 
   // A stack for building lists: elements are pushed, then copied out into
@@ -238,7 +253,7 @@ export class Parser extends Scanner {
   private scratch: unknown[] = [];
   private sp = 0;
 
-  constructor(src: string, pt: PositionTable, invalidUtf8: readonly number[] = [], utf16 = false) {
+  constructor(src: string, pt: PositionTable, invalidUtf8: readonly number[] = [], utf16 = false, private readonly maxDepth = MAX_DEPTH) {
     super(src, [], invalidUtf8, utf16);
     this.pt = pt;
     this.tokLine = 0; // line of the token before the first one
@@ -252,20 +267,18 @@ export class Parser extends Scanner {
       this.next();
       f = this.parseFileInner();
     } catch (e) {
-      if (e instanceof RangeError) {
-        // Last-resort guard: the JS stack overflowed despite MAX_DEPTH.
-        this.errors.push({ offset: Math.max(0, this.pos), msg: 'exceeded max nesting depth' });
+      // a JS stack overflow: this thread's stack is smaller than maxDepth assumes
+      if (e === OUT_OF_STACK || e instanceof RangeError) {
+        this.outOfStack = true;
+        this.stoppedAt = Math.max(0, this.pos);
       } else if (e !== BAILOUT) {
         throw e;
       }
       f = null;
     }
     this.scratch = [];
-    if (f === null) {
-      // not a valid Go source file: an empty file, like go/parser
-      f = new N.File(NO_POS, NO_POS, null, NO_POS, new N.Ident(NO_POS, ''), NONE, NONE, NONE, '', 0, this.src.length);
-    }
-    return f;
+    // not a valid Go source file: an empty file, like go/parser
+    return f ?? emptyFile(this.src.length);
   }
 
   // ---------------------------------------------------------------------------
@@ -478,7 +491,8 @@ export class Parser extends Scanner {
 
   /** incNestLev at a recursive entry point. */
   private enter(): void {
-    if (++this.nestLev > MAX_NEST_LEV || ++this.depth > MAX_DEPTH) this.bail();
+    if (++this.nestLev > MAX_NEST_LEV) this.bail();
+    if (++this.depth > this.maxDepth) throw OUT_OF_STACK;
     if (this.nestLev > this.maxNesting) this.maxNesting = this.nestLev;
   }
 

@@ -68,6 +68,24 @@ describe('the depth analyses follow', () => {
     expect(await rules(2)).toEqual(one);
   });
 
+  it('covers code the parser follows only on a thread with a large stack (a 1,200-branch else-if chain)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'redline-chain-'));
+    try {
+      const branches = Array.from({ length: 1200 }, (_, i) => ` else if n == ${i} {\n\t\treturn ${i}\n\t}`).join('');
+      writeFileSync(path.join(dir, 'go.mod'), 'module redline.test/chain\n\ngo 1.22\n');
+      writeFileSync(
+        path.join(dir, 'chain.go'),
+        `package chain\n\nimport "log"\n\nvar password = "hunter2-hunter2"\n\nfunc F(n int) int {\n\tif n < 0 {\n\t\treturn -1\n\t}${branches} else {\n\t\tlog.Println(password)\n\t}\n\treturn 0\n}\n`,
+      );
+      const rules = async (jobs: number) => (await scan({ cwd: dir, jobs, workerThreshold: 0, baseline: false })).findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`);
+      const one = await rules(1);
+      expect(one).toEqual(['chain.go:2411 secrets/sensitive-data-logged']);
+      expect(await rules(2)).toEqual(one);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is measured only for files whose nesting allows it', () => {
     const { file, nesting } = parseFile(`package p\n\nvar x = ${chain(3000)}\n`, 'p.go');
     expect(nesting).toBeGreaterThanOrEqual(3000);

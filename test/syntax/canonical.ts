@@ -30,13 +30,17 @@ export function quote(s: string): string {
   return out + s.slice(from) + '"';
 }
 
-export function canonical(root: Node, pt: PositionTable): string {
+/**
+ * With `flat`, a node's depth is written as a number and a space instead of
+ * as indentation (goastdump flathash): linear in the size of any tree.
+ */
+export function canonical(root: Node, pt: PositionTable, flat = false): string {
   const parts: string[] = [];
   // stack of [label, depth, node|null]
   const stack: [string, number, Node | null][] = [['', 0, root]];
   while (stack.length > 0) {
     const [label, depth, node] = stack.pop()!;
-    let line = ' '.repeat(depth) + label;
+    let line = (flat ? depth + ' ' : ' '.repeat(depth)) + label;
     if (node === null) {
       parts.push(line + 'nil\n');
       continue;

@@ -8,6 +8,9 @@
 //
 //	goastdump hash          read file paths from stdin, one per line; print per file
 //	                        "path\tok|err\tsha256\tfirstErrLine\tfirstErrMsg"
+//	goastdump flathash      like hash, with each node's depth written as a number
+//	                        instead of indentation (linear in the size of any tree,
+//	                        for files nested 100,000 levels deep)
 //	goastdump dump FILE     print the canonical form of FILE
 //	goastdump unicode       print src/syntax/unicode-tables.ts (Go's letter and digit tables)
 //	goastdump bench DIR [N] parse every .go file under DIR (a warm-up pass, then the
@@ -45,7 +48,9 @@ func main() {
 	}
 	switch os.Args[1] {
 	case "hash":
-		hashMode()
+		hashMode(false)
+	case "flathash":
+		hashMode(true)
 	case "dump":
 		if len(os.Args) < 3 {
 			os.Exit(2)
@@ -55,7 +60,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		text, _, _, _ := canonical(os.Args[2], src)
+		text, _, _, _ := canonical(os.Args[2], src, false)
 		os.Stdout.WriteString(text)
 	case "bench":
 		passes := 3
@@ -77,7 +82,7 @@ func main() {
 	}
 }
 
-func hashMode() {
+func hashMode(flat bool) {
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<20)
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
@@ -93,7 +98,7 @@ func hashMode() {
 			out.Flush()
 			continue
 		}
-		text, ok, errLine, errMsg := canonical(path, src)
+		text, ok, errLine, errMsg := canonical(path, src, flat)
 		sum := sha256.Sum256([]byte(text))
 		status := "ok"
 		if !ok {
@@ -168,7 +173,7 @@ func benchMode(dir string, passes int) {
 
 // canonical returns the canonical form, whether go/parser accepted the
 // file, and the unadjusted line and message of its first error.
-func canonical(path string, src []byte) (string, bool, int, string) {
+func canonical(path string, src []byte, flat bool) (string, bool, int, string) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, path, src, mode)
 	errLine, errMsg := 0, ""
@@ -192,7 +197,7 @@ func canonical(path string, src []byte) (string, bool, int, string) {
 			errMsg = err.Error()
 		}
 	}
-	d := &dumper{fset: fset}
+	d := &dumper{fset: fset, flat: flat}
 	d.node("", 0, f)
 	return d.b.String(), err == nil, errLine, errMsg
 }
@@ -200,6 +205,10 @@ func canonical(path string, src []byte) (string, bool, int, string) {
 type dumper struct {
 	fset *token.FileSet
 	b    strings.Builder
+	// flat: a node's depth is written as a number, not as indentation
+	flat bool
+	// ifEnds: End of the IfStmts of else-if chains met so far
+	ifEnds map[*ast.IfStmt]token.Pos
 }
 
 func (d *dumper) pos(p token.Pos) string {
@@ -329,17 +338,94 @@ func tokOrNil(t token.Token) string {
 	return t.String()
 }
 
+// node writes n and its subtree in preorder, with an explicit stack: trees
+// nested 100,000 levels deep would overflow the goroutine stack by recursion
+// (describe's frame is large).
 func (d *dumper) node(label string, depth int, n ast.Node) {
-	for i := 0; i < depth; i++ {
+	type item struct {
+		label string
+		depth int
+		n     ast.Node
+	}
+	stack := []item{{label, depth, n}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if d.flat {
+			d.b.WriteString(strconv.Itoa(it.depth) + " ")
+		} else {
+			for i := 0; i < it.depth; i++ {
+				d.b.WriteByte(' ')
+			}
+		}
+		d.b.WriteString(it.label)
+		if it.n == nil {
+			d.b.WriteString("nil\n")
+			continue
+		}
+		kind, fields := d.describe(it.n)
+		d.b.WriteString(kind)
 		d.b.WriteByte(' ')
+		d.b.WriteString(d.pos(it.n.Pos()))
+		d.b.WriteByte('-')
+		d.b.WriteString(d.pos(d.end(it.n)))
+		for _, f := range fields {
+			if f.scalar != "" {
+				d.b.WriteByte(' ')
+				d.b.WriteString(f.name)
+				d.b.WriteByte('=')
+				d.b.WriteString(f.scalar)
+			} else if f.nilLst {
+				d.b.WriteString(" " + f.name + "=nil")
+			}
+		}
+		d.b.WriteByte('\n')
+		// children last-first, so that the first is written next
+		for fi := len(fields) - 1; fi >= 0; fi-- {
+			f := fields[fi]
+			switch {
+			case f.scalar != "" || f.nilLst:
+			case f.isList:
+				for i := len(f.list) - 1; i >= 0; i-- {
+					stack = append(stack, item{f.name + "[" + strconv.Itoa(i) + "]: ", it.depth + 1, f.list[i]})
+				}
+			default:
+				stack = append(stack, item{f.name + ": ", it.depth + 1, f.child})
+			}
+		}
 	}
-	d.b.WriteString(label)
-	if n == nil {
-		d.b.WriteString("nil\n")
-		return
+}
+
+// end is n.End(), in constant time for each link of an else-if chain
+// (ast.IfStmt.End recurses to the end of the chain: quadratic over it).
+func (d *dumper) end(n ast.Node) token.Pos {
+	s, ok := n.(*ast.IfStmt)
+	if !ok {
+		return n.End()
 	}
-	var kind string
-	var fields []fld
+	if e, ok := d.ifEnds[s]; ok {
+		return e
+	}
+	chain := []*ast.IfStmt{s}
+	for {
+		next, ok := chain[len(chain)-1].Else.(*ast.IfStmt)
+		if !ok {
+			break
+		}
+		chain = append(chain, next)
+	}
+	e := chain[len(chain)-1].End()
+	if d.ifEnds == nil {
+		d.ifEnds = map[*ast.IfStmt]token.Pos{}
+	}
+	for _, x := range chain {
+		d.ifEnds[x] = e
+	}
+	return e
+}
+
+// describe returns the kind of n and its fields in ast.ts order.
+func (d *dumper) describe(n ast.Node) (kind string, fields []fld) {
 	switch x := n.(type) {
 	case *ast.Comment:
 		kind, fields = "Comment", []fld{sc("slash", d.pos(x.Slash)), sc("text", quote(x.Text))}
@@ -482,33 +568,7 @@ func (d *dumper) node(label string, depth int, n ast.Node) {
 	default:
 		kind = fmt.Sprintf("Unknown(%T)", n)
 	}
-	d.b.WriteString(kind)
-	d.b.WriteByte(' ')
-	d.b.WriteString(d.pos(n.Pos()))
-	d.b.WriteByte('-')
-	d.b.WriteString(d.pos(n.End()))
-	for _, f := range fields {
-		if f.scalar != "" {
-			d.b.WriteByte(' ')
-			d.b.WriteString(f.name)
-			d.b.WriteByte('=')
-			d.b.WriteString(f.scalar)
-		} else if f.nilLst {
-			d.b.WriteString(" " + f.name + "=nil")
-		}
-	}
-	d.b.WriteByte('\n')
-	for _, f := range fields {
-		switch {
-		case f.scalar != "" || f.nilLst:
-		case f.isList:
-			for i, c := range f.list {
-				d.node(f.name+"["+strconv.Itoa(i)+"]: ", depth+1, c)
-			}
-		default:
-			d.node(f.name+": ", depth+1, f.child)
-		}
-	}
+	return kind, fields
 }
 
 // unicodeMode prints the TypeScript tables of unicode.IsLetter and
