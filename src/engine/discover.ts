@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import { NoGoFilesError, NotAGoFileError, PathNotFoundError, UnreadablePathError } from './errors.js';
+import { belowHint, NoGoFilesError, NotAGoFileError, PathNotFoundError, UnreadablePathError, type EmptyArgument } from './errors.js';
 import { readFileHead, type FileHead } from './file-head.js';
 import type { PathMatcher } from './glob.js';
 import { compareStrings, isWithin, relativeSlash, toSlash } from './paths.js';
@@ -170,27 +170,31 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
   const excluded = (abs: string) => (options.exclude ?? []).some((m) => m.match(abs) !== undefined);
 
   const found = new Map<string, { explicit: boolean }>();
-  const empty: string[] = [];
+  const empty: EmptyArgument[] = [];
   targets.forEach((t, i) => {
     if (t.kind === 'file') {
       found.set(t.abs, { explicit: true });
       return;
     }
+    const kept = (abs: string): boolean => {
+      if (t.dirRegex && !t.dirRegex.test(toSlash(path.dirname(abs)))) return false;
+      const elements = toSlash(path.relative(t.root, abs)).split('/');
+      return !elements.some((el, j) => skippedElement(el, j < elements.length - 1, include)) && !excluded(abs);
+    };
     let matched = false;
     for (const abs of lister.goFilesUnder(t.root, t.recursive, include)) {
-      const dir = path.dirname(abs);
-      if (!t.recursive && dir !== t.root) continue;
-      if (t.dirRegex && !t.dirRegex.test(toSlash(dir))) continue;
-      const below = toSlash(path.relative(t.root, abs)).split('/');
-      if (below.some((el, j) => skippedElement(el, j < below.length - 1, include))) continue;
-      if (excluded(abs)) continue;
+      if (!t.recursive && path.dirname(abs) !== t.root) continue;
+      if (!kept(abs)) continue;
       matched = true;
       if (!found.has(abs)) found.set(abs, { explicit: false });
     }
-    if (!matched) empty.push(args[i]!);
+    if (matched) return;
+    // a directory named alone is one package, like `go build DIR`: are there Go files below it?
+    const below = !t.recursive && lister.goFilesUnder(t.root, true, include).some((abs) => path.dirname(abs) !== t.root && kept(abs));
+    empty.push({ arg: args[i]!, below });
   });
   if (found.size === 0) throw new NoGoFilesError(empty);
-  for (const arg of empty) lister.warnings.push(`${arg} matched no Go files`);
+  for (const e of empty) lister.warnings.push(`${e.arg} matched no Go files${e.below ? `; ${belowHint(e.arg)}` : ''}`);
 
   options.onListed?.(found.size);
   const files: DiscoveredFile[] = [];

@@ -72,10 +72,28 @@ export class UnreadablePathError extends InputError {
 }
 
 /** No argument matched a Go file: a mistyped path or the wrong directory, which must not pass as a clean scan. */
+/** An argument that matched no Go files; `below`: a directory with Go files in its subdirectories. */
+export interface EmptyArgument {
+  readonly arg: string;
+  readonly below: boolean;
+}
+
 export class NoGoFilesError extends InputError {
-  constructor(readonly args: readonly string[]) {
-    super('no-go-files', [{ message: `no Go files in ${args.join(', ')}: check the paths and the directory redline runs in (vendor/, testdata/, hidden directories and generated files are skipped unless included)` }]);
+  readonly args: readonly string[];
+  constructor(empty: readonly EmptyArgument[]) {
+    const args = empty.map((e) => e.arg);
+    const hints = empty.filter((e) => e.below).map((e) => belowHint(e.arg));
+    super('no-go-files', [{
+      message: `no Go files in ${args.join(', ')}: ${hints.length > 0 ? hints.join('; ') : 'check the paths and the directory redline runs in (vendor/, testdata/, hidden directories and generated files are skipped unless included)'}`,
+    }]);
+    this.args = args;
   }
+}
+
+/** What to write instead of a directory argument to scan the directories below it too. */
+export function belowHint(arg: string): string {
+  const pattern = `${arg.replace(/[\\/]+$/, '') || '.'}/...`;
+  return `${arg} names one package (like \`go build ${arg}\`); ${pattern} scans the directories below it too`;
 }
 
 /** redline.yaml is malformed or invalid. */

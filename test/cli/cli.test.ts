@@ -163,6 +163,19 @@ describe('what a scan is given', () => {
     expect(some.stderr).toContain('warning: ./docs/... matched no Go files');
   });
 
+  it('says how to scan below a directory named alone that has Go files only in its subdirectories', async () => {
+    const dir = mod({ 'notes.txt': 'x' });
+    mkdirSync(path.join(dir, 'pkg', 'inner'), { recursive: true });
+    writeFileSync(path.join(dir, 'pkg', 'inner', 'a.go'), 'package inner\n');
+    const none = await cli(['scan', '.'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no Go files in .: . names one package (like `go build .`); ./... scans the directories below it too');
+    writeFileSync(path.join(dir, 'b.go'), 'package m\n');
+    const some = await cli(['scan', '.', 'pkg/'], dir);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toContain('warning: pkg/ matched no Go files; pkg/ names one package (like `go build pkg/`); pkg/... scans the directories below it too');
+  });
+
   it('says so when --config or --baseline names a directory', async () => {
     const dir = mod({ 'a.go': 'package m\n' });
     mkdirSync(path.join(dir, 'conf'));
