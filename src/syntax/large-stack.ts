@@ -16,7 +16,9 @@ import { unflattenTree, type FlatTree } from './tree-transfer.js';
 
 /** Stack of the helper thread: several times what 100,000 levels of the parser's deepest recursion need. */
 const STACK_MB = 512;
-/** How long a parse may take before the helper is given up (a 100,000-level file takes well under a second). */
+/** How long the helper may take to start (a thread whose stack cannot be allocated never does). */
+const START_TIMEOUT_MS = 15_000;
+/** How long a parse may take before the helper is given up (a 100,000-level file takes about a second). */
 const TIMEOUT_MS = 60_000;
 
 /** What the helper sends back: the raw parse with its tree flattened, or why it failed. */
@@ -24,7 +26,7 @@ export type LargeStackAnswer =
   | { readonly ok: true; readonly tree: FlatTree; readonly errors: RawParse['errors']; readonly nesting: number }
   | { readonly ok: false; readonly error: string };
 
-/** What the helper receives: a port to answer on and a flag to raise when it has. */
+/** What the helper receives: a port to answer on and a flag to raise when it is ready, and when it has answered. */
 export interface LargeStackSetup {
   readonly port: MessagePort;
   readonly signal: Int32Array;
@@ -38,7 +40,8 @@ interface Helper {
 
 let helper: Helper | undefined;
 
-function startHelper(): Helper {
+/** Starts the helper and waits until it is ready; undefined when it cannot start. */
+function startHelper(): Helper | undefined {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const setup: LargeStackSetup = { port: port2, signal };
@@ -47,10 +50,20 @@ function startHelper(): Helper {
     transferList: [port2],
     resourceLimits: { stackSizeMb: STACK_MB },
   });
-  const worker = new Worker(script, options);
+  let worker: Worker;
+  try {
+    worker = new Worker(script, options);
+  } catch {
+    return undefined;
+  }
   worker.unref();
   port1.unref();
-  // a helper that fails is replaced at the next need
+  // events cannot arrive while this thread waits: the helper raises the flag itself once it runs
+  if (Atomics.wait(signal, 0, 0, START_TIMEOUT_MS) === 'timed-out') {
+    void worker.terminate();
+    return undefined;
+  }
+  // a helper that fails later is replaced at the next need
   const forget = (): void => {
     if (helper?.worker === worker) helper = undefined;
   };
@@ -61,6 +74,7 @@ function startHelper(): Helper {
 
 function ask(source: string | Uint8Array): LargeStackAnswer {
   const h = (helper ??= startHelper());
+  if (!h) return { ok: false, error: 'no thread with a large stack could be started' };
   Atomics.store(h.signal, 0, 0);
   h.worker.postMessage(source);
   if (Atomics.wait(h.signal, 0, 0, TIMEOUT_MS) === 'timed-out') {
