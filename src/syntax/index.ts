@@ -187,7 +187,7 @@ export function parseFile(source: string | Uint8Array, filename = ''): ParseFile
   void filename;
   const d = decode(source);
   const positions = new PositionTable(d.text, d.invalid);
-  const { file, errors: raw, nesting } = parseWithin(d, positions, MAX_DEPTH) ?? parseOnLargeStack(source);
+  const { file, errors: raw, nesting } = parseWithin(d, positions, MAX_DEPTH) ?? parseOnLargeStack(source, d.text.length);
   const errors: SyntaxError[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const e = raw[i]!;

@@ -90,9 +90,8 @@ function ask(source: string | Uint8Array): LargeStackAnswer {
  * Parses on the helper thread. Should no helper be able to run, the file is
  * reported as nested too deeply (with why), never thrown about.
  */
-export function parseOnLargeStack(source: string | Uint8Array): RawParse {
+export function parseOnLargeStack(source: string | Uint8Array, textLength: number): RawParse {
   const answer = ask(source);
   if (answer.ok) return { file: unflattenTree(answer.tree), errors: answer.errors, nesting: answer.nesting };
-  const length = typeof source === 'string' ? source.length : source.byteLength;
-  return { file: emptyFile(length), errors: [{ offset: 0, msg: `exceeded max nesting depth (${answer.error})` }], nesting: 0 };
+  return { file: emptyFile(textLength), errors: [{ offset: 0, msg: `exceeded max nesting depth (${answer.error})` }], nesting: 0 };
 }
