@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_DEPTH, parseFile, type File } from '../../src/syntax/index.js';
+import { MAX_DEPTH, parseFile, walk, type File, type Node } from '../../src/syntax/index.js';
 import { flattenTree, unflattenTree } from '../../src/syntax/tree-transfer.js';
 import { buildGoTool, requireGo } from '../support/go.js';
 import { canonical } from './canonical.js';
@@ -55,6 +55,30 @@ describe('nesting up to go/parser\'s limit', () => {
     const doc = again.decls[0]!;
     expect(doc.kind === 'FuncDecl' && doc.doc).toBe(again.comments[0]);
     expect(again.decls[0]!.end).toBe(r.file.decls[0]!.end);
+  });
+
+  it('keeps every node of a tree, its class and its shared objects across threads (the fixtures and examples)', () => {
+    const repo = path.resolve(import.meta.dirname, '../..');
+    const files = ['testdata', 'examples'].flatMap((d) =>
+      readdirSync(path.join(repo, d), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.go'))
+        .map((e) => path.join(e.parentPath, e.name)),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const nodes = (root: Node): Node[] => {
+      const out: Node[] = [];
+      walk(root, { enter: (n) => void out.push(n) });
+      return out;
+    };
+    for (const f of files) {
+      const r = parseFile(readFileSync(f), f);
+      const again = unflattenTree(flattenTree(r.file));
+      expect(canonical(again, r.positions), f).toBe(canonical(r.file, r.positions));
+      const [a, b] = [nodes(r.file), nodes(again)];
+      expect(b.map((n) => Object.getPrototypeOf(n)), f).toEqual(a.map((n) => Object.getPrototypeOf(n)));
+      // a node met twice in the original is one object in the copy too
+      expect(new Set(b).size, f).toBe(new Set(a).size);
+    }
   });
 
   if (mode === 'fail') {
