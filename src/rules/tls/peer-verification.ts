@@ -6,14 +6,19 @@
  * clone, a parameter), or calls `(*x509.Certificate).Verify` next to
  * `ConnectionState()` with a config's `RootCAs` (a chain check after the
  * handshake, against the roots of the config it was handed). Also a
- * config used where its function checks a certificate against a pinned
- * fingerprint (`sha256.Sum256(cert.Raw)`).
+ * config whose own function makes that chain check (in a closure it
+ * hands out, say), and a config used where its function checks a
+ * certificate against a fingerprint (`sha256.Sum256(cert.Raw)`, or of the
+ * public key), or where the callers of the package function that fetches
+ * and returns the peer's certificate do.
  */
-import type { Expr, Node } from '../../syntax/ast.js';
+import type { Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
+import type { FuncBodyInfo } from '../../semantics/resolve.js';
+import { isExported } from '../../semantics/scope.js';
 import { isMethodOf } from '../shared/log-sinks.js';
 import { bindingOf, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, valueAt } from './tls-config.js';
 
@@ -25,26 +30,62 @@ const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
  * by its function and the package has such a check; undefined otherwise.
  */
 export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | undefined {
-  return pinnedFingerprint(pkg, config) ?? (returned(pkg, config) ? ownPeerVerification(pkg) : undefined);
+  const fn = declarationOf(pkg, config);
+  const own = fn && pkg.res.bodies.get(fn);
+  return (own && (fingerprintIn(pkg, own) ?? fingerprintInCallers(pkg, fn) ?? chainCheckIn(pkg, fn, own)))
+    ?? (returned(pkg, config) ? ownPeerVerification(pkg) : undefined);
+}
+
+/** The function declaration a node is in (through the function literals around it). */
+function declarationOf(pkg: PackageInfo, n: Node): FuncDecl | undefined {
+  for (let f = pkg.enclosingFunc(n); f; f = pkg.enclosingFunc(f)) if (f.kind === 'FuncDecl') return f;
+  return undefined;
 }
 
 const FINGERPRINT_HASHES = new Set(['crypto/sha256.Sum256', 'crypto/sha1.Sum', 'crypto/sha512.Sum512', 'crypto/sha512.Sum384']);
+/** The fields of an `x509.Certificate` whose hash is a fingerprint: the whole certificate, or its public key (SPKI pinning). */
+const FINGERPRINTED_FIELDS = new Set(['Raw', 'RawSubjectPublicKeyInfo']);
 
 /**
- * A certificate checked against a pinned fingerprint in the function that
- * uses the config: `sha256.Sum256(cert.Raw)` of an `x509.Certificate`
+ * A certificate checked against a fingerprint in a function (closures
+ * included): `sha256.Sum256(cert.Raw)` or of `cert.RawSubjectPublicKeyInfo`
  * (trust bootstrapping: the root fetched over the unverified connection is
- * accepted only if its hash matches).
+ * accepted only if its hash matches, or once a person confirms it).
  */
-function pinnedFingerprint(pkg: PackageInfo, config: Expr): Node | undefined {
-  const fn = pkg.enclosingFunc(config);
-  const body = fn?.kind === 'FuncDecl' ? pkg.res.bodies.get(fn) : undefined;
-  return body?.calls.find((c) => {
+function fingerprintIn(pkg: PackageInfo, body: FuncBodyInfo): Node | undefined {
+  return body.calls.find((c) => {
     if (c.args.length !== 1 || !/^Sum(256|384|512)?$/.test(calledName(c) ?? '')) return false;
     const callee = pkg.calleeOf(c);
     if (callee.kind !== 'func' || !FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return false;
     const arg = unparen(c.args[0]!);
-    return arg.kind === 'SelectorExpr' && arg.sel.name === 'Raw' && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate');
+    return arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate');
+  });
+}
+
+/**
+ * A fingerprint check in the callers of `fn`, when `fn` is a function of
+ * this package only (unexported, not a method) that returns a certificate:
+ * it fetches the peer's certificate and its callers decide whether to
+ * trust it.
+ */
+function fingerprintInCallers(pkg: PackageInfo, fn: FuncDecl): Node | undefined {
+  if (fn.recv || isExported(fn.name.name) || !returnsCertificate(pkg, fn)) return undefined;
+  const key = pkg.keyOfFunc(fn);
+  for (const [caller, body] of pkg.res.bodies) {
+    if (caller === fn || !body.calls.some((c) => { const callee = pkg.calleeOf(c); return callee.kind === 'func' && callee.key === key; })) continue;
+    const site = fingerprintIn(pkg, body);
+    if (site) return site;
+  }
+  return undefined;
+}
+
+/** Whether a function's results include an `x509.Certificate` (or a pointer or slice of them). */
+function returnsCertificate(pkg: PackageInfo, fn: FuncDecl): boolean {
+  return (fn.type.results?.list ?? []).some((f) => {
+    if (!f.type) return false;
+    let t = pkg.typeOf(f.type);
+    for (let i = 0; i < 2 && (t.kind === 'pointer' || t.kind === 'slice'); i++) t = t.elem;
+    return pkg.isNamedType(t, 'crypto/x509', 'Certificate');
   });
 }
 
@@ -78,10 +119,16 @@ function find(pkg: PackageInfo): Node | undefined {
     }
   }
   for (const [fn, body] of pkg.res.bodies) {
-    const verify = body.calls.find((c) => calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify'));
-    if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn)) return verify;
+    const verify = chainCheckIn(pkg, fn, body);
+    if (verify) return verify;
   }
   return undefined;
+}
+
+/** A chain check after the handshake in a function (closures included): `(*x509.Certificate).Verify`, `ConnectionState()` and a config's `RootCAs`. */
+function chainCheckIn(pkg: PackageInfo, fn: FuncDecl, body: FuncBodyInfo): Node | undefined {
+  const verify = body.calls.find((c) => calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify'));
+  return verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn) ? verify : undefined;
 }
 
 /** Whether a function reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */
