@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { it } from 'vitest';
 
 let cached: { bin: string; root: string } | null | undefined;
 
@@ -41,6 +42,25 @@ export function requireGo(reason: string): 'run' | 'skip' | 'fail' {
   if (isCI()) return 'fail';
   console.warn(`[redline] skipping ${reason}: the Go toolchain (go) is not installed`);
   return 'skip';
+}
+
+/**
+ * For a describe block of Go-dependent tests: when Go is missing, registers
+ * the test that fails (CI) or the visible skip, and returns true (the block
+ * registers nothing else).
+ */
+export function withoutGo(mode: 'run' | 'skip' | 'fail', what: string): boolean {
+  if (mode === 'fail') {
+    it('requires Go (CI=true)', () => {
+      throw new Error(`the Go toolchain is required under CI for ${what}`);
+    });
+    return true;
+  }
+  if (mode === 'skip') {
+    it.skip('skipped: Go is not installed', () => {});
+    return true;
+  }
+  return false;
 }
 
 const built = new Map<string, string>();

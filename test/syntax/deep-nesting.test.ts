@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_DEPTH, parseFile, walk, type File, type Node } from '../../src/syntax/index.js';
 import { flattenTree, unflattenTree } from '../../src/syntax/tree-transfer.js';
-import { buildGoTool, requireGo } from '../support/go.js';
+import { buildGoTool, requireGo, withoutGo } from '../support/go.js';
 import { canonical } from './canonical.js';
 
 const mode = requireGo('the nesting-limit comparison with go/parser');
@@ -81,16 +81,7 @@ describe('nesting up to go/parser\'s limit', () => {
     }
   });
 
-  if (mode === 'fail') {
-    it('requires Go (CI=true)', () => {
-      throw new Error('the Go toolchain is required under CI for the nesting-limit comparison');
-    });
-    return;
-  }
-  if (mode === 'skip') {
-    it.skip('skipped: Go is not installed', () => {});
-    return;
-  }
+  if (withoutGo(mode, 'the nesting-limit comparison')) return;
 
   const dir = mkdtempSync(path.join(tmpdir(), 'redline-nesting-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

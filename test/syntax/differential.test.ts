@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/syntax/index.js';
-import { buildGoTool, goInfo, requireGo } from '../support/go.js';
+import { buildGoTool, goInfo, requireGo, withoutGo } from '../support/go.js';
 import { canonical } from './canonical.js';
 
 const mode = requireGo('the differential test against go/parser');
@@ -45,16 +45,7 @@ function firstDiff(a: string, b: string): string {
 }
 
 describe('differential: go/parser', () => {
-  if (mode === 'fail') {
-    it('requires Go (CI=true)', () => {
-      throw new Error('the Go toolchain is required under CI for the differential test');
-    });
-    return;
-  }
-  if (mode === 'skip') {
-    it.skip('skipped: Go is not installed', () => {});
-    return;
-  }
+  if (withoutGo(mode, 'the differential test')) return;
   const goroot = goInfo()!.root;
   const root = path.join(goroot, 'src');
   const files = listGoFiles(root);
