@@ -17,8 +17,12 @@
  * are the ones the key was computed from.
  *
  * Nothing secret is stored: findings hold what the reports show (redacted
- * text, hashes), and a package whose knowledge holds source text that
- * could be a credential (an exported string constant, a struct tag) is not
+ * text, hashes). Knowledge that holds source text that could be a
+ * credential is not stored whole: exported string constants that could be
+ * one are left out of the entry, which is then `stripped` (only a package
+ * that imports it can use those values, and a scan that analyses such an
+ * importer analyses the stripped package again: analysePackages); a
+ * package with such a struct tag (types reach beyond importers) is not
  * cached at all.
  *
  * The cache is one file per scan root, rewritten after each scan with the
@@ -26,7 +30,7 @@
  * The file starts with a marker and a checksum: a damaged cache is ignored
  * with a warning and replaced; a file that is not a cache is left alone.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +43,7 @@ import type { Knowledge, ScanSetup } from './scan-tasks.js';
 
 /** The first bytes of every cache file; the version after the slash changes with the layout. */
 const MARKER = 'redline-scan-cache/';
-const HEADER = Buffer.from(`${MARKER}2\n`);
+const HEADER = Buffer.from(`${MARKER}3\n`);
 /** The header, then the hex sha256 of the body and a newline, then the body. */
 const CHECKSUM_LENGTH = 65;
 
@@ -49,8 +53,10 @@ export interface CachedPackage {
   readonly parseErrors: number;
   /** `v8.serialize` of the package's Knowledge. */
   readonly knowledge: Uint8Array;
-  /** `knowledgeHash` of it. */
+  /** `knowledgeHash` of the whole knowledge (stripped or not). */
   readonly knowledgeHash: string;
+  /** The knowledge lacks string constant values that could be credentials: only a scan that analyses no package importing this one may use the entry. */
+  readonly stripped?: true;
 }
 
 /** A package task's cache key, and the hashes of its files' contents it was computed from. */
@@ -92,26 +98,54 @@ export class ScanCache {
    * packages it imports, in the scheduler's order.
    */
   keyOf(pkg: PlannedPackage, unimported: boolean, deps: readonly string[]): PackageKey | undefined {
-    const h = createHash('sha256').update(this.base).update('\0').update(JSON.stringify(pkg)).update(unimported ? '\0u' : '\0i');
+    const files = this.filesHash(pkg);
+    if (!files) return undefined;
+    const h = files.state.copy().update(unimported ? '\0u' : '\0i');
+    for (const d of deps) h.update('\0').update(d);
+    return { hash: h.digest('hex'), fileHashes: files.fileHashes };
+  }
+
+  /** Per package, the hash of the setup, the planned package and its files' contents (read once per scan); null when a file cannot be read. */
+  private readonly files = new WeakMap<PlannedPackage, { state: Hash; fileHashes: string[] } | null>();
+
+  private filesHash(pkg: PlannedPackage): { state: Hash; fileHashes: string[] } | null {
+    const known = this.files.get(pkg);
+    if (known !== undefined) return known;
+    const h = createHash('sha256').update(this.base).update('\0').update(JSON.stringify(pkg));
     const fileHashes: string[] = [];
+    let result: { state: Hash; fileHashes: string[] } | null = { state: h, fileHashes };
     for (const f of pkg.files) {
       let content: Buffer;
       try {
         content = fs.readFileSync(f.path);
       } catch {
-        return undefined;
+        result = null;
+        break;
       }
       const fh = contentHash(content);
       fileHashes.push(fh);
       h.update('\0').update(fh);
     }
-    for (const header of pkg.cFiles ?? []) {
-      const fh = optionalContentHash(readCFile(header));
-      fileHashes.push(fh);
-      h.update('\0').update(fh);
+    if (result) {
+      for (const header of pkg.cFiles ?? []) {
+        const fh = optionalContentHash(readCFile(header));
+        fileHashes.push(fh);
+        h.update('\0').update(fh);
+      }
     }
-    for (const d of deps) h.update('\0').update(d);
-    return { hash: h.digest('hex'), fileHashes };
+    this.files.set(pkg, result);
+    return result;
+  }
+
+  /** Whether the cache file had any entry (a new cache answers nothing). */
+  get hasEntries(): boolean {
+    for (const _ in this.old) return true;
+    return false;
+  }
+
+  /** The entry for a key, without counting it as used. */
+  peek(key: PackageKey): CachedPackage | undefined {
+    return this.old[key.hash] ?? this.used[key.hash];
   }
 
   get(key: PackageKey): CachedPackage | undefined {
@@ -126,12 +160,15 @@ export class ScanCache {
   /**
    * Keeps a package's results, unless the files the thread read (`read`:
    * their content hashes) are not those the key was computed from (edited
-   * meanwhile), or its knowledge holds source text that could be a secret.
+   * meanwhile), or a struct tag of its knowledge could be a secret; string
+   * constants that could be are left out (`stripped`).
    */
   put(key: PackageKey, entry: CachedPackage, knowledge: Knowledge, read: readonly string[] | undefined): void {
     if (!read || read.length !== key.fileHashes.length || read.some((h, i) => h !== key.fileHashes[i])) return;
-    if (holdsSecretLikeText(knowledge.packages)) return;
-    this.used[key.hash] = entry;
+    if (holdsSecretLikeText(knowledge.packages, 'tag')) return;
+    this.used[key.hash] = holdsSecretLikeText(knowledge.packages, 'value')
+      ? { ...entry, knowledge: serialize({ ...knowledge, packages: withoutSecretLikeValues(knowledge.packages) }), stripped: true }
+      : entry;
   }
 
   /**
@@ -273,20 +310,36 @@ function codeIdentity(): string {
 }
 
 /**
- * Whether knowledge holds source text that could be a credential. Source
- * text enters knowledge only as string constant values (`s:…`, consts.ts)
- * and struct tags; everything else in it is names, paths, positions and
- * fact ids.
+ * Source text enters knowledge only as string constant values (`value`:
+ * `s:…`, consts.ts) and struct tags (`tag`); everything else in it is
+ * names, paths, positions and fact ids.
  */
-function holdsSecretLikeText(value: unknown, key?: string): boolean {
-  if (typeof value === 'string') {
-    if (key === 'tag') return tagValues(value).some(mayBeSecret);
-    return key === 'value' && value.startsWith('s:') && mayBeSecret(value.slice(2));
-  }
+type TextKey = 'tag' | 'value';
+
+/** Whether a string under `key` is source text that could be a credential. */
+function secretLike(text: string, key: TextKey): boolean {
+  return key === 'tag' ? tagValues(text).some(mayBeSecret) : text.startsWith('s:') && mayBeSecret(text.slice(2));
+}
+
+/** Whether knowledge holds, under `which` keys, source text that could be a credential. */
+function holdsSecretLikeText(value: unknown, which: TextKey, key?: string): boolean {
+  if (typeof value === 'string') return key === which && secretLike(value, which);
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => holdsSecretLikeText(v));
-  for (const k in value) if (holdsSecretLikeText((value as Record<string, unknown>)[k], k)) return true;
+  if (Array.isArray(value)) return value.some((v) => holdsSecretLikeText(v, which));
+  for (const k in value) if (holdsSecretLikeText((value as Record<string, unknown>)[k], which, k)) return true;
   return false;
+}
+
+/** A copy of knowledge without the constant values that could be credentials (the constants stay, their values unknown). */
+function withoutSecretLikeValues<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutSecretLikeValues(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'value' && typeof v === 'string' && secretLike(v, 'value')) continue;
+    out[k] = withoutSecretLikeValues(v);
+  }
+  return out as T;
 }
 
 /**

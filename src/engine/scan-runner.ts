@@ -5,9 +5,9 @@
 import { deserialize, serialize } from 'node:v8';
 import { siblingScript } from '../platform/worker-script.js';
 import { WorkerPool } from './pool.js';
-import { chainHash, knowledgeHash, type PackageKey, type ScanCache } from './scan-cache.js';
+import { chainHash, knowledgeHash, type CachedPackage, type PackageKey, type ScanCache } from './scan-cache.js';
 import type { PlannedPackage } from './scan-plan.js';
-import { packageGraph, PackageScheduler } from './scan-schedule.js';
+import { packageGraph, PackageScheduler, type PackageGraph } from './scan-schedule.js';
 import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanTask, type ScanTaskResult } from './scan-tasks.js';
 
 /**
@@ -17,7 +17,8 @@ import { ScanWorker, type Knowledge, type ScanBroadcast, type ScanTask, type Sca
  * imports, directly or not, that the thread has not seen. Packages that
  * no package imports are analysed without computing their exports. Results
  * are in plan order. With a cache, a package whose inputs are unchanged is
- * answered from it on this thread, and the others are stored in it.
+ * answered from it on this thread (from a stripped entry only when no
+ * package that imports it is analysed), and the others are stored in it.
  */
 export async function analysePackages(
   packages: readonly PlannedPackage[],
@@ -37,6 +38,7 @@ export async function analysePackages(
   /** With a cache: per package done, the hash of its knowledge and of everything below it (scan-cache.ts). */
   const chains: string[] = [];
   const depChains = (i: number): string[] => graph.deps[i]!.map((d) => chains[d]!);
+  const rerun = cache ? strippedToAnalyse(packages, graph, cache) : undefined;
   /** The knowledge thread `t` lacks for package `i`, imported packages first (a thread that knows a package knows its imports). */
   const unseen = (t: number, i: number): Array<ScanTaskResult['knowledge']> => {
     const out: Array<ScanTaskResult['knowledge']> = [];
@@ -65,7 +67,8 @@ export async function analysePackages(
     const fromCache = (i: number, unimported: boolean): { hit: true } | { hit: false; key?: PackageKey } => {
       if (!cache) return { hit: false };
       const key = cache.keyOf(packages[i]!, unimported, depChains(i));
-      const entry = key === undefined ? undefined : cache.get(key);
+      // a stripped entry serves only when no package that imports it is analysed
+      const entry = key === undefined || rerun?.[i] ? undefined : cache.get(key);
       if (!entry) return key === undefined ? { hit: false } : { hit: false, key };
       finish(i, { knowledge: entry.knowledge, findings: [...entry.findings], parseErrors: entry.parseErrors, times: NO_TIME }, entry.knowledgeHash);
       return { hit: true };
@@ -118,6 +121,39 @@ export async function analysePackages(
 }
 
 const NO_TIME = { parseMs: 0, semanticsMs: 0, rulesMs: 0 } as const;
+
+/**
+ * The packages whose cache entries are stripped (scan-cache.ts) and must
+ * be analysed again: a package that imports them may be analysed, and it
+ * needs their constant values; so do the stripped packages those import.
+ * Decided before scheduling, from the packages sure to come from the
+ * cache: those with an entry for the key their imports' cached knowledge
+ * gives. Any other package may be analysed.
+ */
+function strippedToAnalyse(packages: readonly PlannedPackage[], graph: PackageGraph, cache: ScanCache): Uint8Array {
+  const n = packages.length;
+  const rerun = new Uint8Array(n);
+  if (!cache.hasEntries) return rerun;
+  const entries: Array<CachedPackage | undefined> = new Array(n);
+  const chains: string[] = new Array(n);
+  for (const i of graph.order) {
+    const deps = graph.deps[i]!;
+    if (deps.some((d) => entries[d] === undefined)) continue;
+    const depChains = deps.map((d) => chains[d]!);
+    const key = cache.keyOf(packages[i]!, graph.dependents[i]!.length === 0, depChains);
+    const entry = key && cache.peek(key);
+    if (!entry) continue;
+    entries[i] = entry;
+    chains[i] = chainHash(entry.knowledgeHash, depChains);
+  }
+  const mark = (d: number): void => {
+    if (rerun[d] || !entries[d]?.stripped) return;
+    rerun[d] = 1;
+    for (const e of graph.deps[d]!) mark(e);
+  };
+  for (let i = 0; i < n; i++) if (entries[i] === undefined) for (const d of graph.deps[i]!) mark(d);
+  return rerun;
+}
 
 /** Stores a package's results under its key (if it has one); returns the hash of its knowledge (`knowledgeHash`). */
 function store(cache: ScanCache, key: PackageKey | undefined, result: ScanTaskResult): string {

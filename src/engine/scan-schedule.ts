@@ -25,6 +25,8 @@ export interface PackageGraph {
   readonly dependents: readonly (readonly number[])[];
   /** Bytes of the package plus the heaviest chain of dependents after it: the dispatch priority. */
   readonly weight: readonly number[];
+  /** Every package after the packages it waits for (a topological order). */
+  readonly order: readonly number[];
 }
 
 export function packageGraph(packages: readonly PlannedPackage[]): PackageGraph {
@@ -84,7 +86,7 @@ export function packageGraph(packages: readonly PlannedPackage[]): PackageGraph 
     for (const d of dependents[n]!) max = Math.max(max, weight[d]!);
     weight[n] = packages[n]!.files.reduce((sum, f) => sum + f.size, 0) + max;
   }
-  return { packages, deps, dependents, weight };
+  return { packages, deps, dependents, weight, order: finished };
 }
 
 function cmp(a: string, b: string): number {

@@ -56,7 +56,7 @@ describe('the scan cache', () => {
     expect(cold.stats.cachedPackages).toBe(0);
     const warm = await run();
     expect(lines(warm)).toEqual(lines(cold));
-    // config is never stored (its exports hold a token); its importers still are
+    // config is never stored (a struct tag of its exports could be a secret); its importers still are
     expect(warm.stats.cachedPackages).toBe(3);
   });
 
@@ -187,6 +187,55 @@ describe('the scan cache, for cgo packages', () => {
     const after = await scan({ cwd: root, jobs: 1, cache });
     expect(after.stats.cachedPackages).toBe(0);
     expect(after.findings.map((f) => `${f.location.file}:${f.location.line} ${f.rule}`)).toEqual(['names/names.go:7 cgo/unfreed-memory']);
+  });
+});
+
+describe('a package whose exported constants could be secrets', () => {
+  // only constants (no struct tag): the entry is stored without their values
+  const root = makeTree({
+    'go.mod': 'module example.com/keys\n\ngo 1.22\n',
+    'config/config.go': `package config\n\n// APIToken is exported: importers see its value.\nconst APIToken = "${TOKEN}"\n`,
+    'util/util.go': 'package util\n\n// Show does nothing with its argument.\nfunc Show(v string) {}\n',
+    'app/app.go': `package app
+
+import (
+	"log"
+
+	"example.com/keys/config"
+	"example.com/keys/util"
+)
+
+func Run() {
+	util.Show("x")
+	log.Println(config.APIToken)
+}
+`,
+    'lib/lib.go': 'package lib\n\nfunc Add(a, b int) int { return a + b }\n',
+  });
+  const cache = path.join(root, '.cache', 'scan.bin');
+  const run = (extra: Partial<ScanOptions> = {}) => scan({ cwd: root, jobs: 1, cache, ...extra });
+  const fresh = async () => lines(await scan({ cwd: root, jobs: 1 }));
+
+  it('is answered from the cache while no package importing it is analysed', async () => {
+    const cold = await run();
+    expect(cold.findings.some((f) => f.location.file === 'app/app.go' && f.rule === 'secrets/sensitive-data-logged')).toBe(true);
+    const warm = await run();
+    expect(warm.stats.cachedPackages).toBe(4);
+    expect(lines(warm)).toEqual(lines(cold));
+    const bytes = fs.readFileSync(cache).toString('latin1');
+    for (const s of [TOKEN, TOKEN.slice(4, 16)]) expect(bytes).not.toContain(s);
+  });
+
+  it('is analysed again with an importer that changed, or whose imports did', async () => {
+    writeTree(root, { 'app/app.go': fs.readFileSync(path.join(root, 'app/app.go'), 'utf8').replace('"x"', '"y"') });
+    const importer = await run();
+    // app changed and config is analysed again for it; util and lib come from the cache
+    expect(importer.stats.cachedPackages).toBe(2);
+    expect(lines(importer)).toEqual(await fresh());
+    writeTree(root, { 'util/util.go': 'package util\n\nimport "fmt"\n\n// Show prints its argument.\nfunc Show(v string) { fmt.Print(v) }\n' });
+    const below = await run({ jobs: 2, workerThreshold: 0 });
+    expect(lines(below)).toEqual(await fresh());
+    expect(below.findings.some((f) => f.location.file === 'app/app.go' && f.rule === 'secrets/sensitive-data-logged')).toBe(true);
   });
 });
 
