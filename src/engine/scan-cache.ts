@@ -139,8 +139,7 @@ export class ScanCache {
 
   /** Whether the cache file had any entry (a new cache answers nothing). */
   get hasEntries(): boolean {
-    for (const _ in this.old) return true;
-    return false;
+    return Object.keys(this.old).length > 0;
   }
 
   /** The entry for a key, without counting it as used. */
