@@ -1,7 +1,8 @@
 /**
  * Connections that only look at the peer's certificate: a TLS config whose
- * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`, or a
- * wrapper that returns a `*tls.Conn`), and
+ * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`, a
+ * wrapper that returns a `*tls.Conn`, or the `Dial`/`DialContext` of a
+ * local `tls.Dialer` it configures), and
  * whose connections are only handshaken, asked for their state or host
  * name, and closed. Certificate inspectors and TLS probes work this way on
  * purpose; no application data crosses such a connection.
@@ -30,8 +31,8 @@ const INSPECTING = new Set([
  */
 export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr): boolean {
   const value = valueAt(pkg, config, true);
-  const parent = pkg.parentOf(value);
-  if (parent?.kind === 'CallExpr' && parent.fun !== value) return isDial(pkg, parent) && connectionOnlyInspected(pkg, parent);
+  const dialed = dialedAt(pkg, value);
+  if (dialed !== undefined) return dialed;
   const binding = config.kind === 'Ident' ? undefined : bindingOf(pkg, value);
   const variable = config.kind === 'Ident' ? pkg.objectOf(config) : binding?.define ? pkg.objectOf(binding.name) : undefined;
   return variable !== undefined && configOnlyDialed(pkg, variable);
@@ -53,12 +54,45 @@ function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
       if (pkg.objectOf(sel.sel)?.isField !== true) return false; // a method (Clone) or something unknown
       continue;
     }
-    const at = valueAt(pkg, use, true);
-    const p = pkg.parentOf(at);
-    if (p?.kind !== 'CallExpr' || p.fun === at || !isDial(pkg, p) || !connectionOnlyInspected(pkg, p)) return false;
+    if (dialedAt(pkg, valueAt(pkg, use, true)) !== true) return false;
     dials++;
   }
   return dials > 0;
+}
+
+/**
+ * Whether the config at `at` goes straight into a dial whose connections
+ * are only inspected: an argument of a dial call, or the `Config` of a
+ * `tls.Dialer` bound to a local variable that only dials such connections.
+ * Undefined when `at` is neither (the caller looks further).
+ */
+function dialedAt(pkg: PackageInfo, at: Node): boolean | undefined {
+  const p = pkg.parentOf(at);
+  if (p?.kind === 'CallExpr' && p.fun !== at) return isDial(pkg, p) && connectionOnlyInspected(pkg, p);
+  const dialer = p?.kind === 'KeyValueExpr' && p.value === at ? dialerConfigured(pkg, p) : undefined;
+  return dialer === undefined ? undefined : dialerOnlyInspects(pkg, dialer);
+}
+
+/** The local variable bound to the `tls.Dialer` literal whose `Config: ...` element is `kv`, if any (null: a Dialer, but not bound so). */
+function dialerConfigured(pkg: PackageInfo, kv: Node): Obj | null | undefined {
+  if (kv.kind !== 'KeyValueExpr' || kv.key.kind !== 'Ident' || kv.key.name !== 'Config') return undefined;
+  const lit = pkg.parentOf(kv);
+  if (lit?.kind !== 'CompositeLit' || !pkg.isNamedType(pkg.typeOf(lit), 'crypto/tls', 'Dialer')) return undefined;
+  const binding = bindingOf(pkg, valueAt(pkg, lit, true));
+  const v = binding?.define ? pkg.objectOf(binding.name) : undefined;
+  return isLocal(v) ? v : null;
+}
+
+/** Every use of the dialer is `d.Dial(...)` or `d.DialContext(...)` whose connection is only inspected. */
+function dialerOnlyInspects(pkg: PackageInfo, dialer: Obj | null): boolean {
+  if (dialer === null) return false;
+  const uses = identUses(dialer.func!, pkg, dialer);
+  return uses.length > 0 && uses.every((use) => {
+    const sel = pkg.parentOf(use);
+    if (sel?.kind !== 'SelectorExpr' || sel.x !== use || (sel.sel.name !== 'Dial' && sel.sel.name !== 'DialContext')) return false;
+    const call = pkg.parentOf(sel);
+    return call?.kind === 'CallExpr' && call.fun === sel && connectionOnlyInspected(pkg, call);
+  });
 }
 
 /** `tls.Dial`, `tls.DialWithDialer`, `tls.Client`, or a wrapper that returns a `*tls.Conn` (`client.TLSDial(network, addr, cfg)`). */
@@ -85,6 +119,8 @@ function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
   for (const use of identUses(conn.func!, pkg, conn)) {
     const q = pkg.parentOf(use);
     if (q?.kind === 'SelectorExpr' && q.x === use && inspects(pkg, q)) continue;
+    // a net.Conn from a tls.Dialer: `conn.(*tls.Conn).ConnectionState()`
+    if (q?.kind === 'TypeAssertExpr' && q.x === use && inspects(pkg, pkg.parentOf(q) ?? q)) continue;
     if (q?.kind === 'AssignStmt' && q.lhs.includes(use)) continue; // assigned another dial's connection
     if (q?.kind === 'BinaryExpr' && (q.op === '==' || q.op === '!=') && isNil(pkg, q.x === use ? q.y : q.x)) continue;
     return false;

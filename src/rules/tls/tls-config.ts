@@ -673,9 +673,11 @@ function verifySwitch(source: string, x: Expr): boolean {
  * The name a config is bound to, when it says the config is insecure: the
  * variable, field or key that holds the literal `n` stands in, directly or
  * inside a transport or client literal (`var insecureTransport =
- * &http.Transport{TLSClientConfig: &tls.Config{...}}`).
+ * &http.Transport{TLSClientConfig: &tls.Config{...}}`), or the holder whose
+ * field the literal is assigned to (`insecureTransport.TLSClientConfig =
+ * ...`, or a local `transport` that only goes into an `insecureClient`).
  */
-function insecureBinding(pkg: PackageInfo, n: Node): string | undefined {
+function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefined {
   let child: Node = n;
   let literal = false; // a variable named insecure that holds `true` is not a config
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
@@ -693,9 +695,30 @@ function insecureBinding(pkg: PackageInfo, n: Node): string | undefined {
       default: return undefined;
     }
     const id = name && (name.kind === 'SelectorExpr' ? name.sel : name);
-    return literal && id?.kind === 'Ident' && INSECURE_NAME.test(id.name) ? id.name : undefined;
+    if (!literal) return undefined;
+    if (id?.kind === 'Ident' && INSECURE_NAME.test(id.name)) return id.name;
+    return name?.kind === 'SelectorExpr' && hops < 2 ? insecureHolder(pkg, name.x, hops + 1) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The insecure name of a variable whose field a config literal is
+ * assigned to: its own name, or, for a local variable, the name every
+ * value it is used as (apart from its own fields) is bound to.
+ */
+function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): string | undefined {
+  const x = unparen(holder);
+  if (x.kind !== 'Ident') return undefined;
+  if (INSECURE_NAME.test(x.name)) return x.name;
+  const v = pkg.objectOf(x);
+  if (v?.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || !v.func) return undefined;
+  const values = identUses(v.func, pkg, v).filter((u) => {
+    const p = pkg.parentOf(u);
+    return !(p?.kind === 'SelectorExpr' && p.x === u);
+  });
+  const names = values.map((u) => insecureBinding(pkg, u, hops));
+  return names.length > 0 && names.every((nm) => nm !== undefined) ? names[0] : undefined;
 }
 
 /** The operands of a chain of `&&`, parentheses removed. */
