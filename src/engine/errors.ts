@@ -71,13 +71,13 @@ export class UnreadablePathError extends InputError {
   }
 }
 
-/** No argument matched a Go file: a mistyped path or the wrong directory, which must not pass as a clean scan. */
 /** An argument that matched no Go files; `below`: a directory with Go files in its subdirectories. */
 export interface EmptyArgument {
   readonly arg: string;
   readonly below: boolean;
 }
 
+/** No argument matched a Go file: a mistyped path or the wrong directory, which must not pass as a clean scan. */
 export class NoGoFilesError extends InputError {
   readonly args: readonly string[];
   constructor(empty: readonly EmptyArgument[]) {

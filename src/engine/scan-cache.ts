@@ -79,6 +79,8 @@ export class ScanCache {
   private readonly base: string;
   /** The file exists and is not a cache: it is neither read nor replaced. */
   private readonly foreign: boolean;
+  /** Per package, the hash of the setup, the planned package and its files' contents (read once per scan); null when a file cannot be read. */
+  private readonly files = new WeakMap<PlannedPackage, { state: Hash; fileHashes: string[] } | null>();
   /** Packages answered from the cache in this scan. */
   hits = 0;
   /** Why the cache file was not used, if it was not (for a warning). */
@@ -104,9 +106,6 @@ export class ScanCache {
     for (const d of deps) h.update('\0').update(d);
     return { hash: h.digest('hex'), fileHashes: files.fileHashes };
   }
-
-  /** Per package, the hash of the setup, the planned package and its files' contents (read once per scan); null when a file cannot be read. */
-  private readonly files = new WeakMap<PlannedPackage, { state: Hash; fileHashes: string[] } | null>();
 
   private filesHash(pkg: PlannedPackage): { state: Hash; fileHashes: string[] } | null {
     const known = this.files.get(pkg);

@@ -3,7 +3,7 @@ import { pathsAvoiding } from '../../semantics/dataflow.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
 import { startOfStatement, type GoroutineStart } from '../../semantics/goroutines.js';
 import type { Obj } from '../../semantics/scope.js';
-import { defineRule } from '../../engine/rule.js';
+import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, memoryUseAt, rootVar, waits } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
@@ -89,26 +89,15 @@ func Render(page string, done chan<- bool) {
         const borrows = !here.some((e) => e.kind === 'free' || e.kind === 'keep' || e.kind === 'unknown');
         const reset = (n: Node) => g.defs.has(n) || effectsAt(g, n).some((e) => e.kind === 'overwrite' && e.how === 'now');
         const stop = (n: Node) => waits(pkg, n) || reset(n);
+        /** Reports the nodes after the start, before any wait or reset, where `hit` holds. */
+        const reportAfterStart = (hit: (n: Node) => boolean, messageId: 'freedWhileShared' | 'usedWhileFreed', related: (n: Node) => RelatedReport): void => {
+          const hits = (pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && hit(n), defers: false }) ?? []).filter((x) => x.reason === 'before');
+          if (hits.length > 0) ctx.report({ range: go, messageId, data: { name: root.name }, related: hits.map((x) => related(x.node)) });
+        };
         if (borrows) {
-          const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && freesNow(g, n), defers: false }) ?? [];
-          const frees = w.filter((x) => x.reason === 'before');
-          if (frees.length === 0) continue;
-          ctx.report({
-            range: go,
-            messageId: 'freedWhileShared',
-            data: { name: root.name },
-            related: frees.map((x) => ({ range: effectsAt(g, x.node).find((e) => e.kind === 'free')?.call ?? x.node, message: `${root.name} is freed here while the goroutine may still use it` })),
-          });
+          reportAfterStart((n) => freesNow(g, n), 'freedWhileShared', (n) => ({ range: effectsAt(g, n).find((e) => e.kind === 'free')?.call ?? n, message: `${root.name} is freed here while the goroutine may still use it` }));
         } else if (owns) {
-          const w = pathsAvoiding(cfg, go, stop, { before: (n) => n !== go && memoryUseAt(g, n) !== undefined, defers: false }) ?? [];
-          const uses = w.filter((x) => x.reason === 'before');
-          if (uses.length === 0) continue;
-          ctx.report({
-            range: go,
-            messageId: 'usedWhileFreed',
-            data: { name: root.name },
-            related: uses.map((x) => ({ range: memoryUseAt(g, x.node)!.at, message: `${root.name} is used here while the goroutine may already have freed it` })),
-          });
+          reportAfterStart((n) => memoryUseAt(g, n) !== undefined, 'usedWhileFreed', (n) => ({ range: memoryUseAt(g, n)!.at, message: `${root.name} is used here while the goroutine may already have freed it` }));
         }
       }
     };

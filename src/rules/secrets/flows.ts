@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
-import { startedCall, startedLiteral, startKeyword, startOfLiteral, startsIn, type GoroutineStart } from '../../semantics/goroutines.js';
+import { startedCall, startedLiteral, startKeyword, startsIn, type GoroutineStart } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
@@ -101,16 +101,6 @@ function startAround(starts: readonly GoroutineStart[], n: Node): GoroutineStart
   return best;
 }
 
-/** The goroutine start whose literal a visited node runs in, from the visit's ancestors. */
-export function startOfAncestors(info: PackageInfo, ancestors: readonly Node[]): GoroutineStart | null {
-  for (let i = ancestors.length - 1; i >= 1; i--) {
-    const lit = ancestors[i]!;
-    if (lit.kind !== 'FuncLit') continue;
-    const start = startOfLiteral(info, lit);
-    if (start) return start;
-  }
-  return null;
-}
 
 /** No parameter indices (shared: seedParams results are read-only). */
 const NO_PARAMS: readonly number[] = Object.freeze([]);

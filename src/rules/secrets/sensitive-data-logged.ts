@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
-import { goroutineOnlyStart, startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
+import { enclosingStart, goroutineOnlyStart, startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -11,7 +11,7 @@ import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { aboutCredential, detectSecret, findUrlCredential } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { credentialName, exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
-import { loggedValuesOf, startOfAncestors, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
+import { loggedValuesOf, paramIndexOfArg, relatedOf, secretFactIds, secretFactKinds } from './flows.js';
 import { allowOption, detectionSettings, extraNamesOption, ignoreNamesOption, logSinksOption, maskingTagOption, minEntropyOption } from './options.js';
 import { calleeParamName } from './names-of.js';
 import { constLeaves, maskRanges } from './trace.js';
@@ -97,12 +97,14 @@ func login(c Credentials) {
      * that runs its whole function (`go s.record(tok)`, asked only once a
      * finding is sure: it looks at the whole package, once per function).
      */
-    const goroutineOf = (ancestors: readonly Node[]): (() => GoroutineStart | null) => {
-      const lexical = startOfAncestors(pkg, ancestors);
+    const goroutineOf = (call: CallExpr, ancestors: readonly Node[]): (() => GoroutineStart | null) => {
+      let known: GoroutineStart | null | undefined;
       return () => {
-        if (lexical) return lexical;
-        const fn = ancestors.find((a): a is FuncDecl => a.kind === 'FuncDecl');
-        return fn ? goroutineOnlyStart(pkg, fn) : null;
+        if (known === undefined) {
+          const fn = ancestors.find((a): a is FuncDecl => a.kind === 'FuncDecl');
+          known = enclosingStart(pkg, call) ?? (fn ? goroutineOnlyStart(pkg, fn) : null);
+        }
+        return known;
       };
     };
 
@@ -180,7 +182,7 @@ func login(c Credentials) {
         const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
         if (logged) {
           if (inDeadBranch(pkg, ancestors, call)) return;
-          const go = goroutineOf(ancestors);
+          const go = goroutineOf(call, ancestors);
           for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(pkg, logged, v));
           return;
         }
@@ -204,7 +206,7 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(goroutineOf(ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
+          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },
     };

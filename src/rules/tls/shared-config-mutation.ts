@@ -290,7 +290,7 @@ function goroutineShares(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
   // used again by the spawner after the go statement, or installed by it (a server or client then uses it concurrently)
   for (const id of identUses(spawner, pkg, o)) {
     if (id.start >= lit.end) return true;
-    if ((id.end <= lit.start || id.start >= lit.end) && installationAt(pkg, id)) return true;
+    if (id.end <= lit.start && installationAt(pkg, id)) return true;
   }
   // an alias of the spawner's own shared state (c := s.cfg; go func() { c.X = ... }())
   return assignedValues(pkg, o).some((v) => pkg.typeOf(v).kind === 'pointer' && rootIsLongLived(pkg, v, spawner));
@@ -394,7 +394,6 @@ function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
 }
 
 const LISTENERS = new Set(['tls.Listen', 'tls.NewListener']);
-
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
