@@ -237,8 +237,9 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
 }
 
 /** The declared parameter names of a function, '' for unnamed and blank ones. */
-export function paramNames(fn: ast.FuncDecl): string[] {
-  return fn.type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
+export function paramNames(fn: ast.FuncDecl | ast.FuncType): string[] {
+  const type = fn.kind === 'FuncDecl' ? fn.type : fn;
+  return type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
 }
 
 function exportPackage(info: PackageInfo): ExportedPackage {

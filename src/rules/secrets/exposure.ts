@@ -5,7 +5,7 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
@@ -14,7 +14,7 @@ import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
-import { nameOfValue } from './names-of.js';
+import { calleeParamName, nameOfValue } from './names-of.js';
 
 export interface ExposureSettings {
   readonly extraNames: ReadonlySet<string>;
@@ -71,7 +71,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e)) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
@@ -147,8 +147,38 @@ const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([
 ]);
 const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map(lastName));
 
-/** Per package: the variables and fields passed somewhere as a file name (built on first use). */
-const fileNameObjects = new WeakMap<PackageInfo, Set<Obj>>();
+/** What the package passes its variables and fields as, somewhere: a file name, the name of an object (built on first use). */
+interface NamesPassed {
+  readonly fileNames: Set<Obj>;
+  readonly objectNames: Set<Obj>;
+}
+const namesPassedOf = new WeakMap<PackageInfo, NamesPassed>();
+
+function namesPassed(pkg: PackageInfo): NamesPassed {
+  let names = namesPassedOf.get(pkg);
+  if (names) return names;
+  names = { fileNames: new Set(), objectNames: new Set() };
+  const add = (set: Set<Obj>, arg: Expr | undefined) => {
+    const o = arg && namedObject(pkg, arg);
+    if (o) set.add(o);
+  };
+  for (const body of pkg.res.bodies.values()) {
+    for (const call of body.calls) {
+      const called = calledName(call) ?? '';
+      if (SECRET_CLIENT_METHODS.has(called) && isSecretsClientCall(pkg, call)) add(names.objectNames, call.args[1]);
+      const isFileCall = FILE_NAME_CALLS.has(called);
+      if (!isFileCall && call.args.length === 0) continue;
+      const c = pkg.calleeOf(call);
+      if (c.kind !== 'func' && c.kind !== 'method') continue;
+      if (isFileCall) for (const i of FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') ?? []) add(names.fileNames, call.args[i]);
+      for (let i = 0; i < call.args.length; i++) {
+        if (OBJECT_NAME_PARAM.test(calleeParamName(pkg, c, i) ?? '')) add(names.objectNames, call.args[i]);
+      }
+    }
+  }
+  namesPassedOf.set(pkg, names);
+  return names;
+}
 
 /**
  * `cfg.ClientKey` where the package also passes `cfg.ClientKey` (the same
@@ -157,24 +187,38 @@ const fileNameObjects = new WeakMap<PackageInfo, Set<Obj>>();
  */
 function isFileName(pkg: PackageInfo, e: Expr): boolean {
   const o = namedObject(pkg, e);
-  if (!o) return false;
-  let objects = fileNameObjects.get(pkg);
-  if (!objects) {
-    objects = new Set();
-    for (const body of pkg.res.bodies.values()) {
-      for (const call of body.calls) {
-        if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) continue;
-        const c = pkg.calleeOf(call);
-        const params = c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined;
-        for (const i of params ?? []) {
-          const arg = call.args[i] && namedObject(pkg, call.args[i]!);
-          if (arg) objects.add(arg);
-        }
-      }
-    }
-    fileNameObjects.set(pkg, objects);
-  }
-  return objects.has(o);
+  return o !== undefined && namesPassed(pkg).fileNames.has(o);
+}
+
+/** Parameters that take the name of an object (`name`, `secretName`). */
+const OBJECT_NAME_PARAM = /^(name|\w*Name)$/;
+
+/** Methods of client-go's `SecretInterface` whose argument 1 is the Secret's name. */
+const SECRET_CLIENT_METHODS = new Set(['Get', 'Patch', 'Delete', 'Update', 'Apply']);
+
+/** `…Secrets(ns).Get(ctx, name, …)`, or the same on a local set from `…Secrets(ns)`: client-go's Secret client. */
+function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
+  const f = unparen(call.fun);
+  if (f.kind !== 'SelectorExpr') return false;
+  const isSecretsCall = (e: Expr) => {
+    const u = unparen(e);
+    return u.kind === 'CallExpr' && calledName(u) === 'Secrets';
+  };
+  if (isSecretsCall(f.x)) return true;
+  const o = namedObject(pkg, f.x);
+  return o !== undefined && o.kind === 'var' && assignedValues(pkg, o).some(isSecretsCall);
+}
+
+/**
+ * `c.flagRootTokenSecret` where the package also passes it as the name of
+ * an object (a Kubernetes Secret: `secrets.Patch(ctx, c.flagRootTokenSecret,
+ * …)`, a parameter called `name` or `secretName`): "secret" names the kind
+ * of object, and the value is that object's name, not a secret.
+ */
+function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
+  if (name === undefined || !/secrets?$/i.test(name)) return false;
+  const o = namedObject(pkg, e);
+  return o !== undefined && namesPassed(pkg).objectNames.has(o);
 }
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */

@@ -174,9 +174,11 @@ function nthName(names: readonly string[], i: number, variadic: boolean): string
 export function calleeParamName(pkg: PackageInfo, callee: Callee, i: number): string | undefined {
   if (callee.kind !== 'func' && callee.kind !== 'method') return undefined;
   const decl = callee.obj?.node;
-  if (decl?.kind === 'FuncDecl' && callee.obj?.pkg === pkg.importPath) {
-    const last = decl.type.params.list[decl.type.params.list.length - 1];
-    return nthName(paramNames(decl), i, last?.type?.kind === 'Ellipsis');
+  // a function or method of this package, or a method of one of its interfaces
+  const type = decl?.kind === 'FuncDecl' ? decl.type : decl?.kind === 'Field' && decl.type?.kind === 'FuncType' ? decl.type : undefined;
+  if (type && callee.obj?.pkg === pkg.importPath) {
+    const last = type.params.list[type.params.list.length - 1];
+    return nthName(paramNames(type), i, last?.type?.kind === 'Ellipsis');
   }
   if (callee.kind !== 'func') return undefined;
   const f = pkg.program.packages[callee.pkg]?.funcs[callee.name];
