@@ -8,7 +8,7 @@ import { isAwsSecretName, sensitiveName } from './names.js';
 import { isDocumentedExampleKey, isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 import { findPrivateKey, findToken } from './tokens.js';
 
-export { aboutCredential, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
+export { aboutCredential, namedAsMadeUp, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
@@ -50,7 +50,7 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
     return { tier: 'private-key', type: 'private-key', label: labelOfKey(key.label), live: !key.encrypted, start: key.start, end: key.end, visiblePrefix: 0 };
   }
   const token = findToken(value);
-  if (token && !isObviousFake(value.slice(token.start, token.end))) {
+  if (token && !isObviousFake(value.slice(token.start, token.end)) && !(token.format.id === 'jwt' && hasSampleClaims(value.slice(token.start, token.end)))) {
     const f = token.format;
     return { tier: 'token', type: f.id, label: f.label, live: f.live, start: token.start, end: token.end, visiblePrefix: f.visiblePrefix };
   }
@@ -108,6 +108,21 @@ const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\
 /** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
 function isObviousFake(token: string): boolean {
   return /x{6,}|X{6,}|0{8,}|1234567890|EXAMPLE|example/.test(token);
+}
+
+/**
+ * A JWT with a claim of jwt.io's sample (`"sub": "1234567890"`, `"name": "John Doe"`)
+ * or a plainly made-up one (`"sub": "xxxxxxxx"`): copied from documentation, whatever key signed it.
+ */
+function hasSampleClaims(jwt: string): boolean {
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
+  } catch {
+    return false;
+  }
+  if (typeof claims !== 'object' || claims === null) return false;
+  return Object.values(claims).some((v) => typeof v === 'string' && (v === 'John Doe' || isObviousFake(v)));
 }
 
 function labelOfKey(pemLabel: string): string {

@@ -88,11 +88,17 @@ const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
 const NOT_SENSITIVE_WORDS = new Set([
   'hash', 'hashed', 'redact', 'redacted', 'censor', 'censored', 'obfuscate', 'obfuscated', 'mask', 'masked',
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
-  // names that say the value is made up (`fakeAPIToken` served by a test double)
-  'fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder',
   // names that say it is not one (`defaultClientNotSoSecret`: an OAuth installed-app secret, public by design)
   'not', 'non',
 ]);
+
+/** Words anywhere in a name that say the value is made up (`fakeAPIToken` served by a test double, `sampleSignature` in documentation). */
+const MADE_UP_WORDS = new Set(['fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder']);
+
+/** Whether a name says its value is made up: a fake, a sample, an example. */
+export function namedAsMadeUp(name: string): boolean {
+  return splitWords(name).some((w) => MADE_UP_WORDS.has(w));
+}
 
 /**
  * Qualifiers that make `key` a credential: `apiKey`, `signingKey`. Not
@@ -131,7 +137,7 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
   while (words.length > 1 && NEUTRAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   const head = words[words.length - 1];
   if (head === undefined) return null;
-  if (words.some((w) => NOT_SENSITIVE_WORDS.has(w))) return null;
+  if (words.some((w) => NOT_SENSITIVE_WORDS.has(w) || MADE_UP_WORDS.has(w))) return null;
   const before = words[words.length - 2];
   if (extraNouns.has(head)) return { noun: head };
   if (CREDENTIAL_NOUNS.has(head)) {

@@ -57,3 +57,18 @@ var (
 	notAJWT     = "eyJub3QiOiJqc29uIn0.eyJhbGciOiJub25lIn0.c2lnbmF0dXJlLXRleHQ"
 	twilioLike  = "SKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 )
+
+// Documentation samples: JWTs copied from jwt.io (sub 1234567890), or held under a name that says sample.
+type signingExample struct {
+	method          string
+	sampleSignature string
+}
+
+var signingExamples = []signingExample{
+	{method: "HS256", sampleSignature: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyMTIzIn0.hUl-nngPMY_3h9vveWJUPsCcO5PeL6k9hWLnMYeFbFQ"},
+}
+
+var jwtIOToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE1MTYyMzkwMjIsIm1vb2QiOiJEaXNkYWluZnVsIiwic3ViIjoiMTIzNDU2Nzg5MCJ9.YwXOM8v3gHVWcQRRRQc_zDlhmLnM62fwhFYGpiA0J1A"
+
+// A checksummed vendor token is live whatever its name says.
+var sampleGitHubToken = "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" // want "GitHub personal access token"
