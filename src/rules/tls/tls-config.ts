@@ -611,7 +611,7 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 // Explicit insecure switches
 
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
-const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|certificate|server|host)[-_]?)*verif|self[-_]?(signed|cert)/i;
+const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|certificate|server|host)[-_]?)*verif|(skip|ignore)[-_]?((tls|ssl|server|host)[-_]?)*cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)/i;
 
 /**
  * The condition under which a node runs, when it tests a switch named as

@@ -153,6 +153,11 @@ const URL_WITH_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s/:@'"]{0,128}):([
 /** Default or dummy passwords of local services and examples: `guest:guest`, `postgres:postgres`. */
 export const DUMMY_PASSWORDS: ReadonlySet<string> = new Set(['hunter2', 'guest', 'admin', 'root', 'postgres', 'mysql', 'pass', 'pwd', 'user', 'minioadmin', 'secret', 'password', 'passwd', 'changeme', 'test', 'demo', 'example', 'foo', 'bar', 'baz', 'qux', 'x', 'xxx', 'abc', 'pw']);
 
+/** The user name as the password, once or repeated: `admin:admin`, qBittorrent's default `admin:adminadmin`. */
+function isUserRepeated(password: string, user: string): boolean {
+  return user.length > 0 && password.length % user.length === 0 && password === user.repeat(password.length / user.length);
+}
+
 /** Hosts reserved for documentation (RFC 2606) and examples. */
 const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$|(^|\.)(dummy|fake)[.-]/i;
 
@@ -168,7 +173,7 @@ export function findUrlCredential(value: string): UrlCredential | null {
   const password = m[3]!;
   const host = m[4]!;
   if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
-  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || password === user || isSpelledDummyPassword(password) || EXAMPLE_HOST.test(host)) return null;
+  if (DUMMY_PASSWORDS.has(password.toLowerCase()) || isUserRepeated(password, user) || isSpelledDummyPassword(password) || EXAMPLE_HOST.test(host)) return null;
   const start = m.index + m[1]!.length + 3 + user.length + 1;
   return { start, end: start + password.length, scheme: m[1]!.toLowerCase(), user, host };
 }

@@ -48,6 +48,9 @@ const NOT_CREDENTIAL_TOKENS = new Set([
   'cluster', 'discovery', 'challenge',
 ]);
 
+/** Credential-shaped names of identifiers: StoreKit's `appAccountToken` is a UUID that ties a purchase to an account. */
+const NOT_CREDENTIAL_PHRASES = new Set(['app account token']);
+
 /**
  * For names judged without a value to look at (a logged variable, a log
  * key), `token` and `secret` alone are too often something else: an ACME
@@ -144,6 +147,7 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
     // "pass" alone is a verb (or a compiler pass) as often as a noun: require a qualifier (dbPass, userPass).
     if (head === 'pass' && (before === undefined || !PASS_QUALIFIERS.has(before))) return null;
     if (head === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return null;
+    if (words.length >= 3 && NOT_CREDENTIAL_PHRASES.has(words.slice(-3).join(' '))) return null;
     const qualifiers = WEAK_NOUNS[head];
     if (strict && qualifiers && (before === undefined || !qualifiers.has(before))) return null;
     // "auth token", "client secret": the qualifier says which credential

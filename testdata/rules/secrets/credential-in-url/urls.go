@@ -38,6 +38,7 @@ const (
 	fromVerb    = "postgres://%s:%s@%s/%s"
 	guest       = "amqp://guest:guest@localhost:5672/"
 	sameAsUser  = "postgres://postgres:postgres@localhost:5432/test"
+	userTwice   = "http://admin:adminadmin@localhost:8080/"
 	docs        = "https://user:Xk29dLq8wPz4@api.example.com/v1"
 	noPassword  = "https://git@github.com/org/repo.git"
 	plain       = "https://db.internal:5432/orders"

@@ -80,7 +80,7 @@ func generateKeys() {
 }
 
 func newAPIKey(prefix string) string { return prefix + "xyz" }
-func randomSecret() string          { return "s3cr3t-from-rand" }
+func randomSecret() string           { return "s3cr3t-from-rand" }
 
 // pwd is the working directory here.
 var pwd = workingDir()
@@ -180,6 +180,17 @@ func (b Bootstrap) persist(ctx context.Context, objects SecretObjects, core core
 	}
 	log.Printf("root token %s", b.RootToken) // want "log.Printf logs `b.RootToken`, which holds a root token"
 	return nil
+}
+
+// StoreKit's appAccountToken is a UUID that ties a purchase to an account.
+type Purchase struct {
+	AppAccountToken string
+	AccessToken     string
+}
+
+func logPurchase(p Purchase) {
+	log.Printf("purchase for account %s", p.AppAccountToken)
+	log.Printf("purchase with %s", p.AccessToken) // want "log.Printf logs `p.AccessToken`, which holds an access token"
 }
 
 // A configuration whose secrets a method replaces before it is logged.

@@ -2,8 +2,8 @@ package insecureskipverify
 
 import (
 	"crypto/tls"
-	"crypto/x509"
 	ctls "crypto/tls"
+	"crypto/x509"
 	"net/http"
 )
 
@@ -103,6 +103,18 @@ func optInOuter(skipVerify bool, t *http.Transport) *http.Transport {
 		}
 	}
 	return t
+}
+
+// A switch named for what it does, from a user's checkbox; another named for something else.
+func download(ignoreCertificate, ignoreCache bool) *http.Client {
+	tr := &http.Transport{}
+	if ignoreCertificate {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off when ignoreCertificate is set"
+	}
+	if ignoreCache {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return &http.Client{Transport: tr}
 }
 
 func guardedOptIn(cfg *tls.Config, oidcInsecureSkipVerify bool) {
