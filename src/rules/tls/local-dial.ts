@@ -1,0 +1,145 @@
+/**
+ * Connections a TLS config makes to this machine: the call that dials with
+ * the config also takes an address on this machine, such as one of the
+ * process's own listeners (`ln.Addr().String()`), a loopback host
+ * (`fmt.Sprintf("127.0.0.1:%d", port)`) or an address the package listens
+ * on itself (`net.Listen("tcp", addr)`): a gateway in front of its own
+ * gRPC server (`RegisterXHandlerFromEndpoint(ctx, mux, grpcAddr, opts)`).
+ */
+import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import type { Obj } from '../../semantics/scope.js';
+import { calledName } from '../../semantics/fact-names.js';
+import { assignedValues, unparen } from '../../semantics/flow.js';
+import { deref } from '../../semantics/types.js';
+import { constString } from '../shared/log-sinks.js';
+import { bindingOf, exprText, identUses, shortText, valueAt } from './tls-config.js';
+
+/** Calls that wrap a config on its way to a dial: gRPC transport credentials and the dial option that carries them. */
+const WRAPPERS = new Set(['NewTLS', 'NewClientTLSFromCert', 'WithTransportCredentials']);
+/** How many variables a config may pass through (`cfg`, `creds`, `opts`) before the dial. */
+const MAX_HOPS = 4;
+
+/**
+ * The address (shortened source text) when every call that dials with the
+ * config at `config` (the literal, or the variable a field of it is set on)
+ * also takes an address on this machine; undefined otherwise, or when no
+ * such call is found.
+ */
+export function localDial(pkg: PackageInfo, source: string, config: Expr): string | undefined {
+  const dials: CallExpr[] = [];
+  const reached = config.kind === 'Ident' ? followVariable(pkg, pkg.objectOf(config), dials, 1) : collectDials(pkg, config, dials, 0);
+  if (!reached) return undefined;
+  let address: Expr | undefined;
+  for (const dial of dials) {
+    let local: Expr | undefined;
+    for (const a of dial.args) if ((local = localAddress(pkg, a))) break;
+    if (!local) return undefined;
+    address ??= local;
+  }
+  return address && shortText(source, address, 50);
+}
+
+/**
+ * Adds to `dials` the calls the value at `at` reaches as an argument:
+ * through the wrappers, `append`, slice literals and local variables.
+ * False when the value also goes anywhere else (a field, a return, another
+ * function's closure), so nothing can be said of every connection.
+ */
+function collectDials(pkg: PackageInfo, at: Node, dials: CallExpr[], hops: number): boolean {
+  const value = valueAt(pkg, at, true);
+  const p = pkg.parentOf(value);
+  if (p?.kind === 'CallExpr' && p.fun !== value) {
+    const name = calledName(p) ?? '';
+    if (name === 'append' || WRAPPERS.has(name)) return collectDials(pkg, p, dials, hops);
+    dials.push(p);
+    return true;
+  }
+  if (p?.kind === 'CompositeLit') return collectDials(pkg, p, dials, hops); // []grpc.DialOption{grpc.WithTransportCredentials(...)}
+  const binding = bindingOf(pkg, value);
+  if (!binding || hops >= MAX_HOPS) return false;
+  return followVariable(pkg, pkg.objectOf(binding.name), dials, hops + 1);
+}
+
+/** Every use of a local variable, but those that set it or its fields, leads to a dial. */
+function followVariable(pkg: PackageInfo, v: Obj | undefined, dials: CallExpr[], hops: number): boolean {
+  if (!v || v.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || v.isResult || !v.func) return false;
+  const before = dials.length;
+  for (const use of identUses(v.func, pkg, v)) {
+    const p = pkg.parentOf(use);
+    if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) continue; // cfg.InsecureSkipVerify = true
+    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue; // opts = append(opts, ...): the right-hand side is followed
+    if (p?.kind === 'ValueSpec' && p.names.includes(use)) continue;
+    if (p?.kind === 'CallExpr' && calledName(p) === 'append' && p.args[0] === use) continue; // the slice it is appended to
+    if (!collectDials(pkg, use, dials, hops)) return false;
+  }
+  return dials.length > before;
+}
+
+/** The address on this machine that `arg` is (or, for a local set only to such addresses, the first of them). */
+function localAddress(pkg: PackageInfo, arg: Expr): Expr | undefined {
+  const e = unparen(arg);
+  if (e.kind !== 'Ident') return isLocalAddressValue(pkg, e) ? e : undefined;
+  const o = pkg.objectOf(e);
+  const values = o && o.kind === 'var' && !o.isParam && !o.isField ? assignedValues(pkg, o) : [];
+  return values.length > 0 && values.every((v) => isLocalAddressValue(pkg, unparen(v))) ? values[0] : undefined;
+}
+
+function isLocalAddressValue(pkg: PackageInfo, e: Expr): boolean {
+  return isListenerAddressCall(pkg, e) || isLoopbackAddress(pkg, e) || isListenedAddress(pkg, e);
+}
+
+/** `ln.Addr().String()` of a `net.Listener`. */
+function isListenerAddressCall(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'CallExpr' || e.args.length > 0) return false;
+  const f = unparen(e.fun);
+  if (f.kind !== 'SelectorExpr' || f.sel.name !== 'String') return false;
+  const addr = unparen(f.x);
+  if (addr.kind !== 'CallExpr') return false;
+  const c = pkg.calleeOf(addr);
+  if (c.kind !== 'method' || c.pkg !== 'net' || c.name !== 'Addr') return false;
+  const recv = deref(c.recv);
+  return recv.kind === 'named' && /Listener$/.test(recv.name);
+}
+
+/** A loopback host and port: `"127.0.0.1:8080"`, `fmt.Sprintf("localhost:%d", port)`, `net.JoinHostPort("::1", port)`. */
+function isLoopbackAddress(pkg: PackageInfo, e: Expr): boolean {
+  const text = constString(pkg, e);
+  if (text !== undefined) return LOOPBACK_ADDRESS.test(text);
+  if (e.kind !== 'CallExpr' || e.args.length === 0) return false;
+  const c = pkg.calleeOf(e);
+  if (c.kind !== 'func') return false;
+  const first = constString(pkg, e.args[0]!);
+  if (first === undefined) return false;
+  if (c.pkg === 'fmt' && c.name === 'Sprintf') return LOOPBACK_ADDRESS.test(first);
+  return c.pkg === 'net' && c.name === 'JoinHostPort' && LOOPBACK_HOSTS.has(first);
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK_ADDRESS = /^(127\.0\.0\.1|localhost|\[::1\]):/;
+
+/** Functions that listen on their address argument (its index). */
+const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypto/tls.Listen', 1], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0]]);
+
+/** Per package: the source text of every address it listens on (built on first use). */
+const listenedAddresses = new WeakMap<PackageInfo, Set<string>>();
+
+/** The same expression, by its text, as an address the package listens on: `net.Listen("tcp", fmt.Sprintf("%v:%d", c.Address, c.Port))`. */
+function isListenedAddress(pkg: PackageInfo, e: Expr): boolean {
+  let texts = listenedAddresses.get(pkg);
+  if (!texts) {
+    texts = new Set();
+    for (const body of pkg.res.bodies.values()) {
+      for (const call of body.calls) {
+        const c = pkg.calleeOf(call);
+        const at = c.kind === 'func' ? LISTENS.get(c.key) : undefined;
+        const arg = at === undefined ? undefined : call.args[at];
+        const file = arg && pkg.fileOf(arg);
+        if (arg && file && !isLoopbackAddress(pkg, arg) && unparen(arg).kind !== 'Ident') texts.add(exprText(file.source, unparen(arg)));
+      }
+    }
+    listenedAddresses.set(pkg, texts);
+  }
+  const file = pkg.fileOf(e);
+  return texts.size > 0 && file !== undefined && texts.has(exprText(file.source, e));
+}
