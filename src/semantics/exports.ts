@@ -11,6 +11,8 @@ export interface ExportedMethod {
   readonly ptr: boolean;
   /** `relPath:offset` of the declaring identifier, when known. */
   readonly pos?: string;
+  /** Exported methods of module packages: the declared parameter names, as for functions. */
+  readonly params?: readonly string[];
 }
 
 export interface ExportedType {

@@ -265,7 +265,11 @@ function exportPackage(info: PackageInfo): ExportedPackage {
       if (t.kind !== 'named') continue;
       const ni = ti.namedInfo(t);
       const methods: Record<string, ExportedMethod> = {};
-      for (const [mn, m] of declaredMethods(t, ti)) methods[mn] = { sig: m.sig, ptr: m.ptrRecv, ...(m.pos ? { pos: m.pos } : {}) };
+      const decls = info.res.methods.get(name) ?? [];
+      for (const [mn, m] of declaredMethods(t, ti)) {
+        const decl = isExported(mn) ? decls.find((d) => d.name.name === mn) : undefined;
+        methods[mn] = { sig: m.sig, ptr: m.ptrRecv, ...(m.pos ? { pos: m.pos } : {}), ...(decl && { params: paramNames(decl) }) };
+      }
       types[name] = {
         underlying: underlying(t, ti), methods, ...p,
         ...(ni && ni.typeParams.length ? { typeParams: ni.typeParams } : {}),

@@ -7,6 +7,7 @@ import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { paramNames } from '../../semantics/facts.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
+import { deref } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
 
 /** Calls that read a value by a key: the key names the value (`os.Getenv("API_TOKEN")`, `r.FormValue("password")`). */
@@ -180,7 +181,13 @@ export function calleeParamName(pkg: PackageInfo, callee: Callee, i: number): st
     const last = type.params.list[type.params.list.length - 1];
     return nthName(paramNames(type), i, last?.type?.kind === 'Ellipsis');
   }
-  if (callee.kind !== 'func') return undefined;
-  const f = pkg.program.packages[callee.pkg]?.funcs[callee.name];
-  return f?.params ? nthName(f.params, i, f.sig.variadic) : undefined;
+  const api = pkg.program.packages[callee.pkg];
+  if (callee.kind === 'func') {
+    const f = api?.funcs[callee.name];
+    return f?.params ? nthName(f.params, i, f.sig.variadic) : undefined;
+  }
+  // a method of another module package: its receiver's type name finds it
+  const recv = deref(callee.recv);
+  const m = recv.kind === 'named' && recv.pkg === callee.pkg ? api?.types[recv.name]?.methods[callee.name] : undefined;
+  return m?.params ? nthName(m.params, i, m.sig.variadic) : undefined;
 }

@@ -105,12 +105,15 @@ func login(user, secretPassword string) {
 	checkLogin(user, secretPassword)
 }
 
-// Through another package: a parameter named as something about a token, and one named as a credential.
-type serverConfig struct{ AuthToken string }
+// Through another package: a parameter named as something about a token, one named as a credential (a function and a method), and one with a generic name.
+type serverConfig struct{ AuthToken, IDToken string }
 
 func startAuth(cfg serverConfig, user, adminPassword string) {
 	logutil.NewTokenProvider(cfg.AuthToken)
 	logutil.Login(user, adminPassword)
+	idp := &logutil.Client{}
+	idp.CheckIDToken(cfg.IDToken)
+	idp.Lookup(cfg.IDToken) // want "Lookup \\(which logs this argument\\) logs `cfg.IDToken`"
 }
 
 // A hardcoded secret is critical wherever it is logged.

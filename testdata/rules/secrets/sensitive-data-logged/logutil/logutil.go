@@ -28,3 +28,16 @@ func (t *Trail) Record(args ...any) { t.entries = append(t.entries, "entry") }
 func Login(user, password string) {
 	log.Printf("login %s/%s", user, password) // want "log.Printf logs `password`, which holds a password"
 }
+
+// Client calls an identity provider.
+type Client struct{}
+
+// CheckIDToken logs the token it is given (reported here, once).
+func (c *Client) CheckIDToken(idToken string) {
+	log.Printf("checking %s", idToken) // want "log.Printf logs `idToken`, which holds an ID token"
+}
+
+// Lookup logs what it is given under a generic name.
+func (c *Client) Lookup(value string) {
+	log.Printf("lookup %s", value)
+}
