@@ -324,14 +324,19 @@ export function testFindingSeverity(severity: Severity, mode: TestMode, testCode
  */
 const TEST_DIR = /^(e2e|test[a-z0-9]*)$|[-_](tests?|e2e)$/;
 
+/** File names of test fixtures: `fixtures.go`, `password_fixtures.go`, `fixture_users.go`. */
+const FIXTURE_FILE = /^(?:.*[-_])?fixtures?(?:[-_].*)?\.go$/;
+
 /**
  * Whether a file that is not a `_test.go` file is test support code: it
- * imports `testing`, or a directory of `relPath` is named like test support.
+ * imports `testing`, it is named as test fixtures, or a directory of
+ * `relPath` is named like test support.
  */
 export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
   for (const path of imports) if (path === 'testing') return true;
-  const dirs = relPath.split('/').slice(0, -1);
-  return dirs.some((d) => TEST_DIR.test(d));
+  const parts = relPath.split('/');
+  if (FIXTURE_FILE.test(parts[parts.length - 1]!)) return true;
+  return parts.slice(0, -1).some((d) => TEST_DIR.test(d));
 }
 
 /** Reports whether a finding fails the run: not suppressed and at least as severe as `failOn`. */

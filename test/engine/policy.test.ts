@@ -243,11 +243,16 @@ describe('tests severity and failing', () => {
     expect(testFindingSeverity('high', 'off', 'helper')).toBe('medium');
     expect(testFindingSeverity('high', 'same', 'helper')).toBe('high');
   });
-  it('knows test helpers by their import of testing or their directory', () => {
+  it('knows test helpers by their import of testing, their file name or their directory', () => {
     expect(isTestHelper('internal/fixtures/keys.go', ['crypto/tls', 'testing'])).toBe(true);
     expect(isTestHelper('test/mock-client/main.go', ['fmt'])).toBe(true);
     expect(isTestHelper('pkg/e2e/loader.go', [])).toBe(true);
     expect(isTestHelper('internal/testutil/server.go', [])).toBe(true);
+    expect(isTestHelper('internal/entity/password_fixtures.go', [])).toBe(true);
+    expect(isTestHelper('db/fixtures.go', [])).toBe(true);
+    expect(isTestHelper('db/fixture_users.go', [])).toBe(true);
+    expect(isTestHelper('db/fixtureloader.go', [])).toBe(false);
+    expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(false);
     expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);
     expect(isTestHelper('integration-test/fixtures/keys.go', [])).toBe(true);
     expect(isTestHelper('internal/latest/client.go', ['net/http'])).toBe(false);
