@@ -46,7 +46,7 @@ describe('secret shapes', () => {
     expect(detectSecret(`dop_v1_${'a1b2c3d4'.repeat(8)}`)?.type).toBe('digitalocean-token');
     const jwt = [
       Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url'),
-      Buffer.from('{"sub":"1234567890","name":"svc"}').toString('base64url'),
+      Buffer.from('{"sub":"svc-export","scope":"invoices:write"}').toString('base64url'),
       'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
     ].join('.');
     expect(detectSecret(jwt)?.type).toBe('jwt');
@@ -63,6 +63,12 @@ describe('secret shapes', () => {
   it('rejects made-up token-shaped values', () => {
     expect(detectSecret('ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).toBeNull();
     expect(detectSecret('sk_live_xxxxxxxxxxxxxxxxxxxxxxxx')).toBeNull();
+  });
+  it('takes JWTs with jwt.io\'s sample claims for documentation', () => {
+    const jwtIO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const service = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJiaWxsaW5nIiwic3ViIjoic3ZjLWV4cG9ydCIsImV4cCI6NDEwMjQ0NDgwMCwic2NvcGUiOiJpbnZvaWNlczp3cml0ZSJ9.iiWI8Vmf0uNTXgKweNMg0f9YHXKbqVPkw7faDeP_KhY';
+    expect(detectSecret(jwtIO)).toBeNull();
+    expect(detectSecret(service)?.type).toBe('jwt');
   });
 });
 
@@ -90,6 +96,7 @@ describe('generic secrets need a sensitive name and a secret-looking value', () 
     expect(generic('tokenURL', 'https://oauth2.example.com/token')).toBe(false); // URL, and not a credential name
     expect(generic('passwordFile', '/etc/app/password.txt')).toBe(false);
     expect(generic('aws_access_key_id', 'AKIAIOSFODNN7EXAMPLE')).toBe(false);
+    expect(generic('serviceKey', 'org.apache.dubbo-go.TargetService:1.0.0')).toBe(false); // a qualified service name
   });
 });
 
@@ -117,6 +124,8 @@ describe('names', () => {
     expect(sensitiveName('defaultClientNotSoSecret')).toBeNull();
     expect(sensitiveName('nonSecretToken')).toBeNull();
     expect(sensitiveName('notifyPassword')?.noun).toBe('password');
+    expect(sensitiveName('appAccountToken')).toBeNull(); // StoreKit's purchase-to-account UUID
+    expect(sensitiveName('serviceAccountToken')?.noun).toBe('account token');
   });
 });
 
@@ -131,6 +140,8 @@ describe('credentials in URLs', () => {
     expect(findUrlCredential('postgres://app:password@db/orders')).toBeNull();
     expect(findUrlCredential('https://user@github.com/org/repo')).toBeNull();
     expect(findUrlCredential('redis://:<password>@localhost:6379')).toBeNull();
+    expect(findUrlCredential('http://admin:adminadmin@localhost:8080/')).toBeNull(); // the user name repeated
+    expect(findUrlCredential('http://admin:admin2024x@localhost:8080/')).not.toBeNull();
   });
 });
 

@@ -53,6 +53,7 @@ export function isNameLike(raw: string): boolean {
   if (/^[A-Za-z][a-z0-9]*(-[A-Za-z][A-Za-z0-9]*)+$/.test(value)) return true; // X-Auth-Token, kebab-case
   if (/^[a-z][a-z0-9]*([._:/-][a-z][a-z0-9]*)+$/.test(value)) return true; // dotted.snake_case.label
   if (/^[a-z]+(_[a-z]+)+$/.test(value)) return true; // snake_case words
+  if (/^[a-z]{2,}(\.[a-z][a-z0-9-]*)+(\.[A-Z][A-Za-z0-9]*)*(:\d+(\.\d+)*)?$/.test(value)) return true; // org.apache.dubbo-go.TargetService:1.0.0, a qualified service name
   if (/^[a-zA-Z]+$/.test(value)) return true; // a single word, camelCase or not
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(value)) return true; // URL without userinfo
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
