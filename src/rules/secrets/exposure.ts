@@ -147,47 +147,62 @@ const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([
 ]);
 const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map(lastName));
 
-/** What the package passes its variables and fields as, somewhere: a file name, the name of an object (built on first use). */
-interface NamesPassed {
-  readonly fileNames: Set<Obj>;
-  readonly objectNames: Set<Obj>;
-}
-const namesPassedOf = new WeakMap<PackageInfo, NamesPassed>();
-
-function namesPassed(pkg: PackageInfo): NamesPassed {
-  let names = namesPassedOf.get(pkg);
-  if (names) return names;
-  names = { fileNames: new Set(), objectNames: new Set() };
-  const add = (set: Set<Obj>, arg: Expr | undefined) => {
-    const o = arg && namedObject(pkg, arg);
-    if (o) set.add(o);
-  };
-  for (const body of pkg.res.bodies.values()) {
-    for (const call of body.calls) {
-      const called = calledName(call) ?? '';
-      if (SECRET_CLIENT_METHODS.has(called) && isSecretsClientCall(pkg, call)) add(names.objectNames, call.args[1]);
-      const isFileCall = FILE_NAME_CALLS.has(called);
-      if (!isFileCall && call.args.length === 0) continue;
-      const c = pkg.calleeOf(call);
-      if (c.kind !== 'func' && c.kind !== 'method') continue;
-      if (isFileCall) for (const i of FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') ?? []) add(names.fileNames, call.args[i]);
-      for (let i = 0; i < call.args.length; i++) {
-        if (OBJECT_NAME_PARAM.test(calleeParamName(pkg, c, i) ?? '')) add(names.objectNames, call.args[i]);
+/**
+ * Per package and question, the variables and fields that some call of the
+ * package passes as an argument `select` picks (built on first use).
+ */
+function objectsPassed(
+  memo: WeakMap<PackageInfo, Set<Obj>>,
+  select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>,
+): (pkg: PackageInfo) => ReadonlySet<Obj> {
+  return (pkg) => {
+    let objects = memo.get(pkg);
+    if (objects) return objects;
+    objects = new Set();
+    for (const body of pkg.res.bodies.values()) {
+      for (const call of body.calls) {
+        for (const arg of select(pkg, call)) {
+          const o = arg && namedObject(pkg, arg);
+          if (o) objects.add(o);
+        }
       }
     }
-  }
-  namesPassedOf.set(pkg, names);
-  return names;
+    memo.set(pkg, objects);
+    return objects;
+  };
 }
 
+/** Variables and fields the package passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`). */
+const fileNameObjects = objectsPassed(new WeakMap(), (pkg, call) => {
+  if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) return [];
+  const c = pkg.calleeOf(call);
+  const params = c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined;
+  return (params ?? []).map((i) => call.args[i]);
+});
+
+/** Variables and fields the package passes as the name of an object: a Kubernetes Secret's, an argument bound to a `name` parameter. */
+const objectNameObjects = objectsPassed(new WeakMap(), (pkg, call) => {
+  const args: Array<Expr | undefined> = [];
+  if (SECRET_CLIENT_METHODS.has(calledName(call) ?? '') && isSecretsClientCall(pkg, call)) args.push(call.args[1]);
+  if (call.args.length === 0) return args;
+  const c = pkg.calleeOf(call);
+  if (c.kind !== 'func' && c.kind !== 'method') return args;
+  for (let i = 0; i < call.args.length; i++) if (OBJECT_NAME_PARAM.test(calleeParamName(pkg, c, i) ?? '')) args.push(call.args[i]);
+  return args;
+});
+
 /**
- * `cfg.ClientKey` where the package also passes `cfg.ClientKey` (the same
- * variable or field) as a file name (`tls.LoadX509KeyPair(cfg.ClientCert,
- * cfg.ClientKey)`, `os.ReadFile`): it holds where a key is, not the key.
+ * Whether the package passes the variable or field `o` as a file name
+ * somewhere: it holds where a key is (`cfg.ClientKey` loaded by
+ * `tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`), not the key.
  */
+export function isPassedAsFileName(pkg: PackageInfo, o: Obj): boolean {
+  return fileNameObjects(pkg).has(o);
+}
+
 function isFileName(pkg: PackageInfo, e: Expr): boolean {
   const o = namedObject(pkg, e);
-  return o !== undefined && namesPassed(pkg).fileNames.has(o);
+  return o !== undefined && isPassedAsFileName(pkg, o);
 }
 
 /** Parameters that take the name of an object (`name`, `secretName`). */
@@ -218,7 +233,7 @@ function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
 function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
   if (name === undefined || !/secrets?$/i.test(name)) return false;
   const o = namedObject(pkg, e);
-  return o !== undefined && namesPassed(pkg).objectNames.has(o);
+  return o !== undefined && objectNameObjects(pkg).has(o);
 }
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */

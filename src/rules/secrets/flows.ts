@@ -16,7 +16,7 @@ import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
-import { showsContent } from './exposure.js';
+import { isPassedAsFileName, showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
 export interface SecretFactIds {
@@ -121,7 +121,8 @@ function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): reado
       for (const l of leavesOf(info, v.expr)) {
         if (l.kind !== 'param') continue;
         const i = params.get(l.obj);
-        if (i !== undefined) (out ??= []).push(i);
+        // a parameter the function also loads as a file holds where a key is, not the key
+        if (i !== undefined && !isPassedAsFileName(info, l.obj)) (out ??= []).push(i);
       }
     }
   }

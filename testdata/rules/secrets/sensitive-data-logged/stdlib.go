@@ -106,7 +106,7 @@ func login(user, secretPassword string) {
 }
 
 // Through another package: a parameter named as something about a token, one named as a credential (a function and a method), and one with a generic name.
-type serverConfig struct{ AuthToken, IDToken string }
+type serverConfig struct{ AuthToken, IDToken, ClientCert, ClientKey string }
 
 func startAuth(cfg serverConfig, user, adminPassword string) {
 	logutil.NewTokenProvider(cfg.AuthToken)
@@ -114,6 +114,7 @@ func startAuth(cfg serverConfig, user, adminPassword string) {
 	idp := &logutil.Client{}
 	idp.CheckIDToken(cfg.IDToken)
 	idp.Lookup(cfg.IDToken) // want "Lookup \\(which logs this argument\\) logs `cfg.IDToken`"
+	_, _ = logutil.ClientCredentials(cfg.ClientCert, cfg.ClientKey)
 }
 
 // A hardcoded secret is critical wherever it is logged.

@@ -1,7 +1,10 @@
 // Package logutil wraps the standard logger.
 package logutil
 
-import "log"
+import (
+	"crypto/tls"
+	"log"
+)
 
 // Debugf logs when debugging is on.
 func Debugf(format string, args ...any) {
@@ -40,4 +43,10 @@ func (c *Client) CheckIDToken(idToken string) {
 // Lookup logs what it is given under a generic name.
 func (c *Client) Lookup(value string) {
 	log.Printf("lookup %s", value)
+}
+
+// ClientCredentials logs the files it loads the key pair from: key is a path.
+func ClientCredentials(cert, key string) (tls.Certificate, error) {
+	log.Printf("loading client certificate %s and key %s", cert, key)
+	return tls.LoadX509KeyPair(cert, key)
 }
