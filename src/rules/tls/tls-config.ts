@@ -625,7 +625,10 @@ const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|cert
  * closure). An explicit opt-in by whoever runs the program or calls it.
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
-  const named = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
+  const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
+  // a switch, or a setting named so compared with a value that turns it on: `os.Getenv("MICRO_TLS_INSECURE") == "true"`
+  const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && x.op === '==' && (
+    (namedSwitch(unparen(x.x)) && isStringConst(pkg, x.y, isTruthy)) || (namedSwitch(unparen(x.y)) && isStringConst(pkg, x.x, isTruthy))));
   const binding = insecureBinding(pkg, n);
   if (binding) return `${binding} is used`;
   let child: Node = n;
@@ -634,7 +637,8 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
-      if (someConjunct(p.cond, named)) return `${shortText(source, p.cond, 50)} is set`;
+      const hit = conjuncts(p.cond).find(named);
+      if (hit) return hit.kind === 'BinaryExpr' ? shortText(source, p.cond, 50) : `${shortText(source, p.cond, 50)} is set`;
       // a verification switch turned off: `if !c.VerifyTLS {` (not `if !skipVerify {`, which is a bug)
       const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(source, unparen(x.x)));
       if (off?.kind === 'UnaryExpr') return `${shortText(source, unparen(off.x), 50)} is false`;
@@ -661,6 +665,9 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
 }
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/** Values that turn a switch read as text on: `"true"`, `"1"`, `"yes"`, `"on"`. */
+const isTruthy = (s: string) => /^(true|1|yes|y|on|enabled?)$/i.test(s);
 
 /** A switch named for verification (`VerifyTLS`, `tlsVerify`, `verifyCert`), not for skipping it. */
 function verifySwitch(source: string, x: Expr): boolean {

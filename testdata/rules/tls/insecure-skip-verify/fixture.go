@@ -5,6 +5,7 @@ import (
 	ctls "crypto/tls"
 	"crypto/x509"
 	"net/http"
+	"os"
 )
 
 func literal() *tls.Config {
@@ -103,6 +104,20 @@ func optInOuter(skipVerify bool, t *http.Transport) *http.Transport {
 		}
 	}
 	return t
+}
+
+// An environment variable named as a switch, compared with a value that turns it on; others that are not switches.
+func envConfig() *tls.Config {
+	if os.Getenv("APP_TLS_INSECURE") == "true" {
+		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off when os.Getenv\\(\"APP_TLS_INSECURE\"\\) == \"true\": an explicit"
+	}
+	if os.Getenv("APP_REGION") == "dev" {
+		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	if os.Getenv("APP_TLS_INSECURE") != "true" {
+		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return &tls.Config{}
 }
 
 // A switch named for what it does, from a user's checkbox; another named for something else.
