@@ -324,8 +324,8 @@ export function testFindingSeverity(severity: Severity, mode: TestMode, testCode
  */
 const TEST_DIR = /^(e2e|test[a-z0-9]*)$|[-_](tests?|e2e)$/;
 
-/** File names of test fixtures: `fixtures.go`, `password_fixtures.go`, `fixture_users.go`. */
-const FIXTURE_FILE = /^(?:.*[-_])?fixtures?(?:[-_].*)?\.go$/;
+/** File names of test fixtures: `fixtures.go`, `password_fixtures.go`, `fixtures_users.go` (not `fixture.go`, often a fixture loader). */
+const FIXTURE_FILE = /^(?:.*[-_])?fixtures(?:[-_].*)?\.go$/;
 
 /**
  * Whether a file that is not a `_test.go` file is test support code: it

@@ -250,7 +250,8 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('internal/testutil/server.go', [])).toBe(true);
     expect(isTestHelper('internal/entity/password_fixtures.go', [])).toBe(true);
     expect(isTestHelper('db/fixtures.go', [])).toBe(true);
-    expect(isTestHelper('db/fixture_users.go', [])).toBe(true);
+    expect(isTestHelper('db/fixtures_users.go', [])).toBe(true);
+    expect(isTestHelper('db/fixture.go', [])).toBe(false);
     expect(isTestHelper('db/fixtureloader.go', [])).toBe(false);
     expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(false);
     expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);

@@ -109,13 +109,13 @@ func optInOuter(skipVerify bool, t *http.Transport) *http.Transport {
 // An environment variable named as a switch, compared with a value that turns it on; others that are not switches.
 func envConfig() *tls.Config {
 	if os.Getenv("APP_TLS_INSECURE") == "true" {
-		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off when os.Getenv\\(\"APP_TLS_INSECURE\"\\) == \"true\": an explicit"
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off when os.Getenv\\(\"APP_TLS_INSECURE\"\\) == \"true\": an explicit"
 	}
 	if os.Getenv("APP_REGION") == "dev" {
-		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
 	if os.Getenv("APP_TLS_INSECURE") != "true" {
-		return &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
 	return &tls.Config{}
 }
