@@ -71,7 +71,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name)) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name) && !(isSecretName(name) && v.verb?.before !== undefined && NAMING_TEXT.test(v.verb.before))) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
@@ -224,6 +224,14 @@ function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
   return o !== undefined && o.kind === 'var' && assignedValues(pkg, o).some(isSecretsCall);
 }
 
+/** A name that ends in "secret": the kind of an object as often as a secret value (`tokenSecret`, `RepoSecrets`). */
+function isSecretName(name: string | undefined): name is string {
+  return name !== undefined && /secrets?$/i.test(name);
+}
+
+/** Format text that introduces a name, not a value: `"a repo secret named %s"`, `"${{ secrets.%s }}"`. */
+const NAMING_TEXT = /(\b(named|called)\s+["'`]?|\bsecrets\.)$/i;
+
 /**
  * `c.flagRootTokenSecret` where the package also passes it as the name of
  * an object (a Kubernetes Secret: `secrets.Patch(ctx, c.flagRootTokenSecret,
@@ -231,7 +239,7 @@ function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
  * of object, and the value is that object's name, not a secret.
  */
 function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
-  if (name === undefined || !/secrets?$/i.test(name)) return false;
+  if (!isSecretName(name)) return false;
   const o = namedObject(pkg, e);
   return o !== undefined && objectNameObjects(pkg).has(o);
 }

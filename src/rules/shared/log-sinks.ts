@@ -39,6 +39,8 @@ export interface Verb {
   readonly sharp: boolean;
   /** `%.4s`: the precision, when given as a number. */
   readonly precision?: number;
+  /** The format's text between the previous verb (or its start) and this one: `"a repo secret named "`. */
+  readonly before?: string;
 }
 
 /** One value a sink writes. */
@@ -459,8 +461,10 @@ export function constString(pkg: PackageInfo, e: Expr): string | undefined {
  */
 export function parsePrintf(format: string): Verb[] | null {
   const out: Verb[] = [];
+  let textStart = 0;
   for (let i = 0; i < format.length; i++) {
     if (format[i] !== '%') continue;
+    const before = format.slice(textStart, i);
     i++;
     if (format[i] === '%') continue;
     let plus = false;
@@ -489,7 +493,8 @@ export function parsePrintf(format: string): Verb[] | null {
     }
     if (format[i] === '[') return null;
     if (i >= format.length) break;
-    out.push({ verb: format[i]!, plus, sharp, ...(precision !== undefined && { precision }) });
+    out.push({ verb: format[i]!, plus, sharp, ...(precision !== undefined && { precision }), before });
+    textStart = i + 1;
   }
   return out;
 }

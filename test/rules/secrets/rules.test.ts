@@ -142,13 +142,13 @@ describe('fingerprints', () => {
 });
 
 describe('printf verbs', () => {
-  it('maps verbs to arguments, with flags and precision', () => {
+  it('maps verbs to arguments, with flags, precision and the text before each', () => {
     expect(parsePrintf('%s=%+v %#v %%d %.4s %T')).toEqual([
-      { verb: 's', plus: false, sharp: false },
-      { verb: 'v', plus: true, sharp: false },
-      { verb: 'v', plus: false, sharp: true },
-      { verb: 's', plus: false, sharp: false, precision: 4 },
-      { verb: 'T', plus: false, sharp: false },
+      { verb: 's', plus: false, sharp: false, before: '' },
+      { verb: 'v', plus: true, sharp: false, before: '=' },
+      { verb: 'v', plus: false, sharp: true, before: ' ' },
+      { verb: 's', plus: false, sharp: false, precision: 4, before: ' %%d ' },
+      { verb: 'T', plus: false, sharp: false, before: ' ' },
     ]);
     expect(parsePrintf('%*d %-10.*f')?.map((v) => v.verb)).toEqual(['*', 'd', '*', 'f']);
     expect(parsePrintf('%[2]s %[1]s')).toBeNull();

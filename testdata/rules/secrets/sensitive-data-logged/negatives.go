@@ -182,6 +182,18 @@ func (b Bootstrap) persist(ctx context.Context, objects SecretObjects, core core
 	return nil
 }
 
+// The name of a repository secret, introduced as a name by the format.
+type LoopConfig struct {
+	TokenSecret  string
+	ClientSecret string
+}
+
+func printNextSteps(cfg LoopConfig) {
+	fmt.Printf("Add a repo secret named %s holding a personal access token.\n", cfg.TokenSecret)
+	fmt.Printf("GH_TOKEN: ${{ secrets.%s }}\n", cfg.TokenSecret)
+	fmt.Printf("configured client secret %s\n", cfg.ClientSecret) // want "fmt.Printf logs `cfg.ClientSecret`, which holds a client secret"
+}
+
 // StoreKit's appAccountToken is a UUID that ties a purchase to an account.
 type Purchase struct {
 	AppAccountToken string
