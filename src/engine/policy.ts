@@ -324,18 +324,22 @@ export function testFindingSeverity(severity: Severity, mode: TestMode, testCode
  */
 const TEST_DIR = /^(e2e|test[a-z0-9]*)$|[-_](tests?|e2e)$/;
 
-/** File names of test fixtures: `fixtures.go`, `password_fixtures.go`, `fixtures_users.go` (not `fixture.go`, often a fixture loader). */
-const FIXTURE_FILE = /^(?:.*[-_])?fixtures(?:[-_].*)?\.go$/;
+/**
+ * File names of test fixtures and mocks: `fixtures.go`, `password_fixtures.go`,
+ * `mock.go`, `mock_store.go`, `store_mock.go`, `mockv5.go` (not `fixture.go`,
+ * often a fixture loader).
+ */
+const TEST_SUPPORT_FILE = /^(?:.*[-_])?(?:fixtures|mocks?(?:v\d+)?)(?:[-_].*)?\.go$/;
 
 /**
  * Whether a file that is not a `_test.go` file is test support code: it
- * imports `testing`, it is named as test fixtures, or a directory of
+ * imports `testing`, it is named as test fixtures or a mock, or a directory of
  * `relPath` is named like test support.
  */
 export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
   for (const path of imports) if (path === 'testing') return true;
   const parts = relPath.split('/');
-  if (FIXTURE_FILE.test(parts[parts.length - 1]!)) return true;
+  if (TEST_SUPPORT_FILE.test(parts[parts.length - 1]!)) return true;
   return parts.slice(0, -1).some((d) => TEST_DIR.test(d));
 }
 

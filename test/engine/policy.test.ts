@@ -252,6 +252,10 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('db/fixtures.go', [])).toBe(true);
     expect(isTestHelper('db/fixtures_users.go', [])).toBe(true);
     expect(isTestHelper('db/fixture.go', [])).toBe(false);
+    expect(isTestHelper('internal/builtin/logical/database/mockv5.go', [])).toBe(true);
+    expect(isTestHelper('store/store_mock.go', [])).toBe(true);
+    expect(isTestHelper('store/mock_store.go', [])).toBe(true);
+    expect(isTestHelper('store/mocking.go', [])).toBe(false);
     expect(isTestHelper('db/fixtureloader.go', [])).toBe(false);
     expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(false);
     expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);
