@@ -44,7 +44,7 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
 	}
 }
 `,
-      limits: 'go vet\'s copylocks check reports most of these copies too (not channel sends); this rule adds the `Clone()` fix and the reason. Copies of structs that embed a `tls.Config` by value are left to `go vet` copylocks. A suggested fix is offered for `c := *cfg` when `c` is only used through fields and `&c`.',
+      limits: 'go vet\'s copylocks check reports most of these copies too (not channel sends); this rule adds the `Clone()` fix and the reason. Copies of structs that embed a `tls.Config` by value are left to `go vet` copylocks. A suggested fix is offered for `c := *cfg` when `c` is only used through fields and `&c`. Copying out of a config that a call has just returned (`*cfg = *base.Clone()`) is not reported: no one else holds it, and go vet exempts it too.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -59,6 +59,8 @@ func Broadcast(workers []chan *tls.Config, cfg *tls.Config) {
 
     return {
       StarExpr(star: StarExpr) {
+        // `*c.Clone()`, `*newConfig()`: a config no one else holds (go vet's copylocks exempts it too)
+        if (unparen(star.x).kind === 'CallExpr') return;
         if (!isConfigValue(star) || !pkg.isNamedType(pkg.typeOf(star.x), 'crypto/tls', 'Config')) return;
         if (copies(pkg, star)) reportCopy(star);
       },

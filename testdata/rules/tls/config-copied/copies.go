@@ -85,3 +85,12 @@ func broadcast(workers []chan tls.Config, cfg *tls.Config) {
 func stored(base *tls.Config) *holder {
 	return &holder{cfg: *base} // want "tls/config-copied: \\*base copies"
 }
+
+// A fresh config from a call is held by no one else: copying out of it is safe (as x/net/http2 does).
+func fromClone(base *tls.Config) *tls.Config {
+	cfg := new(tls.Config)
+	if base != nil {
+		*cfg = *base.Clone()
+	}
+	return cfg
+}
