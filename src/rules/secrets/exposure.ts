@@ -6,6 +6,7 @@
  * logger honours, or all the HTTP headers of a request.
  */
 import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
@@ -147,41 +148,65 @@ const FILE_NAME_PARAMS: ReadonlyMap<string, readonly number[]> = new Map([
 ]);
 const FILE_NAME_CALLS = new Set([...FILE_NAME_PARAMS.keys()].map(lastName));
 
+/** Variables and fields a package passes somewhere, and the fields among them by `pkg.Type.Field` (a struct judged whole is known by its type). */
+interface PassedObjects {
+  readonly objects: Set<Obj>;
+  readonly fields: Set<string>;
+}
+
 /**
  * Per package and question, the variables and fields that some call of the
- * package passes as an argument `select` picks (built on first use).
+ * package passes as an argument `select` picks (built on first use, again
+ * once the package's own facts are known).
  */
-function objectsPassed(
-  memo: WeakMap<PackageInfo, Set<Obj>>,
-  select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>,
-): (pkg: PackageInfo) => ReadonlySet<Obj> {
+function objectsPassed(select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>): (pkg: PackageInfo) => PassedObjects {
+  const memo = new WeakMap<PackageInfo, { program: PackageInfo['program']; passed: PassedObjects }>();
   return (pkg) => {
-    let objects = memo.get(pkg);
-    if (objects) return objects;
-    objects = new Set();
+    const known = memo.get(pkg);
+    if (known && known.program === pkg.program) return known.passed;
+    const passed: PassedObjects = { objects: new Set(), fields: new Set() };
     for (const body of pkg.res.bodies.values()) {
       for (const call of body.calls) {
         for (const arg of select(pkg, call)) {
           const o = arg && namedObject(pkg, arg);
-          if (o) objects.add(o);
+          if (!o) continue;
+          passed.objects.add(o);
+          const x = unparen(arg!);
+          const owner = o.isField && x.kind === 'SelectorExpr' ? deref(pkg.typeOf(x.x)) : undefined;
+          if (owner?.kind === 'named') passed.fields.add(`${owner.pkg}.${owner.name}.${o.name}`);
         }
       }
     }
-    memo.set(pkg, objects);
-    return objects;
+    memo.set(pkg, { program: pkg.program, passed });
+    return passed;
   };
 }
 
-/** Variables and fields the package passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`). */
-const fileNameObjects = objectsPassed(new WeakMap(), (pkg, call) => {
+/** The indices of a call's arguments that a known function loads as a file (`tls.LoadX509KeyPair(certFile, keyFile)`). */
+function fileNameArgs(pkg: PackageInfo, call: CallExpr): readonly number[] {
   if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) return [];
   const c = pkg.calleeOf(call);
-  const params = c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined;
-  return (params ?? []).map((i) => call.args[i]);
+  return (c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined) ?? [];
+}
+
+/** A parameter its function loads as a file, directly or through the functions it passes it to (`ClientAuthTLSConfig(ca, cert, key)`). */
+export const LOADS_FILE_PARAM: ParamFactKind = {
+  id: 'secrets/loads-file-param',
+  level: 'param',
+  seed: (call, argIndex, pkg) => fileNameArgs(pkg, call).includes(argIndex),
+};
+
+/** Variables and fields the package passes as a file name, to a known function or to a parameter with the fact. */
+const fileNameObjects = objectsPassed((pkg, call) => {
+  const args = fileNameArgs(pkg, call).map((i) => call.args[i]);
+  if (call.args.length === 0 || !pkg.mayCallFactHolder(call, LOADS_FILE_PARAM.id)) return args;
+  const facts = pkg.factsOf(pkg.calleeOf(call));
+  for (let i = 0; i < call.args.length; i++) if (facts.hasParam(LOADS_FILE_PARAM.id, i)) args.push(call.args[i]);
+  return args;
 });
 
 /** Variables and fields the package passes as the name of an object: a Kubernetes Secret's, an argument bound to a `name` parameter. */
-const objectNameObjects = objectsPassed(new WeakMap(), (pkg, call) => {
+const objectNameObjects = objectsPassed((pkg, call) => {
   const args: Array<Expr | undefined> = [];
   if (SECRET_CLIENT_METHODS.has(calledName(call) ?? '') && isSecretsClientCall(pkg, call)) args.push(call.args[1]);
   if (call.args.length === 0) return args;
@@ -197,7 +222,7 @@ const objectNameObjects = objectsPassed(new WeakMap(), (pkg, call) => {
  * `tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`), not the key.
  */
 export function isPassedAsFileName(pkg: PackageInfo, o: Obj): boolean {
-  return fileNameObjects(pkg).has(o);
+  return fileNameObjects(pkg).objects.has(o);
 }
 
 function isFileName(pkg: PackageInfo, e: Expr): boolean {
@@ -241,7 +266,7 @@ const NAMING_TEXT = /(\b(named|called)\s+["'`]?|\bsecrets\.)$/i;
 function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
   if (!isSecretName(name)) return false;
   const o = namedObject(pkg, e);
-  return o !== undefined && objectNameObjects(pkg).has(o);
+  return o !== undefined && objectNameObjects(pkg).objects.has(o);
 }
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */
@@ -336,6 +361,7 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
     }
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
       if (apiObject && splitWords(f.name).at(-1) === 'secret') continue;
+      if (fileNameObjects(pkg).fields.has(`${id}.${f.name}`)) continue; // `TLS.PrivateKey` loaded as a file: a path
       if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false) && !ownerNamesOtherToken(d.name, f.name)) out.push(f.name);
       continue;
     }

@@ -16,7 +16,7 @@ import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
-import { isPassedAsFileName, showsContent } from './exposure.js';
+import { isPassedAsFileName, LOADS_FILE_PARAM, showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
 export interface SecretFactIds {
@@ -44,6 +44,7 @@ export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] 
     kinds = [
       { id: ids.logs, level: 'param', seedParams: (fn, info) => loggedParams(info, fn, extra) },
       { id: ids.spawns, level: 'param', seedParams: (fn, info) => spawnedParams(info, fn) },
+      LOADS_FILE_PARAM,
     ];
     kindCache.set(ids.logs, kinds);
   }

@@ -146,6 +146,7 @@ func registerTLS(files TLSFiles) error {
 	}
 	log.Printf("client cert %q, client key %q", files.ClientCert, files.ClientKey)
 	log.Printf("password %q", files.Password) // want "log.Printf logs `files.Password`, which holds a password"
+	log.Printf("loaded %+v", files)           // want "log.Printf logs a whole `TLSFiles` value, and its field `Password` is printed in clear"
 	return nil
 }
 
