@@ -230,6 +230,34 @@ export function installationsOfValue(pkg: PackageInfo, value: Expr): Installatio
   return out;
 }
 
+/**
+ * Whether the config at `config` (a literal, or the local variable a field
+ * of it is set on) is only ever a server's: installed where servers take a
+ * config (`tls.NewListener`, `http.Server.TLSConfig`), and a local holding
+ * it used for nothing else than its fields. crypto/tls reads client-only
+ * fields (`InsecureSkipVerify`) only when dialling.
+ */
+export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
+  const isServer = (at: Expr) => installationAt(pkg, at)?.role === 'server';
+  let v: Obj | undefined;
+  if (config.kind === 'Ident') v = pkg.objectOf(config);
+  else {
+    const value = valueAt(pkg, config, true) as Expr;
+    if (isServer(value)) return true;
+    v = definedVariable(pkg, value);
+  }
+  if (!v || v.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || v.isResult || !v.func) return false;
+  let installed = false;
+  for (const use of identUses(v.func, pkg, v)) {
+    const p = pkg.parentOf(use);
+    if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) continue; // cfg.ServerName = ...
+    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
+    if (!isServer(use)) return false;
+    installed = true;
+  }
+  return installed;
+}
+
 /** The variable an expression initialises (`v := e`, `var v = e`, `v = e`), if any. */
 export function definedVariable(pkg: PackageInfo, e: Expr): Obj | undefined {
   const p = pkg.parentOf(e);
