@@ -639,7 +639,9 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 // Explicit insecure switches
 
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
-const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|certificate|server|host)[-_]?)*verif|(skip|ignore)[-_]?((tls|ssl|server|host)[-_]?)*cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)/i;
+/** Words that may stand between "skip" and what is skipped: `SKIP_SMTP_TLS_VERIFY`, `skipServerCertCheck`. */
+const SKIPPED_WHAT = '((tls|ssl|server|host|smtp|imap|pop3?|ldap|grpc|https?|redis|mysql|postgres|pg|db|kafka|amqp|mqtt|nats|etcd|s3|proxy|upstream|backend)[-_]?)*';
+const INSECURE_NAME = new RegExp(`insecure|(skip|no|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?verif|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)`, 'i');
 
 /**
  * The condition under which a node runs, when it tests a switch named as
@@ -655,8 +657,16 @@ const INSECURE_NAME = /insecure|(skip|no|disable|ignore)[-_]?((tls|ssl|cert|cert
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
   const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
   // a switch, or a setting named so compared with a value that turns it on: `os.Getenv("MICRO_TLS_INSECURE") == "true"`
-  const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && x.op === '==' && (
-    (namedSwitch(unparen(x.x)) && isStringConst(pkg, x.y, isTruthy)) || (namedSwitch(unparen(x.y)) && isStringConst(pkg, x.x, isTruthy))));
+  const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && (turnedOn(x) || isSet(x)));
+  const turnedOn = (x: ast.BinaryExpr) => x.op === '==' && (
+    (namedSwitch(unparen(x.x)) && isStringConst(pkg, x.y, isTruthy)) || (namedSwitch(unparen(x.y)) && isStringConst(pkg, x.x, isTruthy)));
+  // a setting named so that is merely present: `os.Getenv("SMTP_INSECURE") != ""`, `len(os.Getenv("SKIP_TLS_VERIFY")) > 0`
+  const isSet = (x: ast.BinaryExpr) => {
+    const l = unparen(x.x);
+    if (x.op === '!=' && namedSwitch(l) && isStringConst(pkg, x.y, (v) => v === '')) return true;
+    const n = l.kind === 'CallExpr' && l.args.length === 1 && pkg.calleeOf(l).kind === 'builtin' && calledName(l) === 'len' ? unparen(l.args[0]!) : undefined;
+    return n !== undefined && namedSwitch(n) && ((x.op === '>' && isZero(pkg, x.y)) || (x.op === '!=' && isZero(pkg, x.y)));
+  };
   const binding = insecureBinding(pkg, n);
   if (binding) return `${binding} is used`;
   let child: Node = n;
@@ -693,6 +703,12 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
 }
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/** The constant 0. */
+function isZero(pkg: PackageInfo, e: Expr): boolean {
+  const c = pkg.constValue(e);
+  return c?.kind === 'int' && c.value === 0n;
+}
 
 /** Values that turn a switch read as text on: `"true"`, `"1"`, `"yes"`, `"on"`. */
 const isTruthy = (s: string) => /^(true|1|yes|y|on|enabled?)$/i.test(s);
@@ -788,7 +804,7 @@ function someConjunct(e: Expr, test: (x: Expr) => boolean): boolean {
   return conjuncts(e).some(test);
 }
 
-const LOOPBACK_CHECK = /^is_?(local_?host|loopback)$/i;
+const LOOPBACK_CHECK = /^is_?(local_?host|loopback)(_?(host|addr|address|ip))?$/i;
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
 
 /**

@@ -117,6 +117,12 @@ func envConfig() *tls.Config {
 	if os.Getenv("APP_TLS_INSECURE") != "true" {
 		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
+	if len(os.Getenv("SKIP_SMTP_TLS_VERIFY")) > 0 {
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off when len\\(os.Getenv\\(\"SKIP_SMTP_TLS_VERIFY\"\\)\\) > 0: an explicit"
+	}
+	if os.Getenv("SMTP_INSECURE") == "" {
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
 	return &tls.Config{}
 }
 
@@ -201,6 +207,20 @@ func localMirror(host, scheme string) *http.Transport {
 		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off for connections to this machine \\(`isLocalhost\\(host\\) && scheme == \"https\"`\\)"
 	}
 	return tr
+}
+
+func isLoopbackHost(host string) bool { return host == "localhost" }
+func isTrustedHost(host string) bool  { return host == "mirror.internal" }
+
+func proxyTransport(host string) *http.Transport {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if isLoopbackHost(host) {
+		cfg.InsecureSkipVerify = true // want "for connections to this machine \\(`isLoopbackHost\\(host\\)`\\)"
+	}
+	if isTrustedHost(host) {
+		cfg.InsecureSkipVerify = true // want "TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}
+	return &http.Transport{TLSClientConfig: cfg}
 }
 
 func loopbackPeer(host string) *tls.Config {
