@@ -66,7 +66,8 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
-    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
+    const masks = maskedFields(pkg, e);
+    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t)).filter((f) => !masks.has(f));
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
@@ -81,6 +82,33 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   }
   return null;
 }
+
+/**
+ * The fields (`Password`, `Test.MongoPassword`) of a logged local struct
+ * that its function sets to a constant before the log: a copy whose
+ * secrets are masked (`redacted.Password = "****"`).
+ */
+function maskedFields(pkg: PackageInfo, logged: Expr): ReadonlySet<string> {
+  const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
+  if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || !o.func) return NO_FIELDS;
+  let out: Set<string> | undefined;
+  for (const flow of pkg.res.valueFlows) {
+    if (flow.start < o.func.start || flow.start > logged.start) continue;
+    if (flow.kind !== 'AssignStmt' || flow.tok !== '=' || flow.lhs.length !== flow.rhs.length) continue;
+    flow.lhs.forEach((lhs, i) => {
+      const path: string[] = [];
+      let x = unparen(lhs);
+      while (x.kind === 'SelectorExpr') {
+        path.unshift(x.sel.name);
+        x = unparen(x.x);
+      }
+      if (path.length > 0 && x.kind === 'Ident' && pkg.objectOf(x) === o && pkg.constValue(flow.rhs[i]!) !== undefined) (out ??= new Set()).add(path.join('.'));
+    });
+  }
+  return out ?? NO_FIELDS;
+}
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', '>=']);
 

@@ -183,6 +183,25 @@ func (b Bootstrap) persist(ctx context.Context, objects SecretObjects, core core
 	return nil
 }
 
+// A copy whose secrets are masked before it is logged; a copy masked only in part.
+type AgentOptions struct {
+	Host          string
+	MongoPassword string
+	TLSPrivateKey string
+}
+
+func logOptions(opts AgentOptions) {
+	redacted := opts
+	if redacted.MongoPassword != "" {
+		redacted.MongoPassword = "****"
+	}
+	redacted.TLSPrivateKey = ""
+	log.Printf("agent options: %+v", redacted)
+	partly := opts
+	partly.MongoPassword = "****"
+	log.Printf("agent options: %+v", partly) // want "log.Printf logs a whole `AgentOptions` value, and its field `TLSPrivateKey` is printed in clear"
+}
+
 // The name of a repository secret, introduced as a name by the format.
 type LoopConfig struct {
 	TokenSecret  string
