@@ -1,9 +1,8 @@
-import type { Expr, FuncLit, Node } from '../../syntax/ast.js';
+import type { Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
-import type { PackageInfo } from '../../semantics/package.js';
 import { calledName } from '../../semantics/fact-names.js';
-import { calleeName, insecureSwitch, isNil } from './tls-config.js';
+import { acceptsAll, calleeName, insecureSwitch } from './tls-config.js';
 
 const SSH = 'golang.org/x/crypto/ssh';
 
@@ -82,11 +81,3 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
     };
   },
 });
-
-/** A callback literal whose body is only `return nil`. */
-function acceptsAll(pkg: PackageInfo, fn: FuncLit): boolean {
-  const body = fn.body.list;
-  if (body.length !== 1) return false;
-  const s = body[0]!;
-  return s.kind === 'ReturnStmt' && s.results.length === 1 && isNil(pkg, s.results[0]!);
-}

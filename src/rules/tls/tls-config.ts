@@ -258,6 +258,14 @@ export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
   return installed;
 }
 
+/** A callback literal whose body is only `return nil`: it checks nothing, accepts everything. */
+export function acceptsAll(pkg: PackageInfo, fn: ast.FuncLit): boolean {
+  const body = fn.body.list;
+  if (body.length !== 1) return false;
+  const s = body[0]!;
+  return s.kind === 'ReturnStmt' && s.results.length === 1 && isNil(pkg, s.results[0]!);
+}
+
 /** The variable an expression initialises (`v := e`, `var v = e`, `v = e`), if any. */
 export function definedVariable(pkg: PackageInfo, e: Expr): Obj | undefined {
   const p = pkg.parentOf(e);

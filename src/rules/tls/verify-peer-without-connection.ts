@@ -1,7 +1,7 @@
-import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, FuncLit, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
-import { exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
+import { acceptsAll, exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -67,7 +67,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -89,6 +89,8 @@ func NewServer(clients *x509.CertPool) *http.Server {
     const decide = (range: Node, fields: (name: string) => Expr | undefined, role: Role | undefined) => {
       const set = (name: string) => { const v = fields(name); return v !== undefined && !isNil(pkg, v); };
       if (!set('VerifyPeerCertificate') || set('VerifyConnection')) return;
+      const verifier = fields('VerifyPeerCertificate')!;
+      if (unparen(verifier).kind === 'FuncLit' && acceptsAll(pkg, unparen(verifier) as FuncLit)) return; // checks nothing to skip
       const tickets = fields('SessionTicketsDisabled');
       if (tickets && isConstTrue(pkg, tickets)) return;
       if (role === 'client' && !set('ClientSessionCache')) return;
