@@ -262,6 +262,9 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('integration-test/fixtures/keys.go', [])).toBe(true);
     expect(isTestHelper('internal/latest/client.go', ['net/http'])).toBe(false);
     expect(isTestHelper('internal/contest/client.go', [])).toBe(false);
+    expect(isTestHelper('httptest/netutils.go', [])).toBe(true);
+    expect(isTestHelper('internal/grpctest/server.go', [])).toBe(true);
+    expect(isTestHelper('pkg/latest/client.go', [])).toBe(false);
     expect(isTestHelper('test.go', [])).toBe(false);
   });
 
