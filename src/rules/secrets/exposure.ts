@@ -187,24 +187,25 @@ interface PassedObjects {
  * package passes as an argument `select` picks (built on first use, again
  * once the package's own facts are known).
  */
-function objectsPassed(select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>): (pkg: PackageInfo) => PassedObjects {
+function objectsPassed(
+  select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>,
+  more?: (pkg: PackageInfo) => Iterable<Expr | undefined>,
+): (pkg: PackageInfo) => PassedObjects {
   const memo = new WeakMap<PackageInfo, { program: PackageInfo['program']; passed: PassedObjects }>();
   return (pkg) => {
     const known = memo.get(pkg);
     if (known && known.program === pkg.program) return known.passed;
     const passed: PassedObjects = { objects: new Set(), fields: new Set() };
-    for (const body of pkg.res.bodies.values()) {
-      for (const call of body.calls) {
-        for (const arg of select(pkg, call)) {
-          const o = arg && namedObject(pkg, arg);
-          if (!o) continue;
-          passed.objects.add(o);
-          const x = unparen(arg!);
-          const owner = o.isField && x.kind === 'SelectorExpr' ? deref(pkg.typeOf(x.x)) : undefined;
-          if (owner?.kind === 'named') passed.fields.add(`${owner.pkg}.${owner.name}.${o.name}`);
-        }
-      }
-    }
+    const add = (arg: Expr | undefined) => {
+      const o = arg && namedObject(pkg, arg);
+      if (!o) return;
+      passed.objects.add(o);
+      const x = unparen(arg!);
+      const owner = o.isField && x.kind === 'SelectorExpr' ? deref(pkg.typeOf(x.x)) : undefined;
+      if (owner?.kind === 'named') passed.fields.add(`${owner.pkg}.${owner.name}.${o.name}`);
+    };
+    for (const body of pkg.res.bodies.values()) for (const call of body.calls) for (const arg of select(pkg, call)) add(arg);
+    if (more) for (const arg of more(pkg)) add(arg);
     memo.set(pkg, { program: pkg.program, passed });
     return passed;
   };
@@ -242,7 +243,16 @@ const objectNameObjects = objectsPassed((pkg, call) => {
   if (c.kind !== 'func' && c.kind !== 'method') return args;
   for (let i = 0; i < call.args.length; i++) if (OBJECT_NAME_PARAM.test(calleeParamName(pkg, c, i) ?? '')) args.push(call.args[i]);
   return args;
-});
+}, objectNameKeys);
+
+/** Values of composite-literal keys that name an object: `SecretVolumeSource{SecretName: cfg.PullSecret}`, `LocalObjectReference{Name: s}`. */
+function* objectNameKeys(pkg: PackageInfo): Iterable<Expr> {
+  for (const key of pkg.res.pendingKeys.keys()) {
+    if (!OBJECT_NAME_KEY.test(key.name)) continue;
+    const kv = pkg.parentOf(key);
+    if (kv?.kind === 'KeyValueExpr' && kv.key === key) yield kv.value;
+  }
+}
 
 /**
  * Whether the package passes the variable or field `o` as a file name
@@ -260,6 +270,8 @@ function isFileName(pkg: PackageInfo, e: Expr): boolean {
 
 /** Parameters that take the name of an object (`name`, `secretName`). */
 const OBJECT_NAME_PARAM = /^(name|\w*Name)$/;
+/** Struct fields that hold the name of an object (`Name`, `SecretName`). */
+const OBJECT_NAME_KEY = /^(Name|\w*Name)$/;
 
 /** Methods of client-go's `SecretInterface` whose argument 1 is the Secret's name. */
 const SECRET_CLIENT_METHODS = new Set(['Get', 'Patch', 'Delete', 'Update', 'Apply']);
@@ -390,6 +402,7 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
       if (apiObject && splitWords(f.name).at(-1) === 'secret') continue;
       if (fileNameObjects(pkg).fields.has(`${id}.${f.name}`)) continue; // `TLS.PrivateKey` loaded as a file: a path
+      if (isSecretName(f.name) && objectNameObjects(pkg).fields.has(`${id}.${f.name}`)) continue; // `PullSecret` used as `SecretName:`
       if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false) && !ownerNamesOtherToken(d.name, f.name)) out.push(f.name);
       continue;
     }

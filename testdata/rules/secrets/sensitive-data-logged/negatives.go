@@ -202,6 +202,19 @@ func logOptions(opts AgentOptions) {
 	log.Printf("agent options: %+v", partly) // want "log.Printf logs a whole `AgentOptions` value, and its field `TLSPrivateKey` is printed in clear"
 }
 
+// A Secret's name used as the SecretName of a volume: the struct logged whole shows a name.
+type SecretVolumeSource struct{ SecretName string }
+
+type BuilderConfig struct {
+	PullSecret   string
+	ClientSecret string
+}
+
+func builderVolume(cfg BuilderConfig) SecretVolumeSource {
+	log.Printf("starting with %+v", cfg) // want "log.Printf logs a whole `BuilderConfig` value, and its field `ClientSecret` is printed in clear"
+	return SecretVolumeSource{SecretName: cfg.PullSecret}
+}
+
 // The name of a repository secret, introduced as a name by the format.
 type LoopConfig struct {
 	TokenSecret  string
