@@ -10,7 +10,7 @@ import type { ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
-import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
+import { assignedValues, namedObject, unparen, usesOf } from '../../semantics/flow.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
@@ -66,8 +66,11 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
-    const masks = maskedFields(pkg, e);
-    const fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t)).filter((f) => !masks.has(f));
+    let fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
+    if (fields.length > 0) {
+      const masks = maskedFields(pkg, e);
+      fields = fields.filter((f) => !masks.has(f));
+    }
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
@@ -92,18 +95,19 @@ function maskedFields(pkg: PackageInfo, logged: Expr): ReadonlySet<string> {
   const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
   if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || !o.func) return NO_FIELDS;
   let out: Set<string> | undefined;
-  for (const flow of pkg.res.valueFlows) {
-    if (flow.start < o.func.start || flow.start > logged.start) continue;
-    if (flow.kind !== 'AssignStmt' || flow.tok !== '=' || flow.lhs.length !== flow.rhs.length) continue;
-    flow.lhs.forEach((lhs, i) => {
-      const path: string[] = [];
-      let x = unparen(lhs);
-      while (x.kind === 'SelectorExpr') {
-        path.unshift(x.sel.name);
-        x = unparen(x.x);
-      }
-      if (path.length > 0 && x.kind === 'Ident' && pkg.objectOf(x) === o && pkg.constValue(flow.rhs[i]!) !== undefined) (out ??= new Set()).add(path.join('.'));
-    });
+  for (const use of usesOf(pkg, o.func, o)) {
+    if (use.start >= logged.start) continue;
+    // `o.A.B = const`: climb the selectors to the assignment
+    const path: string[] = [];
+    let top: Expr = use;
+    for (let p = pkg.parentOf(top); p?.kind === 'SelectorExpr' && p.x === top; p = pkg.parentOf(top)) {
+      path.push(p.sel.name);
+      top = p;
+    }
+    const assign = pkg.parentOf(top);
+    if (path.length === 0 || assign?.kind !== 'AssignStmt' || assign.tok !== '=' || assign.lhs.length !== assign.rhs.length) continue;
+    const i = assign.lhs.indexOf(top);
+    if (i >= 0 && pkg.constValue(assign.rhs[i]!) !== undefined) (out ??= new Set()).add(path.join('.'));
   }
   return out ?? NO_FIELDS;
 }
@@ -213,16 +217,23 @@ function objectsPassed(
 
 /** The indices of a call's arguments that a known function loads as a file (`tls.LoadX509KeyPair(certFile, keyFile)`). */
 function fileNameArgs(pkg: PackageInfo, call: CallExpr): readonly number[] {
-  if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) return [];
+  if (!FILE_NAME_CALLS.has(calledName(call) ?? '')) return NO_ARGS;
   const c = pkg.calleeOf(call);
-  return (c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined) ?? [];
+  return (c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined) ?? NO_ARGS;
 }
+const NO_ARGS: readonly number[] = [];
+
+/** The call whose arguments the fact's seed was last asked about, and the answer (it is asked once per argument). */
+let seededCall: { call: CallExpr; args: readonly number[] } | undefined;
 
 /** A parameter its function loads as a file, directly or through the functions it passes it to (`ClientAuthTLSConfig(ca, cert, key)`). */
 export const LOADS_FILE_PARAM: ParamFactKind = {
   id: 'secrets/loads-file-param',
   level: 'param',
-  seed: (call, argIndex, pkg) => fileNameArgs(pkg, call).includes(argIndex),
+  seed: (call, argIndex, pkg) => {
+    if (seededCall?.call !== call) seededCall = { call, args: fileNameArgs(pkg, call) };
+    return seededCall.args.includes(argIndex);
+  },
 };
 
 /** Variables and fields the package passes as a file name, to a known function or to a parameter with the fact. */
