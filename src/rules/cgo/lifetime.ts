@@ -26,6 +26,7 @@ import { walk } from '../../syntax/walk.js';
 import type { Block, CFG } from '../../semantics/cfg.js';
 import { pathsAvoiding } from '../../semantics/dataflow.js';
 import { startOfLiteral } from '../../semantics/goroutines.js';
+import { perPackage } from '../../semantics/package-memo.js';
 import type { FuncFactKind, ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
@@ -569,7 +570,7 @@ export class CgoAnalysis {
   }
 }
 
-const analyses = new WeakMap<PackageInfo, { program: object; byPolicy: Map<string, CgoAnalysis> }>();
+const analysesByPolicy = perPackage(() => new Map<string, CgoAnalysis>(), { byProgram: true });
 
 /**
  * The shared analysis of a package under a policy. It depends on the
@@ -577,9 +578,7 @@ const analyses = new WeakMap<PackageInfo, { program: object; byPolicy: Map<strin
  * the module's facts) gets a fresh analysis.
  */
 export function analysisOf(pkg: PackageInfo, policy: CgoPolicy): CgoAnalysis {
-  let entry = analyses.get(pkg);
-  if (!entry || entry.program !== pkg.program) analyses.set(pkg, (entry = { program: pkg.program, byPolicy: new Map() }));
-  const m = entry.byPolicy;
+  const m = analysesByPolicy(pkg);
   let a = m.get(policy.key);
   if (!a) m.set(policy.key, (a = new CgoAnalysis(pkg, policy)));
   return a;

@@ -9,6 +9,7 @@ import type { BasicLit, Expr, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { unparen } from '../../semantics/flow.js';
+import { perPackage } from '../../semantics/package-memo.js';
 
 /** A step of a value's way from its definition to a use (a related location). */
 export interface Step {
@@ -130,21 +131,15 @@ function initialValue(pkg: PackageInfo, o: Obj): Expr | undefined {
   return undefined;
 }
 
-const reassigned = new WeakMap<PackageInfo, Set<Obj>>();
-
 /** Variables assigned after their declaration, or addressed, in any function of the package (from the resolver's records). */
-function reassignedVars(pkg: PackageInfo): Set<Obj> {
-  let s = reassigned.get(pkg);
-  if (!s) {
-    s = new Set();
-    for (const body of pkg.res.bodies.values()) {
-      for (const o of body.assigned) s.add(o);
-      for (const o of body.addressed) s.add(o);
-    }
-    reassigned.set(pkg, s);
+const reassignedVars = perPackage((pkg): ReadonlySet<Obj> => {
+  const s = new Set<Obj>();
+  for (const body of pkg.res.bodies.values()) {
+    for (const o of body.assigned) s.add(o);
+    for (const o of body.addressed) s.add(o);
   }
   return s;
-}
+});
 
 /** Whether an assigned value is itself a literal (the variable is its binding, not a copy). */
 function isDirectConst(pkg: PackageInfo, v: Expr): boolean {

@@ -21,6 +21,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import { callShapes } from '../../semantics/call-shapes.js';
+import { perPackage } from '../../semantics/package-memo.js';
 import type { Obj } from '../../semantics/scope.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, type Type } from '../../semantics/types.js';
@@ -87,7 +88,7 @@ interface Options {
  * Per package and program view (a phase-1 PackageInfo may be rebound to the
  * phase-2 program, whose facts change the answers): loads of functions.
  */
-const memo = new WeakMap<PackageInfo, { program: object; byFlag: [Map<FuncNode, readonly Load[] | 'pending'>, Map<FuncNode, readonly Load[] | 'pending'>] }>();
+const loadsByFlag = perPackage((): [Map<FuncNode, readonly Load[] | 'pending'>, Map<FuncNode, readonly Load[] | 'pending'>] => [new Map(), new Map()], { byProgram: true });
 
 /**
  * The loads in a function body that run on every call (not decided by a
@@ -95,9 +96,7 @@ const memo = new WeakMap<PackageInfo, { program: object; byFlag: [Map<FuncNode, 
  * literals (goroutines, sync.Once bodies, callbacks) do not count.
  */
 export function unguardedLoads(pkg: PackageInfo, fn: FuncNode, opts: Options): readonly Load[] {
-  let entry = memo.get(pkg);
-  if (!entry || entry.program !== pkg.program) memo.set(pkg, (entry = { program: pkg.program, byFlag: [new Map(), new Map()] }));
-  const m = entry.byFlag[opts.readsFiles ? 1 : 0];
+  const m = loadsByFlag(pkg)[opts.readsFiles ? 1 : 0];
   const cached = m.get(fn);
   if (cached === 'pending') return []; // recursion: least fixpoint
   if (cached) return cached;
@@ -137,11 +136,7 @@ function mayLoad(pkg: PackageInfo, fn: ast.FuncDecl): boolean {
 }
 
 /** Per package and program view: the functions that may load, and their names. */
-const closures = new WeakMap<PackageInfo, { program: object; set: Set<ast.FuncDecl>; names: Set<string> }>();
-
-function loaderClosure(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<string> } {
-  const cached = closures.get(pkg);
-  if (cached && cached.program === pkg.program) return cached;
+const loaderClosure = perPackage((pkg): { set: Set<ast.FuncDecl>; names: Set<string> } => {
   const set = new Set<ast.FuncDecl>();
   // Resolving callees is the expensive part. First the direct loads: calls named like a
   // loader or like a function holding the fact elsewhere.
@@ -184,10 +179,8 @@ function loaderClosure(pkg: PackageInfo): { set: Set<ast.FuncDecl>; names: Set<s
       }
     }
   }
-  const entry = { program: pkg.program, set, names };
-  closures.set(pkg, entry);
-  return entry;
-}
+  return { set, names };
+}, { byProgram: true });
 
 /**
  * Does one of the calls of `fn` load directly (`loadsDirectly`)? Only calls

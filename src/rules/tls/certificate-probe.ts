@@ -12,7 +12,7 @@ import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { bindingOf, identUses, isNil, valueAt } from './tls-config.js';
+import { bindingOf, identUses, isLocalVariable, isNil, valueAt } from './tls-config.js';
 
 const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
 
@@ -38,14 +38,10 @@ export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr): boolea
   return variable !== undefined && configOnlyDialed(pkg, variable);
 }
 
-function isLocal(v: Obj | undefined): v is Obj {
-  return v !== undefined && v.kind === 'var' && !v.isPackageLevel && !v.isField && !v.isParam && !v.isResult && v.func !== undefined;
-}
-
 /** Every use of the config variable reads or sets a field of it, or passes it (or its address) to a dial whose connection only inspects. */
 function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
-  if (!isLocal(config)) return false;
-  const uses = identUses(config.func!, pkg, config);
+  if (!isLocalVariable(config)) return false;
+  const uses = identUses(config.func, pkg, config);
   if (uses.length === 0) return false;
   let dials = 0;
   for (const use of uses) {
@@ -80,7 +76,7 @@ function dialerConfigured(pkg: PackageInfo, kv: Node): Obj | null | undefined {
   if (lit?.kind !== 'CompositeLit' || !pkg.isNamedType(pkg.typeOf(lit), 'crypto/tls', 'Dialer')) return undefined;
   const binding = bindingOf(pkg, valueAt(pkg, lit, true));
   const v = binding?.define ? pkg.objectOf(binding.name) : undefined;
-  return isLocal(v) ? v : null;
+  return isLocalVariable(v) ? v : null;
 }
 
 /** Every use of the dialer is `d.Dial(...)` or `d.DialContext(...)` whose connection is only inspected. */
@@ -115,8 +111,8 @@ function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
   } else if (p?.kind === 'ValueSpec' && p.values.length === 1 && p.values[0] === at) {
     conn = p.names[0] ? pkg.objectOf(p.names[0]) : undefined;
   }
-  if (!isLocal(conn)) return false;
-  for (const use of identUses(conn.func!, pkg, conn)) {
+  if (!isLocalVariable(conn)) return false;
+  for (const use of identUses(conn.func, pkg, conn)) {
     const q = pkg.parentOf(use);
     if (q?.kind === 'SelectorExpr' && q.x === use && inspects(pkg, q)) continue;
     // a net.Conn from a tls.Dialer: `conn.(*tls.Conn).ConnectionState()`

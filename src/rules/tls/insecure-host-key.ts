@@ -1,6 +1,5 @@
 import type { Expr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { acceptsAll, calleeName, insecureSwitch } from './tls-config.js';
 
@@ -57,8 +56,7 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
   create(ctx) {
     const { pkg } = ctx;
     const checkCallback = (range: Node, value: Expr) => {
-      const v = unparen(value);
-      if (v.kind === 'FuncLit' && acceptsAll(pkg, v)) ctx.report({ range, messageId: 'acceptAll' });
+      if (acceptsAll(pkg, value)) ctx.report({ range, messageId: 'acceptAll' });
     };
     return {
       CallExpr(call) {

@@ -11,9 +11,10 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
+import { perPackage } from '../../semantics/package-memo.js';
 import { deref } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
-import { bindingOf, exprText, identUses, shortText, valueAt } from './tls-config.js';
+import { bindingOf, exprText, isLocalVariable, shortText, valueAt, valueUses } from './tls-config.js';
 
 /** Calls that wrap a config on its way to a dial: gRPC transport credentials and the dial option that carries them. */
 const WRAPPERS = new Set(['NewTLS', 'NewClientTLSFromCert', 'WithTransportCredentials']);
@@ -61,14 +62,15 @@ function collectDials(pkg: PackageInfo, at: Node, dials: CallExpr[], hops: numbe
   return followVariable(pkg, pkg.objectOf(binding.name), dials, hops + 1);
 }
 
-/** Every use of a local variable, but those that set it or its fields, leads to a dial. */
+/**
+ * Every use of a local variable as a value leads to a dial; the values it
+ * is set to (`opts = append(opts, ...)`) are followed from their side.
+ */
 function followVariable(pkg: PackageInfo, v: Obj | undefined, dials: CallExpr[], hops: number): boolean {
-  if (!v || v.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || v.isResult || !v.func) return false;
+  if (!isLocalVariable(v)) return false;
   const before = dials.length;
-  for (const use of identUses(v.func, pkg, v)) {
+  for (const use of valueUses(pkg, v)) {
     const p = pkg.parentOf(use);
-    if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) continue; // cfg.InsecureSkipVerify = true
-    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue; // opts = append(opts, ...): the right-hand side is followed
     if (p?.kind === 'ValueSpec' && p.names.includes(use)) continue;
     if (p?.kind === 'CallExpr' && calledName(p) === 'append' && p.args[0] === use) continue; // the slice it is appended to
     if (!collectDials(pkg, use, dials, hops)) return false;
@@ -121,25 +123,24 @@ const LOOPBACK_ADDRESS = /^(127\.0\.0\.1|localhost|\[::1\]):/;
 /** Functions that listen on their address argument (its index). */
 const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypto/tls.Listen', 1], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0]]);
 
-/** Per package: the source text of every address it listens on (built on first use). */
-const listenedAddresses = new WeakMap<PackageInfo, Set<string>>();
+/** Per package: the source text of every address it listens on (not a loopback one, not a variable). */
+const listenedAddresses = perPackage((pkg): ReadonlySet<string> => {
+  const texts = new Set<string>();
+  for (const body of pkg.res.bodies.values()) {
+    for (const call of body.calls) {
+      const c = pkg.calleeOf(call);
+      const at = c.kind === 'func' ? LISTENS.get(c.key) : undefined;
+      const arg = at === undefined ? undefined : call.args[at];
+      const file = arg && pkg.fileOf(arg);
+      if (arg && file && !isLoopbackAddress(pkg, arg) && unparen(arg).kind !== 'Ident') texts.add(exprText(file.source, unparen(arg)));
+    }
+  }
+  return texts;
+});
 
 /** The same expression, by its text, as an address the package listens on: `net.Listen("tcp", fmt.Sprintf("%v:%d", c.Address, c.Port))`. */
 function isListenedAddress(pkg: PackageInfo, e: Expr): boolean {
-  let texts = listenedAddresses.get(pkg);
-  if (!texts) {
-    texts = new Set();
-    for (const body of pkg.res.bodies.values()) {
-      for (const call of body.calls) {
-        const c = pkg.calleeOf(call);
-        const at = c.kind === 'func' ? LISTENS.get(c.key) : undefined;
-        const arg = at === undefined ? undefined : call.args[at];
-        const file = arg && pkg.fileOf(arg);
-        if (arg && file && !isLoopbackAddress(pkg, arg) && unparen(arg).kind !== 'Ident') texts.add(exprText(file.source, unparen(arg)));
-      }
-    }
-    listenedAddresses.set(pkg, texts);
-  }
+  const texts = listenedAddresses(pkg);
   const file = pkg.fileOf(e);
   return texts.size > 0 && file !== undefined && texts.has(exprText(file.source, e));
 }

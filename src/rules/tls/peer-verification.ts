@@ -19,6 +19,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
 import { isExported } from '../../semantics/scope.js';
+import { perPackage } from '../../semantics/package-memo.js';
 import { isMethodOf } from '../shared/log-sinks.js';
 import { bindingOf, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, valueAt } from './tls-config.js';
 
@@ -99,14 +100,8 @@ function returned(pkg: PackageInfo, config: Expr): boolean {
   return identUses(v.func, pkg, v).some((u) => pkg.parentOf(valueAt(pkg, u, true))?.kind === 'ReturnStmt');
 }
 
-const sites = new WeakMap<PackageInfo, Node | null>();
-
 /** The first place (in source order of the package's files) where the package checks peers itself, if any. */
-function ownPeerVerification(pkg: PackageInfo): Node | undefined {
-  let site = sites.get(pkg);
-  if (site === undefined) sites.set(pkg, (site = find(pkg) ?? null));
-  return site ?? undefined;
-}
+const ownPeerVerification = perPackage(find);
 
 function find(pkg: PackageInfo): Node | undefined {
   for (const flow of pkg.res.valueFlows) {

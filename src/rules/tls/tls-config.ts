@@ -246,20 +246,29 @@ export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
     if (isServer(value)) return true;
     v = definedVariable(pkg, value);
   }
-  if (!v || v.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || v.isResult || !v.func) return false;
-  let installed = false;
-  for (const use of identUses(v.func, pkg, v)) {
+  if (!isLocalVariable(v)) return false;
+  const uses = valueUses(pkg, v);
+  return uses.length > 0 && uses.every(isServer);
+}
+
+/** A variable of a function, not one of its parameters or results. */
+export function isLocalVariable(v: Obj | undefined): v is Obj & { readonly func: Node } {
+  return v !== undefined && v.kind === 'var' && !v.isPackageLevel && !v.isField && !v.isParam && !v.isResult && v.func !== undefined;
+}
+
+/** The uses of a local variable as a value: not `v.Field` (reads and writes of its fields), not the target of an assignment. */
+export function valueUses(pkg: PackageInfo, v: Obj & { readonly func: Node }): ast.Ident[] {
+  return identUses(v.func, pkg, v).filter((use) => {
     const p = pkg.parentOf(use);
-    if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) continue; // cfg.ServerName = ...
-    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
-    if (!isServer(use)) return false;
-    installed = true;
-  }
-  return installed;
+    if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) return false;
+    return !(p?.kind === 'AssignStmt' && p.lhs.includes(use));
+  });
 }
 
 /** A callback literal whose body is only `return nil`: it checks nothing, accepts everything. */
-export function acceptsAll(pkg: PackageInfo, fn: ast.FuncLit): boolean {
+export function acceptsAll(pkg: PackageInfo, callback: Expr): boolean {
+  const fn = unparen(callback);
+  if (fn.kind !== 'FuncLit') return false;
   const body = fn.body.list;
   if (body.length !== 1) return false;
   const s = body[0]!;

@@ -1,4 +1,4 @@
-import type { CallExpr, CompositeLit, Expr, FuncLit, KeyValueExpr, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
 import { acceptsAll, exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
@@ -89,8 +89,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
     const decide = (range: Node, fields: (name: string) => Expr | undefined, role: Role | undefined) => {
       const set = (name: string) => { const v = fields(name); return v !== undefined && !isNil(pkg, v); };
       if (!set('VerifyPeerCertificate') || set('VerifyConnection')) return;
-      const verifier = fields('VerifyPeerCertificate')!;
-      if (unparen(verifier).kind === 'FuncLit' && acceptsAll(pkg, unparen(verifier) as FuncLit)) return; // checks nothing to skip
+      if (acceptsAll(pkg, fields('VerifyPeerCertificate')!)) return; // checks nothing to skip
       const tickets = fields('SessionTicketsDisabled');
       if (tickets && isConstTrue(pkg, tickets)) return;
       if (role === 'client' && !set('ClientSessionCache')) return;
