@@ -108,32 +108,30 @@ export class ScanCache {
   }
 
   private filesHash(pkg: PlannedPackage): { state: Hash; fileHashes: string[] } | null {
-    const known = this.files.get(pkg);
-    if (known !== undefined) return known;
+    let known = this.files.get(pkg);
+    if (known === undefined) this.files.set(pkg, (known = this.hashFiles(pkg)));
+    return known;
+  }
+
+  /** The hash of the setup, the planned package and its files' contents; null when a file cannot be read. */
+  private hashFiles(pkg: PlannedPackage): { state: Hash; fileHashes: string[] } | null {
     const h = createHash('sha256').update(this.base).update('\0').update(JSON.stringify(pkg));
     const fileHashes: string[] = [];
-    let result: { state: Hash; fileHashes: string[] } | null = { state: h, fileHashes };
+    const add = (fh: string) => {
+      fileHashes.push(fh);
+      h.update('\0').update(fh);
+    };
     for (const f of pkg.files) {
       let content: Buffer;
       try {
         content = fs.readFileSync(f.path);
       } catch {
-        result = null;
-        break;
+        return null;
       }
-      const fh = contentHash(content);
-      fileHashes.push(fh);
-      h.update('\0').update(fh);
+      add(contentHash(content));
     }
-    if (result) {
-      for (const header of pkg.cFiles ?? []) {
-        const fh = optionalContentHash(readCFile(header));
-        fileHashes.push(fh);
-        h.update('\0').update(fh);
-      }
-    }
-    this.files.set(pkg, result);
-    return result;
+    for (const header of pkg.cFiles ?? []) add(optionalContentHash(readCFile(header)));
+    return { state: h, fileHashes };
   }
 
   /** Whether the cache file had any entry (a new cache answers nothing). */

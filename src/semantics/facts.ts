@@ -237,8 +237,7 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
 }
 
 /** The declared parameter names of a function, '' for unnamed and blank ones. */
-export function paramNames(fn: ast.FuncDecl | ast.FuncType): string[] {
-  const type = fn.kind === 'FuncDecl' ? fn.type : fn;
+export function paramNames(type: ast.FuncType): string[] {
   return type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
 }
 
@@ -268,7 +267,7 @@ function exportPackage(info: PackageInfo): ExportedPackage {
       const decls = info.res.methods.get(name) ?? [];
       for (const [mn, m] of declaredMethods(t, ti)) {
         const decl = isExported(mn) ? decls.find((d) => d.name.name === mn) : undefined;
-        methods[mn] = { sig: m.sig, ptr: m.ptrRecv, ...(m.pos ? { pos: m.pos } : {}), ...(decl && { params: paramNames(decl) }) };
+        methods[mn] = { sig: m.sig, ptr: m.ptrRecv, ...(m.pos ? { pos: m.pos } : {}), ...(decl && { params: paramNames(decl.type) }) };
       }
       types[name] = {
         underlying: underlying(t, ti), methods, ...p,
@@ -278,7 +277,7 @@ function exportPackage(info: PackageInfo): ExportedPackage {
       continue;
     } else if (o.kind === 'func') {
       const s = ti.objType(o);
-      if (s.kind === 'func') funcs[name] = { sig: s, ...p, ...(o.node?.kind === 'FuncDecl' && { params: paramNames(o.node) }) };
+      if (s.kind === 'func') funcs[name] = { sig: s, ...p, ...(o.node?.kind === 'FuncDecl' && { params: paramNames(o.node.type) }) };
     } else if (o.kind === 'var') {
       vars[name] = { type: ti.objType(o), ...p };
     } else if (o.kind === 'const') {

@@ -11,6 +11,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import { assignedValues, namedObject, unparen, usesOf } from '../../semantics/flow.js';
+import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
@@ -76,7 +77,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name) && !(isSecretName(name) && v.verb?.before !== undefined && NAMING_TEXT.test(v.verb.before))) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
@@ -188,17 +189,14 @@ interface PassedObjects {
 
 /**
  * Per package and question, the variables and fields that some call of the
- * package passes as an argument `select` picks (built on first use, again
- * once the package's own facts are known).
+ * package passes as an argument `select` picks, and those `more` gives
+ * (built on first use, again once the package's own facts are known).
  */
 function objectsPassed(
   select: (pkg: PackageInfo, call: CallExpr) => Iterable<Expr | undefined>,
   more?: (pkg: PackageInfo) => Iterable<Expr | undefined>,
 ): (pkg: PackageInfo) => PassedObjects {
-  const memo = new WeakMap<PackageInfo, { program: PackageInfo['program']; passed: PassedObjects }>();
-  return (pkg) => {
-    const known = memo.get(pkg);
-    if (known && known.program === pkg.program) return known.passed;
+  return perPackage((pkg) => {
     const passed: PassedObjects = { objects: new Set(), fields: new Set() };
     const add = (arg: Expr | undefined) => {
       const o = arg && namedObject(pkg, arg);
@@ -210,9 +208,8 @@ function objectsPassed(
     };
     for (const body of pkg.res.bodies.values()) for (const call of body.calls) for (const arg of select(pkg, call)) add(arg);
     if (more) for (const arg of more(pkg)) add(arg);
-    memo.set(pkg, { program: pkg.program, passed });
     return passed;
-  };
+  }, { byProgram: true });
 }
 
 /** The indices of a call's arguments that a known function loads as a file (`tls.LoadX509KeyPair(certFile, keyFile)`). */
@@ -222,18 +219,14 @@ function fileNameArgs(pkg: PackageInfo, call: CallExpr): readonly number[] {
   return (c.kind === 'func' || c.kind === 'method' ? FILE_NAME_PARAMS.get(pkg.calleeKey(c) ?? '') : undefined) ?? NO_ARGS;
 }
 const NO_ARGS: readonly number[] = [];
-
-/** The call whose arguments the fact's seed was last asked about, and the answer (it is asked once per argument). */
-let seededCall: { call: CallExpr; args: readonly number[] } | undefined;
+/** The highest argument index any FILE_NAME_PARAMS function loads as a file: the seed asks about each argument. */
+const LAST_FILE_NAME_ARG = Math.max(...[...FILE_NAME_PARAMS.values()].flat());
 
 /** A parameter its function loads as a file, directly or through the functions it passes it to (`ClientAuthTLSConfig(ca, cert, key)`). */
 export const LOADS_FILE_PARAM: ParamFactKind = {
   id: 'secrets/loads-file-param',
   level: 'param',
-  seed: (call, argIndex, pkg) => {
-    if (seededCall?.call !== call) seededCall = { call, args: fileNameArgs(pkg, call) };
-    return seededCall.args.includes(argIndex);
-  },
+  seed: (call, argIndex, pkg) => argIndex >= 0 && argIndex <= LAST_FILE_NAME_ARG && fileNameArgs(pkg, call).includes(argIndex),
 };
 
 /** Variables and fields the package passes as a file name, to a known function or to a parameter with the fact. */
@@ -309,13 +302,16 @@ function isSecretName(name: string | undefined): name is string {
 const NAMING_TEXT = /(\b(named|called)\s+["'`]?|\bsecrets\.)$/i;
 
 /**
- * `c.flagRootTokenSecret` where the package also passes it as the name of
- * an object (a Kubernetes Secret: `secrets.Patch(ctx, c.flagRootTokenSecret,
- * …)`, a parameter called `name` or `secretName`): "secret" names the kind
- * of object, and the value is that object's name, not a secret.
+ * `c.flagRootTokenSecret` where the printf format introduces it as a name
+ * (`"a repo secret named %s"`), or where the package also passes it as the
+ * name of an object (a Kubernetes Secret: `secrets.Patch(ctx,
+ * c.flagRootTokenSecret, …)`, a parameter called `name` or `secretName`):
+ * "secret" names the kind of object, and the value is that object's name,
+ * not a secret.
  */
-function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
+function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined, verb: Verb | undefined): boolean {
   if (!isSecretName(name)) return false;
+  if (verb?.before !== undefined && NAMING_TEXT.test(verb.before)) return true;
   const o = namedObject(pkg, e);
   return o !== undefined && objectNameObjects(pkg).objects.has(o);
 }
