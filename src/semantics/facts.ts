@@ -323,7 +323,8 @@ function kindsByRole(kinds: readonly FactKind[]): KindsByRole {
 
 /**
  * Variables whose aliasing is not trusted: assigned after their declaration,
- * or (parameters excepted) address-taken. Collected by the resolver while it
+ * or (parameters excepted) address-taken. A variable only rederived from
+ * itself (`p = filepath.Join(root, p)`) still stands for its value. Collected by the resolver while it
  * walked the body.
  */
 class Reassigned {

@@ -142,8 +142,15 @@ export interface FuncBodyInfo {
   readonly stmtCalls: ast.CallExpr[];
   /** Every `go` statement and every call shaped like one that starts a goroutine (`g.Go(f)`, goroutines.ts), closures included, in source order. */
   readonly goStarts: (ast.GoStmt | ast.CallExpr)[];
-  /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x). */
+  /** Objects assigned after their declaration (=, op=, ++, redeclaring :=, range =, &x), rederivations excepted. */
   readonly assigned: Set<Obj>;
+  /**
+   * Objects assigned a value a string function derives from themselves,
+   * keeping their content: `p = filepath.Join(root, p)`, `s = strings.TrimSpace(s)`.
+   * Such a variable still stands for what it held (a parameter for its
+   * argument); it is in `assigned` only when also assigned otherwise.
+   */
+  readonly rederived: Set<Obj>;
   /** Objects whose address is taken. */
   readonly addressed: Set<Obj>;
   /** The body has an infinite `for`, a `select`, a label or a goto (paths may be cut without calls). */
@@ -158,6 +165,14 @@ export function resolvePackage(pkgPath: string, files: readonly ResolverFile[], 
   for (const fi of r.files) R.walkFileDecls(fi);
   return r;
 }
+
+/** Standard-library string functions whose result keeps an argument's content (a path joined to a root, trimmed text). */
+const CONTENT_KEEPING: Readonly<Record<string, ReadonlySet<string>>> = {
+  'path/filepath': new Set(['Join', 'Clean', 'Abs', 'FromSlash', 'ToSlash', 'EvalSymlinks']),
+  path: new Set(['Join', 'Clean']),
+  strings: new Set(['TrimSpace', 'Trim', 'TrimPrefix', 'TrimSuffix', 'TrimLeft', 'TrimRight']),
+  os: new Set(['ExpandEnv']),
+};
 
 function unparen(e: ast.Expr): ast.Expr {
   while (e.kind === 'ParenExpr') e = e.x;
@@ -406,7 +421,7 @@ class Resolver {
   funcDecl(decl: ast.FuncDecl, outer: WalkCtx): void {
     const fs = new Scope('func', outer.file.scope, decl);
     this.r.scopeList.push(fs);
-    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], goStarts: [], assigned: new Set(), addressed: new Set(), mayCut: false } : null;
+    const body: FuncBodyInfo | null = decl.body ? { calls: [], stmtCalls: [], goStarts: [], assigned: new Set(), rederived: new Set(), addressed: new Set(), mayCut: false } : null;
     if (body) this.r.bodies.set(decl, body);
     const ctx: WalkCtx = { file: outer.file, func: decl, labels: null, pendingLabels: null, body, inLit: false };
     if (decl.recv) {
@@ -626,7 +641,12 @@ class Resolver {
     if (s.tok === '=' || s.tok === ':=') this.r.valueFlows.push(s);
     this.exprs(s.rhs, scope, ctx);
     if (s.tok !== ':=') {
-      for (let i = 0; i < s.lhs.length; i++) { const e = s.lhs[i]!; this.expr(e, scope, ctx); this.markAssigned(e, ctx); }
+      for (let i = 0; i < s.lhs.length; i++) {
+        const e = s.lhs[i]!;
+        this.expr(e, scope, ctx);
+        if (i === 0 && s.tok === '=' && s.rhs.length === 1 && ctx.body && unparen(e).kind === 'Ident' && this.last && this.rederives(s.rhs[0]!, this.last)) ctx.body.rederived.add(this.last);
+        else this.markAssigned(e, ctx);
+      }
       return;
     }
     const lhs = s.lhs;
@@ -641,6 +661,15 @@ class Resolver {
       if (prev) { this.r.uses.set(e, prev); ctx.body?.assigned.add(prev); }
       else this.declare(scope, this.local('var', e, s, ctx.file, scope, index, ctx.func));
     }
+  }
+
+  /** Whether `rhs` (resolved) is a content-keeping string function of `o` itself (see FuncBodyInfo.rederived). */
+  private rederives(rhs: ast.Expr, o: Obj): boolean {
+    const call = unparen(rhs);
+    if (call.kind !== 'CallExpr' || call.fun.kind !== 'SelectorExpr' || call.fun.x.kind !== 'Ident') return false;
+    const pkg = this.r.uses.get(call.fun.x);
+    if (pkg?.kind !== 'pkgname' || !CONTENT_KEEPING[pkg.importPath ?? '']?.has(call.fun.sel.name)) return false;
+    return call.args.some((a) => a.kind === 'Ident' && this.r.uses.get(a) === o);
   }
 
   markAssigned(e: ast.Expr, ctx: WalkCtx): void {

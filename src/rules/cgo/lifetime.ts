@@ -685,7 +685,7 @@ export function guardsOf(pkg: PackageInfo, stmt: ast.Node, fn: FuncNode): Map<st
         switch (n.kind) {
           case 'Ident': {
             const o = pkg.objectOf(n);
-            if (o?.kind === 'var' && (body.assigned.has(o) || body.addressed.has(o) || (o.decl && loops.some((l) => within(o.decl!, l))))) ok = false;
+            if (o?.kind === 'var' && (body.assigned.has(o) || body.rederived.has(o) || body.addressed.has(o) || (o.decl && loops.some((l) => within(o.decl!, l))))) ok = false;
             return undefined;
           }
           case 'BasicLit': case 'SelectorExpr': case 'BinaryExpr': case 'ParenExpr': return undefined;

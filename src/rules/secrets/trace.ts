@@ -131,11 +131,12 @@ function initialValue(pkg: PackageInfo, o: Obj): Expr | undefined {
   return undefined;
 }
 
-/** Variables assigned after their declaration, or addressed, in any function of the package (from the resolver's records). */
+/** Variables assigned after their declaration (rederivations included), or addressed, in any function of the package (from the resolver's records). */
 const reassignedVars = perPackage((pkg): ReadonlySet<Obj> => {
   const s = new Set<Obj>();
   for (const body of pkg.res.bodies.values()) {
     for (const o of body.assigned) s.add(o);
+    for (const o of body.rederived) s.add(o);
     for (const o of body.addressed) s.add(o);
   }
   return s;

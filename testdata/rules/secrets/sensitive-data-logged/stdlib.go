@@ -129,6 +129,29 @@ func connect(f clientFiles) {
 	}
 }
 
+// The same through a function that joins its parameters to a root before loading them; a control whose function replaces them.
+type mountedFiles struct {
+	Cert       string
+	PrivateKey string
+}
+
+func connectMounted(f mountedFiles) {
+	if _, err := logutil.ClientAuth(f.Cert, f.PrivateKey); err != nil {
+		log.Printf("cannot load %+v: %v", f, err)
+	}
+}
+
+type lookedUpFiles struct {
+	Cert       string
+	PrivateKey string
+}
+
+func connectLookedUp(f lookedUpFiles) {
+	if _, err := logutil.LookedUpPair(f.Cert, f.PrivateKey); err != nil {
+		log.Printf("cannot load %+v: %v", f, err) // want "log.Printf logs a whole `lookedUpFiles` value, and its field `PrivateKey` is printed in clear"
+	}
+}
+
 // A hardcoded secret is critical wherever it is logged.
 const webhookSecret = "whsec_9fQ2kLm7xZ4pRtW8Vb3Nc6Yd" // want "secrets/hardcoded-credential: Hardcoded webhook secret .* in `webhookSecret`, and it is printed to a log"
 

@@ -4,6 +4,8 @@ package logutil
 import (
 	"crypto/tls"
 	"log"
+	"os"
+	"path/filepath"
 )
 
 // Debugf logs when debugging is on.
@@ -50,3 +52,20 @@ func ClientCredentials(cert, key string) (tls.Certificate, error) {
 	log.Printf("loading client certificate %s and key %s", cert, key)
 	return tls.LoadX509KeyPair(cert, key)
 }
+
+// ClientAuth loads the key pair from files under an optional root: joined to it, the parameters are still file names.
+func ClientAuth(cert, key string) (tls.Certificate, error) {
+	if root := os.Getenv("CERT_ROOT"); root != "" {
+		cert = filepath.Join(root, cert)
+		key = filepath.Join(root, key)
+	}
+	return tls.LoadX509KeyPair(cert, key)
+}
+
+// LookedUpPair replaces its parameters by what lookup returns: they are not known to be file names.
+func LookedUpPair(cert, key string) (tls.Certificate, error) {
+	cert, key = lookup(cert), lookup(key)
+	return tls.LoadX509KeyPair(cert, key)
+}
+
+func lookup(name string) string { return os.Getenv(name) }
