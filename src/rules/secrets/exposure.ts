@@ -241,7 +241,7 @@ const fileNameObjects = objectsPassed((pkg, call) => {
 /** Variables and fields the package passes as the name of an object: a Kubernetes Secret's, an argument bound to a `name` parameter. */
 const objectNameObjects = objectsPassed((pkg, call) => {
   const args: Array<Expr | undefined> = [];
-  if (SECRET_CLIENT_METHODS.has(calledName(call) ?? '') && isSecretsClientCall(pkg, call)) args.push(call.args[1]);
+  if (SECRET_CLIENT_METHODS.has(calledName(call) ?? '') && isSecretsClientCall(pkg, call)) args.push(call.args[call.args.length === 1 ? 0 : 1]);
   if (call.args.length === 0) return args;
   const c = pkg.calleeOf(call);
   if (c.kind !== 'func' && c.kind !== 'method') return args;
@@ -280,7 +280,7 @@ const OBJECT_NAME_KEY = /^(Name|\w*Name)$/;
 /** Methods of client-go's `SecretInterface` whose argument 1 is the Secret's name. */
 const SECRET_CLIENT_METHODS = new Set(['Get', 'Patch', 'Delete', 'Update', 'Apply']);
 
-/** `…Secrets(ns).Get(ctx, name, …)`, or the same on a local set from `…Secrets(ns)`: client-go's Secret client. */
+/** `…Secrets(ns).Get(ctx, name, …)` (a lister: `Get(name)`), or the same on a local set from `…Secrets(ns)`: client-go's Secret client and lister. */
 function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
   const f = unparen(call.fun);
   if (f.kind !== 'SelectorExpr') return false;

@@ -665,8 +665,8 @@ const INSECURE_NAME = new RegExp(`insecure|(skip|no|disable|ignore)[-_]?${SKIPPE
  * insecure (or as self-signed): an enclosing `if` one of whose `&&`
  * operands is such a switch, not negated or compared (`if o.Insecure {`,
  * `if cfg != nil && *skipVerify {`, `if info.selfCert {`), a `case
- * insecureRedis:` of a tagless switch, a `case "skip-verify":` of a switch
- * on a setting, a guard clause before it (`if !c.SkipVerify { return }`),
+ * insecureRedis:` of a tagless switch, a `case "skip-verify":` or `case
+ * TLSModeNoVerify:` of a switch on a setting, a guard clause before it (`if !c.SkipVerify { return }`),
  * or a declared function named so
  * (`newInsecureClient`, the functional option `WithInsecure()` through its
  * closure). An explicit opt-in by whoever runs the program or calls it.
@@ -698,7 +698,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(source, unparen(x.x)));
       if (off?.kind === 'UnaryExpr') return `${shortText(source, unparen(off.x), 50)} is false`;
       // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
-      if (someConjunct(p.cond, (x) => comparedWithString(pkg, x, insecureValue))) return shortText(source, p.cond, 50);
+      if (someConjunct(p.cond, (x) => x.kind === 'BinaryExpr' && x.op === '==' && (insecureConstant(pkg, x.x) || insecureConstant(pkg, x.y)))) return shortText(source, p.cond, 50);
     }
     // a guard clause before it: `if !c.SkipVerify { return ctx }`
     if (p.kind === 'BlockStmt') {
@@ -711,15 +711,23 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
       if (sw?.kind !== 'SwitchStmt') continue;
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
-      // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`
-      const value = sw.tag && p.list.find((v) => isStringConst(pkg, v, insecureValue));
-      if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 30)}`;
+      // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
+      const value = sw.tag && p.list.find((v) => insecureConstant(pkg, v));
+      if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
     }
   }
   return undefined;
 }
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/** A constant that says it turns verification off, by its value (`"skip-verify"`) or by its name (`TLSModeNoVerify` of an iota enum, `sslModeInsecure`). */
+function insecureConstant(pkg: PackageInfo, e: Expr): boolean {
+  if (isStringConst(pkg, e, insecureValue)) return true;
+  const x = unparen(e);
+  const id = x.kind === 'Ident' ? x : x.kind === 'SelectorExpr' ? x.sel : undefined;
+  return id !== undefined && INSECURE_NAME.test(id.name) && pkg.objectOf(id)?.kind === 'const';
+}
 
 /** The constant 0. */
 function isZero(pkg: PackageInfo, e: Expr): boolean {
@@ -765,9 +773,40 @@ function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefine
     const id = name && (name.kind === 'SelectorExpr' ? name.sel : name);
     if (!literal) return undefined;
     if (id?.kind === 'Ident' && INSECURE_NAME.test(id.name)) return id.name;
+    if (name?.kind === 'Ident') return chosenBySwitch(pkg, name);
     return name?.kind === 'SelectorExpr' && hops < 2 ? insecureHolder(pkg, name.x, hops + 1) : undefined;
   }
   return undefined;
+}
+
+/**
+ * How a variable holding an insecure client is chosen, when its only use
+ * is as the `true:` value of a `map[bool]…` literal held by a variable that
+ * is only ever indexed by a switch named as insecure:
+ * `httpClients[t.InsecureSkipVerify]` for `httpClients = map[bool]*http.Client{true: httpClientSkip}`.
+ */
+function chosenBySwitch(pkg: PackageInfo, holder: ast.Ident): string | undefined {
+  const v = pkg.objectOf(holder);
+  if (v?.kind !== 'var' || v.isField || v.isParam) return undefined;
+  const uses = usesInScope(pkg, v);
+  const kv = uses.length === 1 ? pkg.parentOf(uses[0]!) : undefined;
+  if (kv?.kind !== 'KeyValueExpr' || kv.value !== uses[0] || kv.key.kind !== 'Ident' || kv.key.name !== 'true' || pkg.objectOf(kv.key)?.kind !== 'const') return undefined;
+  const lit = pkg.parentOf(kv);
+  if (lit?.kind !== 'CompositeLit' || lit.type?.kind !== 'MapType') return undefined;
+  const spec = pkg.parentOf(lit);
+  const mapName = spec?.kind === 'ValueSpec' ? spec.names[spec.values.indexOf(lit)] : spec?.kind === 'AssignStmt' && spec.lhs.length === spec.rhs.length ? spec.lhs[spec.rhs.indexOf(lit)] : undefined;
+  const m = mapName?.kind === 'Ident' ? pkg.objectOf(mapName) : undefined;
+  if (m?.kind !== 'var' || m.isField || m.isParam) return undefined;
+  const source = pkg.fileOf(lit)?.source ?? '';
+  const indices = usesInScope(pkg, m).map((u) => { const ix = pkg.parentOf(u); return ix?.kind === 'IndexExpr' && ix.x === u ? ix.index : undefined; });
+  if (indices.length === 0 || indices.some((k) => k === undefined || k.kind === 'UnaryExpr' || !INSECURE_NAME.test(exprText(source, k)))) return undefined;
+  return shortText(source, pkg.parentOf(indices[0]!)!, 50);
+}
+
+/** The uses of a variable: in its function, or in every file of the package for a package-level one. */
+function usesInScope(pkg: PackageInfo, v: Obj): ast.Ident[] {
+  if (v.func) return identUses(v.func, pkg, v);
+  return pkg.files.flatMap((f) => identUses(f.ast, pkg, v));
 }
 
 /**

@@ -58,10 +58,10 @@ func byKey(v string, logger *slog.Logger) {
 
 // Whole structs: fmt prints every field, unexported ones too.
 func structs(u User, db *Database, s session) {
-	log.Printf("login attempt: %+v", u) // want "log.Printf logs a whole `User` value, and its field `Password` is printed in clear \\(%\\+v prints every field"
+	log.Printf("login attempt: %+v", u) // want "log.Printf logs `[^`]*`, a whole `User` value, and its field `Password` is printed in clear \\(%\\+v prints every field"
 	log.Printf("db: %v", db)            // want "a whole `Database` value, and its field `Auth.Password` is printed"
 	fmt.Println(s)                      // want "a whole `session` value, and its field `accessToken` is printed"
-	slog.Info("user", "u", u)           // want "slog.Info logs a whole `User` value.*slog handlers print every field.*`LogValue`"
+	slog.Info("user", "u", u)           // want "slog.Info logs `[^`]*`, a whole `User` value.*slog handlers print every field.*`LogValue`"
 }
 
 // All the request's headers: Authorization and Cookie with them.
@@ -88,12 +88,12 @@ func wrappers(password, refreshToken string) {
 
 // A struct logged by a function that takes it as its own type is reported there, once, not at every call.
 func dumpUser(u User) {
-	log.Printf("user: %+v", u) // want "log.Printf logs a whole `User` value, and its field `Password` is printed in clear"
+	log.Printf("user: %+v", u) // want "log.Printf logs `[^`]*`, a whole `User` value, and its field `Password` is printed in clear"
 }
 
 func structWrappers(u User) {
 	dumpUser(u)
-	audit("user", u) // want "audit \\(which logs this argument\\) logs a whole `User` value"
+	audit("user", u) // want "audit \\(which logs this argument\\) logs `[^`]*`, a whole `User` value"
 }
 
 // Likewise a parameter whose own name says credential: its log is reported in the function.
@@ -148,7 +148,7 @@ type lookedUpFiles struct {
 
 func connectLookedUp(f lookedUpFiles) {
 	if _, err := logutil.LookedUpPair(f.Cert, f.PrivateKey); err != nil {
-		log.Printf("cannot load %+v: %v", f, err) // want "log.Printf logs a whole `lookedUpFiles` value, and its field `PrivateKey` is printed in clear"
+		log.Printf("cannot load %+v: %v", f, err) // want "log.Printf logs `[^`]*`, a whole `lookedUpFiles` value, and its field `PrivateKey` is printed in clear"
 	}
 }
 
@@ -178,7 +178,7 @@ type mirrorSpec struct {
 }
 
 func watchMirror(m mirrorSpec) {
-	log.Printf("mirror %+v", m) // want "log.Printf logs a whole `mirrorSpec` value, and its field `ClusterCredentialsSecret` is printed"
+	log.Printf("mirror %+v", m) // want "log.Printf logs `[^`]*`, a whole `mirrorSpec` value, and its field `ClusterCredentialsSecret` is printed"
 }
 
 // A method that only ever runs as a goroutine (`go a.record(...)`) logs from a goroutine.

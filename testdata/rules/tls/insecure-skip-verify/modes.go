@@ -1,0 +1,93 @@
+package insecureskipverify
+
+import (
+	"crypto/tls"
+	"net/http"
+)
+
+// A mode chosen by the operator, as an enum whose constant names say what they do.
+type tlsMode int
+
+const (
+	tlsModeDisabled tlsMode = iota
+	tlsModeVerified
+	tlsModeNoVerifyFallbackToPlaintext
+	tlsModeLegacy
+)
+
+type dbSettings struct {
+	TLS      *tls.Config
+	Fallback bool
+}
+
+func settingsFor(mode tlsMode) *dbSettings {
+	s := &dbSettings{}
+	switch mode {
+	case tlsModeDisabled:
+	case tlsModeVerified:
+		s.TLS = &tls.Config{MinVersion: tls.VersionTLS12}
+	case tlsModeNoVerifyFallbackToPlaintext:
+		s.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when mode is tlsModeNoVerifyFallbackToPlaintext: an explicit"
+		s.Fallback = true
+	case tlsModeLegacy:
+		s.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return s
+}
+
+func configForMode(mode tlsMode) *tls.Config {
+	cfg := &tls.Config{}
+	if mode == tlsModeNoVerifyFallbackToPlaintext {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when mode == tlsModeNoVerifyFallbackToPlaintext: an explicit"
+	}
+	if mode == tlsModeLegacy {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
+
+// A string setting whose constants are named for what they do, while their values are the driver's words.
+type sslMode string
+
+const (
+	sslModeInsecure sslMode = "prefer"
+	sslModeStrict   sslMode = "require"
+)
+
+func configForSSLMode(mode sslMode) *tls.Config {
+	switch mode {
+	case sslModeInsecure:
+		return &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when mode is sslModeInsecure: an explicit"
+	case sslModeStrict:
+		return &tls.Config{MinVersion: tls.VersionTLS12}
+	}
+	return nil
+}
+
+var _, _, _ = settingsFor, configForMode, configForSSLMode
+
+// A client chosen per request by the user's switch, through a map keyed by it.
+type requestTemplate struct {
+	URL                string
+	InsecureSkipVerify bool
+}
+
+var httpClientSkip = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "tls/insecure-skip-verify: TLS certificate verification is off when httpClients\\[t.InsecureSkipVerify\\] is used: an explicit"
+
+var httpClients = map[bool]*http.Client{false: http.DefaultClient, true: httpClientSkip}
+
+func execute(t *requestTemplate) (*http.Response, error) {
+	return httpClients[t.InsecureSkipVerify].Get(t.URL)
+}
+
+// The control: the same map indexed once by something else.
+var clientSkip = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+
+var clients = map[bool]*http.Client{false: http.DefaultClient, true: clientSkip}
+
+func executeAny(t *requestTemplate, retry bool) (*http.Response, error) {
+	if retry {
+		return clients[true].Get(t.URL)
+	}
+	return clients[t.InsecureSkipVerify].Get(t.URL)
+}
