@@ -257,7 +257,11 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('store/mock_store.go', [])).toBe(true);
     expect(isTestHelper('store/mocking.go', [])).toBe(false);
     expect(isTestHelper('db/fixtureloader.go', [])).toBe(false);
-    expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(false);
+    expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(true);
+    expect(isTestHelper('internal/fixture/certificate_constants.go', [])).toBe(true);
+    expect(isTestHelper('pkg/fuzz/jar_utils.go', [])).toBe(true);
+    expect(isTestHelper('pkg/fuzzy/match.go', [])).toBe(false);
+    expect(isTestHelper('pkg/fixtureloader/load.go', [])).toBe(false);
     expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);
     expect(isTestHelper('integration-test/fixtures/keys.go', [])).toBe(true);
     expect(isTestHelper('internal/latest/client.go', ['net/http'])).toBe(false);

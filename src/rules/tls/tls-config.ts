@@ -70,6 +70,9 @@ export function bindingOf(pkg: PackageInfo, value: Node): { name: ast.Ident; def
   return { name, define: p?.kind === 'ValueSpec' || (p?.kind === 'AssignStmt' && p.tok === ':=') };
 }
 
+/** What the TLS rules' documentation says about test code (the engine lowers their findings there: engine/policy.ts). */
+export const TEST_CODE_LIMITS = 'In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test support code (files that import `testing`, files named as fixtures or mocks such as `user_fixtures.go` or `store_mock.go`, or files that sit in test directories such as `e2e/`, `testutil/`, `fixtures/` or `fuzz/`).';
+
 /** Normalised source text of an expression, to compare two mentions of the same object path. */
 export function exprText(source: string, n: Node): string {
   return source.slice(n.start, n.end).replace(/\s+/g, '');

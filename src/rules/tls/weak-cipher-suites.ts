@@ -3,7 +3,7 @@ import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { TEST_CODE_LIMITS, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 
 interface Weakness {
@@ -85,7 +85,7 @@ func Config(cert tls.Certificate) *tls.Config {
 	}
 }
 `,
-      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test support code (files that import `testing`, files named as fixtures or mocks such as `user_fixtures.go` or `store_mock.go`, or files that sit in test directories such as `e2e/` or `testutil/`).',
+      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. ' + TEST_CODE_LIMITS,
     },
   },
   prefilter: { imports: ['crypto/tls'] },

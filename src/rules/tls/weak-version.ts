@@ -4,7 +4,7 @@ import { defineRule, type FixReport, type RelatedReport } from '../../engine/rul
 import type { PackageInfo } from '../../semantics/package.js';
 import {
   describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
-  roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
+  roleOfLiteral, TEST_CODE_LIMITS, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 
@@ -75,7 +75,7 @@ func NewServer(cert tls.Certificate) *http.Server {
 	}
 }
 `,
-      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner, which must reach old servers — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test support code (files that import `testing`, files named as fixtures or mocks such as `user_fixtures.go` or `store_mock.go`, or files that sit in test directories such as `e2e/` or `testutil/`).',
+      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner, which must reach old servers — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). ' + TEST_CODE_LIMITS,
     },
   },
   prefilter: { imports: ['crypto/tls'] },
