@@ -5,6 +5,7 @@
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import type { AnyRule } from '../engine/rule.js';
 import { FAMILIES, type RuleMeta } from '../engine/rule-meta.js';
+import cgoDeferredFreeBeforeSet from './cgo/deferred-free-before-set.js';
 import cgoDoubleFree from './cgo/double-free.js';
 import cgoFinalizerOnlyRelease from './cgo/finalizer-only-release.js';
 import cgoLoopAllocation from './cgo/loop-allocation.js';
@@ -33,7 +34,7 @@ export const RULES: readonly AnyRule[] = sortByCatalogOrder(
     secretsCredentialInUrl, secretsHardcodedCredential, secretsLiteralAuthorizationHeader, secretsSensitiveDataLogged,
     tlsConfigCopied, tlsInsecureHostKey, tlsInsecureSkipVerify, tlsKeyLogWriter, tlsPerHandshakeCertLoad, tlsPrivateKeyLogged,
     tlsSharedConfigMutation, tlsVerifyPeerWithoutConnection, tlsWeakCipherSuites, tlsWeakVersion,
-    cgoDoubleFree, cgoFinalizerOnlyRelease, cgoLoopAllocation, cgoPointerInGoroutine, cgoUnfreedMemory, cgoUseAfterFree,
+    cgoDeferredFreeBeforeSet, cgoDoubleFree, cgoFinalizerOnlyRelease, cgoLoopAllocation, cgoPointerInGoroutine, cgoUnfreedMemory, cgoUseAfterFree,
     contextBuiltinKey,
   ],
   (r) => r.meta,

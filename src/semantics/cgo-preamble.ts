@@ -26,6 +26,8 @@ export interface CType {
 export interface CParam {
   readonly name: string | null;
   readonly type: CType;
+  /** The type is written with `const` (`const char **out`): what it points to belongs to someone else. */
+  readonly isConst?: boolean;
 }
 
 export interface CFunc {
@@ -387,7 +389,8 @@ function parseParams(toks: readonly Tok[] | null): { params: CParam[]; variadic:
     if (p.length === 1 && p[0]!.t === '...') { variadic = true; continue; }
     const spec = parseSpecifiers(p, 0);
     const d = parseDeclarator(p.slice(spec.next));
-    params.push({ name: d.name, type: { base: spec.base ?? 'int', ptr: d.ptr + (d.params && !d.funcPtr ? 1 : 0), ...(d.funcPtr && { funcPtr: true }) } });
+    const isConst = p.some((t) => t.t === 'const' || t.t === '__const');
+    params.push({ name: d.name, type: { base: spec.base ?? 'int', ptr: d.ptr + (d.params && !d.funcPtr ? 1 : 0), ...(d.funcPtr && { funcPtr: true }) }, ...(isConst && { isConst }) });
   }
   return { params, variadic };
 }
