@@ -10,7 +10,7 @@ import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
 import { checkPackage, type FactTable, type PackageFileInput, type PackageInfo, type PackageInput } from '../semantics/package.js';
 import { FactNameIndex } from '../semantics/fact-names.js';
-import { buildProgram, summarizeChecked, type FactKind } from '../semantics/facts.js';
+import { buildProgram, packageFactsOf, summarizeChecked, type FactKind } from '../semantics/facts.js';
 import type { ExportedPackage } from '../semantics/exports.js';
 import { beyondAnalysisLimit, deepestNode, isStackOverflow } from './analysis-limit.js';
 import { analyzePackage, parseErrorFinding, unanalysedFileFindings, type AnalyzeOptions, type EnabledRule, type SyntaxProblem } from './analyze.js';
@@ -154,6 +154,14 @@ export class ScanWorker {
     this.learn(own.packages, own.facts);
     // A new view object (sharing the same tables): analyses cached against the pre-fact view are not reused.
     const info = checkPackage(input, { ...this.program }, { reuse: checked });
+    // package facts may ask about the package's own function facts: they come after them
+    const ownExports = own.packages[info.importPath];
+    const pkgFacts = ownExports && packageFactsOf(info, this.factKinds);
+    if (pkgFacts) {
+      const exports = { ...ownExports, facts: pkgFacts };
+      own = { ...own, packages: { ...own.packages, [info.importPath]: exports } };
+      this.program.packages[info.importPath] = exports;
+    }
     const t2 = performance.now();
     const findings = analyzePackage(info, syntaxErrors, options);
     // Semantic queries are lazy: time spent answering the rules' questions counts as rule time here.

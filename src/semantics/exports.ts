@@ -33,4 +33,6 @@ export interface ExportedPackage {
   readonly consts: Readonly<Record<string, { readonly type: Type; readonly value?: ConstJSON; readonly pos?: string }>>;
   /** True when the API is partial (hand-written tables): absent names are unknown, not errors. */
   readonly partial?: boolean;
+  /** Package facts (facts.ts PackageFactKind): fact id → values, sorted. */
+  readonly facts?: Readonly<Record<string, readonly string[]>>;
 }

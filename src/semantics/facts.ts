@@ -67,7 +67,20 @@ export interface FuncFactKind {
   seedCall?(call: ast.CallExpr, info: PackageInfo): boolean;
 }
 
-export type FactKind = ParamFactKind | FuncFactKind;
+/**
+ * A fact about a package as a whole (like go/analysis package facts): the
+ * strings `seedPackage` gives are exported with the package, so packages
+ * checked after it (its importers) can read them (`packageFacts`). For
+ * what a package does with objects of other packages: "passes the field
+ * `example.com/config.TLS.PrivateKey` as a file name".
+ */
+export interface PackageFactKind {
+  readonly id: string;
+  readonly level: 'package';
+  seedPackage(info: PackageInfo): Iterable<string>;
+}
+
+export type FactKind = ParamFactKind | FuncFactKind | PackageFactKind;
 
 /** The built-in fact: all paths end in never-returning calls (computed with the CFG). */
 export const NEVER_RETURNS_KIND: FuncFactKind = { id: NEVER_RETURNS, level: 'func', propagate: 'all-paths' };
@@ -157,9 +170,7 @@ export function summarizeChecked(info: PackageInfo, kinds: readonly FactKind[], 
   const seeded = decls.map((fn, i) => seedFunc(info, fn, byRole, !!cut?.[i], callMayCut));
   const worth = shapeOf ? edgesWorthKeeping(info, decls, seeded, shapeOf) : undefined;
   const funcs = seeded.map((f, i) => withEdges(info, f, worth?.[i]));
-  const imports = new Set<string>();
-  for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
-  return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...imports].sort() };
+  return { path: info.importPath, name: info.pkg.name, exports, funcs, imports: [...importsOf(info)].sort() };
 }
 
 /**
@@ -237,6 +248,56 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
 }
 
 /** The declared parameter names of a function, '' for unnamed and blank ones. */
+/**
+ * The package's package facts (the non-empty ones), for its exports
+ * (`ExportedPackage.facts`): its own seeds and what its imports exported,
+ * so a fact reaches every package that depends on the one that seeded it.
+ * Computed once the package's own function facts are known (a view of the
+ * program that has them), since seeds may ask.
+ */
+export function packageFactsOf(info: PackageInfo, kinds: readonly FactKind[]): Record<string, string[]> | undefined {
+  let facts: Record<string, string[]> | undefined;
+  for (const k of kinds) {
+    if (k.level !== 'package') continue;
+    const values = [...new Set([...k.seedPackage(info), ...packageFacts(info, k.id)])].sort();
+    if (values.length > 0) (facts ??= {})[k.id] = values;
+  }
+  return facts;
+}
+
+/**
+ * The values of a package fact that the package's imports exported, each
+ * with those of its own imports: the package's whole dependency graph,
+ * whose knowledge is final before the package is checked (other packages a
+ * worker happens to know would make answers depend on scheduling).
+ */
+export const packageFacts = (info: PackageInfo, id: string): ReadonlySet<string> => importedFactSets(info).get(id) ?? NO_VALUES;
+
+const NO_VALUES: ReadonlySet<string> = new Set();
+const importedFacts = new WeakMap<PackageInfo, Map<string, Set<string>>>();
+
+function importedFactSets(info: PackageInfo): Map<string, Set<string>> {
+  let sets = importedFacts.get(info);
+  if (sets) return sets;
+  sets = new Map();
+  for (const path of importsOf(info)) {
+    for (const [id, values] of Object.entries(info.program.packages[path]?.facts ?? {})) {
+      let set = sets.get(id);
+      if (!set) sets.set(id, (set = new Set()));
+      for (const v of values) set.add(v);
+    }
+  }
+  importedFacts.set(info, sets);
+  return sets;
+}
+
+/** The import paths of the package's files (through the package's import map). */
+function importsOf(info: PackageInfo): Set<string> {
+  const imports = new Set<string>();
+  for (const f of info.files) for (const s of f.ast.imports) { const w = importPathOf(s); imports.add(info.pkg.importMap?.[w] ?? w); }
+  return imports;
+}
+
 export function paramNames(type: ast.FuncType): string[] {
   return type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
 }
@@ -678,6 +739,7 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
   };
 
   for (const k of allKinds) {
+    if (k.level === 'package') continue; // exported with the package (withPackageFacts)
     if (k.level === 'param') {
       const work: [string, number][] = [];
       for (let fi = 0; fi < funcList.length; fi++) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type * as ast from '../../src/syntax/ast.js';
 import { walk } from '../../src/syntax/index.js';
-import { buildProgram, dependencyOrder, summarizeChecked, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
+import { buildProgram, dependencyOrder, packageFacts, packageFactsOf, summarizeChecked, summarizeModule, type FactKind } from '../../src/semantics/facts.js';
 import { FactNameIndex } from '../../src/semantics/fact-names.js';
 import type { ExportedPackage } from '../../src/semantics/exports.js';
 import { checkPackage, NEVER_RETURNS, type FactTable, type PackageInfo, type ProgramView } from '../../src/semantics/package.js';
@@ -314,5 +314,55 @@ func none(tok string) { println(tok) }
     expect(program.facts.param['example.com/p.spawn']?.['captured']).toEqual([1]);
     expect(program.facts.param['example.com/p.relay']?.['captured']).toEqual([0]);
     expect(program.facts.param['example.com/p.none']).toBeUndefined();
+  });
+});
+
+describe('package facts', () => {
+  // "the package passes this field of some type to println": a fact about what a package does with other packages' objects
+  const printed: FactKind = {
+    id: 'prints-field', level: 'package',
+    seedPackage: (info) => {
+      const out: string[] = [];
+      for (const fn of info.res.funcs) {
+        walk(fn, {
+          enter: (n) => {
+            if (n.kind !== 'CallExpr' || n.fun.kind !== 'Ident' || n.fun.name !== 'println') return;
+            for (const a of n.args) if (a.kind === 'SelectorExpr') out.push(a.sel.name, a.sel.name);
+          },
+        });
+      }
+      return out;
+    },
+  };
+  const cfg = pkgFromSources({ 'c.go': 'package c\n\ntype T struct{ Key, Name string }\n' }, 'example.com/c');
+  const user = pkgFromSources({ 'u.go': 'package u\n\nimport "example.com/c"\n\nfunc Show(t c.T) { println(t.Key) }\n' }, 'example.com/u');
+  it('gives the values of one package, once each and sorted, and none for a package without any', () => {
+    const packages: Record<string, ExportedPackage> = {};
+    const view: ProgramView = { packages, facts: { func: {}, param: {} } };
+    const c = checkPackage(cfg, view);
+    packages['example.com/c'] = summarizeChecked(c, []).exports;
+    expect(packageFactsOf(c, [printed])).toBeUndefined();
+    expect(packageFactsOf(checkPackage(user, view), [printed, closesChan])).toEqual({ 'prints-field': ['Key'] });
+  });
+  it('passes the values on to the packages that depend on the seeding one, and only to them', () => {
+    const packages: Record<string, ExportedPackage> = {};
+    const view: ProgramView = { packages, facts: { func: {}, param: {} } };
+    const exportWithFacts = (input: ReturnType<typeof pkgFromSources>) => {
+      const info = checkPackage(input, { ...view });
+      const facts = packageFactsOf(info, [printed]);
+      packages[info.importPath] = { ...summarizeChecked(info, []).exports, ...(facts && { facts }) };
+      return info;
+    };
+    exportWithFacts(cfg);
+    exportWithFacts(user);
+    const direct = exportWithFacts(pkgFromSources({ 'm.go': 'package m\n\nimport "example.com/u"\n\nvar _ = u.Show\n' }, 'example.com/m'));
+    expect([...packageFacts(direct, 'prints-field')]).toEqual(['Key']);
+    expect(packageFacts(direct, 'other').size).toBe(0);
+    // through m, which exported what u did
+    const indirect = checkPackage(pkgFromSources({ 'n.go': 'package n\n\nimport _ "example.com/m"\n' }, 'example.com/n'), { ...view });
+    expect([...packageFacts(indirect, 'prints-field')]).toEqual(['Key']);
+    // a package that does not depend on u learns nothing from it, whatever the view holds
+    const unrelated = checkPackage(pkgFromSources({ 'o.go': 'package o\n\nimport "example.com/c"\n\nvar _ c.T\n' }, 'example.com/o'), { ...view });
+    expect(packageFacts(unrelated, 'prints-field').size).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
  * logger honours, or all the HTTP headers of a request.
  */
 import type { CallExpr, Expr } from '../../syntax/ast.js';
-import type { ParamFactKind } from '../../semantics/facts.js';
+import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
@@ -202,14 +202,20 @@ function objectsPassed(
       const o = arg && namedObject(pkg, arg);
       if (!o) return;
       passed.objects.add(o);
-      const x = unparen(arg!);
-      const owner = o.isField && x.kind === 'SelectorExpr' ? deref(pkg.typeOf(x.x)) : undefined;
-      if (owner?.kind === 'named') passed.fields.add(`${owner.pkg}.${owner.name}.${o.name}`);
+      const key = fieldKey(pkg, arg!, o);
+      if (key) passed.fields.add(key);
     };
     for (const body of pkg.res.bodies.values()) for (const call of body.calls) for (const arg of select(pkg, call)) add(arg);
     if (more) for (const arg of more(pkg)) add(arg);
     return passed;
   }, { byProgram: true });
+}
+
+/** `pkg.Type.Field` for a selector `x.Field` of a named struct type, the object `o` it denotes. */
+function fieldKey(pkg: PackageInfo, arg: Expr, o: Obj): string | undefined {
+  const x = unparen(arg);
+  const owner = o.isField && x.kind === 'SelectorExpr' ? deref(pkg.typeOf(x.x)) : undefined;
+  return owner?.kind === 'named' ? `${owner.pkg}.${owner.name}.${o.name}` : undefined;
 }
 
 /** The indices of a call's arguments that a known function loads as a file (`tls.LoadX509KeyPair(certFile, keyFile)`). */
@@ -229,17 +235,70 @@ export const LOADS_FILE_PARAM: ParamFactKind = {
   seed: (call, argIndex, pkg) => argIndex >= 0 && argIndex <= LAST_FILE_NAME_ARG && fileNameArgs(pkg, call).includes(argIndex),
 };
 
-/** Variables and fields the package passes as a file name, to a known function or to a parameter with the fact. */
-const fileNameObjects = objectsPassed((pkg, call) => {
+/** The arguments a call passes as a file name: to a known function, or to a parameter with the fact. */
+function fileNameArgsOf(pkg: PackageInfo, call: CallExpr): Array<Expr | undefined> {
   const args = fileNameArgs(pkg, call).map((i) => call.args[i]);
   if (call.args.length === 0 || !pkg.mayCallFactHolder(call, LOADS_FILE_PARAM.id)) return args;
   const facts = pkg.factsOf(pkg.calleeOf(call));
   for (let i = 0; i < call.args.length; i++) if (facts.hasParam(LOADS_FILE_PARAM.id, i)) args.push(call.args[i]);
   return args;
-});
+}
 
-/** Variables and fields the package passes as the name of an object: a Kubernetes Secret's, an argument bound to a `name` parameter. */
-const objectNameObjects = objectsPassed((pkg, call) => {
+/** Variables and fields the package passes as a file name. */
+const fileNameObjects = objectsPassed(fileNameArgsOf);
+
+/**
+ * The fields (`pkg.Type.Field`) a package passes as a file name (`file …`)
+ * or as an object's name (`name …`), exported with the package: a config
+ * struct logged whole in `main` whose `TLS.PrivateKey` another package
+ * loads as a file shows a path.
+ */
+export const PASSED_FIELDS: PackageFactKind = {
+  id: 'secrets/passed-fields',
+  level: 'package',
+  seedPackage: (pkg) => {
+    const out: string[] = [];
+    const record = (as: 'file' | 'name', arg: Expr | undefined) => {
+      const o = arg && mayNameCredential(arg) ? namedObject(pkg, arg) : undefined;
+      const key = o && fieldKey(pkg, arg!, o);
+      if (key) out.push(`${as} ${key}`);
+    };
+    // only calls that pass such a field are asked about their callee
+    for (const body of pkg.res.bodies.values()) {
+      for (const call of body.calls) {
+        if (!call.args.some(mayNameCredential)) continue;
+        for (const arg of fileNameArgsOf(pkg, call)) record('file', arg);
+        for (const arg of objectNameArgsOf(pkg, call)) record('name', arg);
+      }
+    }
+    for (const value of objectNameKeys(pkg)) record('name', value);
+    return out;
+  },
+};
+
+/** A selector whose field name could make a struct logged whole show a credential (the only fields `sensitiveFields` asks about; extra names from the options aside). */
+function mayNameCredential(e: Expr): boolean {
+  const x = unparen(e);
+  if (x.kind !== 'SelectorExpr') return false;
+  const name = x.sel.name;
+  let may = credentialLike.get(name);
+  if (may === undefined) {
+    may = isSecretName(name) || sensitiveName(name, undefined, false) !== null;
+    if (credentialLike.size > 10_000) credentialLike.clear();
+    credentialLike.set(name, may);
+  }
+  return may;
+}
+/** Answers of `mayNameCredential` by field name: the same names recur in every package (bounded). */
+const credentialLike = new Map<string, boolean>();
+
+/** Whether this package or one checked before it passes the field `key` (`pkg.Type.Field`) as a file name (`file`) or an object's name (`name`). */
+function passedField(pkg: PackageInfo, as: 'file' | 'name', key: string): boolean {
+  return (as === 'file' ? fileNameObjects : objectNameObjects)(pkg).fields.has(key) || packageFacts(pkg, PASSED_FIELDS.id).has(`${as} ${key}`);
+}
+
+/** The arguments a call passes as the name of an object: a Kubernetes Secret's, an argument bound to a `name` parameter. */
+function objectNameArgsOf(pkg: PackageInfo, call: CallExpr): Array<Expr | undefined> {
   const args: Array<Expr | undefined> = [];
   if (SECRET_CLIENT_METHODS.has(calledName(call) ?? '') && isSecretsClientCall(pkg, call)) args.push(call.args[call.args.length === 1 ? 0 : 1]);
   if (call.args.length === 0) return args;
@@ -247,14 +306,16 @@ const objectNameObjects = objectsPassed((pkg, call) => {
   if (c.kind !== 'func' && c.kind !== 'method') return args;
   for (let i = 0; i < call.args.length; i++) if (OBJECT_NAME_PARAM.test(calleeParamName(pkg, c, i) ?? '')) args.push(call.args[i]);
   return args;
-}, objectNameKeys);
+}
+
+/** Variables and fields the package passes as the name of an object, in calls and composite-literal keys. */
+const objectNameObjects = objectsPassed(objectNameArgsOf, objectNameKeys);
 
 /** Values of composite-literal keys that name an object: `SecretVolumeSource{SecretName: cfg.PullSecret}`, `LocalObjectReference{Name: s}`. */
 function* objectNameKeys(pkg: PackageInfo): Iterable<Expr> {
-  for (const key of pkg.res.pendingKeys.keys()) {
+  for (const [key, { lit }] of pkg.res.pendingKeys) {
     if (!OBJECT_NAME_KEY.test(key.name)) continue;
-    const kv = pkg.parentOf(key);
-    if (kv?.kind === 'KeyValueExpr' && kv.key === key) yield kv.value;
+    for (const el of lit.elts) if (el.kind === 'KeyValueExpr' && el.key === key) yield el.value;
   }
 }
 
@@ -408,8 +469,8 @@ function sensitiveFields(pkg: PackageInfo, t: Type, rendering: Rendering, verb: 
     }
     if (isTextual(pkg, ft) && ft.kind !== 'interface' && ft.kind !== 'unknown' && underlying(ft, pkg.info).kind !== 'interface') {
       if (apiObject && splitWords(f.name).at(-1) === 'secret') continue;
-      if (fileNameObjects(pkg).fields.has(`${id}.${f.name}`)) continue; // `TLS.PrivateKey` loaded as a file: a path
-      if (isSecretName(f.name) && objectNameObjects(pkg).fields.has(`${id}.${f.name}`)) continue; // `PullSecret` used as `SecretName:`
+      if (passedField(pkg, 'file', `${id}.${f.name}`)) continue; // `TLS.PrivateKey` loaded as a file: a path
+      if (isSecretName(f.name) && passedField(pkg, 'name', `${id}.${f.name}`)) continue; // `PullSecret` used as `SecretName:`
       if (!masked(pkg, ft, rendering, verb) && credentialName(f.name, s, false) && !ownerNamesOtherToken(d.name, f.name)) out.push(f.name);
       continue;
     }

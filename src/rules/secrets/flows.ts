@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
-import type { ParamFactKind } from '../../semantics/facts.js';
+import type { FactKind } from '../../semantics/facts.js';
 import { goroutineHandoffs } from '../../semantics/flow.js';
 import { startedCall, startedLiteral, startKeyword, startsIn, type GoroutineStart } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -16,7 +16,7 @@ import type { Obj } from '../../semantics/scope.js';
 import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
-import { isPassedAsFileName, LOADS_FILE_PARAM, showsContent } from './exposure.js';
+import { isPassedAsFileName, LOADS_FILE_PARAM, PASSED_FIELDS, showsContent } from './exposure.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
 export interface SecretFactIds {
@@ -33,10 +33,10 @@ export function secretFactIds(extraSinks: readonly string[]): SecretFactIds {
   return { logs: `secrets/logs-param@${h}`, spawns: 'secrets/spawns-with-param' };
 }
 
-const kindCache = new Map<string, ParamFactKind[]>();
+const kindCache = new Map<string, FactKind[]>();
 
 /** The fact kinds the secrets rules need, for their extra log sinks. */
-export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] {
+export function secretFactKinds(extraSinks: readonly string[]): FactKind[] {
   const ids = secretFactIds(extraSinks);
   let kinds = kindCache.get(ids.logs);
   if (!kinds) {
@@ -45,6 +45,7 @@ export function secretFactKinds(extraSinks: readonly string[]): ParamFactKind[] 
       { id: ids.logs, level: 'param', seedParams: (fn, info) => loggedParams(info, fn, extra) },
       { id: ids.spawns, level: 'param', seedParams: (fn, info) => spawnedParams(info, fn) },
       LOADS_FILE_PARAM,
+      PASSED_FIELDS,
     ];
     kindCache.set(ids.logs, kinds);
   }

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"redline.test/rules/secrets/sensitive-data-logged/logutil"
+	"redline.test/rules/secrets/sensitive-data-logged/svcconfig"
 )
 
 type User struct {
@@ -150,6 +151,12 @@ func connectLookedUp(f lookedUpFiles) {
 	if _, err := logutil.LookedUpPair(f.Cert, f.PrivateKey); err != nil {
 		log.Printf("cannot load %+v: %v", f, err) // want "log.Printf logs `[^`]*`, a whole `lookedUpFiles` value, and its field `PrivateKey` is printed in clear"
 	}
+}
+
+// A configuration declared in one package, whose fields another package loads as files or mounts as a Secret's name, logged whole in a third.
+func startService(cfg svcconfig.Service) {
+	log.Printf("starting with %+v", cfg) // want "log.Printf logs `cfg`, a whole `Service` value, and its field `Registry.ClientSecret` is printed in clear"
+	_, _ = logutil.ServiceCredentials(cfg)
 }
 
 // A hardcoded secret is critical wherever it is logged.

@@ -6,6 +6,8 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+
+	"redline.test/rules/secrets/sensitive-data-logged/svcconfig"
 )
 
 // Debugf logs when debugging is on.
@@ -69,3 +71,16 @@ func LookedUpPair(cert, key string) (tls.Certificate, error) {
 }
 
 func lookup(name string) string { return os.Getenv(name) }
+
+// ServiceCredentials loads the key pair a service configuration names: its TLS fields are file names.
+func ServiceCredentials(cfg svcconfig.Service) (tls.Certificate, error) {
+	return ClientAuth(cfg.TLS.Certificate, cfg.TLS.PrivateKey)
+}
+
+// PullSecretVolume mounts the Secret a registry configuration names.
+func PullSecretVolume(r svcconfig.Registry) SecretVolume {
+	return SecretVolume{SecretName: r.PullSecret}
+}
+
+// SecretVolume mounts a Kubernetes Secret.
+type SecretVolume struct{ SecretName string }
