@@ -79,6 +79,15 @@ func generateKeys() {
 	fmt.Printf("API Secret: %s\n", secret)
 }
 
+// A setup command shows the password it has just generated, with a label that names the account; a debug line does not count.
+func createAccount(address string, apiToken string) {
+	password := generatePassword()
+	fmt.Printf("Account password for %s: %s\n", address, password)
+	fmt.Printf("created %s with password %s and token %s\n", address, password, apiToken) // want "fmt.Printf logs `password`, which holds a password" "fmt.Printf logs `apiToken`, which holds an API token"
+}
+
+func generatePassword() string { return "pw" }
+
 func newAPIKey(prefix string) string { return prefix + "xyz" }
 func randomSecret() string           { return "s3cr3t-from-rand" }
 
