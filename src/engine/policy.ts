@@ -320,12 +320,12 @@ export function testFindingSeverity(severity: Severity, mode: TestMode, testCode
 /**
  * Directory names that hold test support code: `test`, `tests`, `testing`,
  * `e2e`, names that start with `test` (`testutil`, `testhelpers`,
- * `testcerts`, `testserver`) or end with `-test`/`_test`/`-e2e`, test
+ * `testcerts`, `testserver`, `test-plans`) or end with `-test`/`_test`/`-e2e`, test
  * fixtures and fuzzing harnesses (`fixture`, `fixtures`, `fuzz`), and
  * helper packages named like the standard library's `httptest` and
  * `iotest` (`grpctest`, `dbtest`; not words such as `latest`).
  */
-const TEST_DIR = /^(e2e|test[a-z0-9]*|fixtures?|fuzz(ing|ers?)?)$|[-_](tests?|e2e|fixtures?|fuzz)$|^(http|io|fs|net|grpc|rpc|api|db|sql|quick|unit|integration|smoke|load|fake)test(s|util|utils|ing|data)?$/;
+const TEST_DIR = /^(e2e|test[a-z0-9]*|fixtures?|fuzz(ing|ers?)?)$|^tests?[-_]|[-_](tests?|e2e|fixtures?|fuzz)$|^(http|io|fs|net|grpc|rpc|api|db|sql|quick|unit|integration|smoke|load|fake)test(s|util|utils|ing|data)?$/;
 
 /**
  * File names of test fixtures and mocks: `fixtures.go`, `password_fixtures.go`,

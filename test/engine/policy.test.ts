@@ -260,6 +260,8 @@ describe('tests severity and failing', () => {
     expect(isTestHelper('internal/fixtures/keys.go', [])).toBe(true);
     expect(isTestHelper('internal/fixture/certificate_constants.go', [])).toBe(true);
     expect(isTestHelper('pkg/fuzz/jar_utils.go', [])).toBe(true);
+    expect(isTestHelper('test-plans/cmd/ping/main.go', [])).toBe(true);
+    expect(isTestHelper('tests_e2e/client.go', [])).toBe(true);
     expect(isTestHelper('pkg/fuzzy/match.go', [])).toBe(false);
     expect(isTestHelper('pkg/fixtureloader/load.go', [])).toBe(false);
     expect(isTestHelper('pkg/testcerts/certs.go', [])).toBe(true);

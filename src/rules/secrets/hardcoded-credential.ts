@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Expr, Node } from '../../syntax/ast.js';
+import type { PackageInfo } from '../../semantics/package.js';
 import { defineRule } from '../../engine/rule.js';
 import { constString } from '../shared/log-sinks.js';
 import { isAuthValue } from './auth-values.js';
@@ -86,7 +87,7 @@ func notify(url string) {
 	}()
 }
 `,
-      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random; values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`). A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
+      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random; values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`), nor generic ones set in a function named as making an example (`exampleWireguardConfig()`, which feeds generated documentation). A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
     },
     options,
   },
@@ -110,6 +111,8 @@ func notify(url string) {
       if (!match) return;
       // a JWT is valid only with a key Redline cannot see: one named as a sample (`sampleSignature`) is documentation
       if (match.type === 'jwt' && name !== undefined && namedAsMadeUp(name)) return;
+      // a generic secret or a JWT built by a function named as making an example (`exampleWireguardConfig()`, for generated docs) is one too
+      if ((match.tier === 'generic' || match.type === 'jwt') && inMadeUpFunction(pkg, root)) return;
       // credentials in URLs and Authorization values have their own rules
       const url = findUrlCredential(value);
       if (url && (match.tier === 'generic' || (match.start >= url.start && match.end <= url.end))) return;
@@ -136,3 +139,10 @@ func notify(url string) {
     return stringConstantVisitors(10, check);
   },
 });
+
+/** Whether the literal is in a function declared with a name that says it makes something up (`exampleConfig`, `sampleKeys`, `fakeServer`). */
+function inMadeUpFunction(pkg: PackageInfo, e: Expr): boolean {
+  const fn = pkg.enclosingFunc(e);
+  const decl = fn?.kind === 'FuncDecl' ? fn : fn && pkg.enclosingFunc(fn);
+  return decl?.kind === 'FuncDecl' && namedAsMadeUp(decl.name.name);
+}

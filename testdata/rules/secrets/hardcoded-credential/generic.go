@@ -63,3 +63,22 @@ func connect(host, password string) { _, _ = host, password }
 func adminToken() string {
 	return "t0k3n-9fQ2kLm7xZ4pRtW8" // want "in `adminToken`"
 }
+
+// A function named as building an example feeds generated documentation; the shipped default is real.
+type WireguardConfig struct {
+	PrivateKey string
+}
+
+func exampleWireguardConfig() *WireguardConfig {
+	cfg := &WireguardConfig{}
+	cfg.PrivateKey = "Lq9Zt3Wv8Rk2Xp7Hs4Jd6Fn1Bc5Mg0Ye"
+	return cfg
+}
+
+func defaultWireguardConfig() *WireguardConfig {
+	cfg := &WireguardConfig{}
+	cfg.PrivateKey = "Qm4Xr8Tz2Wk6Vp9Ls3Hd7Jf1Nc5Bg0Ya" // want "Hardcoded private key .* in `PrivateKey`"
+	return cfg
+}
+
+var _, _ = exampleWireguardConfig, defaultWireguardConfig
