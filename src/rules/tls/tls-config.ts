@@ -295,9 +295,9 @@ export function definedVariable(pkg: PackageInfo, e: Expr): Obj | undefined {
   return undefined;
 }
 
-/** The role a config literal plays, from its fields and where it is installed; undefined when unknown. */
-export function roleOfLiteral(pkg: PackageInfo, lit: CompositeLit, fields: ReadonlyMap<string, KeyValueExpr>): Role | undefined {
-  return roleOf(pkg, installationsOfLiteral(pkg, lit), (n) => fields.get(n)?.value);
+/** The role a config literal plays, from where it is installed, else from its fields (`field`: the literal's, and those assigned to it later); undefined when unknown. */
+export function roleOfLiteral(pkg: PackageInfo, lit: CompositeLit, field: (name: string) => Expr | undefined): Role | undefined {
+  return roleOf(pkg, installationsOfLiteral(pkg, lit), field);
 }
 
 /** The role of a config installed at `installed` whose fields are `field`: from where it is installed, else from the fields set. */

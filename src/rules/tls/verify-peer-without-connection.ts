@@ -141,7 +141,8 @@ func NewServer(clients *x509.CertPool) *http.Server {
         // a literal, completed by assignments to the variable it initialises in the same function
         for (const { lit, kv, fields, key } of literals) {
           const extra = key !== undefined ? assigned.get(key) : undefined;
-          decide(kv, (name) => extra?.get(name) ?? fields.get(name)?.value, roleOfLiteral(pkg, lit, fields));
+          const field = (name: string) => extra?.get(name) ?? fields.get(name)?.value;
+          decide(kv, field, roleOfLiteral(pkg, lit, field));
         }
         for (const { key, range } of assignments) {
           const m = assigned.get(key)!;
@@ -156,7 +157,8 @@ func NewServer(clients *x509.CertPool) *http.Server {
             decide(range, field, roleOf(pkg, installationsOfValue(pkg, clone.call), field));
             continue;
           }
-          decide(range, (name) => m.get(name) ?? init?.fields.get(name)?.value, init ? roleOfLiteral(pkg, init.lit, init.fields) : undefined);
+          const field = (name: string) => m.get(name) ?? init?.fields.get(name)?.value;
+          decide(range, field, init ? roleOfLiteral(pkg, init.lit, field) : undefined);
         }
       },
     };

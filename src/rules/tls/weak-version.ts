@@ -180,7 +180,7 @@ func NewServer(cert tls.Certificate) *http.Server {
     };
 
     function checkMissing(lit: CompositeLit, fields: ReadonlyMap<string, KeyValueExpr>) {
-      if (roleOfLiteral(pkg, lit, fields) !== 'server') return;
+      if (roleOfLiteral(pkg, lit, (n) => fields.get(n)?.value) !== 'server') return;
       const installed = installationsOfLiteral(pkg, lit).some((i) => i.role === 'server');
       const v = definedVariable(pkg, pkg.parentOf(lit)?.kind === 'UnaryExpr' ? (pkg.parentOf(lit) as Expr) : lit);
       if (v) {

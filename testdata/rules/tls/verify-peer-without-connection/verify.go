@@ -123,3 +123,21 @@ func acceptAnyClient() *tls.Config {
 		},
 	}
 }
+
+// A client built by assignments: without a session cache it cannot resume; with one it can.
+func dsnClient(host string, roots *x509.CertPool) *tls.Config {
+	cfg := &tls.Config{}
+	cfg.ServerName = host
+	cfg.RootCAs = roots
+	cfg.VerifyPeerCertificate = allowList
+	return cfg
+}
+
+func cachingDSNClient(host string, roots *x509.CertPool) *tls.Config {
+	cfg := &tls.Config{}
+	cfg.ServerName = host
+	cfg.RootCAs = roots
+	cfg.ClientSessionCache = tls.NewLRUClientSessionCache(64)
+	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: .*this client caches sessions"
+	return cfg
+}
