@@ -120,7 +120,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
 
     const relatedOf = (v: PossibleValue): RelatedReport => {
       const f = pkg.fileOf(v.at);
-      const message = v.source === 'flag' ? 'the flag is defined here, defaulting to true' : 'set to true here';
+      const held = v.negated ? 'false' : 'true';
+      const message = v.source === 'flag' ? `the flag is defined here, defaulting to ${held}` : `set to ${held} here`;
       return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
@@ -176,10 +177,12 @@ func NewClient(ca *x509.CertPool) *http.Client {
   },
 });
 
+/** How the source comes to make the field true (the source itself is false when the field negates it). */
 function how(v: PossibleValue): string {
+  const held = v.negated ? 'false' : 'true';
   switch (v.source) {
-    case 'flag': return 'defaults to true';
-    case 'field': return 'is set to true elsewhere in the package';
-    default: return 'is assigned true';
+    case 'flag': return `defaults to ${held}`;
+    case 'field': return `is set to ${held} elsewhere in the package`;
+    default: return `is assigned ${held}`;
   }
 }

@@ -339,6 +339,8 @@ export interface PossibleValue {
   readonly source: ValueSource;
   /** For `flag` and `field` sources: the flag name or `Type.Field`. */
   readonly through?: string;
+  /** The expression negates the source (`!verify`): the source holds the opposite boolean. */
+  readonly negated?: boolean;
 }
 
 export interface Resolution {
@@ -352,7 +354,7 @@ const UNKNOWN: Resolution = { values: [], complete: false };
 /**
  * The constant values an expression may take: itself when constant; the
  * values assigned to a local or package variable (zero value included when
- * declared without one); the default of a flag (`*flag.Bool("k", true, "")`,
+ * declared without one and not bound to a flag); the default of a flag (`*flag.Bool("k", true, "")`,
  * `flag.BoolVar(&v, "k", true, "")`, and the pflag `P` forms); the values
  * written to a field of a struct type of this package anywhere in the
  * package (configuration structs; never complete). Values written in test
@@ -381,7 +383,7 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
     case 'UnaryExpr': {
       if (x.op !== '!') return UNKNOWN;
       const r = resolve(pkg, x.x, next, source, through);
-      return { values: r.values.map((v) => (v.value.kind === 'bool' ? { ...v, value: { kind: 'bool', value: !v.value.value } } : v)), complete: r.complete };
+      return { values: r.values.map((v) => (v.value.kind === 'bool' ? { ...v, value: { kind: 'bool', value: !v.value.value }, negated: !v.negated } : v)), complete: r.complete };
     }
     case 'Ident': {
       const o = pkg.objectOf(x);
@@ -437,7 +439,9 @@ function resolveVar(pkg: PackageInfo, o: Obj, ctx: ResolveCtx, source: ValueSour
   const values: PossibleValue[] = [];
   let complete = !index.addressed.has(o);
   const node = o.node;
-  if (node?.kind === 'ValueSpec' && node.values.length === 0) {
+  const flags = index.flagDefaults.get(o) ?? [];
+  // `flag.BoolVar(&v, name, def, usage)` writes its default when the flag is defined: that replaces the zero value
+  if (node?.kind === 'ValueSpec' && node.values.length === 0 && flags.length === 0) {
     const zero = zeroValue(pkg, pkg.typeOfObj(o));
     if (zero && o.decl) values.push({ value: zero, at: o.decl, source, through });
     else complete = false;
@@ -448,7 +452,7 @@ function resolveVar(pkg: PackageInfo, o: Obj, ctx: ResolveCtx, source: ValueSour
     values.push(...r.values);
     complete &&= r.complete;
   }
-  for (const d of index.flagDefaults.get(o) ?? []) {
+  for (const d of flags) {
     const r = resolve(pkg, d.value, ctx, 'flag', d.name);
     values.push(...r.values);
     complete &&= r.complete;
@@ -598,12 +602,15 @@ function valueIndex(pkg: PackageInfo): ValueIndex {
 
 /** Human description of where a resolved value comes from, for messages. */
 export function describeSource(v: PossibleValue): string {
-  switch (v.source) {
-    case 'constant': return 'a constant';
-    case 'variable': return `the variable ${v.through ?? ''}`.trim();
-    case 'flag': return `the flag ${v.through ?? ''}`.trim();
-    case 'field': return `the configuration field ${v.through ?? ''}`.trim();
-  }
+  const source = ((): string => {
+    switch (v.source) {
+      case 'constant': return 'a constant';
+      case 'variable': return `the variable ${v.through ?? ''}`.trim();
+      case 'flag': return `the flag ${v.through ?? ''}`.trim();
+      case 'field': return `the configuration field ${v.through ?? ''}`.trim();
+    }
+  })();
+  return v.negated ? `the negation of ${source}` : source;
 }
 
 

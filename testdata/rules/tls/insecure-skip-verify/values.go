@@ -48,6 +48,19 @@ func fromFlagVar() *tls.Config {
 	return &tls.Config{InsecureSkipVerify: skipVar} // want "tls/insecure-skip-verify: .*the flag -skip-verify"
 }
 
+// A verification flag negated: off by default is reported, on by default is the operator's choice.
+var verifyOff, verifyOn bool
+
+func init() {
+	flag.BoolVar(&verifyOff, "verify", false, "verify the peer")
+	flag.BoolVar(&verifyOn, "verify-peer", true, "verify the peer")
+}
+
+func negatedFlags() (*tls.Config, *tls.Config) {
+	return &tls.Config{InsecureSkipVerify: !verifyOff}, // want "tls/insecure-skip-verify: .*takes its value from the negation of the flag -verify, which defaults to false"
+		&tls.Config{InsecureSkipVerify: !verifyOn}
+}
+
 // ClientOptions is a configuration struct; its defaults turn verification off.
 type ClientOptions struct {
 	Endpoint   string
