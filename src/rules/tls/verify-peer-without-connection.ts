@@ -1,6 +1,9 @@
 import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { perPackage } from '../../semantics/package-memo.js';
+import { walk } from '../../syntax/walk.js';
 import { acceptsAll, exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
@@ -67,7 +70,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -87,6 +90,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
     const keyOf = (n: Node, base: Expr) => `${pkg.enclosingFunc(n)?.start ?? -1}\x00${exprText(file.source, base)}`;
 
     const decide = (range: Node, fields: (name: string) => Expr | undefined, role: Role | undefined) => {
+      if (checksResumedSessions(pkg)) return;
       const set = (name: string) => { const v = fields(name); return v !== undefined && !isNil(pkg, v); };
       if (!set('VerifyPeerCertificate') || set('VerifyConnection')) return;
       if (acceptsAll(pkg, fields('VerifyPeerCertificate')!)) return; // checks nothing to skip
@@ -164,3 +168,31 @@ func NewServer(clients *x509.CertPool) *http.Server {
     };
   },
 });
+
+/**
+ * Whether the package tests `ConnectionState().DidResume` in a condition:
+ * it checks resumed sessions itself after the handshake (`if cs.DidResume {
+ * verify(cs.PeerCertificates[0]) }`), the other way to cover them.
+ */
+const checksResumedSessions = perPackage((pkg: PackageInfo): boolean => {
+  for (const f of pkg.files) {
+    if (!f.source.includes('DidResume')) continue;
+    let found = false;
+    walk(f.ast, {
+      enter: (n) => {
+        if (found) return false;
+        if (n.kind !== 'IfStmt' || !n.cond) return undefined;
+        walk(n.cond, { enter: (x) => { if (x.kind === 'SelectorExpr' && x.sel.name === 'DidResume' && isConnectionState(pkg, x.x)) found = true; } });
+        return undefined;
+      },
+    });
+    if (found) return true;
+  }
+  return false;
+});
+
+function isConnectionState(pkg: PackageInfo, e: Expr): boolean {
+  const t = pkg.typeOf(e);
+  const d = t.kind === 'pointer' ? t.elem : t;
+  return d.kind === 'named' && d.pkg === 'crypto/tls' && d.name === 'ConnectionState';
+}
