@@ -7,7 +7,7 @@
  * name, and closed. Certificate inspectors and TLS probes work this way on
  * purpose; no application data crosses such a connection.
  */
-import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -69,26 +69,37 @@ function dialedAt(pkg: PackageInfo, at: Node): boolean | undefined {
   return dialer === undefined ? undefined : dialerOnlyInspects(pkg, dialer);
 }
 
-/** The local variable bound to the `tls.Dialer` literal whose `Config: ...` element is `kv`, if any (null: a Dialer, but not bound so). */
-function dialerConfigured(pkg: PackageInfo, kv: Node): Obj | null | undefined {
+/**
+ * What the `tls.Dialer` literal whose `Config: ...` element is `kv` is
+ * used as: the local variable bound to it, or, for a literal dialled at
+ * once (`(&tls.Dialer{...}).DialContext(ctx, "tcp", addr)`), the
+ * `Dial`/`DialContext` selector; null for a Dialer used otherwise.
+ */
+function dialerConfigured(pkg: PackageInfo, kv: Node): Obj | SelectorExpr | null | undefined {
   if (kv.kind !== 'KeyValueExpr' || kv.key.kind !== 'Ident' || kv.key.name !== 'Config') return undefined;
   const lit = pkg.parentOf(kv);
   if (lit?.kind !== 'CompositeLit' || !pkg.isNamedType(pkg.typeOf(lit), 'crypto/tls', 'Dialer')) return undefined;
-  const binding = bindingOf(pkg, valueAt(pkg, lit, true));
+  const value = valueAt(pkg, lit, true);
+  const sel = pkg.parentOf(value);
+  if (sel?.kind === 'SelectorExpr' && sel.x === value) return sel;
+  const binding = bindingOf(pkg, value);
   const v = binding?.define ? pkg.objectOf(binding.name) : undefined;
   return isLocalVariable(v) ? v : null;
 }
 
 /** Every use of the dialer is `d.Dial(...)` or `d.DialContext(...)` whose connection is only inspected. */
-function dialerOnlyInspects(pkg: PackageInfo, dialer: Obj | null): boolean {
+function dialerOnlyInspects(pkg: PackageInfo, dialer: Obj | SelectorExpr | null): boolean {
   if (dialer === null) return false;
+  if (dialer.kind === 'SelectorExpr') return dialsOnlyInspected(pkg, dialer);
   const uses = identUses(dialer.func!, pkg, dialer);
-  return uses.length > 0 && uses.every((use) => {
-    const sel = pkg.parentOf(use);
-    if (sel?.kind !== 'SelectorExpr' || sel.x !== use || (sel.sel.name !== 'Dial' && sel.sel.name !== 'DialContext')) return false;
-    const call = pkg.parentOf(sel);
-    return call?.kind === 'CallExpr' && call.fun === sel && connectionOnlyInspected(pkg, call);
-  });
+  return uses.length > 0 && uses.every((use) => { const sel = pkg.parentOf(use); return sel?.kind === 'SelectorExpr' && sel.x === use && dialsOnlyInspected(pkg, sel); });
+}
+
+/** `d.Dial(...)` or `d.DialContext(...)` whose connection is only inspected. */
+function dialsOnlyInspected(pkg: PackageInfo, sel: SelectorExpr): boolean {
+  if (sel.sel.name !== 'Dial' && sel.sel.name !== 'DialContext') return false;
+  const call = pkg.parentOf(sel);
+  return call?.kind === 'CallExpr' && call.fun === sel && connectionOnlyInspected(pkg, call);
 }
 
 /** `tls.Dial`, `tls.DialWithDialer`, `tls.Client`, or a wrapper that returns a `*tls.Conn` (`client.TLSDial(network, addr, cfg)`). */
