@@ -5,7 +5,7 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -70,7 +70,8 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
     let fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
     if (fields.length > 0) {
       const masks = maskedFields(pkg, e);
-      fields = fields.filter((f) => !masks.has(f));
+      const unset = unsetFields(pkg, e);
+      fields = fields.filter((f) => !masks.has(f) && !unset(f));
     }
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
@@ -114,6 +115,55 @@ function maskedFields(pkg: PackageInfo, logged: Expr): ReadonlySet<string> {
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * For a logged local struct built only from keyed composite literals in
+ * its function (`reg := &Registry{Host: h}`), whether a field path
+ * (`Options.Proxy.Password`) is never set: no literal sets its first field
+ * and no assignment in the function writes it. Any other use of the
+ * variable before the log (passed somewhere, a method called, its address
+ * or a field's taken) may set it, and then no field counts as unset.
+ */
+function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean {
+  const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
+  if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || o.isParam || !o.func) return NEVER;
+  const values = assignedValues(pkg, o);
+  const set = new Set<string>();
+  for (const v of values) {
+    let lit = unparen(v);
+    if (lit.kind === 'UnaryExpr' && lit.op === '&') lit = unparen(lit.x);
+    if (lit.kind !== 'CompositeLit') return NEVER;
+    for (const el of lit.elts) {
+      if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') return NEVER;
+      set.add(el.key.name);
+    }
+  }
+  if (values.length === 0) return NEVER;
+  // uses after the log matter only when a loop around the log runs them before it again
+  const loops: Node[] = [];
+  for (let n = pkg.parentOf(logged); n && n !== o.func; n = pkg.parentOf(n)) if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n);
+  for (const use of usesOf(pkg, o.func, o)) {
+    if (use === logged) continue;
+    if (use.start > logged.end && !loops.some((l) => l.start <= use.start && use.end <= l.end)) continue;
+    const p = pkg.parentOf(use);
+    // `o = &T{...}` (a value above), `o.F = ...` and reads of fields
+    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
+    if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return NEVER;
+    let top: Expr = p;
+    while (true) {
+      const up = pkg.parentOf(top);
+      if (up?.kind !== 'SelectorExpr' || up.x !== top) break;
+      top = up;
+    }
+    const at = pkg.parentOf(top);
+    if (at?.kind === 'AssignStmt' && at.lhs.includes(top)) set.add(p.sel.name);
+    else if (at?.kind === 'UnaryExpr' && at.op === '&') return NEVER;
+    else if (at?.kind === 'CallExpr' && at.fun === top) return NEVER; // a method of a field may set it
+  }
+  return (path) => !set.has(path.split('.')[0]!);
+}
+
+const NEVER = (): boolean => false;
 
 const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', '>=']);
 

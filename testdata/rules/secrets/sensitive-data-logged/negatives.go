@@ -218,6 +218,35 @@ func tracingCredentials(cfg *TracingConfig, exporter ExporterConfig, lister secr
 	return err
 }
 
+// A registry built here without its proxy options: the password it would print is always empty; set, it is printed.
+type ProxyOptions struct {
+	Host     string
+	Password string
+}
+
+type RegistryOptions struct{ Proxy ProxyOptions }
+
+type Registry struct {
+	Host    string
+	Options RegistryOptions
+}
+
+func registryFromNode(name string, port int) *Registry {
+	reg := &Registry{Host: name}
+	if port != 0 {
+		reg.Host = fmt.Sprintf("%s:%d", name, port)
+	}
+	log.Printf("registry %+v", reg)
+	return reg
+}
+
+func registryWithProxy(name, password string) *Registry {
+	reg := &Registry{Host: name}
+	reg.Options.Proxy = ProxyOptions{Host: "proxy", Password: password}
+	log.Printf("registry %+v", reg) // want "log.Printf logs `reg`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
+	return reg
+}
+
 // A copy whose secrets are masked before it is logged; a copy masked only in part.
 type AgentOptions struct {
 	Host          string
