@@ -12,7 +12,8 @@
  * public key), or where the callers of the package function that fetches
  * and returns the peer's certificate do.
  */
-import type { Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { ParamFactKind } from '../../semantics/facts.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
@@ -54,14 +55,46 @@ const FINGERPRINTED_FIELDS = new Set(['Raw', 'RawSubjectPublicKeyInfo']);
  * accepted only if its hash matches, or once a person confirms it).
  */
 function fingerprintIn(pkg: PackageInfo, body: FuncBodyInfo): Node | undefined {
-  return body.calls.find((c) => {
-    if (c.args.length !== 1 || !/^Sum(256|384|512)?$/.test(calledName(c) ?? '')) return false;
-    const callee = pkg.calleeOf(c);
-    if (callee.kind !== 'func' || !FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return false;
-    const arg = unparen(c.args[0]!);
-    return arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate');
-  });
+  return body.calls.find((c) => hashedCertificate(pkg, c) !== undefined || fingerprintsArgument(pkg, c));
 }
+
+/** The certificate whose fingerprint the call computes (`cert` of `sha256.Sum256(cert.Raw)`), if it is such a call. */
+function hashedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
+  if (c.args.length !== 1 || !/^Sum(256|384|512)?$/.test(calledName(c) ?? '')) return undefined;
+  const callee = pkg.calleeOf(c);
+  if (callee.kind !== 'func' || !FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return undefined;
+  const arg = unparen(c.args[0]!);
+  return arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate') ? arg.x : undefined;
+}
+
+/** A call of a module function that fingerprints the certificate it is given (`fingerprintMatches(pinned, cert)`, through the fact). */
+function fingerprintsArgument(pkg: PackageInfo, c: CallExpr): boolean {
+  if (c.args.length === 0 || !pkg.mayCallFactHolder(c, FINGERPRINTS_PARAM.id)) return false;
+  const facts = pkg.factsOf(pkg.calleeOf(c));
+  return c.args.some((a, i) => facts.hasParam(FINGERPRINTS_PARAM.id, i) && isCertificate(pkg, a));
+}
+
+function isCertificate(pkg: PackageInfo, e: Expr): boolean {
+  const t = pkg.typeOf(e);
+  return pkg.isNamedType(t.kind === 'pointer' ? t.elem : t, 'crypto/x509', 'Certificate');
+}
+
+/** A parameter (an `*x509.Certificate`) whose fingerprint the function computes, itself or through the functions it passes it to. */
+export const FINGERPRINTS_PARAM: ParamFactKind = {
+  id: 'tls/fingerprints-param',
+  level: 'param',
+  seedParams: (fn, info, params) => {
+    const out: number[] = [];
+    for (const c of info.res.bodies.get(fn)?.calls ?? []) {
+      const cert = hashedCertificate(info, c);
+      const x = cert && unparen(cert);
+      const o = x?.kind === 'Ident' ? info.objectOf(x) : undefined;
+      const i = o && params.get(o);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  },
+};
 
 /**
  * A fingerprint check in the callers of `fn`, when `fn` is a function of

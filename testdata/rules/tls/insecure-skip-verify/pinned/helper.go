@@ -1,0 +1,32 @@
+package pinned
+
+import (
+	"crypto/tls"
+	"errors"
+	"net"
+
+	"redline.test/rules/tls/insecure-skip-verify/pinned/thumb"
+)
+
+// DialPinned keeps the connection only when the peer has the pinned thumbprint, checked by another package's helper.
+func DialPinned(addr, pin string) (net.Conn, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off, and this package checks peer certificates itself elsewhere"
+	if err != nil {
+		return nil, err
+	}
+	if thumb.Matches(pin, conn.ConnectionState().PeerCertificates[0]) {
+		return conn, nil
+	}
+	_ = conn.Close()
+	return nil, errors.New("thumbprint mismatch")
+}
+
+// DialNamed only prints the thumbprint's name: nothing is checked.
+func DialNamed(addr string) (net.Conn, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	if err != nil {
+		return nil, err
+	}
+	println(conn.ConnectionState().PeerCertificates[0].Subject.CommonName)
+	return conn, nil
+}
