@@ -1,6 +1,6 @@
 import type * as ast from '../../syntax/ast.js';
 import type { Expr, Node } from '../../syntax/ast.js';
-import { forEachChild } from '../../syntax/walk.js';
+import { forEachChild, walk } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
 import { startOfLiteral, startOfStatement } from '../../semantics/goroutines.js';
@@ -8,7 +8,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { calleeName, fieldWrites, identUses, installationAt, installations, isTLSConfig, shortText, type Installation } from './tls-config.js';
+import { calleeName, fieldWrites, identUses, installationAt, installations, isNil, isTLSConfig, shortText, type Installation } from './tls-config.js';
 
 /** tls.Config callbacks that crypto/tls runs during handshakes, concurrently. */
 const HANDSHAKE_CALLBACKS = new Set(['GetCertificate', 'GetClientCertificate', 'GetConfigForClient', 'VerifyConnection', 'VerifyPeerCertificate']);
@@ -86,7 +86,7 @@ func (u *upstream) rotateCA(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 `,
-      limits: 'A local config written inside a goroutine counts as shared when the starting function uses it after the goroutine starts, installs it (in a server, a transport, `tls.Listen`...) before or after, starts the goroutine in a loop, or took it from long-lived state. Writes in functions that are only called from handlers or goroutines (not themselves handlers, goroutine literals or callbacks) are not seen, nor goroutines started from named functions (`go s.loop()`). A config obtained from a function call is treated as fresh. A write under a lock is still reported when the config is installed where crypto/tls reads it, since crypto/tls does not take your lock; it is not reported when the config is not known to be installed.',
+      limits: 'A config captured by its own handshake callback is not shared when it was made for one connection — a literal, a `Clone()`, or what a function of the package returns that way — and the function only sets its fields and hands it to one `tls.Server` or `tls.Client` outside a loop. A local config written inside a goroutine counts as shared when the starting function uses it after the goroutine starts, installs it (in a server, a transport, `tls.Listen`...) before or after, starts the goroutine in a loop, or took it from long-lived state. Writes in functions that are only called from handlers or goroutines (not themselves handlers, goroutine literals or callbacks) are not seen, nor goroutines started from named functions (`go s.loop()`). A config obtained from a function call is treated as fresh. A write under a lock is still reported when the config is installed where crypto/tls reads it, since crypto/tls does not take your lock; it is not reported when the config is not known to be installed.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -249,6 +249,7 @@ function sharedVar(pkg: PackageInfo, o: Obj, context: Context, depth: number): s
   if (o.isPackageLevel) return `${o.name} is a package-level variable`;
   const outside = !o.decl || o.decl.start < fn.start || o.decl.start >= fn.end;
   if (outside) {
+    if (context.kind === 'callback' && perConnectionConfig(pkg, o, fn)) return undefined;
     if (context.kind !== 'goroutine') return `${o.name} is captured from the enclosing function`;
     return goroutineShares(pkg, o, context.fn) ? `${o.name} is shared between the goroutine and the code that starts it` : undefined;
   }
@@ -276,6 +277,61 @@ function sharedVar(pkg: PackageInfo, o: Obj, context: Context, depth: number): s
     why ??= w;
   }
   return why;
+}
+
+/**
+ * Whether `o`, captured by the handshake callback `lit`, is a config made
+ * for one connection: a fresh value (`base.Clone()`, a literal, or what a
+ * function of the package returns that way) that the function only reads
+ * and sets fields of and hands to one `tls.Server`/`tls.Client` outside a
+ * loop. That connection's handshake runs the callback once, on its own
+ * goroutine, before anything else reads the config.
+ */
+function perConnectionConfig(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
+  const fn = pkg.enclosingFunc(lit);
+  if (!fn || o.kind !== 'var' || o.isParam || o.isRecv || !o.decl || o.decl.start < fn.start || o.decl.start >= fn.end) return false;
+  const values = assignedValues(pkg, o);
+  if (values.length !== 1 || !freshConfig(pkg, values[0]!, 1)) return false;
+  let installs = 0;
+  for (const id of identUses(fn, pkg, o)) {
+    if (lit.start <= id.start && id.end <= lit.end) continue;
+    const p = pkg.parentOf(id);
+    if (p?.kind === 'SelectorExpr' && p.x === id && pkg.objectOf(p.sel)?.isField) continue;
+    const at = installationAt(pkg, id);
+    if (!at?.tlsFunction || !PER_CONNECTION.has(at.what)) return false;
+    for (let q = pkg.parentOf(at.node); q && q !== fn; q = pkg.parentOf(q)) if ((q.kind === 'ForStmt' || q.kind === 'RangeStmt') && !(o.decl.start >= q.start && o.decl.start < q.end)) return false;
+    installs++;
+  }
+  return installs === 1;
+}
+
+/** Installations that serve a single connection. */
+const PER_CONNECTION = new Set(['tls.Server', 'tls.Client']);
+
+/** A config value made anew: a literal, `x.Clone()`, or a call of a function of the package all of whose returns are such values. */
+function freshConfig(pkg: PackageInfo, e: Expr, depth: number): boolean {
+  let x = unparen(e);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  if (x.kind === 'CompositeLit') return true;
+  if (x.kind !== 'CallExpr') return false;
+  if (x.fun.kind === 'SelectorExpr' && x.fun.sel.name === 'Clone' && x.args.length === 0 && isTLSConfig(pkg, x.fun.x)) return true;
+  if (depth === 0) return false;
+  const callee = pkg.calleeOf(x);
+  const decl = callee.kind === 'func' || callee.kind === 'method' ? pkg.res.funcs.find((f) => f.kind === 'FuncDecl' && pkg.keyOfFunc(f) === callee.key) : undefined;
+  if (decl?.kind !== 'FuncDecl' || !decl.body) return false;
+  let fresh = true;
+  let returns = 0;
+  walk(decl.body, {
+    enter: (n) => {
+      if (n.kind === 'FuncLit') return false;
+      if (n.kind !== 'ReturnStmt') return undefined;
+      returns++;
+      const r = n.results[0];
+      if (!r || (!freshConfig(pkg, r, depth - 1) && !isNil(pkg, r))) fresh = false;
+      return false;
+    },
+  });
+  return fresh && returns > 0;
 }
 
 /** Whether a variable captured by a goroutine literal is also used by the code that starts it. */

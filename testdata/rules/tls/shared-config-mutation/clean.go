@@ -113,3 +113,29 @@ func sequentialDials(cert tls.Certificate) error {
 	_, err = tls.Dial("tcp", "b.example:443", cfg)
 	return err
 }
+
+// A config made for one connection (a clone, through a method of the package) and handed to one tls.Server:
+// its callback runs once, in that connection's handshake.
+type secureTransport struct {
+	base   *tls.Config
+	protos []string
+}
+
+func (t *secureTransport) configForConn() *tls.Config { return t.base.Clone() }
+
+func (t *secureTransport) secureInbound(nc net.Conn) *tls.Conn {
+	config := t.configForConn()
+	protos := t.protos
+	config.GetConfigForClient = func(info *tls.ClientHelloInfo) (*tls.Config, error) {
+		for _, p := range info.SupportedProtos {
+			for _, m := range protos {
+				if m == p {
+					config.NextProtos = []string{p}
+					return config, nil
+				}
+			}
+		}
+		return config, nil
+	}
+	return tls.Server(nc, config)
+}

@@ -134,3 +134,17 @@ func rotateInstalled(c tls.Certificate, next <-chan tls.Certificate, h http.Hand
 	}()
 	return srv.ListenAndServeTLS("", "")
 }
+
+// The same callback on a config shared by every connection of a listener.
+func (t *sharedTransport) listen(addr string) (net.Listener, error) {
+	config := t.base.Clone()
+	config.GetConfigForClient = func(info *tls.ClientHelloInfo) (*tls.Config, error) {
+		if len(info.SupportedProtos) > 0 {
+			config.NextProtos = info.SupportedProtos[:1] // want "tls/shared-config-mutation: config.NextProtos is written in a GetConfigForClient callback"
+		}
+		return config, nil
+	}
+	return tls.Listen("tcp", addr, config)
+}
+
+type sharedTransport struct{ base *tls.Config }
