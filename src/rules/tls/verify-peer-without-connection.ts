@@ -4,7 +4,7 @@ import { unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { walk } from '../../syntax/walk.js';
-import { acceptsAll, exprText, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
+import { acceptsAll, exprText, fieldWrites, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -70,7 +70,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; a clone of a struct field of the package whose every value is a literal with `SessionTicketsDisabled: true` (and no `ClientSessionCache`) cannot resume; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -154,6 +154,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
           if (init?.fields.has('VerifyPeerCertificate')) continue; // decided with the literal
           // a clone of a literal in the same function has the literal's fields and the assignments made to it
           const clone = init ? undefined : clones.get(key);
+          if (clone && cannotResume(pkg, clone.call)) continue;
           const original = clone && literalOf.get(clone.source);
           if (clone && original) {
             const before = assigned.get(clone.source);
@@ -195,4 +196,24 @@ function isConnectionState(pkg: PackageInfo, e: Expr): boolean {
   const t = pkg.typeOf(e);
   const d = t.kind === 'pointer' ? t.elem : t;
   return d.kind === 'named' && d.pkg === 'crypto/tls' && d.name === 'ConnectionState';
+}
+
+/**
+ * Whether `x.f.Clone()` clones a config field of this package whose every
+ * value is a literal that disables session tickets and sets no session
+ * cache: neither end of a connection using the clone can resume.
+ */
+function cannotResume(pkg: PackageInfo, clone: CallExpr): boolean {
+  if (clone.fun.kind !== 'SelectorExpr') return false;
+  const src = unparen(clone.fun.x);
+  const field = src.kind === 'SelectorExpr' ? pkg.objectOf(src.sel) : undefined;
+  if (!field?.isField) return false;
+  const writes = fieldWrites(pkg, field);
+  return writes.length > 0 && writes.every((w) => {
+    let lit = unparen(w);
+    if (lit.kind === 'UnaryExpr' && lit.op === '&') lit = unparen(lit.x);
+    const fields = lit.kind === 'CompositeLit' ? tlsConfigFields(pkg, lit) ?? undefined : undefined;
+    const tickets = fields?.get('SessionTicketsDisabled')?.value;
+    return fields !== undefined && tickets !== undefined && isConstTrue(pkg, tickets) && !fields.has('ClientSessionCache');
+  });
 }

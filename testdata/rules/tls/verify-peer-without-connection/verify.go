@@ -141,3 +141,28 @@ func cachingDSNClient(host string, roots *x509.CertPool) *tls.Config {
 	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: .*this client caches sessions"
 	return cfg
 }
+
+// Clones of a config field: one whose only value disables session tickets cannot resume; one that keeps them can.
+type identity struct{ config *tls.Config }
+
+func newIdentity(cert tls.Certificate) *identity {
+	return &identity{config: &tls.Config{Certificates: []tls.Certificate{cert}, ClientAuth: tls.RequireAnyClientCert, SessionTicketsDisabled: true}}
+}
+
+func (i *identity) serverConfig() *tls.Config {
+	conf := i.config.Clone()
+	conf.VerifyPeerCertificate = allowList
+	return conf
+}
+
+type resumingIdentity struct{ config *tls.Config }
+
+func newResumingIdentity(cert tls.Certificate) *resumingIdentity {
+	return &resumingIdentity{config: &tls.Config{Certificates: []tls.Certificate{cert}, ClientAuth: tls.RequireAnyClientCert}}
+}
+
+func (i *resumingIdentity) serverConfig() *tls.Config {
+	conf := i.config.Clone()
+	conf.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection"
+	return conf
+}
