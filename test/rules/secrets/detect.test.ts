@@ -126,6 +126,9 @@ describe('names', () => {
     expect(sensitiveName('notifyPassword')?.noun).toBe('password');
     expect(sensitiveName('appAccountToken')).toBeNull(); // StoreKit's purchase-to-account UUID
     expect(sensitiveName('serviceAccountToken')?.noun).toBe('account token');
+    expect(sensitiveName('FilterDontExpirePassword')).toBeNull(); // an LDAP search filter
+    expect(sensitiveName('expiredTokenQuery')).toBeNull();
+    expect(sensitiveName('filterPassword')).toBeNull();
   });
 });
 

@@ -93,6 +93,8 @@ const NOT_SENSITIVE_WORDS = new Set([
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
   // names that say it is not one (`defaultClientNotSoSecret`: an OAuth installed-app secret, public by design)
   'not', 'non',
+  // a query that finds accounts by their password settings (`FilterDontExpirePassword`: an LDAP search filter)
+  'filter', 'query',
 ]);
 
 /** Words anywhere in a name that say the value is made up (`fakeAPIToken` served by a test double, `sampleSignature` in documentation). */

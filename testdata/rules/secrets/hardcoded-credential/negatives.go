@@ -109,3 +109,9 @@ var (
 
 // A name that says the value is made up: the token a test double serves.
 const fakeAPIToken = "9f3c1a7be04d52e8a6b1c0d4e7f29a35"
+
+// LDAP search filters named for the accounts they find.
+const (
+	FilterDontExpirePassword  = "(userAccountControl:1.2.840.113556.1.4.803:=65536)"
+	FilterPasswordNotRequired = "(userAccountControl:1.2.840.113556.1.4.803:=32)"
+)
