@@ -55,17 +55,29 @@ const FINGERPRINTED_FIELDS = new Set(['Raw', 'RawSubjectPublicKeyInfo']);
  * accepted only if its hash matches, or once a person confirms it).
  */
 function fingerprintIn(pkg: PackageInfo, body: FuncBodyInfo): Node | undefined {
-  return body.calls.find((c) => hashedCertificate(pkg, c) !== undefined || fingerprintsArgument(pkg, c));
+  return body.calls.find((c) => pinnedCertificate(pkg, c) !== undefined || fingerprintsArgument(pkg, c));
 }
 
-/** The certificate whose fingerprint the call computes (`cert` of `sha256.Sum256(cert.Raw)`), if it is such a call. */
-function hashedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
-  if (c.args.length !== 1 || !/^Sum(256|384|512)?$/.test(calledName(c) ?? '')) return undefined;
+/**
+ * The certificate the call pins, if it is such a call: its fingerprint
+ * (`cert` of `sha256.Sum256(cert.Raw)`) or its bytes compared with known
+ * ones (`bytes.Equal(cert.Raw, pinned)`, `subtle.ConstantTimeCompare`).
+ */
+function pinnedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
+  const name = calledName(c) ?? '';
+  const hash = c.args.length === 1 && /^Sum(256|384|512)?$/.test(name);
+  const compare = c.args.length === 2 && (name === 'Equal' || name === 'ConstantTimeCompare');
+  if (!hash && !compare) return undefined;
   const callee = pkg.calleeOf(c);
-  if (callee.kind !== 'func' || !FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return undefined;
-  const arg = unparen(c.args[0]!);
-  return arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate') ? arg.x : undefined;
+  if (callee.kind !== 'func' || !(hash ? FINGERPRINT_HASHES : RAW_COMPARISONS).has(`${callee.pkg}.${callee.name}`)) return undefined;
+  for (const a of c.args) {
+    const arg = unparen(a);
+    if (arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate')) return arg.x;
+  }
+  return undefined;
 }
+
+const RAW_COMPARISONS = new Set(['bytes.Equal', 'crypto/subtle.ConstantTimeCompare']);
 
 /** A call of a module function that fingerprints the certificate it is given (`fingerprintMatches(pinned, cert)`, through the fact). */
 function fingerprintsArgument(pkg: PackageInfo, c: CallExpr): boolean {
@@ -86,7 +98,7 @@ export const FINGERPRINTS_PARAM: ParamFactKind = {
   seedParams: (fn, info, params) => {
     const out: number[] = [];
     for (const c of info.res.bodies.get(fn)?.calls ?? []) {
-      const cert = hashedCertificate(info, c);
+      const cert = pinnedCertificate(info, c);
       const x = cert && unparen(cert);
       const o = x?.kind === 'Ident' ? info.objectOf(x) : undefined;
       const i = o && params.get(o);

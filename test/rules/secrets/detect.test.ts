@@ -119,6 +119,10 @@ describe('names', () => {
     expect(sensitiveName('pass')).toBeNull();
     expect(sensitiveName('userPass')?.noun).toBe('password');
     expect(sensitiveName('groupWriteView')).toBeNull();
+    expect(sensitiveName('AwsSecretAccessKey')?.noun).toBe('secret access key');
+    expect(sensitiveName('secretAccessKey')?.noun).toBe('secret access key');
+    expect(sensitiveName('accessKey')).toBeNull();
+    expect(sensitiveName('AccessKeyID')).toBeNull();
   });
   it('believes a name that says the value is not a secret', () => {
     expect(sensitiveName('defaultClientNotSoSecret')).toBeNull();

@@ -159,6 +159,8 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
   if (head === 'key' && before !== undefined && (strict ? STRICT_KEY_QUALIFIERS : KEY_QUALIFIERS).has(before)) {
     return { noun: `${QUALIFIER_LABELS[before!] ?? before} key` };
   }
+  // the secret half of an access key pair (`SecretAccessKey`), not its public id (`AccessKeyID`, `accessKey`)
+  if (head === 'key' && before === 'access' && words[words.length - 3] === 'secret') return { noun: 'secret access key' };
   return null;
 }
 

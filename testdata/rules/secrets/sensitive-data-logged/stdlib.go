@@ -218,3 +218,15 @@ func startNote(a *auditor, user, password string) {
 func auditRotation(t *logutil.Trail, apiKey string) {
 	t.Record("rotated", apiKey) // want "logutil.Trail.Record logs `apiKey`"
 }
+
+// An access key pair: the id is public, the secret half is not.
+type awsKeys struct {
+	AccessKeyID     string
+	SecretAccessKey string
+}
+
+func logKeys(k awsKeys, accessKeyID, secretAccessKey string) {
+	log.Printf("keys [%v]", k) // want "log.Printf logs `k`, a whole `awsKeys` value, and its field `SecretAccessKey` is printed in clear"
+	log.Printf("key id %s", accessKeyID)
+	log.Printf("secret %s", secretAccessKey) // want "log.Printf logs `secretAccessKey`, which holds a secret access key"
+}

@@ -91,3 +91,26 @@ func executeAny(t *requestTemplate, retry bool) (*http.Response, error) {
 	}
 	return clients[t.InsecureSkipVerify].Get(t.URL)
 }
+
+// Switches named for ignoring SSL or skipping TLS checks.
+type apiSettings struct {
+	NS1IgnoreSSL bool
+	SkipTLS      bool
+	SkipTLSSetup bool
+}
+
+func apiClient(s apiSettings) *http.Client {
+	c := &http.Client{}
+	if s.NS1IgnoreSSL {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when s.NS1IgnoreSSL is set: an explicit"
+	}
+	if s.SkipTLS {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when s.SkipTLS is set: an explicit"
+	}
+	if s.SkipTLSSetup {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return c
+}
+
+var _ = apiClient

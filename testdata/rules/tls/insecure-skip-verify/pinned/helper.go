@@ -1,6 +1,7 @@
 package pinned
 
 import (
+	"bytes"
 	"crypto/tls"
 	"errors"
 	"net"
@@ -28,5 +29,18 @@ func DialNamed(addr string) (net.Conn, error) {
 		return nil, err
 	}
 	println(conn.ConnectionState().PeerCertificates[0].Subject.CommonName)
+	return conn, nil
+}
+
+// DialExact keeps the connection only when the peer presents exactly the expected certificate.
+func DialExact(addr string, want []byte) (net.Conn, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off, and this package checks peer certificates itself elsewhere"
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(conn.ConnectionState().PeerCertificates[0].Raw, want) {
+		_ = conn.Close()
+		return nil, errors.New("unexpected certificate")
+	}
 	return conn, nil
 }
