@@ -231,9 +231,10 @@ function isProgramOutput(pkg: PackageInfo, sink: Pick<LogSink, 'values' | 'strea
   return generatedHere(pkg, v.expr) && others.every((x) => pkg.constValue(x.expr) !== undefined || namesNoCredential(pkg, x.expr)) && (f === undefined || f.value !== undefined);
 }
 
-/** A label value whose name says nothing about credentials (`address`, `acc.Name`): an account named beside its new password. */
+/** A label value whose name says nothing about credentials (`address`, `acc.Name`, `args[0]`): an account named beside its new password. */
 function namesNoCredential(pkg: PackageInfo, e: Expr): boolean {
-  const name = nameOfValue(pkg, e);
+  const x = unparen(e);
+  const name = nameOfValue(pkg, x.kind === 'IndexExpr' ? x.x : x);
   return name !== undefined && sensitiveName(name) === null && !aboutCredential(name);
 }
 

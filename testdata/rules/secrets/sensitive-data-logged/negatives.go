@@ -83,6 +83,7 @@ func generateKeys() {
 func createAccount(address string, apiToken string) {
 	password := generatePassword()
 	fmt.Printf("Account password for %s: %s\n", address, password)
+	fmt.Printf("Password for %s: %s\n", os.Args[1], password)
 	fmt.Printf("created %s with password %s and token %s\n", address, password, apiToken) // want "fmt.Printf logs `password`, which holds a password" "fmt.Printf logs `apiToken`, which holds an API token"
 }
 
