@@ -31,7 +31,7 @@ export default defineRule({
     equivalents: { gosec: ['G402'] },
     tests: 'lower',
     messages: {
-      min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker force old clients onto them. Set MinVersion to tls.VersionTLS12 or higher.',
+      min: 'MinVersion allows {version} ({constant}): TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection, and let an attacker in the middle push connections down to them. Set MinVersion to tls.VersionTLS12 or higher.',
       minVia: 'MinVersion allows {version}: it comes from {source}, {how} {constant}. TLS 1.0 and 1.1 are deprecated (RFC 8996), use SHA-1 in the handshake and only CBC or RC4 record protection. Set MinVersion to tls.VersionTLS12 or higher.',
       max: 'MaxVersion caps every connection at {version} ({constant}): no connection can use TLS 1.2 or 1.3, so all traffic runs on a deprecated protocol (RFC 8996). Remove MaxVersion, or set it to tls.VersionTLS13.',
       probe: '{field} lets connections that only read the peer\'s certificate use {version} ({constant}): no application data crosses them, so this is expected in a TLS probe or scanner that must reach old servers. Do not reuse this config for connections that carry data.',
