@@ -308,14 +308,21 @@ function perConnectionConfig(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
 /** Installations that serve a single connection. */
 const PER_CONNECTION = new Set(['tls.Server', 'tls.Client']);
 
-/** A config value made anew: a literal, `x.Clone()`, or a call of a function of the package all of whose returns are such values. */
+/** A config value made anew: a literal, `x.Clone()`, a local holding only such values, or a call of a function of the package all of whose returns are such values. */
 function freshConfig(pkg: PackageInfo, e: Expr, depth: number): boolean {
   let x = unparen(e);
   if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
   if (x.kind === 'CompositeLit') return true;
+  if (x.kind === 'Ident') {
+    // a local that only ever holds fresh values: `conf := i.config.Clone(); ...; return conf, ch`
+    const v = pkg.objectOf(x);
+    if (v?.kind !== 'var' || v.isParam || v.isPackageLevel || v.isField || depth < 0) return false;
+    const values = assignedValues(pkg, v);
+    return values.length > 0 && values.every((a) => unparen(a) !== x && freshConfig(pkg, a, depth - 1));
+  }
   if (x.kind !== 'CallExpr') return false;
   if (x.fun.kind === 'SelectorExpr' && x.fun.sel.name === 'Clone' && x.args.length === 0 && isTLSConfig(pkg, x.fun.x)) return true;
-  if (depth === 0) return false;
+  if (depth <= 0) return false;
   const callee = pkg.calleeOf(x);
   const decl = callee.kind === 'func' || callee.kind === 'method' ? pkg.res.funcs.find((f) => f.kind === 'FuncDecl' && pkg.keyOfFunc(f) === callee.key) : undefined;
   if (decl?.kind !== 'FuncDecl' || !decl.body) return false;

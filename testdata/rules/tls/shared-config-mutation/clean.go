@@ -121,10 +121,13 @@ type secureTransport struct {
 	protos []string
 }
 
-func (t *secureTransport) configForConn() *tls.Config { return t.base.Clone() }
+func (t *secureTransport) configForConn() (*tls.Config, chan string) {
+	conf := t.base.Clone()
+	return conf, make(chan string, 1)
+}
 
 func (t *secureTransport) secureInbound(nc net.Conn) *tls.Conn {
-	config := t.configForConn()
+	config, _ := t.configForConn()
 	protos := t.protos
 	config.GetConfigForClient = func(info *tls.ClientHelloInfo) (*tls.Config, error) {
 		for _, p := range info.SupportedProtos {
