@@ -247,7 +247,6 @@ function withCore(kinds: readonly FactKind[]): FactKind[] {
   return kinds.some((k) => k.id === NEVER_RETURNS) ? [...kinds] : [NEVER_RETURNS_KIND, ...kinds];
 }
 
-/** The declared parameter names of a function, '' for unnamed and blank ones. */
 /**
  * The package's package facts (the non-empty ones), for its exports
  * (`ExportedPackage.facts`): its own seeds and what its imports exported,
@@ -298,6 +297,7 @@ function importsOf(info: PackageInfo): Set<string> {
   return imports;
 }
 
+/** The declared parameter names of a function, '' for unnamed and blank ones. */
 export function paramNames(type: ast.FuncType): string[] {
   return type.params.list.flatMap((f) => (f.names.length === 0 ? [''] : f.names.map((n) => (n.name === '_' ? '' : n.name))));
 }
@@ -385,8 +385,8 @@ function kindsByRole(kinds: readonly FactKind[]): KindsByRole {
 /**
  * Variables whose aliasing is not trusted: assigned after their declaration,
  * or (parameters excepted) address-taken. A variable only rederived from
- * itself (`p = filepath.Join(root, p)`) still stands for its value. Collected by the resolver while it
- * walked the body.
+ * itself (`p = filepath.Join(root, p)`) still stands for its value.
+ * Collected by the resolver while it walked the body.
  */
 class Reassigned {
   constructor(private readonly body: FuncBodyInfo, private readonly params: ReadonlyMap<Obj, number>) {}
@@ -739,7 +739,7 @@ export function buildProgram(summaries: readonly PackageSummary[], kinds: readon
   };
 
   for (const k of allKinds) {
-    if (k.level === 'package') continue; // exported with the package (withPackageFacts)
+    if (k.level === 'package') continue; // exported with the package (packageFactsOf)
     if (k.level === 'param') {
       const work: [string, number][] = [];
       for (let fi = 0; fi < funcList.length; fi++) {

@@ -1,6 +1,6 @@
 import type * as ast from '../../syntax/ast.js';
 import type { DeferStmt } from '../../syntax/ast.js';
-import { identsIn } from '../../semantics/flow.js';
+import { usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { defineRule } from '../../engine/rule.js';
@@ -108,11 +108,9 @@ function filledAfter(pkg: PackageInfo, d: DeferStmt, o: Obj): ast.CallExpr | und
   const from = block.list.indexOf(declStmt);
   const at = block.list.indexOf(d);
   if (from < 0 || at <= from) return undefined;
-  const mentions = (n: ast.Node) => identsIn(n).some((id) => id.name === o.name && pkg.objectOf(id) === o);
-  for (let i = from + 1; i < at; i++) if (mentions(block.list[i]!)) return undefined;
+  for (let i = from + 1; i < at; i++) if (usesOf(pkg, block.list[i]!, o).length > 0) return undefined;
   for (const st of block.list.slice(at + 1)) {
-    for (const id of identsIn(st)) {
-      if (id.name !== o.name || pkg.objectOf(id) !== o) continue;
+    for (const id of usesOf(pkg, st, o)) {
       const amp = pkg.parentOf(id);
       const call = amp?.kind === 'UnaryExpr' && amp.op === '&' ? pkg.parentOf(amp) : undefined;
       if (call?.kind === 'CallExpr' && storesOwnedMemory(pkg, call, call.args.indexOf(amp as ast.Expr))) return call;

@@ -100,12 +100,7 @@ function maskedFields(pkg: PackageInfo, logged: Expr): ReadonlySet<string> {
   for (const use of usesOf(pkg, o.func, o)) {
     if (use.start >= logged.start) continue;
     // `o.A.B = const`: climb the selectors to the assignment
-    const path: string[] = [];
-    let top: Expr = use;
-    for (let p = pkg.parentOf(top); p?.kind === 'SelectorExpr' && p.x === top; p = pkg.parentOf(top)) {
-      path.push(p.sel.name);
-      top = p;
-    }
+    const { path, top } = selectorChain(pkg, use);
     const assign = pkg.parentOf(top);
     if (path.length === 0 || assign?.kind !== 'AssignStmt' || assign.tok !== '=' || assign.lhs.length !== assign.rhs.length) continue;
     const i = assign.lhs.indexOf(top);
@@ -149,12 +144,7 @@ function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean 
     // `o = &T{...}` (a value above), `o.F = ...` and reads of fields
     if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
     if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return NEVER;
-    let top: Expr = p;
-    while (true) {
-      const up = pkg.parentOf(top);
-      if (up?.kind !== 'SelectorExpr' || up.x !== top) break;
-      top = up;
-    }
+    const { top } = selectorChain(pkg, use);
     const at = pkg.parentOf(top);
     if (at?.kind === 'AssignStmt' && at.lhs.includes(top)) set.add(p.sel.name);
     else if (at?.kind === 'UnaryExpr' && at.op === '&') return NEVER;
@@ -164,6 +154,17 @@ function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean 
 }
 
 const NEVER = (): boolean => false;
+
+/** The selectors applied to `use` (`o.A.B`: path `['A', 'B']`) and the outermost of them (`use` itself when none). */
+function selectorChain(pkg: PackageInfo, use: Expr): { path: string[]; top: Expr } {
+  const path: string[] = [];
+  let top = use;
+  for (let p = pkg.parentOf(top); p?.kind === 'SelectorExpr' && p.x === top; p = pkg.parentOf(top)) {
+    path.push(p.sel.name);
+    top = p;
+  }
+  return { path, top };
+}
 
 const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', '>=']);
 

@@ -83,12 +83,7 @@ const RAW_COMPARISONS = new Set(['bytes.Equal', 'crypto/subtle.ConstantTimeCompa
 function fingerprintsArgument(pkg: PackageInfo, c: CallExpr): boolean {
   if (c.args.length === 0 || !pkg.mayCallFactHolder(c, FINGERPRINTS_PARAM.id)) return false;
   const facts = pkg.factsOf(pkg.calleeOf(c));
-  return c.args.some((a, i) => facts.hasParam(FINGERPRINTS_PARAM.id, i) && isCertificate(pkg, a));
-}
-
-function isCertificate(pkg: PackageInfo, e: Expr): boolean {
-  const t = pkg.typeOf(e);
-  return pkg.isNamedType(t.kind === 'pointer' ? t.elem : t, 'crypto/x509', 'Certificate');
+  return c.args.some((a, i) => facts.hasParam(FINGERPRINTS_PARAM.id, i) && pkg.isNamedType(pkg.typeOf(a), 'crypto/x509', 'Certificate'));
 }
 
 /** A parameter (an `*x509.Certificate`) whose fingerprint the function computes, itself or through the functions it passes it to. */

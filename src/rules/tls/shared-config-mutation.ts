@@ -8,7 +8,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { calleeName, fieldWrites, identUses, installationAt, installations, isNil, isTLSConfig, shortText, type Installation } from './tls-config.js';
+import { calleeName, declOf, fieldWrites, identUses, installationAt, installations, isNil, isTLSConfig, shortText, type Installation } from './tls-config.js';
 
 /** tls.Config callbacks that crypto/tls runs during handshakes, concurrently. */
 const HANDSHAKE_CALLBACKS = new Set(['GetCertificate', 'GetClientCertificate', 'GetConfigForClient', 'VerifyConnection', 'VerifyPeerCertificate']);
@@ -323,9 +323,8 @@ function freshConfig(pkg: PackageInfo, e: Expr, depth: number): boolean {
   if (x.kind !== 'CallExpr') return false;
   if (x.fun.kind === 'SelectorExpr' && x.fun.sel.name === 'Clone' && x.args.length === 0 && isTLSConfig(pkg, x.fun.x)) return true;
   if (depth <= 0) return false;
-  const callee = pkg.calleeOf(x);
-  const decl = callee.kind === 'func' || callee.kind === 'method' ? pkg.res.funcs.find((f) => f.kind === 'FuncDecl' && pkg.keyOfFunc(f) === callee.key) : undefined;
-  if (decl?.kind !== 'FuncDecl' || !decl.body) return false;
+  const decl = declOf(pkg, x.fun);
+  if (!decl?.body) return false;
   let fresh = true;
   let returns = 0;
   walk(decl.body, {

@@ -183,7 +183,7 @@ const checksResumedSessions = perPackage((pkg: PackageInfo): boolean => {
       enter: (n) => {
         if (found) return false;
         if (n.kind !== 'IfStmt' || !n.cond) return undefined;
-        walk(n.cond, { enter: (x) => { if (x.kind === 'SelectorExpr' && x.sel.name === 'DidResume' && isConnectionState(pkg, x.x)) found = true; } });
+        walk(n.cond, { enter: (x) => { if (x.kind === 'SelectorExpr' && x.sel.name === 'DidResume' && pkg.isNamedType(pkg.typeOf(x.x), 'crypto/tls', 'ConnectionState')) found = true; } });
         return undefined;
       },
     });
@@ -191,12 +191,6 @@ const checksResumedSessions = perPackage((pkg: PackageInfo): boolean => {
   }
   return false;
 });
-
-function isConnectionState(pkg: PackageInfo, e: Expr): boolean {
-  const t = pkg.typeOf(e);
-  const d = t.kind === 'pointer' ? t.elem : t;
-  return d.kind === 'named' && d.pkg === 'crypto/tls' && d.name === 'ConnectionState';
-}
 
 /**
  * Whether `x.f.Clone()` clones a config field of this package whose every
