@@ -5,8 +5,11 @@
  * (`fmt.Sprintf("127.0.0.1:%d", port)`) or an address the package listens
  * on itself (`net.Listen("tcp", addr)`): a gateway in front of its own
  * gRPC server (`RegisterXHandlerFromEndpoint(ctx, mux, grpcAddr, opts)`).
+ * A config in a local `http.Transport` of a local `http.Client` dials with
+ * each request the client sends (`c.Get("https://localhost:10259/metrics")`,
+ * `c.Do(req)` of a request built for such a URL).
  */
-import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import type { AssignStmt, CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName } from '../../semantics/fact-names.js';
@@ -18,8 +21,15 @@ import { bindingOf, exprText, isLocalVariable, shortText, valueAt, valueUses } f
 
 /** Calls that wrap a config on its way to a dial: gRPC transport credentials and the dial option that carries them. */
 const WRAPPERS = new Set(['NewTLS', 'NewClientTLSFromCert', 'WithTransportCredentials']);
-/** How many variables a config may pass through (`cfg`, `creds`, `opts`) before the dial. */
+/** How many variables a config may pass through (`cfg`, `creds`, `opts`, `transport`, `client`) before the dial. */
 const MAX_HOPS = 4;
+
+/** The net/http field that carries a TLS config towards a client's requests, by name: the type it is a field of. */
+const HTTP_CARRIERS: ReadonlyMap<string, string> = new Map([['TLSClientConfig', 'Transport'], ['Transport', 'Client']]);
+/** `http.Client` methods that send a request: the URL, or the request built for it, is among their arguments. */
+const CLIENT_REQUESTS = new Set(['Get', 'Head', 'Post', 'PostForm', 'Do']);
+/** `http.Client` methods that send nothing. */
+const CLIENT_QUIET = new Set(['CloseIdleConnections']);
 
 /**
  * The address (shortened source text) when every call that dials with the
@@ -57,6 +67,14 @@ function collectDials(pkg: PackageInfo, at: Node, dials: CallExpr[], hops: numbe
     return true;
   }
   if (p?.kind === 'CompositeLit') return collectDials(pkg, p, dials, hops); // []grpc.DialOption{grpc.WithTransportCredentials(...)}
+  if (p?.kind === 'KeyValueExpr' && p.value === value) {
+    // &http.Transport{TLSClientConfig: cfg}, &http.Client{Transport: t}
+    const lit = pkg.parentOf(p);
+    return lit?.kind === 'CompositeLit' && p.key.kind === 'Ident' && isHttpType(pkg, lit, HTTP_CARRIERS.get(p.key.name)) && collectDials(pkg, lit, dials, hops);
+  }
+  if (p?.kind === 'SelectorExpr' && p.x === value) return clientRequest(pkg, p, dials);
+  const carrier = p?.kind === 'AssignStmt' ? carrierAssigned(pkg, p, value) : undefined;
+  if (carrier) return hops < MAX_HOPS && followVariable(pkg, carrier, dials, hops + 1);
   const binding = bindingOf(pkg, value);
   if (!binding || hops >= MAX_HOPS) return false;
   return followVariable(pkg, pkg.objectOf(binding.name), dials, hops + 1);
@@ -78,18 +96,51 @@ function followVariable(pkg: PackageInfo, v: Obj | undefined, dials: CallExpr[],
   return dials.length > before;
 }
 
+/** `c.Get(url)` and the like on an `http.Client`: the call sends a request (added to `dials`); false for anything else done with the client. */
+function clientRequest(pkg: PackageInfo, sel: SelectorExpr, dials: CallExpr[]): boolean {
+  if (!isHttpType(pkg, sel.x, 'Client')) return false;
+  if (CLIENT_QUIET.has(sel.sel.name)) return true;
+  const call = pkg.parentOf(sel);
+  if (call?.kind !== 'CallExpr' || call.fun !== sel || !CLIENT_REQUESTS.has(sel.sel.name)) return false;
+  dials.push(call);
+  return true;
+}
+
+/** The local transport or client whose carrier field the assignment sets to `value`: `transport.TLSClientConfig = cfg`. */
+function carrierAssigned(pkg: PackageInfo, assign: AssignStmt, value: Node): Obj | undefined {
+  if (assign.lhs.length !== assign.rhs.length) return undefined;
+  const target = assign.lhs[assign.rhs.indexOf(value as Expr)];
+  if (target?.kind !== 'SelectorExpr' || target.x.kind !== 'Ident' || !isHttpType(pkg, target.x, HTTP_CARRIERS.get(target.sel.name))) return undefined;
+  return pkg.objectOf(target.x);
+}
+
+/** Whether `e` is a `net/http` value (or pointer) of the type named `name`. */
+function isHttpType(pkg: PackageInfo, e: Expr, name: string | undefined): boolean {
+  return name !== undefined && pkg.isNamedType(pkg.typeOf(e), 'net/http', name);
+}
+
 /** The address on this machine that `arg` is (or, for a local set only to such addresses, the first of them). */
 function localAddress(pkg: PackageInfo, arg: Expr): Expr | undefined {
   const e = unparen(arg);
-  if (e.kind !== 'Ident') return isLocalAddressValue(pkg, e) ? e : undefined;
+  if (e.kind !== 'Ident') return localAddressValue(pkg, e);
   const o = pkg.objectOf(e);
   const values = o && o.kind === 'var' && !o.isParam && !o.isField ? assignedValues(pkg, o) : [];
-  return values.length > 0 && values.every((v) => isLocalAddressValue(pkg, unparen(v))) ? values[0] : undefined;
+  const addresses = values.map((v) => localAddressValue(pkg, unparen(v)));
+  return addresses.length > 0 && addresses.every((a) => a !== undefined) ? addresses[0] : undefined;
 }
 
-function isLocalAddressValue(pkg: PackageInfo, e: Expr): boolean {
-  return isListenerAddressCall(pkg, e) || isLoopbackAddress(pkg, e) || isListenedAddress(pkg, e);
+/** The address on this machine that a value is, or that the request it builds is for (`http.NewRequest("GET", url, nil)`: the URL). */
+function localAddressValue(pkg: PackageInfo, e: Expr): Expr | undefined {
+  if (isListenerAddressCall(pkg, e) || isLoopbackAddress(pkg, e) || isListenedAddress(pkg, e)) return e;
+  if (e.kind !== 'CallExpr') return undefined;
+  const c = pkg.calleeOf(e);
+  const at = c.kind === 'func' ? REQUEST_URL.get(c.key) : undefined;
+  const url = at === undefined ? undefined : e.args[at];
+  return url && localAddress(pkg, url);
 }
+
+/** The index of the URL argument of net/http's request constructors. */
+const REQUEST_URL: ReadonlyMap<string, number> = new Map([['net/http.NewRequest', 1], ['net/http.NewRequestWithContext', 2]]);
 
 /** `ln.Addr().String()` of a `net.Listener`. */
 function isListenerAddressCall(pkg: PackageInfo, e: Expr): boolean {
@@ -104,7 +155,11 @@ function isListenerAddressCall(pkg: PackageInfo, e: Expr): boolean {
   return recv.kind === 'named' && /Listener$/.test(recv.name);
 }
 
-/** A loopback host and port: `"127.0.0.1:8080"`, `fmt.Sprintf("localhost:%d", port)`, `net.JoinHostPort("::1", port)`. */
+/**
+ * A loopback host and port, or a URL of a loopback host: `"127.0.0.1:8080"`,
+ * `fmt.Sprintf("localhost:%d", port)`, `net.JoinHostPort("::1", port)`,
+ * `"https://localhost:10259/metrics"`.
+ */
 function isLoopbackAddress(pkg: PackageInfo, e: Expr): boolean {
   const text = constString(pkg, e);
   if (text !== undefined) return LOOPBACK_ADDRESS.test(text);
@@ -118,7 +173,7 @@ function isLoopbackAddress(pkg: PackageInfo, e: Expr): boolean {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-const LOOPBACK_ADDRESS = /^(127\.0\.0\.1|localhost|\[::1\]):/;
+const LOOPBACK_ADDRESS = /^(?:(?:127\.0\.0\.1|localhost|\[::1\]):|(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?:[:/?#]|$))/;
 
 /** Functions that listen on their address argument (its index). */
 const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypto/tls.Listen', 1], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0]]);

@@ -1,0 +1,79 @@
+package localdial
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// A component's metrics scraped on this node: every request goes to a loopback URL.
+func scrapeScheduler(out io.Writer) error {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.ResponseHeaderTimeout = time.Minute
+	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "connections to this machine \\(`\"https://localhost:10259/metrics\"`\\)"
+	c := &http.Client{Transport: transport}
+	defer c.CloseIdleConnections()
+	resp, err := c.Get("https://localhost:10259/metrics")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(out, resp.Body)
+	return err
+}
+
+// A request built for a loopback URL and sent with Do.
+func healthz(ctx context.Context, port int) error {
+	c := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "connections to this machine \\(`fmt.Sprintf\\(\"https://127.0.0.1:%d/healthz\", port\\)`\\)"
+	}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf("https://127.0.0.1:%d/healthz", port), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The URL comes from the caller: any host.
+func scrape(url string, out io.Writer) error {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	c := &http.Client{Transport: transport}
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(out, resp.Body)
+	return err
+}
+
+// One request to this machine, one to a host named like it: any host.
+func scrapeBoth(out io.Writer) error {
+	c := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}}
+	for _, u := range []string{"https://localhost:8443/", "https://localhost.example.com/"} {
+		resp, err := c.Get(u)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	_, err := c.Post("https://localhost.evil.example/", "text/plain", nil)
+	return err
+}
+
+// The client leaves the function: its requests are not all seen.
+func newLocalClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}}
+}
