@@ -9,7 +9,7 @@
  * each request the client sends (`c.Get("https://localhost:10259/metrics")`,
  * `c.Do(req)` of a request built for such a URL).
  */
-import type { AssignStmt, CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
+import type { AssignStmt, BinaryExpr, CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName } from '../../semantics/fact-names.js';
@@ -122,7 +122,7 @@ function isHttpType(pkg: PackageInfo, e: Expr, name: string | undefined): boolea
 /** The address on this machine that `arg` is (or, for a local set only to such addresses, the first of them). */
 function localAddress(pkg: PackageInfo, arg: Expr): Expr | undefined {
   const e = unparen(arg);
-  if (e.kind !== 'Ident') return localAddressValue(pkg, e);
+  if (e.kind !== 'Ident' || isListenedAddress(pkg, e)) return localAddressValue(pkg, e);
   const o = pkg.objectOf(e);
   const values = o && o.kind === 'var' && !o.isParam && !o.isField ? assignedValues(pkg, o) : [];
   const addresses = values.map((v) => localAddressValue(pkg, unparen(v)));
@@ -132,12 +132,32 @@ function localAddress(pkg: PackageInfo, arg: Expr): Expr | undefined {
 /** The address on this machine that a value is, or that the request it builds is for (`http.NewRequest("GET", url, nil)`: the URL). */
 function localAddressValue(pkg: PackageInfo, e: Expr): Expr | undefined {
   if (isListenerAddressCall(pkg, e) || isLoopbackAddress(pkg, e) || isListenedAddress(pkg, e)) return e;
+  if (e.kind === 'BinaryExpr') return isLocalUrlConcatenation(pkg, e) ? e : undefined;
   if (e.kind !== 'CallExpr') return undefined;
   const c = pkg.calleeOf(e);
   const at = c.kind === 'func' ? REQUEST_URL.get(c.key) : undefined;
   const url = at === undefined ? undefined : e.args[at];
   return url && localAddress(pkg, url);
 }
+
+/** A URL built by concatenation whose host is on this machine: `"https://" + listen + "/healthz"`, `"https://127.0.0.1:" + port`. */
+function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr): boolean {
+  const parts: Expr[] = [];
+  const flatten = (x: Expr): void => {
+    const u = unparen(x);
+    if (u.kind === 'BinaryExpr' && u.op === '+') {
+      flatten(u.x);
+      flatten(u.y);
+    } else parts.push(u);
+  };
+  flatten(e);
+  const scheme = constString(pkg, parts[0]!);
+  if (scheme === undefined || parts.length < 2) return false;
+  if (LOOPBACK_ADDRESS.test(scheme)) return true;
+  return URL_SCHEME.test(scheme) && localAddress(pkg, parts[1]!) !== undefined;
+}
+
+const URL_SCHEME = /^(?:https?|wss?):\/\/$/;
 
 /** The index of the URL argument of net/http's request constructors. */
 const REQUEST_URL: ReadonlyMap<string, number> = new Map([['net/http.NewRequest', 1], ['net/http.NewRequestWithContext', 2]]);
@@ -178,24 +198,49 @@ const LOOPBACK_ADDRESS = /^(?:(?:127\.0\.0\.1|localhost|\[::1\]):|(?:https?|wss?
 /** Functions that listen on their address argument (its index). */
 const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypto/tls.Listen', 1], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0]]);
 
-/** Per package: the source text of every address it listens on (not a loopback one, not a variable). */
-const listenedAddresses = perPackage((pkg): ReadonlySet<string> => {
+/**
+ * Per package, every address it listens on (not a loopback one): the
+ * source text of expressions, and the variables passed as such. An
+ * `http.Server{Addr: a}` literal counts: a server is built to listen.
+ */
+const listenedAddresses = perPackage((pkg): { texts: ReadonlySet<string>; vars: ReadonlySet<Obj> } => {
   const texts = new Set<string>();
+  const vars = new Set<Obj>();
+  const add = (arg: Expr): void => {
+    const e = unparen(arg);
+    const file = pkg.fileOf(e);
+    if (!file || isLoopbackAddress(pkg, e)) return;
+    const o = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
+    if (o?.kind === 'var') vars.add(o);
+    else if (e.kind !== 'Ident') texts.add(exprText(file.source, e));
+  };
   for (const body of pkg.res.bodies.values()) {
     for (const call of body.calls) {
       const c = pkg.calleeOf(call);
       const at = c.kind === 'func' ? LISTENS.get(c.key) : undefined;
       const arg = at === undefined ? undefined : call.args[at];
-      const file = arg && pkg.fileOf(arg);
-      if (arg && file && !isLoopbackAddress(pkg, arg) && unparen(arg).kind !== 'Ident') texts.add(exprText(file.source, unparen(arg)));
+      if (arg) add(arg);
     }
   }
-  return texts;
+  for (const [key, { lit }] of pkg.res.pendingKeys) {
+    if (key.name !== 'Addr' || !pkg.isNamedType(pkg.typeOf(lit), 'net/http', 'Server')) continue;
+    const kv = pkg.parentOf(key);
+    if (kv?.kind === 'KeyValueExpr' && kv.key === key) add(kv.value);
+  }
+  return { texts, vars };
 });
 
-/** The same expression, by its text, as an address the package listens on: `net.Listen("tcp", fmt.Sprintf("%v:%d", c.Address, c.Port))`. */
+/**
+ * An address the package listens on: the same variable (`srv := &http.Server{Addr: listen}`
+ * then `"https://" + listen + "/healthz"`), or the same expression by its text
+ * (`net.Listen("tcp", fmt.Sprintf("%v:%d", c.Address, c.Port))`).
+ */
 function isListenedAddress(pkg: PackageInfo, e: Expr): boolean {
-  const texts = listenedAddresses(pkg);
+  const { texts, vars } = listenedAddresses(pkg);
+  if (e.kind === 'Ident') {
+    const o = pkg.objectOf(e);
+    return o !== undefined && vars.has(o);
+  }
   const file = pkg.fileOf(e);
   return texts.size > 0 && file !== undefined && texts.has(exprText(file.source, e));
 }

@@ -97,6 +97,11 @@ type apiSettings struct {
 	NS1IgnoreSSL bool
 	SkipTLS      bool
 	SkipTLSSetup bool
+	DisableTLS   bool
+
+	DisableTLSValidation bool
+	AcceptInvalidCerts   bool
+	TrustAll             bool
 }
 
 func apiClient(s apiSettings) *http.Client {
@@ -109,6 +114,18 @@ func apiClient(s apiSettings) *http.Client {
 	}
 	if s.SkipTLSSetup {
 		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	if s.DisableTLS {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when s.DisableTLS is set: an explicit"
+	}
+	if s.DisableTLSValidation {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.DisableTLSValidation is set: an explicit"
+	}
+	if s.AcceptInvalidCerts {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.AcceptInvalidCerts is set: an explicit"
+	}
+	if s.TrustAll {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.TrustAll is set: an explicit"
 	}
 	return c
 }

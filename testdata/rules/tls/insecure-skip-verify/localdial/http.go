@@ -77,3 +77,31 @@ func newLocalClient() *http.Client {
 		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
 	}}
 }
+
+// A health check of the process's own server, at the address it listens on.
+func serveAndCheck(listen, cert, key string) error {
+	srv := &http.Server{Addr: listen}
+	go func() { _ = srv.ListenAndServeTLS(cert, key) }()
+	client := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "connections to this machine \\(`\"https://\" \\+ listen \\+ \"/healthz\"`\\)"
+	}}
+	resp, err := client.Get("https://" + listen + "/healthz")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same client for another address given with it: any host.
+func serveAndCheckUpstream(listen, upstream, cert, key string) error {
+	srv := &http.Server{Addr: listen}
+	go func() { _ = srv.ListenAndServeTLS(cert, key) }()
+	client := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}}
+	resp, err := client.Get("https://" + upstream + "/healthz")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
