@@ -7,6 +7,7 @@ import { secretIdentity } from './describe.js';
 import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from './flows.js';
 import { allowOption, logSinksOption } from './options.js';
 import { stringConstantVisitors } from './string-constants.js';
+import { isRegexpPattern } from './patterns.js';
 import { maskRanges } from './trace.js';
 
 const options = z.strictObject({
@@ -52,7 +53,7 @@ func open() (*sql.DB, error) {
 	return sql.Open("postgres", os.Getenv("ORDERS_DSN"))
 }
 `,
-      limits: 'Only URLs with a scheme are recognised; driver-specific DSNs without one (`user:pass@tcp(host)/db` of go-sql-driver/mysql) are not. Hosts such as `localhost` are reported like any other: a strong password for a local service is often shared with other environments.',
+      limits: 'Only URLs with a scheme are recognised; driver-specific DSNs without one (`user:pass@tcp(host)/db` of go-sql-driver/mysql) are not. A literal compiled or matched as a regular expression (``regexp.MustCompile(`\\bftp://[\\S]{3,50}:([\\S]{3,50})@`)``, also through a module function that passes its parameter on) is a pattern, not a URL. Hosts such as `localhost` are reported like any other: a strong password for a local service is often shared with other environments.',
     },
     options,
   },
@@ -65,7 +66,7 @@ func open() (*sql.DB, error) {
       const value = constString(pkg, root);
       if (value === undefined || !value.includes('://') || allow.some((r) => r.test(value))) return;
       const parent = ancestors[ancestors.length - 1];
-      if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return;
+      if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec' || isRegexpPattern(pkg, root, parent)) return;
       const url = findUrlCredential(value);
       if (!url) return;
       const flows = hardcodedFlows(pkg, o['log-sinks']).get(root) ?? [];

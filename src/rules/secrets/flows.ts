@@ -17,6 +17,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
 import { isPassedAsFileName, LOADS_FILE_PARAM, PASSED_FIELDS, showsContent } from './exposure.js';
+import { REGEXP_PATTERN_PARAM } from './patterns.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
 export interface SecretFactIds {
@@ -46,6 +47,7 @@ export function secretFactKinds(extraSinks: readonly string[]): FactKind[] {
       { id: ids.spawns, level: 'param', seedParams: (fn, info) => spawnedParams(info, fn) },
       LOADS_FILE_PARAM,
       PASSED_FIELDS,
+      REGEXP_PATTERN_PARAM,
     ];
     kindCache.set(ids.logs, kinds);
   }

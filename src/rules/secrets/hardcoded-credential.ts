@@ -13,6 +13,7 @@ import { bestFlow, flowPhrase, hardcodedFlows, relatedOf, secretFactKinds } from
 import { bindingOf } from './names-of.js';
 import { allowOption, detectionSettings, extraNamesOption, genericSeverityOption, ignoreNamesOption, logSinksOption, minEntropyOption } from './options.js';
 import { stringConstantVisitors } from './string-constants.js';
+import { isRegexpPattern } from './patterns.js';
 import { maskRanges } from './trace.js';
 
 const options = z.strictObject({
@@ -87,7 +88,7 @@ func notify(url string) {
 	}()
 }
 `,
-      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random; values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`, `FilterDontExpirePassword`: a search filter), nor generic ones set in a function named as making an example (`exampleWireguardConfig()`, which feeds generated documentation). A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
+      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random; values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`, `FilterDontExpirePassword`: a search filter), nor generic ones set in a function named as making an example (`exampleWireguardConfig()`, which feeds generated documentation). Literals compiled or matched as regular expressions (`regexp.MustCompile`, `regexp.MatchString`, or a module function that passes its parameter on to one) are patterns to look for — a secret scanner\'s rules and its allowlist of published example keys — and are not reported. A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
     },
     options,
   },
@@ -102,6 +103,7 @@ func notify(url string) {
       if (value === undefined || value.length < 8) return;
       const parent = ancestors[ancestors.length - 1];
       if (parent?.kind === 'Field' || parent?.kind === 'ImportSpec') return; // struct tags, import paths
+      if (isRegexpPattern(pkg, root, parent)) return;
       // tokens and keys first; the binding's name only when the value could be a generic secret
       let match = detectSecret(value, settings.detect);
       if (!match && !looksLikeSecretValue(value, o['min-entropy']) && !AWS_SECRET_SHAPE.test(value)) return;

@@ -6,6 +6,7 @@ import (
 	"log"
 	"net/url"
 	"os"
+	"regexp"
 )
 
 // Connection strings with a real password.
@@ -57,3 +58,6 @@ var parserCases = []string{
 	"http://user:passwo^rd@foo.com/",
 	"http://%3Fam:pa%3Fsword@google.com",
 }
+
+// A secret scanner's pattern for such URLs is text to look for.
+var ftpURLWithCredentials = regexp.MustCompile(`\bftp://[\S]{3,50}:([\S]{3,50})@[-.%\w\/:]+\b`)
