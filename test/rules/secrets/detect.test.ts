@@ -63,6 +63,11 @@ describe('secret shapes', () => {
   it('rejects made-up token-shaped values', () => {
     expect(detectSecret('ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).toBeNull();
     expect(detectSecret('sk_live_xxxxxxxxxxxxxxxxxxxxxxxx')).toBeNull();
+    // a real prefix and a placeholder body: one character repeated, a phrase, an empty last segment
+    expect(detectSecret(`AIza${'a'.repeat(35)}`)).toBeNull();
+    expect(detectSecret('xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere')).toBeNull();
+    expect(detectSecret('xoxp-572370529330-573807301142-572331691188-####################')).toBeNull();
+    expect(detectSecret('xoxp-572370529330-573807301142-572331691188-9f0c3a77e1b24d5c8a6f2e4b7d9c1a3e')?.type).toBe('slack-token');
   });
   it('takes JWTs with jwt.io\'s sample claims for documentation', () => {
     const jwtIO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';

@@ -105,9 +105,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Password hashes (bcrypt, argon2, scrypt, PBKDF2, sha-crypt): what a server stores instead of the secret. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$|scrypt\$|s0\$|pbkdf2[-_a-z0-9]*\$|[156]\$)/;
 
-/** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`. */
+/** A token-shaped value that is plainly made up: `ghp_xxxx…`, `AKIA…EXAMPLE`, one character repeated (`AIzaaaaa…`), a placeholder phrase (`…AccessTokenHere`, `YourToken`). */
 function isObviousFake(token: string): boolean {
-  return /x{6,}|X{6,}|0{8,}|1234567890|EXAMPLE|example/.test(token);
+  return /x{6,}|X{6,}|0{8,}|1234567890|EXAMPLE|example|(.)\1{11,}|(?:here|Here|HERE)$|[Yy]our[A-Z_]|YOUR/.test(token);
 }
 
 /**

@@ -36,7 +36,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   { id: 'gitlab-token', label: 'GitLab token', live: true, pattern: re('gl(?:pat|dt|rt|cbt|ptt|oas|ft|imt|agent)-[A-Za-z0-9_-]{20,}'), visiblePrefix: 6 },
   { id: 'aws-access-key-id', label: 'AWS access key id', live: true, pattern: re('(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}'), verify: (t) => !t.endsWith('EXAMPLE'), visiblePrefix: 4 },
   { id: 'google-api-key', label: 'Google API key', live: true, pattern: re('AIza[A-Za-z0-9_-]{35}'), visiblePrefix: 4 },
-  { id: 'slack-token', label: 'Slack token', live: true, pattern: re('xox(?:[abprs]|e(?:\\.xox[bp])?)-[A-Za-z0-9-]{10,}'), verify: (t) => /-\d{8,}-/.test(t) || t.length >= 40, visiblePrefix: 5 },
+  { id: 'slack-token', label: 'Slack token', live: true, pattern: re('xox(?:[abprs]|e(?:\\.xox[bp])?)-[A-Za-z0-9-]{9,}[A-Za-z0-9](?!-)'), verify: (t) => /-\d{8,}-/.test(t) || t.length >= 40, visiblePrefix: 5 },
   { id: 'slack-app-token', label: 'Slack app-level token', live: true, pattern: re('xapp-\\d-[A-Z0-9]+-\\d+-[a-f0-9]{32,}'), visiblePrefix: 5 },
   { id: 'slack-webhook', label: 'Slack incoming webhook URL', live: true, pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{43,56}/, visiblePrefix: 30 },
   { id: 'stripe-live-key', label: 'Stripe live secret key', live: true, pattern: re('(?:sk|rk)_(?:live|prod)_[A-Za-z0-9]{10,99}'), visiblePrefix: 8 },
