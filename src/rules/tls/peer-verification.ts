@@ -61,10 +61,15 @@ function fingerprintIn(pkg: PackageInfo, body: FuncBodyInfo): Node | undefined {
 /**
  * The certificate the call pins, if it is such a call: its fingerprint
  * (`cert` of `sha256.Sum256(cert.Raw)`) or its bytes compared with known
- * ones (`bytes.Equal(cert.Raw, pinned)`, `subtle.ConstantTimeCompare`).
+ * ones (`bytes.Equal(cert.Raw, pinned)`, `subtle.ConstantTimeCompare`, or
+ * `cert.Equal(pinned)`, which compares `Raw`).
  */
 function pinnedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
   const name = calledName(c) ?? '';
+  if (name === 'Equal' && c.args.length === 1 && c.fun.kind === 'SelectorExpr') {
+    const callee = pkg.calleeOf(c);
+    return callee.kind === 'method' && pkg.isNamedType(callee.recv, 'crypto/x509', 'Certificate') ? c.fun.x : undefined;
+  }
   const hash = c.args.length === 1 && /^Sum(256|384|512)?$/.test(name);
   const compare = c.args.length === 2 && (name === 'Equal' || name === 'ConstantTimeCompare');
   if (!hash && !compare) return undefined;

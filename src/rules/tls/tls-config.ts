@@ -668,7 +668,7 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
 /** Words that may stand between "skip" and what is skipped: `SKIP_SMTP_TLS_VERIFY`, `skipServerCertCheck`. */
 const SKIPPED_WHAT = '((tls|ssl|server|host|smtp|imap|pop3?|ldap|grpc|https?|redis|mysql|postgres|pg|db|kafka|amqp|mqtt|nats|etcd|s3|proxy|upstream|backend)[-_]?)*';
-const INSECURE_NAME = new RegExp(`insecure|(skip|no|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?(verif|validat|check)|accept[-_]?(invalid|any|all|untrusted)[-_]?(certs?|certificates?)|trust[-_]?all([-_]?(certs?|certificates?|hosts?))?(?![a-z])|(unsafe|dangerous)[-_]?(tls|ssl|cert|accept)|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|(skip|ignore|disable)[-_]?(ssl|tls)([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)`, 'i');
+const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?(verif|validat|check)|accept[-_]?(invalid|any|all|untrusted)[-_]?(certs?|certificates?)|trust[-_]?all([-_]?(certs?|certificates?|hosts?))?(?![a-z])|(unsafe|dangerous)[-_]?(tls|ssl|cert|accept)|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|(skip|ignore|disable)[-_]?(ssl|tls)([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)`, 'i');
 
 /**
  * The condition under which a node runs, when it tests a switch named as

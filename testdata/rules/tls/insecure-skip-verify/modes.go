@@ -102,6 +102,7 @@ type apiSettings struct {
 	DisableTLSValidation bool
 	AcceptInvalidCerts   bool
 	TrustAll             bool
+	DoNotVerifyTLS       bool
 }
 
 func apiClient(s apiSettings) *http.Client {
@@ -126,6 +127,9 @@ func apiClient(s apiSettings) *http.Client {
 	}
 	if s.TrustAll {
 		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.TrustAll is set: an explicit"
+	}
+	if s.DoNotVerifyTLS {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.DoNotVerifyTLS is set: an explicit"
 	}
 	return c
 }

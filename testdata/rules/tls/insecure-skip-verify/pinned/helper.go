@@ -3,6 +3,7 @@ package pinned
 import (
 	"bytes"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"net"
 
@@ -39,6 +40,19 @@ func DialExact(addr string, want []byte) (net.Conn, error) {
 		return nil, err
 	}
 	if !bytes.Equal(conn.ConnectionState().PeerCertificates[0].Raw, want) {
+		_ = conn.Close()
+		return nil, errors.New("unexpected certificate")
+	}
+	return conn, nil
+}
+
+// DialEqual pins with the certificate's own Equal, which compares Raw.
+func DialEqual(addr string, want *x509.Certificate) (net.Conn, error) {
+	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off, and this package checks peer certificates itself elsewhere"
+	if err != nil {
+		return nil, err
+	}
+	if !conn.ConnectionState().PeerCertificates[0].Equal(want) {
 		_ = conn.Close()
 		return nil, errors.New("unexpected certificate")
 	}
