@@ -138,6 +138,8 @@ describe('names', () => {
     expect(sensitiveName('FilterDontExpirePassword')).toBeNull(); // an LDAP search filter
     expect(sensitiveName('expiredTokenQuery')).toBeNull();
     expect(sensitiveName('filterPassword')).toBeNull();
+    expect(sensitiveName('ErrNoAuthToken')).toBeNull(); // a sentinel error
+    expect(sensitiveName('errPasswordTooShort')).toBeNull();
   });
 });
 

@@ -143,6 +143,8 @@ export function sensitiveName(name: string, extraNouns: ReadonlySet<string> = EM
   const head = words[words.length - 1];
   if (head === undefined) return null;
   if (words.some((w) => NOT_SENSITIVE_WORDS.has(w) || MADE_UP_WORDS.has(w))) return null;
+  // Go's sentinel errors say what went wrong with a credential: `ErrNoAuthToken`, `errPasswordTooShort`
+  if (words.length > 1 && (words[0] === 'err' || words[0] === 'error')) return null;
   const before = words[words.length - 2];
   if (extraNouns.has(head)) return { noun: head };
   if (CREDENTIAL_NOUNS.has(head)) {
