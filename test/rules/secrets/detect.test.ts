@@ -102,6 +102,10 @@ describe('generic secrets need a sensitive name and a secret-looking value', () 
     expect(generic('passwordFile', '/etc/app/password.txt')).toBe(false);
     expect(generic('aws_access_key_id', 'AKIAIOSFODNN7EXAMPLE')).toBe(false);
     expect(generic('serviceKey', 'org.apache.dubbo-go.TargetService:1.0.0')).toBe(false); // a qualified service name
+    expect(generic('token', 'body-type-1part')).toBe(false); // a grammar rule's name (IMAP)
+    expect(generic('BLAKE2B_512_SALT_PW', 'BLAKE2b-512(salt.pass)')).toBe(true); // the name alone makes it one
+    expect(generic('BLAKE2B_512_SALT_PW', 'BLAKE2b-512($salt.$pass)')).toBe(false); // a hash mode's formula
+    expect(generic('password', 'Xk9v$2LqZr7T($np4s)')).toBe(true);
   });
 });
 

@@ -9,6 +9,9 @@ import { createHash } from 'node:crypto';
 
 const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)|<[^<>]+>|%[-+# 0-9.]*[sdvqxXT]|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_][A-Za-z0-9_]*@$/;
 
+/** A formula over named variables: `BLAKE2b-512($salt.$pass)`, `md5(md5($pass))` (hashcat's hash-mode names). */
+const FORMULA = /^[\w-]+\(.*\$[A-Za-z_]\w*.*\)$/;
+
 /** Substrings that mark a value as a dummy (CodeQL's isDummyPassword, trufflehog's lists). */
 const DUMMY_WORDS = [
   'example', 'sample', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted',
@@ -21,7 +24,7 @@ const DUMMY_WORDS = [
 /** Whether a candidate is a placeholder, template or documentation value. */
 export function isPlaceholder(value: string): boolean {
   if (value.length < 4) return true;
-  if (TEMPLATE.test(value)) return true;
+  if (TEMPLATE.test(value) || FORMULA.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true; // "aaaaaa", "000000"
   if (/^((.)\2)+$/.test(value)) return true; // "aabbccddeeff00112233"
   const lower = value.toLowerCase();
@@ -64,13 +67,13 @@ export function isNameLike(raw: string): boolean {
 
 /**
  * A value made of plain words and short numbers (`100-continue`,
- * `Basic_Auth.v2`): a label, not a machine-generated secret, which mixes
+ * `Basic_Auth.v2`, `body-type-1part`): a label, not a machine-generated secret, which mixes
  * cases and digits inside its runs.
  */
 function isWordsAndNumbers(value: string): boolean {
   const parts = value.split(/[-_.:/+]/);
   if (parts.length < 2) return false;
-  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|v?[0-9]{1,4})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|v?[0-9]{1,4}|[0-9]{1,2}[a-z]{2,})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
 }
 
 /**
