@@ -113,17 +113,21 @@ const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /**
  * For a logged local struct built only from keyed composite literals in
- * its function (`reg := &Registry{Host: h}`), whether a field path
+ * its function (`reg := &Registry{Host: h}`), or declared with its zero
+ * value (`var r Rule`), whether a field path
  * (`Options.Proxy.Password`) is never set: no literal sets its first field
- * and no assignment in the function writes it. Any other use of the
- * variable before the log (passed somewhere, a method called, its address
- * or a field's taken) may set it, and then no field counts as unset.
+ * and no assignment in the function writes it (nor takes its address:
+ * `rows.Scan(&r.ID)` sets `ID`). Any other use of the variable before the
+ * log (passed somewhere, a method called, its address taken) may set it,
+ * and then no field counts as unset.
  */
 function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean {
   const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
   if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || o.isParam || !o.func) return NEVER;
   const values = assignedValues(pkg, o);
   const set = new Set<string>();
+  // `var r T`: the zero value, which sets no field
+  const zero = o.node?.kind === 'ValueSpec' && o.node.values.length === 0;
   for (const v of values) {
     let lit = unparen(v);
     if (lit.kind === 'UnaryExpr' && lit.op === '&') lit = unparen(lit.x);
@@ -133,10 +137,14 @@ function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean 
       set.add(el.key.name);
     }
   }
-  if (values.length === 0) return NEVER;
+  if (values.length === 0 && !zero) return NEVER;
   // uses after the log matter only when a loop around the log runs them before it again
   const loops: Node[] = [];
-  for (let n = pkg.parentOf(logged); n && n !== o.func; n = pkg.parentOf(n)) if (n.kind === 'ForStmt' || n.kind === 'RangeStmt') loops.push(n);
+  // (a loop that also holds the declaration starts each iteration with a fresh variable)
+  const declared = o.decl?.start ?? -1;
+  for (let n = pkg.parentOf(logged); n && n !== o.func; n = pkg.parentOf(n)) {
+    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && !(n.start <= declared && declared < n.end)) loops.push(n);
+  }
   for (const use of usesOf(pkg, o.func, o)) {
     if (use === logged) continue;
     if (use.start > logged.end && !loops.some((l) => l.start <= use.start && use.end <= l.end)) continue;
@@ -146,8 +154,8 @@ function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean 
     if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return NEVER;
     const { top } = selectorChain(pkg, use);
     const at = pkg.parentOf(top);
-    if (at?.kind === 'AssignStmt' && at.lhs.includes(top)) set.add(p.sel.name);
-    else if (at?.kind === 'UnaryExpr' && at.op === '&') return NEVER;
+    // `o.F = v`, and `&o.F` (as in `rows.Scan(&o.ID, &o.Name)`), which can set F and nothing else
+    if ((at?.kind === 'AssignStmt' && at.lhs.includes(top)) || (at?.kind === 'UnaryExpr' && at.op === '&')) set.add(p.sel.name);
     else if (at?.kind === 'CallExpr' && at.fun === top) return NEVER; // a method of a field may set it
   }
   return (path) => !set.has(path.split('.')[0]!);

@@ -248,6 +248,46 @@ func registryWithProxy(name, password string) *Registry {
 	return reg
 }
 
+// A zero value whose other fields are filled by Scan, one per iteration: its token is always empty.
+type ruleRow struct {
+	ID    string
+	Name  string
+	Token string
+}
+
+type rowScanner interface {
+	Next() bool
+	Scan(dest ...any) error
+}
+
+func readRules(rows rowScanner) []*ruleRow {
+	var out []*ruleRow
+	for rows.Next() {
+		var r ruleRow
+		if err := rows.Scan(&r.ID, &r.Name); err != nil {
+			return nil
+		}
+		log.Printf("rule %v", r)
+		out = append(out, &r)
+	}
+	var named ruleRow
+	named.Name = "n"
+	log.Printf("rule %v", named)
+	for rows.Next() {
+		var r ruleRow
+		if err := rows.Scan(&r.ID, &r.Token); err != nil {
+			return nil
+		}
+		log.Printf("rule %v", r) // want "log.Printf logs `r`, a whole `ruleRow` value, and its field `Token` is printed in clear"
+	}
+	var shared ruleRow
+	for rows.Next() {
+		log.Printf("rule %v", shared) // want "log.Printf logs `shared`, a whole `ruleRow` value, and its field `Token` is printed in clear"
+		_ = rows.Scan(&shared.Token)
+	}
+	return out
+}
+
 // A copy whose secrets are masked before it is logged; a copy masked only in part.
 type AgentOptions struct {
 	Host          string
