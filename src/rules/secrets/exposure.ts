@@ -297,10 +297,29 @@ export const LOADS_FILE_PARAM: ParamFactKind = {
 /** The arguments a call passes as a file name: to a known function, or to a parameter with the fact. */
 function fileNameArgsOf(pkg: PackageInfo, call: CallExpr): Array<Expr | undefined> {
   const args = fileNameArgs(pkg, call).map((i) => call.args[i]);
+  const flagged = pathFlagTarget(pkg, call);
+  if (flagged) args.push(flagged);
   if (call.args.length === 0 || !pkg.mayCallFactHolder(call, LOADS_FILE_PARAM.id)) return args;
   const facts = pkg.factsOf(pkg.calleeOf(call));
   for (let i = 0; i < call.args.length; i++) if (facts.hasParam(LOADS_FILE_PARAM.id, i)) args.push(call.args[i]);
   return args;
+}
+
+/**
+ * The variable or field a string flag whose usage text says it holds a path
+ * is bound to: `opts.AclSecret` of `fs.StringVar(&opts.AclSecret, "acl_secret",
+ * "", "HMAC secret file")` (flag, pflag, and a cobra command's flag set, whose
+ * type Redline may not see).
+ */
+function pathFlagTarget(pkg: PackageInfo, call: CallExpr): Expr | undefined {
+  const name = calledName(call);
+  if ((name !== 'StringVar' && name !== 'StringVarP') || call.args.length < 4) return undefined;
+  const usage = constString(pkg, call.args[call.args.length - 1]!);
+  if (usage === undefined || !PATH_USAGE.test(usage)) return undefined;
+  const c = pkg.calleeOf(call);
+  if (c.kind !== 'unknown' && !((c.kind === 'func' || c.kind === 'method') && FLAG_PACKAGES.has(c.pkg))) return undefined;
+  const target = unparen(call.args[0]!);
+  return target.kind === 'UnaryExpr' && target.op === '&' ? target.x : undefined;
 }
 
 /** Variables and fields the package passes as a file name. */

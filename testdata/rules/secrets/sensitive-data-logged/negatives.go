@@ -399,3 +399,22 @@ type Link struct {
 }
 
 func watchLink(l Link) { log.Printf("link %+v", l) }
+
+// A field bound to a flag whose usage says it holds a path shows a file name; one that holds the secret shows it.
+type composeOptions struct {
+	OutFile  string
+	Password string
+}
+
+type rawOptions struct{ HMACSecret string }
+
+func composeFlags(fs *flag.FlagSet) {
+	var opts composeOptions
+	fs.StringVar(&opts.OutFile, "out", "compose.yml", "name of the output file")
+	fs.StringVar(&opts.Password, "password", "", "path to the password file")
+	var raw rawOptions
+	fs.StringVar(&raw.HMACSecret, "hmac_secret", "", "the HMAC secret itself")
+	_ = fs.Parse(os.Args[1:])
+	fmt.Printf("options: %+v\n", opts)
+	fmt.Printf("options: %+v\n", raw) // want "logs `raw`, a whole `rawOptions` value, and its field `HMACSecret` is printed in clear"
+}
