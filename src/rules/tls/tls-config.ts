@@ -14,6 +14,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
+import { flowsOnlyToServers, variableOnlyInServers } from './server-only.js';
 
 export const TLS = 'crypto/tls';
 
@@ -236,22 +237,15 @@ export function installationsOfValue(pkg: PackageInfo, value: Expr): Installatio
 /**
  * Whether the config at `config` (a literal, or the local variable a field
  * of it is set on) is only ever a server's: installed where servers take a
- * config (`tls.NewListener`, `http.Server.TLSConfig`), and a local holding
- * it used for nothing else than its fields. crypto/tls reads client-only
- * fields (`InsecureSkipVerify`) only when dialling.
+ * config (`tls.NewListener`, `http.Server.TLSConfig`), directly or through
+ * the package's variables, parameters, unexported fields and unexported
+ * functions' results (server-only.ts). crypto/tls reads client-only fields
+ * (`InsecureSkipVerify`) only when dialling.
  */
 export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
-  const isServer = (at: Expr) => installationAt(pkg, at)?.role === 'server';
-  let v: Obj | undefined;
-  if (config.kind === 'Ident') v = pkg.objectOf(config);
-  else {
-    const value = valueAt(pkg, config, true) as Expr;
-    if (isServer(value)) return true;
-    v = definedVariable(pkg, value);
-  }
-  if (!isLocalVariable(v)) return false;
-  const uses = valueUses(pkg, v);
-  return uses.length > 0 && uses.every(isServer);
+  if (config.kind !== 'Ident') return flowsOnlyToServers(pkg, config);
+  const v = pkg.objectOf(config);
+  return isLocalVariable(v) && variableOnlyInServers(pkg, v);
 }
 
 /** A variable of a function, not one of its parameters or results. */

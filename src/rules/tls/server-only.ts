@@ -1,0 +1,170 @@
+/**
+ * Configs that only servers use, followed through the package: crypto/tls
+ * reads client-only fields (`InsecureSkipVerify`) only when dialling, so a
+ * config every use of which installs it in a server — `tls.NewListener`,
+ * `tls.Server`, `http.Server.TLSConfig` — makes them dead.
+ *
+ * A value is followed into the local variables that hold it, the
+ * parameters of the package's functions it is passed to, the unexported
+ * fields it is stored in (every read of the field, anywhere in the package)
+ * and the callers of the unexported function that returns it (`cfg, err :=
+ * loadTLSConfig(...)`). Everything else — an exported function's result or
+ * field, which other packages may use; a call of another package; a
+ * closure — is a use that may dial. Comparisons with nil are no use.
+ */
+import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { isExported, type Obj } from '../../semantics/scope.js';
+import { calledName } from '../../semantics/fact-names.js';
+import { unparen } from '../../semantics/flow.js';
+import { installationAt, isNil, valueAt, valueUses } from './tls-config.js';
+
+/** How many steps (variables, parameters, fields, returns) a config is followed through. */
+const MAX_STEPS = 6;
+
+/** Whether every use of the config value at `at` (an expression) installs it in a server. */
+export function flowsOnlyToServers(pkg: PackageInfo, at: Expr): boolean {
+  return new ServerFlow(pkg).value(at, 0);
+}
+
+/** Whether every use of the variable `v` (holding a config) installs it in a server. */
+export function variableOnlyInServers(pkg: PackageInfo, v: Obj): boolean {
+  return new ServerFlow(pkg).variable(v, 0);
+}
+
+class ServerFlow {
+  /** Variables, fields and functions being followed: met again, they add nothing (a cycle). */
+  private readonly following = new Set<Obj | Node>();
+
+  constructor(private readonly pkg: PackageInfo) {}
+
+  value(at: Expr, steps: number): boolean {
+    const pkg = this.pkg;
+    const installed = installationAt(pkg, at);
+    if (installed) return installed.role === 'server';
+    const value = valueAt(pkg, at, true) as Expr;
+    const p = pkg.parentOf(value);
+    if (!p || steps >= MAX_STEPS) return false;
+    switch (p.kind) {
+      case 'BinaryExpr':
+        return (p.op === '==' || p.op === '!=') && isNil(pkg, p.x === value ? p.y : p.x);
+      case 'AssignStmt':
+      case 'ValueSpec': {
+        const target = assignedTo(pkg, p, value);
+        return target !== undefined && this.target(target, steps + 1);
+      }
+      case 'KeyValueExpr': {
+        const field = p.value === value && p.key.kind === 'Ident' ? pkg.objectOf(p.key) : undefined;
+        return field?.isField === true && this.field(field, steps + 1);
+      }
+      case 'ReturnStmt': {
+        const fn = pkg.enclosingFunc(p);
+        const i = p.results.indexOf(value);
+        return fn?.kind === 'FuncDecl' && i >= 0 && this.result(fn, i, steps + 1);
+      }
+      case 'CallExpr':
+        return p.fun !== value && this.argument(p, p.args.indexOf(value), steps + 1);
+      default:
+        return false;
+    }
+  }
+
+  /** A variable or a field the value is assigned to. */
+  private target(o: Obj, steps: number): boolean {
+    return o.isField ? this.field(o, steps) : this.variable(o, steps);
+  }
+
+  variable(v: Obj, steps: number): boolean {
+    if (v.kind !== 'var' || v.isPackageLevel || v.isResult || !v.func) return false;
+    if (this.following.has(v)) return true;
+    this.following.add(v);
+    const uses = valueUses(this.pkg, v as Obj & { readonly func: Node });
+    return uses.length > 0 && uses.every((u) => this.value(u, steps));
+  }
+
+  /** An unexported field (any field in package main): every read of it in the package. */
+  private field(f: Obj, steps: number): boolean {
+    const pkg = this.pkg;
+    if (isExported(f.name) && pkg.pkg.name !== 'main') return false;
+    if (this.following.has(f)) return true;
+    this.following.add(f);
+    let reads = 0;
+    for (const [sel, expr] of pkg.res.pendingSel) {
+      if (sel.name !== f.name || pkg.objectOf(sel) !== f) continue;
+      const top = valueAt(pkg, expr, true);
+      const p = pkg.parentOf(top);
+      if (p?.kind === 'AssignStmt' && p.lhs.includes(top as Expr)) continue; // a write
+      if (p?.kind === 'SelectorExpr' && p.x === top) continue; // a read of one of its fields
+      if (!this.value(expr, steps)) return false;
+      reads++;
+    }
+    return reads > 0;
+  }
+
+  /** Result `i` of an unexported function (any function in package main): every call of it in the package. */
+  private result(fn: FuncDecl, i: number, steps: number): boolean {
+    const pkg = this.pkg;
+    const o = pkg.objectOf(fn.name);
+    if (!o || (isExported(fn.name.name) && pkg.pkg.name !== 'main')) return false;
+    if (this.following.has(fn)) return true;
+    this.following.add(fn);
+    let calls = 0;
+    for (const body of pkg.res.bodies.values()) {
+      for (const call of body.calls) {
+        if (calledName(call) !== fn.name.name || calleeObj(pkg, call) !== o) continue;
+        calls++;
+        if (!this.callResult(call, i, steps)) return false;
+      }
+    }
+    return calls > 0;
+  }
+
+  /** Where result `i` of a call goes: the call itself (one result), or the variable of a multi-value assignment. */
+  private callResult(call: CallExpr, i: number, steps: number): boolean {
+    const pkg = this.pkg;
+    const p = pkg.parentOf(valueAt(pkg, call, false));
+    const multi = (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.lhs.length > 1) || (p?.kind === 'ValueSpec' && p.values.length === 1 && p.names.length > 1);
+    if (!multi) return i === 0 && this.value(call, steps);
+    const lhs = p.kind === 'AssignStmt' ? unparen(p.lhs[i]!) : p.names[i]!;
+    if (lhs.kind === 'Ident' && lhs.name === '_') return true;
+    const o = lhs.kind === 'Ident' ? pkg.objectOf(lhs) : lhs.kind === 'SelectorExpr' ? pkg.objectOf(lhs.sel) : undefined;
+    return o !== undefined && this.target(o, steps);
+  }
+
+  /** Argument `i` of a call of one of the package's own functions: every use of the parameter it binds. */
+  private argument(call: CallExpr, i: number, steps: number): boolean {
+    const pkg = this.pkg;
+    const decl = calleeObj(pkg, call)?.node;
+    if (i < 0 || decl?.kind !== 'FuncDecl' || !decl.body || pkg.fileOf(decl) === undefined) return false;
+    const param = paramAt(pkg, decl, i);
+    return param !== undefined && this.variable(param, steps);
+  }
+}
+
+/** The variable or field an assignment or declaration binds `value` to. */
+function assignedTo(pkg: PackageInfo, p: Node, value: Expr): Obj | undefined {
+  let target: Expr | undefined;
+  if (p.kind === 'AssignStmt' && p.lhs.length === p.rhs.length && (p.tok === '=' || p.tok === ':=')) target = p.lhs[p.rhs.indexOf(value)];
+  else if (p.kind === 'ValueSpec' && p.names.length === p.values.length) target = p.names[p.values.indexOf(value)];
+  const t = target && unparen(target);
+  if (t?.kind === 'Ident') return pkg.objectOf(t);
+  return t?.kind === 'SelectorExpr' ? pkg.objectOf(t.sel) : undefined;
+}
+
+/** The parameter object at index `i` of a function (a variadic one takes the rest). */
+function paramAt(pkg: PackageInfo, fn: FuncDecl, i: number): Obj | undefined {
+  let at = 0;
+  for (const f of fn.type.params.list) {
+    const count = Math.max(f.names.length, 1);
+    const last = f.type?.kind === 'Ellipsis';
+    if (i < at + count) return last ? undefined : f.names[i - at] && pkg.objectOf(f.names[i - at]!);
+    at += count;
+  }
+  return undefined;
+}
+
+/** The declared function or method a call invokes, when it is known. */
+function calleeObj(pkg: PackageInfo, call: CallExpr): Obj | undefined {
+  const c = pkg.calleeOf(call);
+  return c.kind === 'func' || c.kind === 'method' ? c.obj : undefined;
+}
