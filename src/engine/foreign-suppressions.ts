@@ -9,6 +9,7 @@
  *     //lint:ignore SA1029 reason      staticcheck: the checks named
  *     //lint:file-ignore SA1029 reason staticcheck: the whole file
  *     //nolint:gosec,staticcheck // r  golangci-lint: the linters named (every linter without a list)
+ *     "xoxb-…" // gitleaks:allow       gitleaks: every secret on the line (its own line only)
  *
  * A comment applies to its own line; alone on its line, it also covers the
  * code that follows its comment group (see `foreignDirectives`). These
@@ -19,8 +20,11 @@ import { forEachChild } from '../syntax/walk.js';
 import type { FileData } from '../semantics/package.js';
 import type { Suppression } from './finding.js';
 
-export const FOREIGN_TOOLS = ['gosec', 'staticcheck'] as const;
+export const FOREIGN_TOOLS = ['gosec', 'staticcheck', 'gitleaks'] as const;
 export type ForeignTool = (typeof FOREIGN_TOOLS)[number];
+
+/** The linters golangci-lint's `//nolint` names. */
+const NOLINT_TOOLS: readonly ForeignTool[] = ['gosec', 'staticcheck'];
 
 /** Per tool, the checks of that tool that report the same defect as a rule (`G402`, `SA1029`). */
 export type Equivalents = { readonly [T in ForeignTool]?: readonly string[] };
@@ -45,11 +49,13 @@ export interface LineComment {
 const NOSEC = /#nosec\b([^\n]*)/;
 const NOLINT = /^\/\/\s?nolint\b\s*(?::\s*([\w-]+(?:\s*,\s*[\w-]+)*))?/;
 const LINT_IGNORE = /^\/\/lint:(ignore|file-ignore)\s+(\S+)/;
+const GITLEAKS_ALLOW = /\bgitleaks:allow\b/;
 
 /** The directives a comment holds for other tools (several for `//nolint:gosec,staticcheck`). */
 export function parseForeignDirectives(c: LineComment): ForeignDirective[] {
   const lines = { first: c.line, last: c.alone ? c.line + 1 : c.line };
   const text = c.text.replace(/\r$/, '').trim();
+  if (GITLEAKS_ALLOW.test(text)) return [{ tool: 'gitleaks', checks: 'all', text, lines: { first: c.line, last: c.line } }];
   const nosec = NOSEC.exec(text);
   if (nosec) {
     const ids = (nosec[1]!.split(/\s--\s|\s--$/)[0] ?? '').match(/\bG\d{3}\b/g);
@@ -63,14 +69,14 @@ export function parseForeignDirectives(c: LineComment): ForeignDirective[] {
   const nolint = NOLINT.exec(text);
   if (nolint) {
     const linters = nolint[1]?.split(/\s*,\s*/);
-    return FOREIGN_TOOLS.filter((t) => !linters || linters.includes(t)).map((tool) => ({ tool, checks: 'all' as const, text, lines }));
+    return NOLINT_TOOLS.filter((t) => !linters || linters.includes(t)).map((tool) => ({ tool, checks: 'all' as const, text, lines }));
   }
   return [];
 }
 
 /** Whether a comment may hold a directive for another tool (a cheap test before parsing). */
 export function mayBeForeignDirective(text: string): boolean {
-  return text.includes('#nosec') || text.startsWith('//lint:') || /^\/\/\s?nolint\b/.test(text);
+  return text.includes('#nosec') || text.startsWith('//lint:') || /^\/\/\s?nolint\b/.test(text) || text.includes('gitleaks:allow');
 }
 
 /**

@@ -61,6 +61,7 @@ const DESCRIPTIONS = {
   suppressions: "Other linters' suppression comments to honour, besides //redline:ignore, for the rules that report the same defects as the checks they name. Suppressed findings are still listed, with the comment as justification.",
   'suppressions.gosec': 'Honour gosec\'s comments: // #nosec, // #nosec G402 -- reason, //nolint:gosec (default false).',
   'suppressions.staticcheck': 'Honour staticcheck\'s comments: //lint:ignore SA1029 reason, //lint:file-ignore SA1029 reason, //nolint:staticcheck (default false).',
+  'suppressions.gitleaks': 'Honour gitleaks\'s comments: a // gitleaks:allow comment on the line of a known, deliberate sample secret (default false).',
   baseline:
     'Path of the baseline file, relative to the directory of this file (.redline-baseline.json). Findings recorded in it are reported as baselined and do not fail the run.',
   build: 'The build target: which files take part in the build, by file name suffix and //go:build constraints.',
@@ -102,7 +103,7 @@ function policyShape(rules: z.ZodType) {
       }),
       'include',
     ),
-    suppressions: section(z.strictObject({ gosec: flag('suppressions.gosec'), staticcheck: flag('suppressions.staticcheck') }), 'suppressions'),
+    suppressions: section(z.strictObject({ gosec: flag('suppressions.gosec'), staticcheck: flag('suppressions.staticcheck'), gitleaks: flag('suppressions.gitleaks') }), 'suppressions'),
     baseline: z.string().min(1).optional().describe(DESCRIPTIONS.baseline),
     build: section(
       z.strictObject({

@@ -424,6 +424,8 @@ export function starterPolicy(catalog: readonly RuleMeta[]): string {
     '  gosec: false',
     doc('suppressions.staticcheck', '  '),
     '  staticcheck: false',
+    doc('suppressions.gitleaks', '  '),
+    '  gitleaks: false',
     '',
     doc('baseline'),
     '# baseline: .redline-baseline.json',

@@ -123,5 +123,6 @@ function equivalentsDoc(meta: RuleMeta): string[] {
   if (gosec?.length) out.push(`gosec reports the same defect as ${gosec.join(', ')}: with \`suppressions: { gosec: true }\` in \`redline.yaml\`, a \`// #nosec ${gosec[0]}\` or \`//nolint:gosec\` comment suppresses this rule too.`, '');
   const staticcheck = meta.equivalents?.staticcheck;
   if (staticcheck?.length) out.push(`staticcheck reports the same defect as ${staticcheck.join(', ')}: with \`suppressions: { staticcheck: true }\` in \`redline.yaml\`, a \`//lint:ignore ${staticcheck[0]} <reason>\` or \`//nolint:staticcheck\` comment suppresses this rule too.`, '');
+  if (meta.equivalents?.gitleaks?.length) out.push('gitleaks reports such secrets too: with `suppressions: { gitleaks: true }` in `redline.yaml`, a `// gitleaks:allow` comment on the line suppresses this rule too.', '');
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Other linters' suppression comments (gosec, staticcheck), honoured only
+ * Other tools' suppression comments (gosec, staticcheck, gitleaks), honoured only
  * when the policy asks (`suppressions: { gosec: true }`), and only for rules
  * that report what the comment's checks report.
  */
@@ -46,6 +46,13 @@ func dialOptions() []*tls.Config {
 
 // A credential rule is G101's, not G402's.
 const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc" // #nosec G402
+
+// A secret scanner's samples: gitleaks's comment covers its own line only.
+var samples = []string{
+	"sk_live_51Hq8ZtK2eZvKYlo2C9xT3mRw", // gitleaks:allow
+	// gitleaks:allow
+	"sk_live_7Zq2LmR4vN7tP1wB3cXk9vQe",
+}
 `;
 
 function module(policy: string): string {
@@ -72,6 +79,18 @@ describe('gosec suppression comments', () => {
     expect(state(lineOf('sk_live_'), 'secrets/hardcoded-credential')).toBe('reported');
     // other tools' comments are never bad or unused directives
     expect(r.findings.filter((f) => f.rule.startsWith('redline/'))).toEqual([]);
+    expect(state(lineOf('sk_live_51Hq8'), 'secrets/hardcoded-credential')).toBe('reported');
+  });
+
+  it('gitleaks:allow suppresses the secret rules on its own line, when the policy says so', async () => {
+    const r = await scan({ cwd: module('suppressions:\n  gitleaks: true\n'), jobs: 1 });
+    const state = (line: number, rule: string) => {
+      const f = r.findings.find((x) => x.location.line === line && x.rule === rule);
+      return f ? (f.suppression ? `suppressed: ${f.suppression.justification}` : 'reported') : 'none';
+    };
+    expect(state(lineOf('sk_live_51Hq8'), 'secrets/hardcoded-credential')).toBe('suppressed: honoured gitleaks comment: // gitleaks:allow');
+    expect(state(lineOf('sk_live_7Zq2'), 'secrets/hardcoded-credential')).toBe('reported');
+    expect(state(lineOf('probes our own'), 'tls/insecure-skip-verify')).toBe('reported');
   });
 
   it('suppress nothing by default', async () => {
@@ -86,6 +105,7 @@ describe('gosec suppression comments', () => {
     expect(tools('//lint:ignore SA1029,SA1019 reviewed')).toEqual(['staticcheck:SA1029,SA1019']);
     expect(tools('//lint:file-ignore SA* generated-like code')).toEqual(['staticcheck:SA*:file']);
     expect(tools('//nolint')).toEqual(['gosec:all', 'staticcheck:all']);
+    expect(tools('// gitleaks:allow')).toEqual(['gitleaks:all']);
     expect(tools('//nolint:gosec,staticcheck // both')).toEqual(['gosec:all', 'staticcheck:all']);
     expect(at('// #nosec G402 G101 -- reviewed')?.checks).toEqual(new Set(['G402', 'G101']));
     expect(at('// #nosec -- G402 is fine here')?.checks).toBe('all'); // ids after "--" are the reason

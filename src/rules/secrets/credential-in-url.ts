@@ -24,7 +24,7 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'async'],
     since: '0.1.0',
-    equivalents: { gosec: ['G101'] },
+    equivalents: { gosec: ['G101'], gitleaks: ['allow'] },
     tests: 'lower',
     messages: {
       url: 'The `{scheme}://{user}:****@{host}` URL embeds a hardcoded password ({length} characters): it is in every copy of the source and binary, and URLs are printed in logs, errors and metrics. Build the URL at run time with the password from the environment or a secret manager (url.UserPassword), and change this password.',

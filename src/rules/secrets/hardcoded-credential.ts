@@ -34,7 +34,7 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'async'],
     since: '0.1.0',
-    equivalents: { gosec: ['G101'] },
+    equivalents: { gosec: ['G101'], gitleaks: ['allow'] },
     tests: 'lower',
     messages: {
       hardcoded: 'Hardcoded {what}{where}: anyone who can read the source, its history or the binary can use it, and rotating it takes a release. Load it at run time (environment, secret manager, mounted file) and revoke this one.',

@@ -26,6 +26,7 @@ export default defineRule({
     cwe: [798],
     tags: ['security', 'secrets', 'http', 'grpc'],
     since: '0.1.0',
+    equivalents: { gitleaks: ['allow'] },
     tests: 'lower',
     messages: {
       header: 'The {header} header is set to a hardcoded {scheme}credential{what}: anyone with the source or the binary can call the service as this client, and rotating it takes a release. Read the credential at run time (environment, secret manager, mounted file) and revoke this one.',
