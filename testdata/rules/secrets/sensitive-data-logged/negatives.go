@@ -89,6 +89,26 @@ func createAccount(address string, apiToken string) {
 
 func generatePassword() string { return "pw" }
 
+// The same with translated messages, and a key the server has just created for the command.
+type bucketKey struct{ AccessKey, SecretKey string }
+
+func createBucketKey(name string) (bucketKey, error) { return bucketKey{AccessKey: name}, nil }
+
+func tr(msg string) string { return msg }
+
+func showNewKey(name string) {
+	password := generatePassword()
+	fmt.Printf(tr("Login with password %q")+"\n", password)
+	key, err := createBucketKey(name)
+	if err != nil {
+		return
+	}
+	fmt.Printf(tr("Access key: %s")+"\n", key.AccessKey)
+	fmt.Printf(tr("Secret key: %s")+"\n", key.SecretKey)
+	log.Printf("created key %s", key.SecretKey) // want "log.Printf logs `key.SecretKey`, which holds a secret key"
+	fmt.Printf(tr(name)+"\n", key.SecretKey)    // want "fmt.Printf logs `key.SecretKey`, which holds a secret key"
+}
+
 func newAPIKey(prefix string) string { return prefix + "xyz" }
 func randomSecret() string           { return "s3cr3t-from-rand" }
 
