@@ -89,6 +89,29 @@ func createAccount(address string, apiToken string) {
 
 func generatePassword() string { return "pw" }
 
+// A command that prints a token in the form asked for: bare, or as a header line.
+type oauthToken struct{ AccessToken, IDToken string }
+
+func printToken(tok oauthToken, header, oidc bool) {
+	if header {
+		if oidc {
+			fmt.Println("Authorization: Bearer", tok.IDToken)
+		} else {
+			fmt.Println("Authorization: Bearer", tok.AccessToken)
+		}
+		return
+	}
+	fmt.Println(tok.AccessToken)
+	if oidc {
+		fmt.Println(tok.IDToken)
+	}
+}
+
+// Printed with a label only: a debug line.
+func showToken(tok oauthToken) {
+	fmt.Println("access token:", tok.AccessToken) // want "fmt.Println logs `tok.AccessToken`, which holds an access token"
+}
+
 // The same with translated messages, and a key the server has just created for the command.
 type bucketKey struct{ AccessKey, SecretKey string }
 
