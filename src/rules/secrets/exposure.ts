@@ -5,7 +5,7 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -15,7 +15,8 @@ import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
-import { ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
+import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
+import { selectorChain, tagValue, unsetFields } from './fields-set.js';
 import { calleeParamName, nameOfValue } from './names-of.js';
 
 export interface ExposureSettings {
@@ -110,69 +111,6 @@ function maskedFields(pkg: PackageInfo, logged: Expr): ReadonlySet<string> {
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
-
-/**
- * For a logged local struct built only from keyed composite literals in
- * its function (`reg := &Registry{Host: h}`), or declared with its zero
- * value (`var r Rule`), whether a field path
- * (`Options.Proxy.Password`) is never set: no literal sets its first field
- * and no assignment in the function writes it (nor takes its address:
- * `rows.Scan(&r.ID)` sets `ID`). Any other use of the variable before the
- * log (passed somewhere, a method called, its address taken) may set it,
- * and then no field counts as unset.
- */
-function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean {
-  const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
-  if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || o.isParam || !o.func) return NEVER;
-  const values = assignedValues(pkg, o);
-  const set = new Set<string>();
-  // `var r T`: the zero value, which sets no field
-  const zero = o.node?.kind === 'ValueSpec' && o.node.values.length === 0;
-  for (const v of values) {
-    let lit = unparen(v);
-    if (lit.kind === 'UnaryExpr' && lit.op === '&') lit = unparen(lit.x);
-    if (lit.kind !== 'CompositeLit') return NEVER;
-    for (const el of lit.elts) {
-      if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') return NEVER;
-      set.add(el.key.name);
-    }
-  }
-  if (values.length === 0 && !zero) return NEVER;
-  // uses after the log matter only when a loop around the log runs them before it again
-  const loops: Node[] = [];
-  // (a loop that also holds the declaration starts each iteration with a fresh variable)
-  const declared = o.decl?.start ?? -1;
-  for (let n = pkg.parentOf(logged); n && n !== o.func; n = pkg.parentOf(n)) {
-    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && !(n.start <= declared && declared < n.end)) loops.push(n);
-  }
-  for (const use of usesOf(pkg, o.func, o)) {
-    if (use === logged) continue;
-    if (use.start > logged.end && !loops.some((l) => l.start <= use.start && use.end <= l.end)) continue;
-    const p = pkg.parentOf(use);
-    // `o = &T{...}` (a value above), `o.F = ...` and reads of fields
-    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
-    if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return NEVER;
-    const { top } = selectorChain(pkg, use);
-    const at = pkg.parentOf(top);
-    // `o.F = v`, and `&o.F` (as in `rows.Scan(&o.ID, &o.Name)`), which can set F and nothing else
-    if ((at?.kind === 'AssignStmt' && at.lhs.includes(top)) || (at?.kind === 'UnaryExpr' && at.op === '&')) set.add(p.sel.name);
-    else if (at?.kind === 'CallExpr' && at.fun === top) return NEVER; // a method of a field may set it
-  }
-  return (path) => !set.has(path.split('.')[0]!);
-}
-
-const NEVER = (): boolean => false;
-
-/** The selectors applied to `use` (`o.A.B`: path `['A', 'B']`) and the outermost of them (`use` itself when none). */
-function selectorChain(pkg: PackageInfo, use: Expr): { path: string[]; top: Expr } {
-  const path: string[] = [];
-  let top = use;
-  for (let p = pkg.parentOf(top); p?.kind === 'SelectorExpr' && p.x === top; p = pkg.parentOf(top)) {
-    path.push(p.sel.name);
-    top = p;
-  }
-  return { path, top };
-}
 
 const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', '>=']);
 
@@ -357,18 +295,8 @@ export const PASSED_FIELDS: PackageFactKind = {
 /** A selector whose field name could make a struct logged whole show a credential (the only fields `sensitiveFields` asks about; extra names from the options aside). */
 function mayNameCredential(e: Expr): boolean {
   const x = unparen(e);
-  if (x.kind !== 'SelectorExpr') return false;
-  const name = x.sel.name;
-  let may = credentialLike.get(name);
-  if (may === undefined) {
-    may = isSecretName(name) || sensitiveName(name, undefined, false) !== null;
-    if (credentialLike.size > 10_000) credentialLike.clear();
-    credentialLike.set(name, may);
-  }
-  return may;
+  return x.kind === 'SelectorExpr' && credentialLikeName(x.sel.name);
 }
-/** Answers of `mayNameCredential` by field name: the same names recur in every package (bounded). */
-const credentialLike = new Map<string, boolean>();
 
 /** Whether this package or one checked before it passes the field `key` (`pkg.Type.Field`) as a file name (`file`) or an object's name (`name`). */
 function passedField(pkg: PackageInfo, as: 'file' | 'name', key: string): boolean {
@@ -430,11 +358,6 @@ function isSecretsClientCall(pkg: PackageInfo, call: CallExpr): boolean {
   if (isSecretsCall(f.x)) return true;
   const o = namedObject(pkg, f.x);
   return o !== undefined && o.kind === 'var' && assignedValues(pkg, o).some(isSecretsCall);
-}
-
-/** A name that ends in "secret": the kind of an object as often as a secret value (`tokenSecret`, `RepoSecrets`). */
-function isSecretName(name: string | undefined): name is string {
-  return name !== undefined && /secrets?$/i.test(name);
 }
 
 /** Format text that introduces a name, not a value: `"a repo secret named %s"`, `"${{ secrets.%s }}"`. */
@@ -506,13 +429,6 @@ const exported = (name: string) => /^\p{Lu}/u.test(name);
 function isApiObject(pkg: PackageInfo, t: Type): boolean {
   const u = underlying(deref(t), pkg.info);
   return u.kind === 'struct' && u.fields.some((f) => f.embedded && (f.name === 'TypeMeta' || f.name === 'ObjectMeta'));
-}
-
-/** The value of `key:"..."` in a struct tag, or undefined. */
-export function tagValue(tag: string | undefined, key: string): string | undefined {
-  if (!tag) return undefined;
-  const m = new RegExp(`(?:^|\\s)${key}:"((?:[^"\\\\]|\\\\.)*)"`).exec(tag);
-  return m ? m[1] : undefined;
 }
 
 /**

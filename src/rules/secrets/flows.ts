@@ -17,6 +17,7 @@ import { forEachChild } from '../../syntax/walk.js';
 import type { FileRange, RelatedReport } from '../../engine/rule.js';
 import { fieldConstructorName, fieldValues, logSinkOf, type ExtraSinks, type LogSink } from '../shared/log-sinks.js';
 import { isPassedAsFileName, LOADS_FILE_PARAM, PASSED_FIELDS, showsContent } from './exposure.js';
+import { RESULT_FIELDS } from './fields-set.js';
 import { REGEXP_PATTERN_PARAM } from './patterns.js';
 import { constLeaves, leavesOf, type Step } from './trace.js';
 
@@ -48,6 +49,7 @@ export function secretFactKinds(extraSinks: readonly string[]): FactKind[] {
       LOADS_FILE_PARAM,
       PASSED_FIELDS,
       REGEXP_PATTERN_PARAM,
+      RESULT_FIELDS,
     ];
     kindCache.set(ids.logs, kinds);
   }

@@ -194,3 +194,21 @@ export function isAwsSecretName(name: string): boolean {
   const w = splitWords(name).join(' ');
   return /\b(aws )?secret (access )?key\b/.test(w) || /\baws secret\b/.test(w);
 }
+
+/** A name that ends in "secret": the kind of an object as often as a secret value (`tokenSecret`, `RepoSecrets`). */
+export function isSecretName(name: string | undefined): name is string {
+  return name !== undefined && /secrets?$/i.test(name);
+}
+
+/** Whether a struct field of this name could hold a credential that a struct logged whole shows (extra names from the options aside). */
+export function credentialLikeName(name: string): boolean {
+  let may = credentialLike.get(name);
+  if (may === undefined) {
+    may = isSecretName(name) || sensitiveName(name, undefined, false) !== null;
+    if (credentialLike.size > 10_000) credentialLike.clear();
+    credentialLike.set(name, may);
+  }
+  return may;
+}
+/** Answers of `credentialLikeName`: the same names recur in every package (bounded). */
+const credentialLike = new Map<string, boolean>();

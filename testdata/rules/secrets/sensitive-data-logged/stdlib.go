@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"redline.test/rules/secrets/sensitive-data-logged/logutil"
+	"redline.test/rules/secrets/sensitive-data-logged/registry"
 	"redline.test/rules/secrets/sensitive-data-logged/svcconfig"
 )
 
@@ -229,4 +230,27 @@ func logKeys(k awsKeys, accessKeyID, secretAccessKey string) {
 	log.Printf("keys [%v]", k) // want "log.Printf logs `k`, a whole `awsKeys` value, and its field `SecretAccessKey` is printed in clear"
 	log.Printf("key id %s", accessKeyID)
 	log.Printf("secret %s", secretAccessKey) // want "log.Printf logs `secretAccessKey`, which holds a secret access key"
+}
+
+// Registries built by another package's functions: one that never sets the proxy password, one that does, one decoded.
+func useRegistries(ref string, data []byte) {
+	reg, err := registry.ParseRef(ref)
+	if err != nil {
+		return
+	}
+	log.Printf("parsed registry %+v", reg)
+	proxied := registry.WithProxy(ref, "https://proxy", os.Getenv("PROXY_PASSWORD"))
+	log.Printf("registry %+v", proxied) // want "log.Printf logs `proxied`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
+	decoded, err := registry.Decode(data)
+	if err != nil {
+		return
+	}
+	log.Printf("registry %+v", decoded) // want "log.Printf logs `decoded`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
+	acct, err := registry.DecodeAccount(data)
+	if err != nil {
+		return
+	}
+	log.Printf("account %+v", acct)
+	acct.Password = os.Getenv("REGISTRY_PASSWORD")
+	log.Printf("account %+v", acct) // want "log.Printf logs `acct`, a whole `Account` value, and its field `Password` is printed in clear"
 }

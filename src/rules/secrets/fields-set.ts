@@ -1,0 +1,236 @@
+/**
+ * Which fields of a struct value can hold anything: a value built from
+ * keyed composite literals (`reg := &Registry{Host: h}`), or declared with
+ * its zero value (`var r Rule`), has only the fields that its literals, its
+ * assignments (`reg.Host = h`) and the addresses taken of its fields
+ * (`rows.Scan(&r.ID)`) and the decoders it is given to (`json.Unmarshal(data,
+ * &r)`: all but the fields its tags skip, `json:"-"`) set; the others are
+ * empty. The same holds for the
+ * value a module function returns when it builds it so (`reg, err :=
+ * util.ParseRegistryRef(s)`): the package fact `secrets/result-fields`
+ * carries the fields such functions set to the packages that import them.
+ */
+import type { CallExpr, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
+import { forEachChild } from '../../syntax/walk.js';
+import { packageFacts, type PackageFactKind } from '../../semantics/facts.js';
+import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { perPackage } from '../../semantics/package-memo.js';
+import type { Obj } from '../../semantics/scope.js';
+import { deref, underlying, type Type } from '../../semantics/types.js';
+import { credentialLikeName } from './detect/index.js';
+
+/** Top-level field names set on a value, or undefined when any field may be set. */
+type FieldSet = ReadonlySet<string> | undefined;
+
+/**
+ * For a logged local struct, whether a field path (`Options.Proxy.Password`)
+ * is never set before the log: no literal sets its first field, and no
+ * assignment or address taken in the function writes it. Any other use of
+ * the variable before the log (passed somewhere, a method called, its
+ * address taken) may set it, and then no field counts as unset.
+ */
+export function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean {
+  const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
+  if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || o.isParam || !o.func) return NEVER;
+  // uses after the log matter only when a loop around the log runs them before it again
+  // (a loop that also holds the declaration starts each iteration with a fresh variable)
+  const loops: Node[] = [];
+  const declared = o.decl?.start ?? -1;
+  for (let n = pkg.parentOf(logged); n && n !== o.func; n = pkg.parentOf(n)) {
+    if ((n.kind === 'ForStmt' || n.kind === 'RangeStmt') && !(n.start <= declared && declared < n.end)) loops.push(n);
+  }
+  const before = (use: Ident) => use !== logged && (use.start < logged.end || loops.some((l) => l.start <= use.start && use.end <= l.end));
+  const set = fieldsSetOn(pkg, o, before, new Set());
+  return set ? (path) => !set.has(path.split('.')[0]!) : NEVER;
+}
+
+const NEVER = (): boolean => false;
+
+/**
+ * The fields set on a local struct variable by its values and by the uses
+ * `counts` selects; undefined when a value or a use may set any field. A
+ * use that returns the variable (`return r, nil`) sets nothing.
+ */
+function fieldsSetOn(pkg: PackageInfo, o: Obj, counts: (use: Ident) => boolean, following: Set<Node>): FieldSet {
+  if (!o.func) return undefined;
+  const values = assignedValues(pkg, o);
+  // `var r T`: the zero value, which sets no field
+  const zero = o.node?.kind === 'ValueSpec' && o.node.values.length === 0;
+  if (values.length === 0 && !zero) return undefined;
+  const set = new Set<string>();
+  for (const v of values) {
+    const fields = valueFields(pkg, v, following);
+    if (!fields) return undefined;
+    for (const f of fields) set.add(f);
+  }
+  for (const use of usesOf(pkg, o.func, o)) {
+    if (!counts(use)) continue;
+    const p = pkg.parentOf(use);
+    // `o = &T{...}` (a value above), `return o`, `o.F = ...` and reads of fields
+    if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
+    if (p?.kind === 'ReturnStmt') continue;
+    if (p?.kind === 'UnaryExpr' && p.op === '&') {
+      // `return &o`; `json.Unmarshal(data, &o)`, which sets the fields its tags do not skip
+      const at = pkg.parentOf(p);
+      if (at?.kind === 'ReturnStmt') continue;
+      const decoded = at?.kind === 'CallExpr' ? decodedFields(pkg, at, p, o) : undefined;
+      if (!decoded) return undefined;
+      for (const f of decoded) set.add(f);
+      continue;
+    }
+    if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return undefined;
+    const { top } = selectorChain(pkg, use);
+    const at = pkg.parentOf(top);
+    // `o.F = v`, and `&o.F` (as in `rows.Scan(&o.ID, &o.Name)`), which can set F and nothing else
+    if ((at?.kind === 'AssignStmt' && at.lhs.includes(top)) || (at?.kind === 'UnaryExpr' && at.op === '&')) set.add(p.sel.name);
+    else if (at?.kind === 'CallExpr' && at.fun === top) return undefined; // a method of a field may set it
+  }
+  return set;
+}
+
+/** Decoders that fill a value through its address: callee key → the argument it is, and the struct tag key that names (or skips, `-`) fields. */
+const DECODERS: ReadonlyMap<string, readonly [number, string]> = new Map([
+  ['encoding/json.Unmarshal', [1, 'json']], ['(encoding/json.Decoder).Decode', [0, 'json']],
+  ['encoding/xml.Unmarshal', [1, 'xml']], ['(encoding/xml.Decoder).Decode', [0, 'xml']],
+  ['gopkg.in/yaml.v2.Unmarshal', [1, 'yaml']], ['gopkg.in/yaml.v3.Unmarshal', [1, 'yaml']],
+  ['(gopkg.in/yaml.v2.Decoder).Decode', [0, 'yaml']], ['(gopkg.in/yaml.v3.Decoder).Decode', [0, 'yaml']],
+  ['sigs.k8s.io/yaml.Unmarshal', [1, 'json']], ['github.com/ghodss/yaml.Unmarshal', [1, 'json']],
+  ['github.com/BurntSushi/toml.Unmarshal', [1, 'toml']], ['github.com/BurntSushi/toml.Decode', [1, 'toml']],
+  ['github.com/pelletier/go-toml/v2.Unmarshal', [1, 'toml']],
+] as const);
+
+/** The fields a decoder call can set on the struct variable `o` whose address `arg` it is given: all but those its tags skip. */
+function decodedFields(pkg: PackageInfo, call: CallExpr, arg: Expr, o: Obj): FieldSet {
+  const c = pkg.calleeOf(call);
+  const key = c.kind === 'func' || c.kind === 'method' ? pkg.calleeKey(c) : undefined;
+  const decoder = key === undefined ? undefined : DECODERS.get(key);
+  if (!decoder || call.args[decoder[0]] !== arg) return undefined;
+  const u = underlying(deref(pkg.typeOfObj(o)), pkg.info);
+  if (u.kind !== 'struct') return undefined;
+  return new Set(u.fields.filter((f) => tagValue(f.tag, decoder[1])?.split(',')[0] !== '-').map((f) => f.name));
+}
+
+/** The fields a value sets: the keys of a keyed composite literal, or those the module function that returns it sets. */
+function valueFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
+  let x = unparen(v);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  if (x.kind === 'CallExpr') return resultFields(pkg, x, following);
+  if (x.kind !== 'CompositeLit') return undefined;
+  const keys = new Set<string>();
+  for (const el of x.elts) {
+    if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') return undefined;
+    keys.add(el.key.name);
+  }
+  return keys;
+}
+
+/** The fields set on the first result of the function a call invokes: this package's, by its body; another's, by the fact. */
+function resultFields(pkg: PackageInfo, call: CallExpr, following: Set<Node>): FieldSet {
+  const c = pkg.calleeOf(call);
+  if (c.kind !== 'func' && c.kind !== 'method') return undefined;
+  const decl = c.obj?.node;
+  if (decl?.kind === 'FuncDecl' && pkg.fileOf(decl)) return ownResultFields(pkg, decl, following);
+  const key = pkg.calleeKey(c);
+  return key === undefined ? undefined : importedResultFields(pkg).get(key);
+}
+
+/**
+ * The fields set on the first result of a function of this package, when
+ * every return gives nil, a keyed composite literal, a local built as
+ * `fieldsSetOn` allows, or the result of another such function.
+ */
+function ownResultFields(pkg: PackageInfo, fn: FuncDecl, following: Set<Node>): FieldSet {
+  if (!fn.body || following.has(fn)) return undefined;
+  following.add(fn);
+  const set = new Set<string>();
+  for (const ret of returnsOf(fn)) {
+    const r = ret.results[0];
+    if (r === undefined) return undefined;
+    let x = unparen(r);
+    if (x.kind === 'Ident' && x.name === 'nil' && pkg.objectOf(x)?.kind === 'nil') continue;
+    if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'Ident') x = unparen(x.x); // `return &result, nil`
+    const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+    const fields = o?.kind === 'var' && !o.isParam && !o.isPackageLevel && !o.isField ? fieldsSetOn(pkg, o, ALL_USES, following) : valueFields(pkg, x, following);
+    if (!fields) return undefined;
+    for (const f of fields) set.add(f);
+  }
+  following.delete(fn);
+  return set;
+}
+
+const ALL_USES = (): boolean => true;
+
+/** The return statements of a function (not those of the function literals in it). */
+function returnsOf(fn: FuncDecl): ReturnStmt[] {
+  const out: ReturnStmt[] = [];
+  const visit = (n: Node): void => {
+    if (n.kind === 'FuncLit') return;
+    if (n.kind === 'ReturnStmt') out.push(n);
+    forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return out;
+}
+
+/**
+ * "`pkg.F` returns a value it builds itself, with only the fields `A,B`
+ * set" (`key A,B`), for the package's functions whose first result is a
+ * struct (or a pointer to one) that could hold a credential: the only ones
+ * a log call asks about.
+ */
+export const RESULT_FIELDS: PackageFactKind = {
+  id: 'secrets/result-fields',
+  level: 'package',
+  seedPackage: (pkg) => {
+    const out: string[] = [];
+    for (const fn of pkg.res.funcs) {
+      if (fn.kind !== 'FuncDecl' || !fn.body || !fn.type.results?.list.length || !mayHoldCredential(pkg, firstResultType(pkg, fn), 0)) continue;
+      const fields = ownResultFields(pkg, fn, new Set());
+      if (fields) out.push(`${pkg.keyOfFunc(fn)} ${[...fields].sort().join(',')}`);
+    }
+    return out;
+  },
+};
+
+function firstResultType(pkg: PackageInfo, fn: FuncDecl): Type | undefined {
+  const o = pkg.objectOf(fn.name);
+  const t = o && pkg.typeOfObj(o);
+  return t?.kind === 'func' ? t.results[0] : undefined;
+}
+
+/** Whether a struct type has, within three levels, a field whose name could hold a credential. */
+function mayHoldCredential(pkg: PackageInfo, t: Type | undefined, depth: number): boolean {
+  if (!t || depth > 3) return false;
+  const u = underlying(deref(t), pkg.info);
+  if (u.kind !== 'struct') return false;
+  return u.fields.some((f) => credentialLikeName(f.name) || mayHoldCredential(pkg, f.type, depth + 1));
+}
+
+/** The result-fields facts of the packages this one imports, by function key. */
+const importedResultFields = perPackage((pkg): ReadonlyMap<string, ReadonlySet<string>> => {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const fact of packageFacts(pkg, RESULT_FIELDS.id)) {
+    const at = fact.lastIndexOf(' ');
+    out.set(fact.slice(0, at), new Set(fact.slice(at + 1).split(',').filter((f) => f !== '')));
+  }
+  return out;
+});
+
+/** The selectors applied to `use` (`o.A.B`: path `['A', 'B']`) and the outermost of them (`use` itself when none). */
+export function selectorChain(pkg: PackageInfo, use: Expr): { path: string[]; top: Expr } {
+  const path: string[] = [];
+  let top = use;
+  for (let p = pkg.parentOf(top); p?.kind === 'SelectorExpr' && p.x === top; p = pkg.parentOf(top)) {
+    path.push(p.sel.name);
+    top = p;
+  }
+  return { path, top };
+}
+
+/** The value of `key:"..."` in a struct tag, or undefined. */
+export function tagValue(tag: string | undefined, key: string): string | undefined {
+  if (!tag) return undefined;
+  const m = new RegExp(`(?:^|\\s)${key}:"((?:[^"\\\\]|\\\\.)*)"`).exec(tag);
+  return m ? m[1] : undefined;
+}
