@@ -63,13 +63,18 @@ const LINES = SOURCE.split('\n');
 /** The 1-based line of the first line that includes `text` (or ends with it, with `end`). */
 const lineOf = (text: string, end = false) => LINES.findIndex((l) => (end ? l.endsWith(text) : l.includes(text))) + 1;
 
+/** What became of the finding of `rule` at `line`: suppressed (with the justification), reported, or none; `findings` are all of them. */
+function stateIn(r: Awaited<ReturnType<typeof scan>>): ((line: number, rule: string) => string) & { findings: typeof r.findings } {
+  const state = (line: number, rule: string) => {
+    const f = r.findings.find((x) => x.location.line === line && x.rule === rule);
+    return f ? (f.suppression ? `suppressed: ${f.suppression.justification}` : 'reported') : 'none';
+  };
+  return Object.assign(state, { findings: r.findings });
+}
+
 describe('gosec suppression comments', () => {
   it('suppress the rules that report the same checks, with the comment as justification, when the policy says so', async () => {
-    const r = await scan({ cwd: module('suppressions:\n  gosec: true\n'), jobs: 1 });
-    const state = (line: number, rule: string) => {
-      const f = r.findings.find((x) => x.location.line === line && x.rule === rule);
-      return f ? (f.suppression ? `suppressed: ${f.suppression.justification}` : 'reported') : 'none';
-    };
+    const state = stateIn(await scan({ cwd: module('suppressions:\n  gosec: true\n'), jobs: 1 }));
     expect(state(lineOf('probes our own'), 'tls/insecure-skip-verify')).toBe('suppressed: honoured gosec comment: // #nosec G402 -- probes our own test server');
     expect(state(lineOf('//nolint:gosec') + 1, 'tls/insecure-skip-verify')).toBe('suppressed: honoured gosec comment: //nolint:gosec // the internal CA is being rolled out');
     expect(state(lineOf('// #nosec', true), 'tls/insecure-skip-verify')).toBe('suppressed: honoured gosec comment: // #nosec');
@@ -77,17 +82,13 @@ describe('gosec suppression comments', () => {
     expect(state(lineOf('			InsecureSkipVerify: true,'), 'tls/insecure-skip-verify')).toBe('suppressed: honoured gosec comment: // nolint: gosec // Only for the experimental command: the comment covers the whole element below.');
     expect(state(lineOf('//nolint:errcheck'), 'tls/insecure-skip-verify')).toBe('reported');
     expect(state(lineOf('sk_live_'), 'secrets/hardcoded-credential')).toBe('reported');
-    // other tools' comments are never bad or unused directives
-    expect(r.findings.filter((f) => f.rule.startsWith('redline/'))).toEqual([]);
     expect(state(lineOf('sk_live_51Hq8'), 'secrets/hardcoded-credential')).toBe('reported');
+    // other tools' comments are never bad or unused directives
+    expect(state.findings.filter((f) => f.rule.startsWith('redline/'))).toEqual([]);
   });
 
   it('gitleaks:allow suppresses the secret rules on its own line, when the policy says so', async () => {
-    const r = await scan({ cwd: module('suppressions:\n  gitleaks: true\n'), jobs: 1 });
-    const state = (line: number, rule: string) => {
-      const f = r.findings.find((x) => x.location.line === line && x.rule === rule);
-      return f ? (f.suppression ? `suppressed: ${f.suppression.justification}` : 'reported') : 'none';
-    };
+    const state = stateIn(await scan({ cwd: module('suppressions:\n  gitleaks: true\n'), jobs: 1 }));
     expect(state(lineOf('sk_live_51Hq8'), 'secrets/hardcoded-credential')).toBe('suppressed: honoured gitleaks comment: // gitleaks:allow');
     expect(state(lineOf('sk_live_7Zq2'), 'secrets/hardcoded-credential')).toBe('reported');
     expect(state(lineOf('probes our own'), 'tls/insecure-skip-verify')).toBe('reported');
