@@ -11,8 +11,10 @@ import { calledName } from '../../semantics/fact-names.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 
-/** Functions of `regexp` whose first argument is a pattern. */
+/** Functions of `regexp` and its drop-in replacements whose first argument is a pattern. */
 const PATTERN_FUNCS = new Set(['MustCompile', 'Compile', 'MustCompilePOSIX', 'CompilePOSIX', 'MatchString', 'Match', 'MatchReader']);
+/** `regexp` and the packages that replace it with the same API (RE2 through WebAssembly, a faster fork, .NET syntax). */
+const REGEXP_PACKAGES = new Set(['regexp', 'github.com/wasilibs/go-re2', 'github.com/grafana/regexp', 'github.com/dlclark/regexp2']);
 
 /** "This function compiles or matches its parameter as a regular expression." */
 export const REGEXP_PATTERN_PARAM: ParamFactKind = {
@@ -24,7 +26,7 @@ export const REGEXP_PATTERN_PARAM: ParamFactKind = {
 function isPatternCall(pkg: PackageInfo, call: CallExpr): boolean {
   if (!PATTERN_FUNCS.has(calledName(call) ?? '')) return false;
   const c = pkg.calleeOf(call);
-  return c.kind === 'func' && c.pkg === 'regexp';
+  return c.kind === 'func' && REGEXP_PACKAGES.has(c.pkg);
 }
 
 /** Whether `value`, a string constant whose parent node is `parent`, is passed as a regular expression. */

@@ -12,6 +12,7 @@ import { createBaseline, serializeBaseline } from '../../../src/engine/baseline.
 import type { Finding } from '../../../src/engine/finding.js';
 import { FORMAT_NAMES, reporters, type ReportInput } from '../../../src/report/index.js';
 import { parsePrintf } from '../../../src/rules/shared/log-sinks.js';
+import { makeTree } from '../../support/fs-tree.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const FIXTURES = path.join(REPO, 'testdata/rules');
@@ -152,5 +153,25 @@ describe('printf verbs', () => {
     ]);
     expect(parsePrintf('%*d %-10.*f')?.map((v) => v.verb)).toEqual(['*', 'd', '*', 'f']);
     expect(parsePrintf('%[2]s %[1]s')).toBeNull();
+  });
+});
+
+describe('patterns', () => {
+  it('are not credentials, also when compiled by a drop-in replacement of regexp that Redline does not read', async () => {
+    const cwd = makeTree({
+      'go.mod': 'module example.com/ftp\n\ngo 1.22\n',
+      'ftp.go': [
+        'package ftp',
+        '',
+        'import regexp "github.com/wasilibs/go-re2"',
+        '',
+        'var keyPat = regexp.MustCompile(`\\bftp://[\\S]{3,50}:([\\S]{3,50})@[-.%\\w\\/:]+\\b`)',
+        '',
+        'var mirror = "ftp://deploy:Hx7pLq2Vz9Kt@files.internal.corp"',
+        '',
+      ].join('\n'),
+    });
+    const r = await scan({ cwd, jobs: 1 });
+    expect(r.findings.map((f) => `${f.location.line} ${f.rule}`)).toEqual(['7 secrets/credential-in-url']);
   });
 });
