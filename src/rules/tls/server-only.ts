@@ -94,7 +94,7 @@ class ServerFlow {
       const top = valueAt(pkg, expr, true);
       const p = pkg.parentOf(top);
       if (p?.kind === 'AssignStmt' && p.lhs.includes(top as Expr)) continue; // a write
-      if (p?.kind === 'SelectorExpr' && p.x === top) continue; // a read of one of its fields
+      if (p?.kind === 'SelectorExpr' && p.x === top && pkg.objectOf(p.sel)?.isField === true) continue; // a read of one of its fields
       if (!this.value(expr, steps)) return false;
       reads++;
     }

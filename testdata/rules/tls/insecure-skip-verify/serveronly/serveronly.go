@@ -86,3 +86,23 @@ func (r *relay) run(ln net.Listener, upstream string) error {
 }
 
 var _ = newRelay
+
+type client struct {
+	tlsConfig *tls.Config
+}
+
+func (c *client) configure(insecure bool) {
+	cfg := &tls.Config{}
+	if insecure {
+		cfg.InsecureSkipVerify = true // want "TLS certificate verification is off when insecure is set"
+	}
+	c.tlsConfig = cfg
+}
+
+// The field is read only through a method: the clone may dial.
+func (c *client) TLSConfig() *tls.Config {
+	if c.tlsConfig == nil {
+		return nil
+	}
+	return c.tlsConfig.Clone()
+}
