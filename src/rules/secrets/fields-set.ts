@@ -199,13 +199,21 @@ function firstResultType(pkg: PackageInfo, fn: FuncDecl): Type | undefined {
   return t?.kind === 'func' ? t.results[0] : undefined;
 }
 
-/** Whether a struct type has, within three levels, a field whose name could hold a credential. */
+/** Whether a struct type has, within three levels, a field whose name could hold a credential (answers for named types kept per package). */
 function mayHoldCredential(pkg: PackageInfo, t: Type | undefined, depth: number): boolean {
   if (!t || depth > 3) return false;
-  const u = underlying(deref(t), pkg.info);
-  if (u.kind !== 'struct') return false;
-  return u.fields.some((f) => credentialLikeName(f.name) || mayHoldCredential(pkg, f.type, depth + 1));
+  const d = deref(t);
+  const id = d.kind === 'named' ? `${d.pkg}.${d.name}` : undefined;
+  const known = id === undefined ? undefined : credentialTypes(pkg).get(id);
+  if (known !== undefined) return known;
+  const u = underlying(d, pkg.info);
+  const may = u.kind === 'struct' && u.fields.some((f) => credentialLikeName(f.name) || mayHoldCredential(pkg, f.type, depth + 1));
+  // a named type judged at depth 0 is judged whole; deeper, its own fields were cut short
+  if (id !== undefined && (depth === 0 || may)) credentialTypes(pkg).set(id, may);
+  return may;
 }
+
+const credentialTypes = perPackage((): Map<string, boolean> => new Map());
 
 /** The result-fields facts of the packages this one imports, by function key. */
 const importedResultFields = perPackage((pkg): ReadonlyMap<string, ReadonlySet<string>> => {
