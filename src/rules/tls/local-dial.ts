@@ -9,9 +9,9 @@
  * each request the client sends (`c.Get("https://localhost:10259/metrics")`,
  * `c.Do(req)` of a request built for such a URL).
  */
-import type { AssignStmt, BinaryExpr, CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
+import type { AssignStmt, BinaryExpr, CallExpr, Expr, FuncDecl, Node, SelectorExpr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import type { Obj } from '../../semantics/scope.js';
+import { isExported, type Obj } from '../../semantics/scope.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -120,28 +120,68 @@ function isHttpType(pkg: PackageInfo, e: Expr, name: string | undefined): boolea
 }
 
 /** The address on this machine that `arg` is (or, for a local set only to such addresses, the first of them). */
-function localAddress(pkg: PackageInfo, arg: Expr): Expr | undefined {
+function localAddress(pkg: PackageInfo, arg: Expr, hops = 0): Expr | undefined {
   const e = unparen(arg);
-  if (e.kind !== 'Ident' || isListenedAddress(pkg, e)) return localAddressValue(pkg, e);
+  if (e.kind !== 'Ident' || isListenedAddress(pkg, e)) return localAddressValue(pkg, e, hops);
   const o = pkg.objectOf(e);
-  const values = o && o.kind === 'var' && !o.isParam && !o.isField ? assignedValues(pkg, o) : [];
-  const addresses = values.map((v) => localAddressValue(pkg, unparen(v)));
+  if (o?.kind === 'var' && o.isParam) return hops < MAX_HOPS ? passedAddress(pkg, o, hops + 1) : undefined;
+  const values = o && o.kind === 'var' && !o.isField ? assignedValues(pkg, o) : [];
+  const addresses = values.map((v) => localAddressValue(pkg, unparen(v), hops));
   return addresses.length > 0 && addresses.every((a) => a !== undefined) ? addresses[0] : undefined;
 }
 
 /** The address on this machine that a value is, or that the request it builds is for (`http.NewRequest("GET", url, nil)`: the URL). */
-function localAddressValue(pkg: PackageInfo, e: Expr): Expr | undefined {
+function localAddressValue(pkg: PackageInfo, e: Expr, hops: number): Expr | undefined {
   if (isListenerAddressCall(pkg, e) || isLoopbackAddress(pkg, e) || isListenedAddress(pkg, e)) return e;
-  if (e.kind === 'BinaryExpr') return isLocalUrlConcatenation(pkg, e) ? e : undefined;
+  if (e.kind === 'BinaryExpr') return isLocalUrlConcatenation(pkg, e, hops) ? e : undefined;
   if (e.kind !== 'CallExpr') return undefined;
   const c = pkg.calleeOf(e);
   const at = c.kind === 'func' ? REQUEST_URL.get(c.key) : undefined;
   const url = at === undefined ? undefined : e.args[at];
-  return url && localAddress(pkg, url);
+  return url && localAddress(pkg, url, hops);
+}
+
+/**
+ * For a parameter of an unexported function (any function in package
+ * main), whose callers are all in the package: the address every call
+ * passes for it, when each passes one on this machine.
+ */
+function passedAddress(pkg: PackageInfo, param: Obj, hops: number): Expr | undefined {
+  const fn = param.func;
+  if (fn?.kind !== 'FuncDecl' || (isExported(fn.name.name) && pkg.pkg.name !== 'main')) return undefined;
+  const i = paramIndexOf(pkg, fn, param);
+  const fnObj = pkg.objectOf(fn.name);
+  if (i < 0 || !fnObj) return undefined;
+  let first: Expr | undefined;
+  for (const body of pkg.res.bodies.values()) {
+    for (const call of body.calls) {
+      if (calledName(call) !== fn.name.name) continue;
+      const c = pkg.calleeOf(call);
+      if ((c.kind !== 'func' && c.kind !== 'method') || c.obj !== fnObj) continue;
+      const a = call.args[i];
+      const local = a && localAddress(pkg, a, hops);
+      if (!local) return undefined;
+      first ??= local;
+    }
+  }
+  return first;
+}
+
+/** The index of a parameter among its function's parameters (-1: not one of them, or variadic). */
+function paramIndexOf(pkg: PackageInfo, fn: FuncDecl, param: Obj): number {
+  let i = 0;
+  for (const f of fn.type.params.list) {
+    if (f.names.length === 0) i++;
+    for (const n of f.names) {
+      if (pkg.objectOf(n) === param) return f.type?.kind === 'Ellipsis' ? -1 : i;
+      i++;
+    }
+  }
+  return -1;
 }
 
 /** A URL built by concatenation whose host is on this machine: `"https://" + listen + "/healthz"`, `"https://127.0.0.1:" + port`. */
-function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr): boolean {
+function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr, hops: number): boolean {
   const parts: Expr[] = [];
   const flatten = (x: Expr): void => {
     const u = unparen(x);
@@ -154,7 +194,7 @@ function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr): boolean {
   const scheme = constString(pkg, parts[0]!);
   if (scheme === undefined || parts.length < 2) return false;
   if (LOOPBACK_ADDRESS.test(scheme)) return true;
-  return URL_SCHEME.test(scheme) && localAddress(pkg, parts[1]!) !== undefined;
+  return URL_SCHEME.test(scheme) && localAddress(pkg, parts[1]!, hops) !== undefined;
 }
 
 const URL_SCHEME = /^(?:https?|wss?):\/\/$/;

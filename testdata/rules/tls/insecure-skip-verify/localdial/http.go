@@ -105,3 +105,41 @@ func serveAndCheckUpstream(listen, upstream, cert, key string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A watchdog started with the address of the process's own server: every caller passes one.
+func serveWithWatchdog(listen, cert, key string) error {
+	srv := &http.Server{Addr: listen}
+	go watchdog("https://" + listen + "/healthz")
+	return srv.ListenAndServeTLS(cert, key)
+}
+
+func watchdog(addr string) {
+	client := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "connections to this machine \\(`\"https://\" \\+ listen \\+ \"/healthz\"`\\)"
+	}}
+	for range time.Tick(time.Minute) {
+		if err := checkOnce(client, addr); err != nil {
+			return
+		}
+	}
+}
+
+func checkOnce(client *http.Client, addr string) error {
+	req, err := http.NewRequest(http.MethodGet, addr, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Exported: callers in other packages may pass any address.
+func Watch(addr string) error {
+	client := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts any certificate"
+	}}
+	return checkOnce(client, addr)
+}
