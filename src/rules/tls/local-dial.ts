@@ -11,7 +11,8 @@
  */
 import type { AssignStmt, BinaryExpr, CallExpr, Expr, FuncDecl, Node, SelectorExpr } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { isExported, type Obj } from '../../semantics/scope.js';
+import type { Obj } from '../../semantics/scope.js';
+import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, unparen } from '../../semantics/flow.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -148,36 +149,17 @@ function localAddressValue(pkg: PackageInfo, e: Expr, hops: number): Expr | unde
  */
 function passedAddress(pkg: PackageInfo, param: Obj, hops: number): Expr | undefined {
   const fn = param.func;
-  if (fn?.kind !== 'FuncDecl' || (isExported(fn.name.name) && pkg.pkg.name !== 'main')) return undefined;
-  const i = paramIndexOf(pkg, fn, param);
-  const fnObj = pkg.objectOf(fn.name);
-  if (i < 0 || !fnObj) return undefined;
+  const calls = fn?.kind === 'FuncDecl' ? packageCallsOf(pkg, fn) : undefined;
+  const i = calls ? paramObjects(pkg, fn as FuncDecl).indexOf(param) : -1;
+  if (!calls || i < 0) return undefined;
   let first: Expr | undefined;
-  for (const body of pkg.res.bodies.values()) {
-    for (const call of body.calls) {
-      if (calledName(call) !== fn.name.name) continue;
-      const c = pkg.calleeOf(call);
-      if ((c.kind !== 'func' && c.kind !== 'method') || c.obj !== fnObj) continue;
-      const a = call.args[i];
-      const local = a && localAddress(pkg, a, hops);
-      if (!local) return undefined;
-      first ??= local;
-    }
+  for (const call of calls) {
+    const a = call.args[i];
+    const local = a && localAddress(pkg, a, hops);
+    if (!local) return undefined;
+    first ??= local;
   }
   return first;
-}
-
-/** The index of a parameter among its function's parameters (-1: not one of them, or variadic). */
-function paramIndexOf(pkg: PackageInfo, fn: FuncDecl, param: Obj): number {
-  let i = 0;
-  for (const f of fn.type.params.list) {
-    if (f.names.length === 0) i++;
-    for (const n of f.names) {
-      if (pkg.objectOf(n) === param) return f.type?.kind === 'Ellipsis' ? -1 : i;
-      i++;
-    }
-  }
-  return -1;
 }
 
 /** A URL built by concatenation whose host is on this machine: `"https://" + listen + "/healthz"`, `"https://127.0.0.1:" + port`. */

@@ -14,8 +14,8 @@
  */
 import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { isExported, type Obj } from '../../semantics/scope.js';
-import { calledName } from '../../semantics/fact-names.js';
+import type { Obj } from '../../semantics/scope.js';
+import { packageCallsOf, paramObjects, usedOnlyInPackage } from '../../semantics/callers.js';
 import { unparen } from '../../semantics/flow.js';
 import { installationAt, isNil, valueAt, valueUses } from './tls-config.js';
 
@@ -85,7 +85,7 @@ class ServerFlow {
   /** An unexported field (any field in package main): every read of it in the package. */
   private field(f: Obj, steps: number): boolean {
     const pkg = this.pkg;
-    if (isExported(f.name) && pkg.pkg.name !== 'main') return false;
+    if (!usedOnlyInPackage(pkg, f.name)) return false;
     if (this.following.has(f)) return true;
     this.following.add(f);
     let reads = 0;
@@ -103,20 +103,11 @@ class ServerFlow {
 
   /** Result `i` of an unexported function (any function in package main): every call of it in the package. */
   private result(fn: FuncDecl, i: number, steps: number): boolean {
-    const pkg = this.pkg;
-    const o = pkg.objectOf(fn.name);
-    if (!o || (isExported(fn.name.name) && pkg.pkg.name !== 'main')) return false;
     if (this.following.has(fn)) return true;
+    const calls = packageCallsOf(this.pkg, fn);
+    if (!calls || calls.length === 0) return false;
     this.following.add(fn);
-    let calls = 0;
-    for (const body of pkg.res.bodies.values()) {
-      for (const call of body.calls) {
-        if (calledName(call) !== fn.name.name || calleeObj(pkg, call) !== o) continue;
-        calls++;
-        if (!this.callResult(call, i, steps)) return false;
-      }
-    }
-    return calls > 0;
+    return calls.every((call) => this.callResult(call, i, steps));
   }
 
   /** Where result `i` of a call goes: the call itself (one result), or the variable of a multi-value assignment. */
@@ -134,9 +125,10 @@ class ServerFlow {
   /** Argument `i` of a call of one of the package's own functions: every use of the parameter it binds. */
   private argument(call: CallExpr, i: number, steps: number): boolean {
     const pkg = this.pkg;
-    const decl = calleeObj(pkg, call)?.node;
+    const c = pkg.calleeOf(call);
+    const decl = c.kind === 'func' || c.kind === 'method' ? c.obj?.node : undefined;
     if (i < 0 || decl?.kind !== 'FuncDecl' || !decl.body || pkg.fileOf(decl) === undefined) return false;
-    const param = paramAt(pkg, decl, i);
+    const param = paramObjects(pkg, decl)[i];
     return param !== undefined && this.variable(param, steps);
   }
 }
@@ -149,22 +141,4 @@ function assignedTo(pkg: PackageInfo, p: Node, value: Expr): Obj | undefined {
   const t = target && unparen(target);
   if (t?.kind === 'Ident') return pkg.objectOf(t);
   return t?.kind === 'SelectorExpr' ? pkg.objectOf(t.sel) : undefined;
-}
-
-/** The parameter object at index `i` of a function (a variadic one takes the rest). */
-function paramAt(pkg: PackageInfo, fn: FuncDecl, i: number): Obj | undefined {
-  let at = 0;
-  for (const f of fn.type.params.list) {
-    const count = Math.max(f.names.length, 1);
-    const last = f.type?.kind === 'Ellipsis';
-    if (i < at + count) return last ? undefined : f.names[i - at] && pkg.objectOf(f.names[i - at]!);
-    at += count;
-  }
-  return undefined;
-}
-
-/** The declared function or method a call invokes, when it is known. */
-function calleeObj(pkg: PackageInfo, call: CallExpr): Obj | undefined {
-  const c = pkg.calleeOf(call);
-  return c.kind === 'func' || c.kind === 'method' ? c.obj : undefined;
 }
