@@ -22,26 +22,34 @@ import { installationAt, isNil, valueAt, valueUses } from './tls-config.js';
 /** How many steps (variables, parameters, fields, returns) a config is followed through. */
 const MAX_STEPS = 6;
 
-/** Whether every use of the config value at `at` (an expression) installs it in a server. */
+/** Whether every use of the config value at `at` (an expression) installs it in a server, and some use does. */
 export function flowsOnlyToServers(pkg: PackageInfo, at: Expr): boolean {
-  return new ServerFlow(pkg).value(at, 0);
+  const flow = new ServerFlow(pkg);
+  return flow.value(at, 0) && flow.installed;
 }
 
-/** Whether every use of the variable `v` (holding a config) installs it in a server. */
+/** Whether every use of the variable `v` (holding a config) installs it in a server, and some use does. */
 export function variableOnlyInServers(pkg: PackageInfo, v: Obj): boolean {
-  return new ServerFlow(pkg).variable(v, 0);
+  const flow = new ServerFlow(pkg);
+  return flow.variable(v, 0) && flow.installed;
 }
 
 class ServerFlow {
   /** Variables, fields and functions being followed: met again, they add nothing (a cycle). */
   private readonly following = new Set<Obj | Node>();
+  /** Whether some use installs the config in a server (a config whose results are all discarded installs nothing). */
+  installed = false;
 
   constructor(private readonly pkg: PackageInfo) {}
 
   value(at: Expr, steps: number): boolean {
     const pkg = this.pkg;
     const installed = installationAt(pkg, at);
-    if (installed) return installed.role === 'server';
+    if (installed) {
+      if (installed.role !== 'server') return false;
+      this.installed = true;
+      return true;
+    }
     const value = valueAt(pkg, at, true) as Expr;
     const p = pkg.parentOf(value);
     if (!p || steps >= MAX_STEPS) return false;
