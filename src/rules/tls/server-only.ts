@@ -42,6 +42,7 @@ class ServerFlow {
 
   constructor(private readonly pkg: PackageInfo) {}
 
+  /** Whether every way the value at `at` goes leads to a server's installation (`steps` taken so far). */
   value(at: Expr, steps: number): boolean {
     const pkg = this.pkg;
     const installed = installationAt(pkg, at);
@@ -82,6 +83,7 @@ class ServerFlow {
     return o.isField ? this.field(o, steps) : this.variable(o, steps);
   }
 
+  /** Whether every use of a local variable or parameter as a value leads to a server's installation. */
   variable(v: Obj, steps: number): boolean {
     if (v.kind !== 'var' || v.isPackageLevel || v.isResult || !v.func) return false;
     if (this.following.has(v)) return true;
