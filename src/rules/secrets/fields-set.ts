@@ -193,6 +193,7 @@ export const RESULT_FIELDS: PackageFactKind = {
   },
 };
 
+/** The type of a function's first result, from its signature. */
 function firstResultType(pkg: PackageInfo, fn: FuncDecl): Type | undefined {
   const o = pkg.objectOf(fn.name);
   const t = o && pkg.typeOfObj(o);

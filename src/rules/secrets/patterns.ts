@@ -23,6 +23,7 @@ export const REGEXP_PATTERN_PARAM: ParamFactKind = {
   seed: (call, argIndex, pkg) => argIndex === 0 && isPatternCall(pkg, call),
 };
 
+/** A call of `regexp` (or a drop-in replacement) that compiles or matches its first argument. */
 function isPatternCall(pkg: PackageInfo, call: CallExpr): boolean {
   if (!PATTERN_FUNCS.has(calledName(call) ?? '')) return false;
   const c = pkg.calleeOf(call);
