@@ -625,6 +625,12 @@ export class PackageInfo {
     return null;
   }
 
+  /** The function declaration containing the node, through the function literals around it. */
+  enclosingDecl(n: ast.Node): ast.FuncDecl | null {
+    for (let x = this.parentOf(n); x; x = this.parentOf(x)) if (x.kind === 'FuncDecl') return x;
+    return null;
+  }
+
   /**
    * The type of an expression after the implicit conversion of untyped
    * constants by their context (go/types' recorded type): `5` in

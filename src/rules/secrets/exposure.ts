@@ -157,15 +157,29 @@ function isPathFlag(pkg: PackageInfo, e: Expr): boolean {
   if (!o) return false;
   return assignedValues(pkg, o).some((v) => {
     const u = unparen(v);
-    if (u.kind !== 'CallExpr' || u.args.length < 3) return false;
-    const c = pkg.calleeOf(u);
-    if ((c.kind !== 'func' && c.kind !== 'method') || !FLAG_PACKAGES.has(c.pkg) || (c.name !== 'String' && c.name !== 'StringP')) return false;
-    const usage = constString(pkg, u.args[u.args.length - 1]!);
-    return usage !== undefined && PATH_USAGE.test(usage);
+    return u.kind === 'CallExpr' && definesPathFlag(pkg, u, POINTER_FLAGS, false);
   });
 }
 
+/**
+ * Whether a call defines a string flag (one of `names`, of flag or pflag,
+ * on the package or a flag set) whose usage text, its last argument, says
+ * it holds a path: `flag.String("tls-key", "", "path to the key file")`.
+ * With `unseen`, a call on a flag set whose type Redline cannot see (a
+ * cobra command's) counts too.
+ */
+function definesPathFlag(pkg: PackageInfo, call: CallExpr, names: ReadonlySet<string>, unseen: boolean): boolean {
+  if (!names.has(calledName(call) ?? '') || call.args.length < 3) return false;
+  const usage = constString(pkg, call.args[call.args.length - 1]!);
+  if (usage === undefined || !PATH_USAGE.test(usage)) return false;
+  const c = pkg.calleeOf(call);
+  return c.kind === 'func' || c.kind === 'method' ? FLAG_PACKAGES.has(c.pkg) : unseen && c.kind === 'unknown';
+}
+
 const FLAG_PACKAGES = new Set(['flag', 'github.com/spf13/pflag']);
+/** String flags that return a pointer to the value, and those that bind a variable given to them. */
+const POINTER_FLAGS: ReadonlySet<string> = new Set(['String', 'StringP']);
+const BOUND_FLAGS: ReadonlySet<string> = new Set(['StringVar', 'StringVarP']);
 
 /** Calls whose result has its secrets replaced: `getRedactedConf()`, `c.Masked()`, `sanitize(cfg)` (not `unmask`). */
 const REDACTING = /(?<!un)(redact|mask|saniti[sz]|scrub|obfuscat|censor)/i;
@@ -250,12 +264,7 @@ function fileNameArgsOf(pkg: PackageInfo, call: CallExpr): Array<Expr | undefine
  * type Redline may not see).
  */
 function pathFlagTarget(pkg: PackageInfo, call: CallExpr): Expr | undefined {
-  const name = calledName(call);
-  if ((name !== 'StringVar' && name !== 'StringVarP') || call.args.length < 4) return undefined;
-  const usage = constString(pkg, call.args[call.args.length - 1]!);
-  if (usage === undefined || !PATH_USAGE.test(usage)) return undefined;
-  const c = pkg.calleeOf(call);
-  if (c.kind !== 'unknown' && !((c.kind === 'func' || c.kind === 'method') && FLAG_PACKAGES.has(c.pkg))) return undefined;
+  if (call.args.length < 4 || !definesPathFlag(pkg, call, BOUND_FLAGS, true)) return undefined;
   const target = unparen(call.args[0]!);
   return target.kind === 'UnaryExpr' && target.op === '&' ? target.x : undefined;
 }

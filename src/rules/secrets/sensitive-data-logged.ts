@@ -240,8 +240,7 @@ function isProgramOutput(pkg: PackageInfo, sink: Pick<LogSink, 'values' | 'strea
 
 /** Whether the function of `call` also prints the value `e` (the same expression) alone to stdout, in another call. */
 function printedAloneElsewhere(pkg: PackageInfo, call: CallExpr, e: Expr): boolean {
-  let fn = pkg.enclosingFunc(call);
-  while (fn && fn.kind !== 'FuncDecl') fn = pkg.enclosingFunc(fn);
+  const fn = pkg.enclosingDecl(call);
   const body = fn && pkg.res.bodies.get(fn);
   const file = pkg.fileOf(e);
   if (!body || !file) return false;

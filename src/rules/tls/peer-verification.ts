@@ -20,6 +20,7 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
 import { isExported } from '../../semantics/scope.js';
+import { packageCallsOf } from '../../semantics/callers.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { isMethodOf } from '../shared/log-sinks.js';
 import { bindingOf, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, valueAt } from './tls-config.js';
@@ -32,16 +33,10 @@ const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
  * by its function and the package has such a check; undefined otherwise.
  */
 export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | undefined {
-  const fn = declarationOf(pkg, config);
+  const fn = pkg.enclosingDecl(config);
   const own = fn && pkg.res.bodies.get(fn);
   return (own && (fingerprintIn(pkg, own) ?? fingerprintInCallers(pkg, fn) ?? chainCheckIn(pkg, fn, own)))
     ?? (returned(pkg, config) ? ownPeerVerification(pkg) : undefined);
-}
-
-/** The function declaration a node is in (through the function literals around it). */
-function declarationOf(pkg: PackageInfo, n: Node): FuncDecl | undefined {
-  for (let f = pkg.enclosingFunc(n); f; f = pkg.enclosingFunc(f)) if (f.kind === 'FuncDecl') return f;
-  return undefined;
 }
 
 const FINGERPRINT_HASHES = new Set(['crypto/sha256.Sum256', 'crypto/sha1.Sum', 'crypto/sha512.Sum512', 'crypto/sha512.Sum384']);
@@ -116,10 +111,14 @@ export const FINGERPRINTS_PARAM: ParamFactKind = {
  */
 function fingerprintInCallers(pkg: PackageInfo, fn: FuncDecl): Node | undefined {
   if (fn.recv || isExported(fn.name.name) || !returnsCertificate(pkg, fn)) return undefined;
-  const key = pkg.keyOfFunc(fn);
-  for (const [caller, body] of pkg.res.bodies) {
-    if (caller === fn || !body.calls.some((c) => { const callee = pkg.calleeOf(c); return callee.kind === 'func' && callee.key === key; })) continue;
-    const site = fingerprintIn(pkg, body);
+  const callers = new Set<FuncDecl>();
+  for (const call of packageCallsOf(pkg, fn) ?? []) {
+    const caller = pkg.enclosingDecl(call);
+    if (caller && caller !== fn) callers.add(caller);
+  }
+  for (const caller of callers) {
+    const body = pkg.res.bodies.get(caller);
+    const site = body && fingerprintIn(pkg, body);
     if (site) return site;
   }
   return undefined;

@@ -12,12 +12,12 @@
  * field, which other packages may use; a call of another package; a
  * closure — is a use that may dial. Comparisons with nil are no use.
  */
-import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { AssignStmt, CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects, usedOnlyInPackage } from '../../semantics/callers.js';
 import { unparen } from '../../semantics/flow.js';
-import { installationAt, isNil, valueAt, valueUses } from './tls-config.js';
+import { definedVariable, installationAt, isNil, valueAt, valueUses } from './tls-config.js';
 
 /** How many steps (variables, parameters, fields, returns) a config is followed through. */
 const MAX_STEPS = 6;
@@ -59,8 +59,10 @@ class ServerFlow {
         return (p.op === '==' || p.op === '!=') && isNil(pkg, p.x === value ? p.y : p.x);
       case 'AssignStmt':
       case 'ValueSpec': {
-        const target = assignedTo(pkg, p, value);
-        return target !== undefined && this.target(target, steps + 1);
+        const v = definedVariable(pkg, value);
+        if (v) return this.variable(v, steps + 1);
+        const f = p.kind === 'AssignStmt' ? assignedField(pkg, p, value) : undefined;
+        return f !== undefined && this.field(f, steps + 1);
       }
       case 'KeyValueExpr': {
         const field = p.value === value && p.key.kind === 'Ident' ? pkg.objectOf(p.key) : undefined;
@@ -143,12 +145,10 @@ class ServerFlow {
   }
 }
 
-/** The variable or field an assignment or declaration binds `value` to. */
-function assignedTo(pkg: PackageInfo, p: Node, value: Expr): Obj | undefined {
-  let target: Expr | undefined;
-  if (p.kind === 'AssignStmt' && p.lhs.length === p.rhs.length && (p.tok === '=' || p.tok === ':=')) target = p.lhs[p.rhs.indexOf(value)];
-  else if (p.kind === 'ValueSpec' && p.names.length === p.values.length) target = p.names[p.values.indexOf(value)];
+/** The field an assignment sets to `value`: `a.tlsConfig = cfg`. */
+function assignedField(pkg: PackageInfo, p: AssignStmt, value: Expr): Obj | undefined {
+  const target = p.tok === '=' && p.lhs.length === p.rhs.length ? p.lhs[p.rhs.indexOf(value)] : undefined;
   const t = target && unparen(target);
-  if (t?.kind === 'Ident') return pkg.objectOf(t);
-  return t?.kind === 'SelectorExpr' ? pkg.objectOf(t.sel) : undefined;
+  const o = t?.kind === 'SelectorExpr' ? pkg.objectOf(t.sel) : undefined;
+  return o?.isField ? o : undefined;
 }
