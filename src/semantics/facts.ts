@@ -273,6 +273,16 @@ export function packageFactsOf(info: PackageInfo, kinds: readonly FactKind[]): R
 export const packageFacts = (info: PackageInfo, id: string): ReadonlySet<string> => importedFactSets(info).get(id) ?? NO_VALUES;
 
 const NO_VALUES: ReadonlySet<string> = new Set();
+
+/** The imported values of a package fact written as `"<key> <value>"` (the value is what follows the last space), by key. */
+export function keyedPackageFacts(info: PackageInfo, id: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const fact of packageFacts(info, id)) {
+    const at = fact.lastIndexOf(' ');
+    out.set(fact.slice(0, at), fact.slice(at + 1));
+  }
+  return out;
+}
 const importedFacts = new WeakMap<PackageInfo, Map<string, Set<string>>>();
 
 function importedFactSets(info: PackageInfo): Map<string, Set<string>> {

@@ -12,7 +12,7 @@
  */
 import type { CallExpr, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
-import { packageFacts, type PackageFactKind } from '../../semantics/facts.js';
+import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -219,10 +219,7 @@ const credentialTypes = perPackage((): Map<string, boolean> => new Map());
 /** The result-fields facts of the packages this one imports, by function key. */
 const importedResultFields = perPackage((pkg): ReadonlyMap<string, ReadonlySet<string>> => {
   const out = new Map<string, ReadonlySet<string>>();
-  for (const fact of packageFacts(pkg, RESULT_FIELDS.id)) {
-    const at = fact.lastIndexOf(' ');
-    out.set(fact.slice(0, at), new Set(fact.slice(at + 1).split(',').filter((f) => f !== '')));
-  }
+  for (const [fn, fields] of keyedPackageFacts(pkg, RESULT_FIELDS.id)) out.set(fn, new Set(fields.split(',').filter((f) => f !== '')));
   return out;
 });
 

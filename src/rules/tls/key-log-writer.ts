@@ -4,6 +4,7 @@ import { walk } from '../../syntax/walk.js';
 import { defineRule } from '../../engine/rule.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
+import { ENV_SET_VARS, envOfWriter } from './key-log-env.js';
 import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 export default defineRule({
@@ -19,10 +20,11 @@ export default defineRule({
       always: 'KeyLogWriter is set: crypto/tls writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection, past ones included. Remove it from production code; keep key logging in tests or behind a debug build tag.',
       optional: 'KeyLogWriter takes its writer from {writer}, which may be nil ({why}): whenever it holds a writer, crypto/tls writes the secrets of every TLS session to it (NSS key log format), and anyone who can read that output can decrypt every captured connection. Make sure it is only ever set by an explicit debugging switch (such as SSLKEYLOGFILE), never by default in production.',
       field: 'KeyLogWriter takes its writer from the field {writer}: whenever that field holds a writer, crypto/tls writes the secrets of every TLS session to it (NSS key log format), and anyone who can read that output can decrypt every captured connection. Make sure the field is only ever set by an explicit debugging switch (such as SSLKEYLOGFILE), never by default in production.',
+      environment: 'KeyLogWriter takes its writer from {writer}, which is set from the environment variable {env}: whenever {env} is set for this process, crypto/tls writes the secrets of every TLS session to that file (NSS key log format), and anyone who can read it can decrypt every captured connection. This is a common debugging switch; make sure production deployments never set {env}, or keep the code behind a debug build tag.',
       optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
     },
     docs: {
-      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil, or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`).',
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil, or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`). A writer held by a variable set from a function that reads an environment variable (`var KeyLog = openKeyLog()`, which opens `$SSLKEYLOGFILE`; also a package variable of another package of the module) is reported at medium with a message that names the variable.',
       why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
       fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
       bad: `package client
@@ -48,10 +50,11 @@ func Config() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12}
 }
 `,
-      limits: 'Build constraints are not interpreted: a file that only builds with a debug tag is still reported (suppress it with a reason). Writers set through helper functions in other packages are not seen.',
+      limits: 'Build constraints are not interpreted: a file that only builds with a debug tag is still reported (suppress it with a reason). Writers set through helper functions in other packages are not seen; a writer is tied to an environment variable only through a function without parameters that reads it with `os.Getenv` or `os.LookupEnv`.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
+  facts: [ENV_SET_VARS],
   create(ctx) {
     const { pkg, file } = ctx;
     if (isTestSupport(file)) return {};
@@ -61,7 +64,9 @@ func Config() *tls.Config {
       const condition = enclosingCondition(pkg, file, range);
       const writer = shortText(file.source, value, 40);
       const x = unparen(value);
-      if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
+      const env = envOfWriter(pkg, value);
+      if (env) ctx.report({ range, messageId: 'environment', data: { writer, env }, severity: 'medium' });
+      else if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
       // an optional writer of a configuration or state struct: set (or not) wherever that struct is filled
       else if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField) ctx.report({ range, messageId: 'field', data: { writer }, severity: 'medium' });
       else {

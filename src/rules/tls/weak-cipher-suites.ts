@@ -1,7 +1,7 @@
-import type { CompositeLit, Expr, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, Ident, Node, SliceExpr } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { TEST_CODE_LIMITS, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
@@ -52,7 +52,7 @@ export default defineRule({
       insecureVia: 'CipherSuites enables {name} through {source}, and Go lists that suite as insecure: {reason}. Remove it from the list; if no suite remains, leave CipherSuites nil, and Go picks safe suites in a safe order.',
     },
     docs: {
-      finds: 'Cipher suites in the `CipherSuites` of a `crypto/tls.Config` that Go\'s `tls.InsecureCipherSuites()` lists: RC4, 3DES, every suite with RSA key exchange (`TLS_RSA_WITH_*`, GCM ones included) and the CBC-SHA256 suites. The slice may be a literal in the config, a variable or package-level variable, an `append`, or the result of a function of the package that returns a literal; suites are recognised by value, so numeric IDs are named by their Go constants.',
+      finds: 'Cipher suites in the `CipherSuites` of a `crypto/tls.Config` that Go\'s `tls.InsecureCipherSuites()` lists: RC4, 3DES, every suite with RSA key exchange (`TLS_RSA_WITH_*`, GCM ones included) and the CBC-SHA256 suites. The slice may be a literal in the config, a variable or package-level variable, an `append`, a slice of any of these (`all[:n]`: with constant bounds, only the suites inside them, unless the list is reordered first), or the result of a function of the package that returns a literal; suites are recognised by value, so numeric IDs are named by their Go constants.',
       why: 'RC4 has exploitable biases, 3DES falls to Sweet32, the CBC-SHA256 suites have no Lucky13 countermeasures in Go, and RSA key exchange has no forward secrecy: whoever obtains the server\'s private key later can decrypt every recorded session. Go removed RSA key exchange and 3DES from its defaults (Go 1.22 and 1.23); an explicit `CipherSuites` list puts them back.',
       fix: 'Remove the insecure suites. If the list only existed to restrict suites, delete it: with `CipherSuites` nil, Go uses a safe list and orders it by the peers\' hardware. TLS 1.3 suites are not configurable and always safe.',
       bad: `package server
@@ -193,9 +193,61 @@ function insecureElements(pkg: PackageInfo, e: Expr, depth: number, via?: string
       }
       return out;
     }
+    case 'SliceExpr': {
+      const all = insecureElements(pkg, x.x, depth + 1, via ?? sliceSource(pkg, x.x));
+      const window = constantWindow(pkg, x);
+      if (!window || reordered(pkg, x.x)) return all;
+      return all.filter(({ elt, lit }) => {
+        const i = lit && !lit.elts.some((e) => e.kind === 'KeyValueExpr') ? lit.elts.indexOf(elt) : -1;
+        return i < 0 || (i >= window.low && (window.high === undefined || i < window.high));
+      });
+    }
     default:
       return [];
   }
+}
+
+function sliceSource(pkg: PackageInfo, e: Expr): string | undefined {
+  const o = unparen(e).kind === 'Ident' ? pkg.objectOf(unparen(e) as Ident) : undefined;
+  return o ? `a slice of the variable ${o.name}` : undefined;
+}
+
+/** The index range `s[low:high]` keeps, when both bounds are constant (a missing high is open). */
+function constantWindow(pkg: PackageInfo, s: SliceExpr): { low: number; high?: number } | undefined {
+  const bound = (b: Expr | null, dflt: number | undefined): number | undefined | null => {
+    if (!b) return dflt;
+    const v = pkg.constValue(b);
+    return v?.kind === 'int' ? Number(v.value) : null;
+  };
+  const low = bound(s.low, 0);
+  const high = bound(s.high, undefined);
+  if (low === null || low === undefined || high === null) return undefined;
+  return high === undefined ? { low } : { low, high };
+}
+
+/**
+ * Whether the sliced variable's elements may be moved before it is sliced:
+ * written by index (`v[i], v[j] = v[j], v[i]`) or passed to a function
+ * (`sort.Slice(v, …)`, `slices.Reverse(v)`). Positions then say nothing.
+ */
+function reordered(pkg: PackageInfo, e: Expr): boolean {
+  const x = unparen(e);
+  if (x.kind !== 'Ident') return false;
+  const o = pkg.objectOf(x);
+  const root = o?.decl ? pkg.enclosingDecl(o.decl) ?? pkg.fileOf(o.decl)?.ast : undefined;
+  if (!o || !root) return true;
+  return usesOf(pkg, root, o).some((id) => {
+    const parent = pkg.parentOf(id);
+    if (parent?.kind === 'CallExpr' && parent.args.includes(id)) return !isBuiltin(pkg, parent, 'len') && !isBuiltin(pkg, parent, 'cap');
+    if (parent?.kind !== 'IndexExpr' || parent.x !== id) return false;
+    const assign = pkg.parentOf(parent);
+    return assign?.kind === 'AssignStmt' && assign.lhs.includes(parent);
+  });
+}
+
+function isBuiltin(pkg: PackageInfo, call: CallExpr, name: string): boolean {
+  const c = pkg.calleeOf(call);
+  return c.kind === 'builtin' && c.name === name;
 }
 
 function isTLSConfigSuites(pkg: PackageInfo, e: Expr): boolean {

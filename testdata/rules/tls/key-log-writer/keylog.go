@@ -4,6 +4,8 @@ import (
 	"crypto/tls"
 	"io"
 	"os"
+
+	"redline.test/rules/tls/key-log-writer/debugkeys"
 )
 
 func always(w io.Writer) *tls.Config {
@@ -90,7 +92,7 @@ func interopClient() (*tls.Config, error) {
 	if keyLog != nil {
 		_, _ = os.Stderr.WriteString("writing TLS session keys to $SSLKEYLOGFILE\n")
 	}
-	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: keyLog}, nil // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which may be nil \\(this function checks it against nil\\)"
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: keyLog}, nil // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which is set from the environment variable SSLKEYLOGFILE"
 }
 
 // Declared nil, set only when a flag names a file.
@@ -103,4 +105,29 @@ func exampleClient(keyLogFile string) *tls.Config {
 		}
 	}
 	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: keyLog} // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which may be nil \\(keyLog is declared without a value and set only on some paths\\)"
+}
+
+// Writers that an environment variable switches on, in another package and in this one.
+
+func importedEnvWriter() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if debugkeys.KeyLog != nil {
+		cfg.KeyLogWriter = debugkeys.KeyLog // want "tls/key-log-writer: KeyLogWriter takes its writer from debugkeys.KeyLog, which is set from the environment variable SSLKEYLOGFILE"
+	}
+	return cfg
+}
+
+var localKeyLog io.Writer = keyLogFromEnv()
+
+func keyLogFromEnv() io.Writer {
+	if p := os.Getenv("APP_TLS_KEYLOG"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func localEnvWriter() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: localKeyLog} // want "tls/key-log-writer: .*from localKeyLog, which is set from the environment variable APP_TLS_KEYLOG"
 }

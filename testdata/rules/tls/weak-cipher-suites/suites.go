@@ -104,3 +104,24 @@ func acceptsLegacySuite(addr string) bool {
 	defer conn.Close()
 	return conn.ConnectionState().CipherSuite == tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA
 }
+
+func shuffledSubset(n int, swap func(n int, f func(i, j int))) *tls.Config {
+	all := []uint16{
+		tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+		tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+		tls.TLS_RSA_WITH_RC4_128_SHA, // want "tls/weak-cipher-suites: CipherSuites enables tls.TLS_RSA_WITH_RC4_128_SHA through a slice of the variable all"
+	}
+	swap(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.CipherSuites = all[:n]
+	return cfg
+}
+
+func constantPrefix() *tls.Config {
+	preferred := []uint16{
+		tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+		tls.TLS_RSA_WITH_AES_128_CBC_SHA256, // want "tls/weak-cipher-suites: .*TLS_RSA_WITH_AES_128_CBC_SHA256 through a slice of the variable preferred"
+		tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA,   // not in preferred[:2]
+	}
+	return &tls.Config{MinVersion: tls.VersionTLS12, CipherSuites: preferred[:2]}
+}
