@@ -6,6 +6,7 @@
 import type { Node } from '../syntax/ast.js';
 import { Inspector, visitKinds } from '../syntax/walk.js';
 import type { FileData, PackageInfo } from '../semantics/package.js';
+import { importPathsOf } from '../semantics/resolve.js';
 import { secretHash } from '../rules/secrets/detect/redact.js';
 import type { Finding, Location, RelatedLocation, Severity, Span, SuggestedFix } from './finding.js';
 import { anchorNode, baseFingerprint, declarationName, normalisedText, numberOccurrences } from './fingerprint.js';
@@ -101,7 +102,7 @@ export function unanalysedFileFindings(
 
 function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly SyntaxProblem[], options: AnalyzeOptions): Finding[] {
   const pending: Pending[] = [];
-  const importPaths = file.ast.imports.map((spec) => spec.path.value.slice(1, -1));
+  const importPaths = importPathsOf(file.ast);
   const rules = options.rules.filter((r) => passesPrefilter(r.rule, importPaths));
   // the node being visited and its ancestors (set before every visitor call: two variables, no allocation)
   let currentNode: Node = file.ast;
@@ -268,7 +269,7 @@ function applyDirectives(file: FileData, findings: Finding[], options: AnalyzeOp
   const numbered = numberOccurrences(out.map((f) => f.fingerprint));
   const testModes = new Map(options.rules.flatMap((r) => (r.tests ? [[r.rule.meta.id as string, r.tests] as const] : [])));
   // test support: by directory within the module, or within the scanned tree (a test module's own directory: `e2e/go.mod`)
-  const helper = !file.isTest && (isTestHelper(file.relPath, file.imports.values()) || isTestHelper(relativeSlash(options.cwd, file.path), []));
+  const helper = !file.isTest && (isTestHelper(file.relPath, importPathsOf(file.ast)) || isTestHelper(relativeSlash(options.cwd, file.path), []));
   const testCode = file.isTest ? 'test-file' : helper ? 'helper' : undefined;
   return out.map((f, i) => {
     const severity = testCode ? testFindingSeverity(f.severity, testModes.get(f.rule) ?? options.tests, testCode) : f.severity;

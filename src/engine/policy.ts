@@ -334,13 +334,16 @@ const TEST_DIR = /^(e2e|test[a-z0-9]*|fixtures?|fuzz(ing|ers?)?)$|^tests?[-_]|[-
  */
 const TEST_SUPPORT_FILE = /^(?:.*[-_])?(?:fixtures|mocks?(?:v\d+)?)(?:[-_].*)?\.go$/;
 
+/** Test frameworks whose helpers need not import `testing`: Ginkgo and Gomega suites, gotest.tools. */
+const TEST_FRAMEWORK = /^(github\.com\/onsi\/(ginkgo|gomega)|gotest\.tools)(\/|$)/;
+
 /**
  * Whether a file that is not a `_test.go` file is test support code: it
- * imports `testing`, it is named as test fixtures or a mock, or a directory of
+ * imports `testing` or a test framework (Ginkgo, Gomega, gotest.tools), it is named as test fixtures or a mock, or a directory of
  * `relPath` is named like test support.
  */
 export function isTestHelper(relPath: string, imports: Iterable<string>): boolean {
-  for (const path of imports) if (path === 'testing') return true;
+  for (const path of imports) if (path === 'testing' || TEST_FRAMEWORK.test(path)) return true;
   const parts = relPath.split('/');
   if (TEST_SUPPORT_FILE.test(parts[parts.length - 1]!)) return true;
   return parts.slice(0, -1).some((d) => TEST_DIR.test(d));

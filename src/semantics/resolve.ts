@@ -860,6 +860,11 @@ export function importPathOf(spec: ast.ImportSpec): string {
   return v.length >= 2 ? v.slice(1, -1) : v;
 }
 
+/** Every path a file imports, as written (named, dot and blank imports included). */
+export function importPathsOf(file: ast.File): string[] {
+  return file.imports.map(importPathOf);
+}
+
 /** The text of a comment group without comment markers (like `CommentGroup.Text`, keeping directives). */
 export function commentText(g: ast.CommentGroup): string {
   const lines: string[] = [];

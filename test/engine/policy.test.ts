@@ -243,8 +243,12 @@ describe('tests severity and failing', () => {
     expect(testFindingSeverity('high', 'off', 'helper')).toBe('medium');
     expect(testFindingSeverity('high', 'same', 'helper')).toBe('high');
   });
-  it('knows test helpers by their import of testing, their file name or their directory', () => {
+  it('knows test helpers by their import of testing or a test framework, their file name or their directory', () => {
     expect(isTestHelper('internal/fixtures/keys.go', ['crypto/tls', 'testing'])).toBe(true);
+    expect(isTestHelper('topgun/common/common.go', ['crypto/tls', 'github.com/onsi/gomega'])).toBe(true);
+    expect(isTestHelper('suite/helpers.go', ['github.com/onsi/ginkgo/v2'])).toBe(true);
+    expect(isTestHelper('pkg/check/check.go', ['gotest.tools/v3/assert'])).toBe(true);
+    expect(isTestHelper('pkg/ginkgo/runner.go', ['github.com/onsi/ginkgoish'])).toBe(false);
     expect(isTestHelper('test/mock-client/main.go', ['fmt'])).toBe(true);
     expect(isTestHelper('pkg/e2e/loader.go', [])).toBe(true);
     expect(isTestHelper('internal/testutil/server.go', [])).toBe(true);

@@ -1,9 +1,12 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
+import { unparen } from '../../semantics/flow.js';
+import type { PackageInfo } from '../../semantics/package.js';
+import { underlying } from '../../semantics/types.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 import { localDial } from './local-dial.js';
 import { FINGERPRINTS_PARAM, laterPeerVerification } from './peer-verification.js';
-import { TEST_CODE_LIMITS, insecureSwitch, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { TEST_CODE_LIMITS, insecureSwitch, isInsecureName, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -25,6 +28,7 @@ export default defineRule({
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
       replaced: 'TLS certificate verification is off, and this package checks peer certificates itself elsewhere (the related location): if every connection made with this config goes through that check, the default check is replaced on purpose; any that does not accepts any certificate for any host. Prefer setting VerifyConnection on this config, so the check cannot be bypassed.',
       loopback: 'TLS certificate verification is off for connections to this machine (`{condition}`): they do not cross the network, but any local process that takes the port first can impersonate the peer. Where you can, trust the local server\'s certificate (RootCAs) instead of skipping verification.',
+      zeroValue: 'TLS certificate verification is off unless {field} is set: InsecureSkipVerify is its negation, and its zero value is false, so every {owner} built without it accepts any certificate for any host, and anyone on the network path can impersonate the peer. Make the safe setting the zero value (an opt-out switch such as InsecureSkipVerify, false by default), or set {field} to true where the options get their defaults.',
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
@@ -83,7 +87,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
       const constant = isConstTrue(pkg, value);
       const trues = constant ? [] : resolveValues(pkg, value, file.isTest).values.filter((v) => v.value.kind === 'bool' && v.value.value);
       const truth = trues[0];
-      if (!constant && !truth) return;
+      const zero = constant || truth ? undefined : negatedVerifySwitch(pkg, value, file.isTest);
+      if (!constant && !truth && !zero) return;
       if (onlyServerConfig(pkg, config)) return; // servers never read it
       if (onlyInspectsCertificates(pkg, config)) {
         ctx.report({ range, messageId: 'probe', severity: 'low' });
@@ -104,6 +109,10 @@ func NewClient(ca *x509.CertPool) *http.Client {
       if (verifier) {
         const f = pkg.fileOf(verifier);
         ctx.report({ range, messageId: 'replaced', severity: 'low', related: [{ range: verifier, ...(f && f !== file && { file: f }), message: 'peer certificates are checked here' }] });
+        return;
+      }
+      if (zero) {
+        ctx.report({ range, messageId: 'zeroValue', data: zero, severity: 'medium' });
         return;
       }
       if (!truth) {
@@ -177,6 +186,25 @@ func NewClient(ca *x509.CertPool) *http.Client {
     };
   },
 });
+
+/**
+ * `!o.EnableHostVerification`: the negation of a boolean field named as
+ * turning verification on, which nothing in the package sets to true
+ * unconditionally (a default): its zero value leaves verification off.
+ */
+function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { field: string; owner: string } | undefined {
+  const x = unparen(value);
+  if (x.kind !== 'UnaryExpr' || x.op !== '!') return undefined;
+  const inner = unparen(x.x);
+  if (inner.kind !== 'SelectorExpr') return undefined;
+  const o = pkg.objectOf(inner.sel);
+  if (!o?.isField || !/verif|validat/i.test(o.name) || isInsecureName(o.name)) return undefined;
+  const t = underlying(pkg.typeOf(inner), pkg.info);
+  if (t.kind !== 'basic' || t.name !== 'bool') return undefined;
+  if (resolveValues(pkg, inner, inTest).values.some((v) => v.value.kind === 'bool' && v.value.value)) return undefined;
+  const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(inner.x));
+  return { field: owner ? `${owner.name}.${o.name}` : o.name, owner: owner ? owner.name : 'value' };
+}
 
 /** How the source comes to make the field true (the source itself is false when the field negates it). */
 function how(v: PossibleValue): string {

@@ -2,10 +2,12 @@ import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import { defineRule } from '../../engine/rule.js';
+import { isTestHelper } from '../../engine/policy.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../semantics/flow.js';
+import { importPathsOf } from '../../semantics/resolve.js';
 import { ENV_SET_VARS, envOfWriter } from './key-log-env.js';
-import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { isNil, neverWritten, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -24,7 +26,7 @@ export default defineRule({
       optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
     },
     docs: {
-      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside `_test.go` files and files that import `testing`. Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil, or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`). A writer held by a variable set from a function that reads an environment variable (`var KeyLog = openKeyLog()`, which opens `$SSLKEYLOGFILE`; also a package variable of another package of the module) is reported at medium with a message that names the variable.',
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside test code (`_test.go` files, and test support: files that import `testing` or a test framework such as Gomega, files named as fixtures or mocks, files in test directories such as `e2e/` or `testutil/`). Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil (an unexported field that nothing in the package sets — no literal, assignment or address of it — is always nil and is not reported), or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`). A writer held by a variable set from a function that reads an environment variable (`var KeyLog = openKeyLog()`, which opens `$SSLKEYLOGFILE`; also a package variable of another package of the module) is reported at medium with a message that names the variable.',
       why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
       fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
       bad: `package client
@@ -68,8 +70,10 @@ func Config() *tls.Config {
       if (env) ctx.report({ range, messageId: 'environment', data: { writer, env }, severity: 'medium' });
       else if (condition) ctx.report({ range, messageId: 'optIn', data: { writer, condition }, severity: 'medium' });
       // an optional writer of a configuration or state struct: set (or not) wherever that struct is filled
-      else if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField) ctx.report({ range, messageId: 'field', data: { writer }, severity: 'medium' });
-      else {
+      else if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField) {
+        // an unexported field nothing sets is always nil
+        if (!neverWritten(pkg, pkg.objectOf(x.sel)!)) ctx.report({ range, messageId: 'field', data: { writer }, severity: 'medium' });
+      } else {
         const why = x.kind === 'Ident' ? mayBeNil(pkg, x) : undefined;
         if (why) ctx.report({ range, messageId: 'optional', data: { writer, why }, severity: 'medium' });
         else ctx.report({ range, messageId: 'always', data: { writer } });
@@ -91,9 +95,9 @@ func Config() *tls.Config {
   },
 });
 
-/** Test files and test helpers (files importing "testing"). */
+/** Test files and test helpers (see isTestHelper). */
 function isTestSupport(file: FileData): boolean {
-  return file.isTest || [...file.imports.values()].includes('testing');
+  return file.isTest || isTestHelper(file.relPath, importPathsOf(file.ast));
 }
 
 /**

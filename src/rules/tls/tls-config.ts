@@ -72,7 +72,7 @@ export function bindingOf(pkg: PackageInfo, value: Node): { name: ast.Ident; def
 }
 
 /** What the TLS rules' documentation says about test code (the engine lowers their findings there: engine/policy.ts). */
-export const TEST_CODE_LIMITS = 'In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test support code (files that import `testing`, files named as fixtures or mocks such as `user_fixtures.go` or `store_mock.go`, or files that sit in test directories such as `e2e/`, `testutil/`, `fixtures/` or `fuzz/`).';
+export const TEST_CODE_LIMITS = 'In test code, where such settings are usually deliberate (a local test server with a self-signed certificate), findings are one severity lower: in `_test.go` files unless the policy sets `tests.severity`, and in test support code (files that import `testing` or a test framework such as Gomega, files named as fixtures or mocks such as `user_fixtures.go` or `store_mock.go`, or files that sit in test directories such as `e2e/`, `testutil/`, `fixtures/` or `fuzz/`).';
 
 /** Normalised source text of an expression, to compare two mentions of the same object path. */
 export function exprText(source: string, n: Node): string {
@@ -624,6 +624,47 @@ export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {
   return writes;
 }
 
+const neverWrittenMemo = new WeakMap<PackageInfo, Map<Obj, boolean>>();
+
+/**
+ * Whether nothing can give an unexported field of a struct type of this
+ * package a value: no keyed or unkeyed literal of its type sets it, no
+ * assignment (of any arity) targets it, and its address is never taken. It
+ * then always holds its zero value.
+ */
+export function neverWritten(pkg: PackageInfo, field: Obj): boolean {
+  if (!field.isField || field.pkg !== pkg.importPath || /^\p{Lu}/u.test(field.name)) return false;
+  let memo = neverWrittenMemo.get(pkg);
+  if (!memo) neverWrittenMemo.set(pkg, (memo = new Map()));
+  const known = memo.get(field);
+  if (known !== undefined) return known;
+  // the type declaring the field: `type T struct { f X }`
+  let spec: Node | null = field.decl;
+  while (spec && spec.kind !== 'TypeSpec' && spec.kind !== 'File') spec = pkg.parentOf(spec);
+  if (spec?.kind !== 'TypeSpec') return false;
+  const owner = { name: spec.name.name, pkg: pkg.importPath };
+  const isField = (e: Expr): boolean => {
+    const x = unparen(e);
+    return x.kind === 'SelectorExpr' && x.sel.name === field.name && pkg.objectOf(x.sel) === field;
+  };
+  let written = fieldWrites(pkg, field).length > 0;
+  for (const f of pkg.files) {
+    const stack: Node[] = [f.ast];
+    while (stack.length > 0 && !written) {
+      const n = stack.pop()!;
+      if (n.kind === 'AssignStmt') written = n.lhs.some(isField);
+      else if (n.kind === 'UnaryExpr' && n.op === '&') written = isField(n.x);
+      else if (n.kind === 'CompositeLit' && n.elts.length > 0 && n.elts[0]!.kind !== 'KeyValueExpr') {
+        const t = pkg.namedOf(pkg.typeOf(n));
+        written = t?.name === owner.name && t.pkg === owner.pkg;
+      }
+      forEachChild(n, (k) => { stack.push(k); });
+    }
+  }
+  memo.set(field, !written);
+  return !written;
+}
+
 const INSTALL_KEYS = new Set(['TLSConfig', 'TLSClientConfig', 'Config', 'TLS']);
 const installIndexes = new WeakMap<PackageInfo, Array<{ inst: Installation; expr: Expr }>>();
 
@@ -662,6 +703,11 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
 /** Words that may stand between "skip" and what is skipped: `SKIP_SMTP_TLS_VERIFY`, `skipServerCertCheck`. */
 const SKIPPED_WHAT = '((tls|ssl|server|host|smtp|imap|pop3?|ldap|grpc|https?|redis|mysql|postgres|pg|db|kafka|amqp|mqtt|nats|etcd|s3|proxy|upstream|backend)[-_]?)*';
+/** Whether a name says its switch turns something insecure on (`InsecureSkipVerify`, `skipTLSVerify`, `trustAll`). */
+export function isInsecureName(name: string): boolean {
+  return INSECURE_NAME.test(name);
+}
+
 const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?(verif|validat|check)|accept[-_]?(invalid|any|all|untrusted)[-_]?(certs?|certificates?)|trust[-_]?all([-_]?(certs?|certificates?|hosts?))?(?![a-z])|(unsafe|dangerous)[-_]?(tls|ssl|cert|accept)|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|(skip|ignore|disable)[-_]?(ssl|tls)([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)`, 'i');
 
 /**

@@ -201,3 +201,27 @@ func alwaysOff() *tls.Config {
 	insecure := true
 	return &tls.Config{InsecureSkipVerify: insecure} // want "tls/insecure-skip-verify: TLS certificate verification can be off: InsecureSkipVerify takes its value from the variable insecure, which is assigned true"
 }
+
+// A verification switch negated: its zero value turns verification off.
+type SSLOptions struct {
+	CAPath                 string
+	EnableHostVerification bool
+}
+
+func sslClientConfig(o *SSLOptions) *tls.Config {
+	return &tls.Config{
+		MinVersion:         tls.VersionTLS12,
+		InsecureSkipVerify: !o.EnableHostVerification, // want "tls/insecure-skip-verify: TLS certificate verification is off unless SSLOptions.EnableHostVerification is set: InsecureSkipVerify is its negation, and its zero value is false"
+	}
+}
+
+// The same switch with a default of true where the options are built: verification is on unless turned off.
+type PeerOptions struct {
+	VerifyPeer bool
+}
+
+func DefaultPeerOptions() PeerOptions { return PeerOptions{VerifyPeer: true} }
+
+func peerConfig(o PeerOptions) *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: !o.VerifyPeer}
+}

@@ -131,3 +131,29 @@ func keyLogFromEnv() io.Writer {
 func localEnvWriter() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: localKeyLog} // want "tls/key-log-writer: .*from localKeyLog, which is set from the environment variable APP_TLS_KEYLOG"
 }
+
+// An unexported writer field that nothing in the package sets: always nil.
+type tunnelClient struct {
+	sni       string
+	keyLogger io.WriteCloser
+}
+
+func newTunnelClient(sni string) *tunnelClient { return &tunnelClient{sni: sni} }
+
+func (c *tunnelClient) config() *tls.Config {
+	return &tls.Config{ServerName: c.sni, MinVersion: tls.VersionTLS12, KeyLogWriter: c.keyLogger}
+}
+
+// The same field set through a multi-value assignment: reported.
+type tunnelServer struct {
+	keyLogger io.WriteCloser
+}
+
+func (s *tunnelServer) open(path string) (err error) {
+	s.keyLogger, err = os.Create(path)
+	return err
+}
+
+func (s *tunnelServer) config() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: s.keyLogger} // want "tls/key-log-writer: KeyLogWriter takes its writer from the field s.keyLogger"
+}
