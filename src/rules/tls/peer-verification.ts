@@ -12,7 +12,7 @@
  * public key), or where the callers of the package function that fetches
  * and returns the peer's certificate do.
  */
-import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
@@ -20,10 +20,11 @@ import { assignedValues, unparen } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
 import { isExported } from '../../semantics/scope.js';
-import { packageCallsOf } from '../../semantics/callers.js';
+import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
+import type { Type } from '../../semantics/types.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { isMethodOf } from '../shared/log-sinks.js';
-import { bindingOf, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, valueAt } from './tls-config.js';
+import { bindingOf, declOf, exprText, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields, valueAt } from './tls-config.js';
 
 const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
 
@@ -35,7 +36,7 @@ const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
 export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | undefined {
   const fn = pkg.enclosingDecl(config);
   const own = fn && pkg.res.bodies.get(fn);
-  return (own && (fingerprintIn(pkg, own) ?? fingerprintInCallers(pkg, fn) ?? chainCheckIn(pkg, fn, own)))
+  return (own && (fingerprintIn(pkg, own) ?? fingerprintInCallers(pkg, fn) ?? chainCheckIn(pkg, fn, own, true)))
     ?? (returned(pkg, config) ? ownPeerVerification(pkg) : undefined);
 }
 
@@ -158,29 +159,128 @@ function find(pkg: PackageInfo): Node | undefined {
     }
   }
   for (const [fn, body] of pkg.res.bodies) {
-    const verify = chainCheckIn(pkg, fn, body);
+    const verify = chainCheckIn(pkg, fn, body, false);
     if (verify) return verify;
   }
   return undefined;
 }
 
-/** A chain check after the handshake in a function (closures included): `(*x509.Certificate).Verify`, `ConnectionState()` and a config's `RootCAs`. */
-function chainCheckIn(pkg: PackageInfo, fn: FuncDecl, body: FuncBodyInfo): Node | undefined {
-  const verify = body.calls.find((c) => calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify'));
-  return verify && body.calls.some((c) => calledName(c) === 'ConnectionState') && readsConfigRoots(pkg, fn) ? verify : undefined;
+/**
+ * A chain check after the handshake in a function (closures included):
+ * `(*x509.Certificate).Verify` next to `ConnectionState()`, against the
+ * roots of a config the function was handed (`cfg.RootCAs`), itself or
+ * through a package function that makes such a check with the roots it is
+ * passed (`verifyChain(name, conn, cfg.RootCAs)`). With `ownConfig` (the
+ * function builds the config in question), also against the very value it
+ * installs as the config's `RootCAs` (`RootCAs: d.rootCAs` ... `Roots:
+ * d.rootCAs`, or `verifyChain(name, conn, d.rootCAs)`): elsewhere, such a
+ * check says nothing about other configs.
+ */
+function chainCheckIn(pkg: PackageInfo, fn: FuncDecl, body: FuncBodyInfo, ownConfig: boolean): Node | undefined {
+  const installed = ownConfig ? installedRoots(pkg, fn) : new Set<string>();
+  const verify = body.calls.find((c) => isCertificateVerify(pkg, c));
+  if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState')
+    && (readsConfigRoots(pkg, fn) || verifyRoots(pkg, fn).some((r) => installed.has(textOf(pkg, r))))) return verify;
+  const checkers = rootsCheckers(pkg);
+  if (checkers.size === 0) return undefined;
+  return body.calls.find((c) => {
+    const d = declOf(pkg, c.fun);
+    const i = d && d !== fn ? checkers.get(d) : undefined;
+    const arg = i === undefined ? undefined : c.args[i];
+    return arg !== undefined && (isConfigRoots(pkg, arg) || installed.has(textOf(pkg, arg)));
+  });
+}
+
+function isCertificateVerify(pkg: PackageInfo, c: CallExpr): boolean {
+  return calledName(c) === 'Verify' && isMethodOf(pkg.calleeOf(c), 'crypto/x509', 'Certificate', 'Verify');
+}
+
+/** `cfg.RootCAs` of a tls.Config. */
+function isConfigRoots(pkg: PackageInfo, e: Expr): boolean {
+  const x = unparen(e);
+  return x.kind === 'SelectorExpr' && x.sel.name === 'RootCAs' && isTLSConfig(pkg, x.x);
+}
+
+function textOf(pkg: PackageInfo, n: Node): string {
+  const f = pkg.fileOf(n);
+  return f ? exprText(f.source, n) : '';
+}
+
+/** The texts of the values a function installs as a config's `RootCAs` (`RootCAs: d.rootCAs`, `cfg.RootCAs = pool`). */
+function installedRoots(pkg: PackageInfo, fn: Node): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodesIn(fn)) {
+    if (n.kind === 'CompositeLit') {
+      const kv = tlsConfigFields(pkg, n)?.get('RootCAs');
+      if (kv && !isNil(pkg, kv.value)) out.add(textOf(pkg, kv.value));
+    } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+      n.lhs.forEach((l, i) => { if (tlsConfigFieldTarget(pkg, l, 'RootCAs')) out.add(textOf(pkg, n.rhs[i]!)); });
+    }
+  }
+  return out;
+}
+
+/** The `Roots` given to `x509.VerifyOptions` in a function: literal keys and assignments (`opts.Roots = pool`). */
+function verifyRoots(pkg: PackageInfo, fn: Node): Expr[] {
+  const out: Expr[] = [];
+  for (const n of nodesIn(fn)) {
+    if (n.kind === 'CompositeLit' && isVerifyOptions(pkg, n)) {
+      for (const e of n.elts) if (e.kind === 'KeyValueExpr' && e.key.kind === 'Ident' && e.key.name === 'Roots') out.push(e.value);
+    } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+      n.lhs.forEach((l, i) => {
+        const x = unparen(l);
+        if (x.kind === 'SelectorExpr' && x.sel.name === 'Roots' && isVerifyOptionsType(pkg, pkg.typeOf(x.x))) out.push(n.rhs[i]!);
+      });
+    }
+  }
+  return out;
+}
+
+function isVerifyOptions(pkg: PackageInfo, lit: CompositeLit): boolean {
+  return isVerifyOptionsType(pkg, pkg.typeOf(lit));
+}
+
+function isVerifyOptionsType(pkg: PackageInfo, t: Type): boolean {
+  const n = pkg.namedOf(t);
+  return n?.pkg === 'crypto/x509' && n.name === 'VerifyOptions';
+}
+
+/**
+ * The package's functions that check a peer chain with roots they are
+ * passed: `Verify` next to `ConnectionState()`, with `Roots` a parameter;
+ * by function, the index of that parameter.
+ */
+const rootsCheckers = perPackage((pkg): ReadonlyMap<FuncDecl, number> => {
+  const out = new Map<FuncDecl, number>();
+  for (const [fn, body] of pkg.res.bodies) {
+    if (fn.kind !== 'FuncDecl' || !body.calls.some((c) => isCertificateVerify(pkg, c)) || !body.calls.some((c) => calledName(c) === 'ConnectionState')) continue;
+    const params = paramObjects(pkg, fn);
+    for (const r of verifyRoots(pkg, fn)) {
+      const x = unparen(r);
+      const i = x.kind === 'Ident' ? params.indexOf(pkg.objectOf(x)) : -1;
+      if (i >= 0) {
+        out.set(fn, i);
+        break;
+      }
+    }
+  }
+  return out;
+});
+
+function nodesIn(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return out;
 }
 
 /** Whether a function reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */
 function readsConfigRoots(pkg: PackageInfo, fn: Node): boolean {
-  const stack: Node[] = [fn];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.kind === 'SelectorExpr' && n.sel.name === 'RootCAs' && isTLSConfig(pkg, n.x)) return true;
-    forEachChild(n, (c) => {
-      stack.push(c);
-    });
-  }
-  return false;
+  return nodesIn(fn).some((n) => n.kind === 'SelectorExpr' && isConfigRoots(pkg, n));
 }
 
 /** Whether the config a verifier is assigned to is a local variable only ever set to a tls.Config literal (a config built and checked in one place). */
