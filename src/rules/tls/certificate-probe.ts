@@ -2,13 +2,16 @@
  * Connections that only look at the peer's certificate: a TLS config whose
  * every use dials with crypto/tls (`Dial`, `DialWithDialer`, `Client`, a
  * wrapper that returns a `*tls.Conn`, or the `Dial`/`DialContext` of a
- * local `tls.Dialer` it configures), and
- * whose connections are only handshaken, asked for their state or host
- * name, and closed. Certificate inspectors and TLS probes work this way on
+ * local `tls.Dialer` it configures, a handshaker returning a `net.Conn`),
+ * or that a function of the package returns only to such dials, and whose
+ * connections are only handshaken, asked for their state or host name,
+ * and closed, or dropped. Certificate inspectors and TLS probes work this way on
  * purpose; no application data crosses such a connection.
  */
 import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { unparen } from '../../semantics/flow.js';
+import { packageCallsOf } from '../../semantics/callers.js';
+import { calledName } from '../../semantics/fact-names.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
@@ -29,13 +32,27 @@ const INSPECTING = new Set([
  * variables are followed: a config stored elsewhere, passed, returned or
  * cloned may carry data.
  */
-export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr): boolean {
+export function onlyInspectsCertificates(pkg: PackageInfo, config: Expr, depth = 0): boolean {
   const value = valueAt(pkg, config, true);
   const dialed = dialedAt(pkg, value);
   if (dialed !== undefined) return dialed;
+  const ret = pkg.parentOf(value);
+  if (ret?.kind === 'ReturnStmt') return ret.results.length === 1 && returnedOnlyToProbes(pkg, ret, depth);
   const binding = config.kind === 'Ident' ? undefined : bindingOf(pkg, value);
   const variable = config.kind === 'Ident' ? pkg.objectOf(config) : binding?.define ? pkg.objectOf(binding.name) : undefined;
   return variable !== undefined && configOnlyDialed(pkg, variable);
+}
+
+/**
+ * A config that a function of the package returns (its only result) is a
+ * probe's when every call of the function, all in the package, gives it to
+ * a probe: `thx.Handshake(ctx, conn, probeConfig(sni))`.
+ */
+function returnedOnlyToProbes(pkg: PackageInfo, ret: Node, depth: number): boolean {
+  const fn = pkg.enclosingFunc(ret);
+  if (fn?.kind !== 'FuncDecl' || depth > 2) return false;
+  const calls = packageCallsOf(pkg, fn);
+  return calls !== undefined && calls.length > 0 && calls.every((c) => onlyInspectsCertificates(pkg, c, depth + 1));
 }
 
 /** Every use of the config variable reads or sets a field of it, or passes it (or its address) to a dial whose connection only inspects. */
@@ -102,13 +119,22 @@ function dialsOnlyInspected(pkg: PackageInfo, sel: SelectorExpr): boolean {
   return call?.kind === 'CallExpr' && call.fun === sel && connectionOnlyInspected(pkg, call);
 }
 
-/** `tls.Dial`, `tls.DialWithDialer`, `tls.Client`, or a wrapper that returns a `*tls.Conn` (`client.TLSDial(network, addr, cfg)`). */
+/**
+ * `tls.Dial`, `tls.DialWithDialer`, `tls.Client`, a wrapper that returns a
+ * `*tls.Conn` (`client.TLSDial(network, addr, cfg)`), or a handshake or
+ * dial that returns a `net.Conn` (`thx.Handshake(ctx, conn, cfg)`).
+ */
 function isDial(pkg: PackageInfo, call: CallExpr): boolean {
   const c = pkg.calleeOf(call);
   if (c.kind === 'func' && c.pkg === 'crypto/tls') return DIALS.has(c.name);
   const first = pkg.signatureOf(call)?.results[0];
-  return first !== undefined && pkg.isNamedType(deref(first), 'crypto/tls', 'Conn') && first.kind === 'pointer';
+  if (first === undefined) return false;
+  if (pkg.isNamedType(deref(first), 'crypto/tls', 'Conn') && first.kind === 'pointer') return true;
+  // a handshaker or dialer of the module (an interface, say) that hands the connection back as a net.Conn
+  return pkg.isNamedType(first, 'net', 'Conn') && HANDSHAKE_NAME.test(calledName(call) ?? '');
 }
+
+const HANDSHAKE_NAME = /handshake|dial/i;
 
 /** The connection a dial returns is only handshaken, inspected and closed (`conn, err := tls.Dial(...)`, or used at once). */
 function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
@@ -118,6 +144,7 @@ function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
   let conn: Obj | undefined;
   if (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.rhs[0] === at) {
     const lhs = unparen(p.lhs[0]!);
+    if (lhs.kind === 'Ident' && lhs.name === '_') return true; // the connection is dropped: `_, err = thx.Handshake(...)`
     conn = lhs.kind === 'Ident' ? pkg.objectOf(lhs) : undefined;
   } else if (p?.kind === 'ValueSpec' && p.values.length === 1 && p.values[0] === at) {
     conn = p.names[0] ? pkg.objectOf(p.names[0]) : undefined;

@@ -1,6 +1,7 @@
 package insecureskipverify
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"net"
@@ -87,4 +88,36 @@ func probeThenUse(addr string) (*http.Client, error) {
 	}
 	conn.Close()
 	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, nil
+}
+
+// A measurement probe: a handshaker of the module hands back the connection, which is dropped.
+
+type handshaker interface {
+	Handshake(ctx context.Context, conn net.Conn, config *tls.Config) (net.Conn, error)
+}
+
+func probeConfig(sni string) *tls.Config {
+	return &tls.Config{ServerName: sni, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off on connections that only read"
+}
+
+func traceHandshake(ctx context.Context, thx handshaker, conn net.Conn, sni string) error {
+	_, err := thx.Handshake(ctx, conn, probeConfig(sni))
+	return err
+}
+
+func measureHandshake(ctx context.Context, thx handshaker, conn net.Conn, sni string) error {
+	cfg := &tls.Config{ServerName: sni, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off on connections that only read"
+	_, err := thx.Handshake(ctx, conn, cfg)
+	return err
+}
+
+// The same handshaker whose connection then carries a request: the usual finding.
+func fetchOverHandshake(ctx context.Context, thx handshaker, conn net.Conn, sni string) error {
+	cfg := &tls.Config{ServerName: sni, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	tc, err := thx.Handshake(ctx, conn, cfg)
+	if err != nil {
+		return err
+	}
+	_, err = tc.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+	return err
 }
