@@ -30,7 +30,7 @@ export type Exposure =
   /** A value whose name says it is a credential. */
   | { readonly kind: 'named'; readonly noun: string }
   /** A value logged under a credential key. */
-  | { readonly kind: 'keyed'; readonly noun: string; readonly key: string }
+  | { readonly kind: 'keyed'; readonly noun: string; readonly key: string; readonly inFormat: boolean }
   /** A struct printed whole, with credential fields in clear. */
   | { readonly kind: 'struct'; readonly type: string; readonly fields: readonly string[] }
   /** An `http.Header`: Authorization and Cookie in clear. */
@@ -65,7 +65,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced
   const t = pkg.typeOf(e);
-  if (isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) return { kind: 'headers' };
+  if ((isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) || isRequestDump(pkg, e)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
     let fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
@@ -82,9 +82,9 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
-    // the value's own name wins when it says what it is (`zap.String("token", tokenID)`)
-    if (!keyed || (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e))) return null;
-    return { kind: 'keyed', noun: keyed, key: v.key };
+    // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
+    if (!keyed || (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key))) return null;
+    return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
   }
   return null;
 }
@@ -122,6 +122,13 @@ function isBooleanOperation(e: Expr): boolean {
 /** A value read from a request or config by key, whose key the logger's key repeats. */
 function isDirectRead(e: Expr): boolean {
   return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
+}
+
+/** Whether a name is a shortening of a key: `pass` of `password`, `pwd`... not `passwordLength`. */
+function abbreviates(name: string, key: string): boolean {
+  const n = name.toLowerCase();
+  const k = key.toLowerCase();
+  return n.length >= 3 && n !== k && k.startsWith(n);
 }
 
 /** The credential a name says its value holds ("password", "client key"), or null; `strict` for values judged by name alone (not struct fields). */
@@ -392,6 +399,29 @@ function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {
   if (e.kind !== 'SelectorExpr' || e.sel.name !== 'Header') return false;
   const x = deref(pkg.typeOf(e.x));
   return x.kind === 'named' && x.pkg === 'net/http' && x.name === 'Request';
+}
+
+/** `net/http/httputil` functions whose result is a request in wire form, headers included. */
+const REQUEST_DUMPS = new Set(['DumpRequest', 'DumpRequestOut']);
+
+/**
+ * A request dumped with its headers: `httputil.DumpRequest(r, true)`, as
+ * such, converted (`string(dump)`), or through a local variable only ever
+ * assigned one (`dump, _ := httputil.DumpRequest(r, true)`).
+ */
+function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
+  const x = unparen(e);
+  if (depth > 3) return false;
+  if (x.kind === 'CallExpr') {
+    const c = pkg.calleeOf(x);
+    if (c.kind === 'func') return c.pkg === 'net/http/httputil' && REQUEST_DUMPS.has(c.name);
+    return c.kind === 'conversion' && x.args.length === 1 && isRequestDump(pkg, x.args[0]!, depth + 1);
+  }
+  if (x.kind !== 'Ident') return false;
+  const o = pkg.objectOf(x);
+  if (o?.kind !== 'var' || o.isParam || o.isField || o.isPackageLevel) return false;
+  const values = assignedValues(pkg, o);
+  return values.length > 0 && values.every((a) => isRequestDump(pkg, a, depth + 1));
 }
 
 /** Strings, byte slices, their named forms, interfaces and unknown types (a name then decides). */

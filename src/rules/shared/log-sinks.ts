@@ -49,8 +49,10 @@ export interface LoggedValue {
   readonly rendering: Rendering;
   /** For printf-style sinks: the verb that formats this argument (undefined: printed like `%v`). */
   readonly verb?: Verb;
-  /** The attribute key or field name, when the logger takes one and it is a constant. */
+  /** The attribute key or field name, when the logger takes one and it is a constant; for printf-style sinks, the label before the verb (`password=%s`). */
   readonly key?: string;
+  /** The key is a label in the format, not a logger key. */
+  readonly keyInFormat?: boolean;
 }
 
 export type SinkFamily = 'log' | 'slog' | 'fmt' | 'builtin' | 'zap' | 'logrus' | 'zerolog' | 'go-kit' | 'hclog' | 'klog' | 'custom';
@@ -248,6 +250,15 @@ function sink(call: CallExpr, name: string, family: SinkFamily, values: LoggedVa
   return { call, name, family, values, ...(format && { format }) };
 }
 
+/**
+ * The label a format gives the verb that follows it, written as a key:
+ * `password=` or `password: ` (optionally opening a quote or bracket) right
+ * before the verb, as in `"user=%s password=%s"`.
+ */
+function formatLabel(before: string): string | undefined {
+  return /(?:^|[\s,;(\[{])([A-Za-z][\w.-]*)\s?[:=]\s?["'\[(]?$/.exec(before)?.[1];
+}
+
 /** `log.Print(args...)`-style values from `from` on: each printed like `%v`. */
 function printValues(args: readonly Expr[], from: number, rendering: Rendering = 'fmt'): LoggedValue[] {
   return args.slice(from).map((expr) => ({ expr, rendering }));
@@ -262,7 +273,8 @@ function printfSink(pkg: PackageInfo, call: CallExpr, name: string, family: Sink
   const values: LoggedValue[] = [{ expr: fmtExpr, rendering: 'fmt' }];
   call.args.slice(formatIndex + 1).forEach((expr, i) => {
     const verb = verbs?.[i];
-    values.push({ expr, rendering: 'fmt', ...(verb && { verb }) });
+    const key = verb?.before !== undefined ? formatLabel(verb.before) : undefined;
+    values.push({ expr, rendering: 'fmt', ...(verb && { verb }), ...(key !== undefined && { key, keyInFormat: true }) });
   });
   return sink(call, name, family, values, { expr: fmtExpr, ...(value !== undefined && { value }) });
 }

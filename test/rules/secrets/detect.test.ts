@@ -123,6 +123,8 @@ describe('names', () => {
     expect(sensitiveName('tokenValue')?.noun).toBe('token');
     expect(sensitiveName('keyID')).toBeNull();
     expect(sensitiveName('secretName')).toBeNull();
+    expect(sensitiveName('agentJWT')?.noun).toBe('JWT');
+    expect(sensitiveName('jwtParser')).toBeNull();
     expect(sensitiveName('maxPasswordLength')).toBeNull();
     expect(sensitiveName('bypass')).toBeNull();
     expect(sensitiveName('pass')).toBeNull();

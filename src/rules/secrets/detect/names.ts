@@ -26,7 +26,7 @@ export function splitWords(name: string): string[] {
 const CREDENTIAL_NOUNS = new Set([
   'password', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode',
   'secret', 'token', 'credential', 'credentials', 'creds', 'cred',
-  'apikey', 'bearer', 'privatekey', 'secretkey', 'authorization',
+  'apikey', 'bearer', 'privatekey', 'secretkey', 'authorization', 'jwt',
 ]);
 
 /** `pass` is a credential only after one of these (`dbPass`, not `firstPass` or `bypass`). */
@@ -186,7 +186,7 @@ const QUALIFIER_LABELS: Readonly<Record<string, string>> = { api: 'API', hmac: '
 const NOUN_LABELS: Readonly<Record<string, string>> = {
   passwd: 'password', pwd: 'password', pw: 'password', pass: 'password', creds: 'credential', cred: 'credential',
   credentials: 'credential', apikey: 'API key', privatekey: 'private key', secretkey: 'secret key',
-  bearer: 'bearer token', authorization: 'authorization credential',
+  bearer: 'bearer token', authorization: 'authorization credential', jwt: 'JWT',
 };
 
 /** Names whose value is a credential identifier, not the credential: AWS key ids. */

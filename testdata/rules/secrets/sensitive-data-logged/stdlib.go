@@ -5,6 +5,7 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
+	"net/http/httputil"
 	"os"
 
 	"redline.test/rules/secrets/sensitive-data-logged/logutil"
@@ -253,4 +254,31 @@ func useRegistries(ref string, data []byte) {
 	log.Printf("account %+v", acct)
 	acct.Password = os.Getenv("REGISTRY_PASSWORD")
 	log.Printf("account %+v", acct) // want "log.Printf logs `acct`, a whole `Account` value, and its field `Password` is printed in clear"
+}
+
+// Labels in the format name what a verb prints.
+func capturedLogin(user, pass string, attempts int) {
+	log.Printf("captured login user=%s password=%s", user, pass)   // want "secrets/sensitive-data-logged: log.Printf logs `pass` labelled \"password\" in its format"
+	log.Printf("login user=%s password: %q", user, firstOf(pass))  // want "secrets/sensitive-data-logged: log.Printf logs `firstOf\\(pass\\)` labelled \"password\""
+	log.Printf("password=%s attempts=%d", maskAll(pass), attempts) // a masking call: its own name says what it prints
+	log.Printf("password length=%d", len(pass))
+}
+
+func firstOf(s string) string { return s }
+
+func maskAll(s string) string { return fmt.Sprintf("%d chars", len(s)) }
+
+// A JWT named as one is a bearer credential.
+func agentCheckIn(agentJWT string) {
+	log.Println("checking in with", agentJWT) // want "secrets/sensitive-data-logged: .*logs `agentJWT`.*JWT"
+}
+
+// A request dumped in wire form carries its headers.
+func traceRequest(r *http.Request) {
+	dump, err := httputil.DumpRequest(r, false)
+	if err != nil {
+		return
+	}
+	fmt.Fprintln(os.Stderr, string(dump)) // want "secrets/sensitive-data-logged: .*logs `string\\(dump\\)`, all the HTTP headers"
+	log.Printf("%d bytes of request", len(dump))
 }
