@@ -5,7 +5,7 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { BinaryExpr, CallExpr, Expr } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -14,7 +14,7 @@ import { assignedValues, namedObject, unparen, usesOf } from '../../semantics/fl
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
-import { constString, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
+import { constString, formattedValues, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { selectorChain, tagValue, unsetFields } from './fields-set.js';
 import { calleeParamName, nameOfValue } from './names-of.js';
@@ -34,7 +34,9 @@ export type Exposure =
   /** A struct printed whole, with credential fields in clear. */
   | { readonly kind: 'struct'; readonly type: string; readonly fields: readonly string[] }
   /** An `http.Header`: Authorization and Cookie in clear. */
-  | { readonly kind: 'headers' };
+  | { readonly kind: 'headers' }
+  /** A string built from a credential (`fmt.Sprintf("%s:%s@tcp(%s)/", user, password, addr)`, `a + password`). */
+  | { readonly kind: 'embedded'; readonly noun: string; readonly part: Expr };
 
 /** Names too generic to say anything about a value, so the key it is logged under decides. */
 const GENERIC_VALUE_NAMES = new Set(['v', 'val', 'value', 's', 'str', 'x', 'p', 'arg', 'data', 'raw', 'b', 'buf', 'tok', 't']);
@@ -83,10 +85,54 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (v.key !== undefined) {
     const keyed = credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
-    if (!keyed || (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key))) return null;
-    return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
+    const nameWins = name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key);
+    if (keyed && !nameWins) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
+    if (nameWins) return null;
+  }
+  return embeddedCredential(pkg, e, s, 0);
+}
+
+/**
+ * A string built from a credential: `fmt.Sprintf` with a credential among
+ * its shown arguments (by name, or by its label in the format), a `+`
+ * concatenation with one, or a local variable assigned such a string
+ * (`dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, password, addr, db)`).
+ */
+function embeddedCredential(pkg: PackageInfo, e: Expr, s: ExposureSettings, depth: number): Exposure | null {
+  const x = unparen(e);
+  if (depth > 2) return null;
+  const parts: LoggedValue[] | null = x.kind === 'CallExpr' ? formattedValues(pkg, x)
+    : x.kind === 'BinaryExpr' && x.op === '+' ? concatenated(x).map((expr) => ({ expr, rendering: 'fmt' as const }))
+      : null;
+  if (parts) {
+    for (const part of parts) {
+      const ex = unparen(part.expr).kind === 'Ident' || unparen(part.expr).kind === 'SelectorExpr' ? exposureOf(pkg, { ...part, expr: unparen(part.expr) }, s) : null;
+      if (ex?.kind === 'named' || ex?.kind === 'keyed') return { kind: 'embedded', noun: ex.noun, part: part.expr };
+    }
+    return null;
+  }
+  if (x.kind !== 'Ident') return null;
+  const o = pkg.objectOf(x);
+  if (o?.kind !== 'var' || o.isParam || o.isField || o.isPackageLevel) return null;
+  for (const a of assignedValues(pkg, o)) {
+    const found = embeddedCredential(pkg, a, s, depth + 1);
+    if (found) return found;
   }
   return null;
+}
+
+/** The operands of a chain of `+`. */
+function concatenated(b: BinaryExpr): Expr[] {
+  const out: Expr[] = [];
+  const visit = (e: Expr) => {
+    const x = unparen(e);
+    if (x.kind === 'BinaryExpr' && x.op === '+') {
+      visit(x.x);
+      visit(x.y);
+    } else out.push(x);
+  };
+  visit(b);
+  return out;
 }
 
 /**

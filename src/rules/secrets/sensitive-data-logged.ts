@@ -40,12 +40,13 @@ export default defineRule({
       hardcoded: '{sink} logs the hardcoded {what}{where}: the secret is in the source and now also in every log store this line reaches. Remove it from the log call, load the secret at run time, and revoke this one.',
       value: '{sink} logs `{expr}`, which holds {aNoun}{where}: logs are kept, shipped and read by many people and systems, so the {noun} leaks. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
       keyed: '{sink} logs `{expr}` under the key "{key}"{where}: that {noun} is then in clear in every log store this line reaches. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
+      embedded: '{sink} logs `{expr}`, which is built from `{part}`, {aNoun}{where}: that {noun} is then in clear in every log store this line reaches. Log a copy without it (a redacted connection string, say), or leave the value out.',
       labelled: '{sink} logs `{expr}` labelled "{key}" in its format{where}: that {noun} is then in clear in every log store this line reaches. Leave it out of the log, or log a redacted form (a short prefix or a hash).',
       struct: '{sink} logs `{expr}`, a whole `{type}` value{where}, and its {fields} {verb} printed in clear ({how}): give `{type}` a {method} method that masks {pronoun}, or log only the fields you need (tag a field that holds no secret `{tag}:"..."` to say so).',
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}, including Authorization and Cookie: bearer tokens, passwords and session cookies end up in the logs. Log only the headers you need.',
     },
     docs: {
-      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`) or labelled as a credential in a printf format (`log.Printf("user=%s password=%s", u, p)`: the label wins over a generic or shortened name such as `p` or `pass`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`, also dumped in wire form (`httputil.DumpRequest`, `DumpRequestOut`). Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`, or an unexported function that only ever runs as one: `go s.record(user, password)`), or a hardcoded secret: critical.',
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`) or labelled as a credential in a printf format (`log.Printf("user=%s password=%s", u, p)`: the label wins over a generic or shortened name such as `p` or `pass`), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`, also dumped in wire form (`httputil.DumpRequest`, `DumpRequestOut`). A string built from a credential counts too: a `fmt.Sprintf` that shows one (`dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, password, addr, db)`, logged directly or through a local variable) or a `+` concatenation with one. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`, or an unexported function that only ever runs as one: `go s.record(user, password)`), or a hardcoded secret: critical.',
       why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
       fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
       bad: `package auth
@@ -143,7 +144,7 @@ func login(c Credentials) {
         return;
       }
       const ex = exposureOf(pkg, v, exposure);
-      if (!ex || (programOutput && (ex.kind === 'named' || (ex.kind === 'keyed' && ex.inFormat))) || judgedElsewhere?.(ex)) return;
+      if (!ex || (programOutput && (ex.kind === 'named' || ex.kind === 'embedded' || (ex.kind === 'keyed' && ex.inFormat))) || judgedElsewhere?.(ex)) return;
       const { go: started, where, goRelated } = on();
       ctx.report({
         range: v.expr,
@@ -153,7 +154,7 @@ func login(c Credentials) {
       });
     };
 
-    type MessageId = 'value' | 'keyed' | 'labelled' | 'headers' | 'struct';
+    type MessageId = 'value' | 'keyed' | 'labelled' | 'embedded' | 'headers' | 'struct';
     const describe = (ex: Exposure, v: LoggedValue, sink: string, where: string, expr: string): { messageId: MessageId; data: Record<string, string> } => {
       switch (ex.kind) {
         case 'named':
@@ -162,6 +163,8 @@ func login(c Credentials) {
           return { messageId: ex.inFormat ? 'labelled' as const : 'keyed' as const, data: { sink, expr, noun: ex.noun, key: ex.key, where } };
         case 'headers':
           return { messageId: 'headers' as const, data: { sink, expr, where } };
+        case 'embedded':
+          return { messageId: 'embedded' as const, data: { sink, expr, part: text(ex.part), noun: ex.noun, aNoun: withArticle(ex.noun), where } };
         case 'struct': {
           const many = ex.fields.length > 1;
           const fields = ex.fields.map((f) => `\`${f}\``);

@@ -453,6 +453,14 @@ export function fieldValues(pkg: PackageInfo, call: CallExpr): LoggedValue[] | n
   return null;
 }
 
+/** The formatted arguments of `fmt.Sprintf(format, args...)`, each with its verb and label, or null when the call is not one. */
+export function formattedValues(pkg: PackageInfo, call: CallExpr): LoggedValue[] | null {
+  if (calledName(call) !== 'Sprintf') return null;
+  const c = pkg.calleeOf(call);
+  if (c.kind !== 'func' || c.pkg !== 'fmt') return null;
+  return printfSink(pkg, call, 'fmt.Sprintf', 'fmt', 0)?.values.slice(1) ?? null;
+}
+
 /** A short name for an attribute or field constructor: `slog.String`, `zap.Any`. */
 export function fieldConstructorName(pkg: PackageInfo, call: CallExpr): string | undefined {
   const c = pkg.calleeOf(call);

@@ -282,3 +282,15 @@ func traceRequest(r *http.Request) {
 	fmt.Fprintln(os.Stderr, string(dump)) // want "secrets/sensitive-data-logged: .*logs `string\\(dump\\)`, all the HTTP headers"
 	log.Printf("%d bytes of request", len(dump))
 }
+
+// Strings built from a credential carry it.
+func connectDatabase(dbUser, dbPwd, dbAddr, dbName string) string {
+	dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", dbUser, dbPwd, dbAddr, dbName)
+	log.Printf("connecting to database %s", dsn) // want "secrets/sensitive-data-logged: log.Printf logs `dsn`, which is built from `dbPwd`, a password"
+	safe := fmt.Sprintf("%s@tcp(%s)/%s", dbUser, dbAddr, dbName)
+	log.Printf("connecting to database %s", safe)
+	masked := fmt.Sprintf("%s:%d chars", dbUser, len(dbPwd))
+	log.Printf("credentials %s", masked)
+	log.Println("basic auth: " + dbUser + ":" + dbPwd) // want "secrets/sensitive-data-logged: log.Println logs `\"basic auth: \" \\+ dbUser \\+ \":\" \\+ dbPwd`, which is built from `dbPwd`"
+	return dsn
+}
