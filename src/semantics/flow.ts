@@ -128,9 +128,13 @@ function flowIndex(info: PackageInfo): FlowIndex {
   return index;
 }
 
-/** The identifiers under `root` that denote `obj`. */
+/** The identifiers under `root` that denote `obj`, in source order. */
 export function usesOf(info: PackageInfo, root: ast.Node, obj: Obj): ast.Ident[] {
-  return identsIn(root).filter((id) => id !== obj.decl && info.objectOf(id) === obj);
+  const out: ast.Ident[] = [];
+  walkNodes(root, (n) => {
+    if (n.kind === 'Ident' && n.name === obj.name && n !== obj.decl && info.objectOf(n) === obj) out.push(n);
+  });
+  return out;
 }
 
 /** The variables an expression reads directly: `x`, `x.f`, `&x`, `*x`, `x[i]`, conversions `T(x)`. */

@@ -9,13 +9,13 @@
  * purpose; no application data crosses such a connection.
  */
 import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen, usesOf } from '../../semantics/flow.js';
 import { packageCallsOf } from '../../semantics/callers.js';
 import { calledName } from '../../semantics/fact-names.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { bindingOf, identUses, isLocalVariable, isNil, valueAt } from './tls-config.js';
+import { bindingOf, isLocalVariable, isNil, valueAt } from './tls-config.js';
 
 const DIALS = new Set(['Dial', 'DialWithDialer', 'Client']);
 
@@ -58,7 +58,7 @@ function returnedOnlyToProbes(pkg: PackageInfo, ret: Node, depth: number): boole
 /** Every use of the config variable reads or sets a field of it, or passes it (or its address) to a dial whose connection only inspects. */
 function configOnlyDialed(pkg: PackageInfo, config: Obj): boolean {
   if (!isLocalVariable(config)) return false;
-  const uses = identUses(config.func, pkg, config);
+  const uses = usesOf(pkg, config.func, config);
   if (uses.length === 0) return false;
   let dials = 0;
   for (const use of uses) {
@@ -108,7 +108,7 @@ function dialerConfigured(pkg: PackageInfo, kv: Node): Obj | SelectorExpr | null
 function dialerOnlyInspects(pkg: PackageInfo, dialer: Obj | SelectorExpr | null): boolean {
   if (dialer === null) return false;
   if (dialer.kind === 'SelectorExpr') return dialsOnlyInspected(pkg, dialer);
-  const uses = identUses(dialer.func!, pkg, dialer);
+  const uses = usesOf(pkg, dialer.func!, dialer);
   return uses.length > 0 && uses.every((use) => { const sel = pkg.parentOf(use); return sel?.kind === 'SelectorExpr' && sel.x === use && dialsOnlyInspected(pkg, sel); });
 }
 
@@ -150,7 +150,7 @@ function connectionOnlyInspected(pkg: PackageInfo, dial: CallExpr): boolean {
     conn = p.names[0] ? pkg.objectOf(p.names[0]) : undefined;
   }
   if (!isLocalVariable(conn)) return false;
-  for (const use of identUses(conn.func, pkg, conn)) {
+  for (const use of usesOf(pkg, conn.func, conn)) {
     const q = pkg.parentOf(use);
     if (q?.kind === 'SelectorExpr' && q.x === use && inspects(pkg, q)) continue;
     // a net.Conn from a tls.Dialer: `conn.(*tls.Conn).ConnectionState()`

@@ -1,8 +1,8 @@
 import type { Expr, FuncType, Ident, Node, RangeStmt, StarExpr } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen, usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { identUses, isTLSConfigValueType, shortText, valueAt } from './tls-config.js';
+import { isTLSConfigValueType, shortText, valueAt } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -137,7 +137,7 @@ function cloneFix(pkg: PackageInfo, source: string, star: StarExpr): FixReport[]
   const edits: Array<{ range: Node | { start: number; end: number }; newText: string }> = [
     { range: star, newText: `${source.slice(star.x.start, star.x.end)}.Clone()` },
   ];
-  for (const use of identUses(fn, pkg, v)) {
+  for (const use of usesOf(pkg, fn, v)) {
     const p = pkg.parentOf(use);
     if (p?.kind === 'SelectorExpr' && p.x === use) continue;
     if (p?.kind === 'UnaryExpr' && p.op === '&') {

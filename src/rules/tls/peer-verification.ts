@@ -16,7 +16,7 @@ import type { CallExpr, CompositeLit, Expr, FuncDecl, Node } from '../../syntax/
 import type { ParamFactKind } from '../../semantics/facts.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
 import { isExported } from '../../semantics/scope.js';
@@ -24,7 +24,7 @@ import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import type { Type } from '../../semantics/types.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { isMethodOf } from '../shared/log-sinks.js';
-import { bindingOf, declOf, exprText, identUses, isNil, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields, valueAt } from './tls-config.js';
+import { bindingOf, declOf, exprText, isNil, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields, valueAt } from './tls-config.js';
 
 const VERIFIERS = ['VerifyPeerCertificate', 'VerifyConnection'];
 
@@ -142,7 +142,7 @@ function returned(pkg: PackageInfo, config: Expr): boolean {
   const name = config.kind === 'Ident' ? config : bindingOf(pkg, value)?.name;
   const v = name ? pkg.objectOf(name) : undefined;
   if (v?.kind !== 'var' || v.isPackageLevel || v.isField || !v.func) return false;
-  return identUses(v.func, pkg, v).some((u) => pkg.parentOf(valueAt(pkg, u, true))?.kind === 'ReturnStmt');
+  return usesOf(pkg, v.func, v).some((u) => pkg.parentOf(valueAt(pkg, u, true))?.kind === 'ReturnStmt');
 }
 
 /** The first place (in source order of the package's files) where the package checks peers itself, if any. */

@@ -2,13 +2,13 @@ import type * as ast from '../../syntax/ast.js';
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild, walk } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { assignedValues, namedObject, unparen } from '../../semantics/flow.js';
+import { assignedValues, namedObject, unparen, usesOf } from '../../semantics/flow.js';
 import { startOfLiteral, startOfStatement } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref } from '../../semantics/types.js';
-import { calleeName, declOf, fieldWrites, identUses, installationAt, installations, isNil, isTLSConfig, shortText, type Installation } from './tls-config.js';
+import { calleeName, declOf, fieldWrites, installationAt, installations, isNil, isTLSConfig, shortText, type Installation } from './tls-config.js';
 
 /** tls.Config callbacks that crypto/tls runs during handshakes, concurrently. */
 const HANDSHAKE_CALLBACKS = new Set(['GetCertificate', 'GetClientCertificate', 'GetConfigForClient', 'VerifyConnection', 'VerifyPeerCertificate']);
@@ -293,7 +293,7 @@ function perConnectionConfig(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
   const values = assignedValues(pkg, o);
   if (values.length !== 1 || !freshConfig(pkg, values[0]!, 1)) return false;
   let installs = 0;
-  for (const id of identUses(fn, pkg, o)) {
+  for (const id of usesOf(pkg, fn, o)) {
     if (lit.start <= id.start && id.end <= lit.end) continue;
     const p = pkg.parentOf(id);
     if (p?.kind === 'SelectorExpr' && p.x === id && pkg.objectOf(p.sel)?.isField) continue;
@@ -350,7 +350,7 @@ function goroutineShares(pkg: PackageInfo, o: Obj, lit: FuncNode): boolean {
     if ((p.kind === 'ForStmt' || p.kind === 'RangeStmt') && !(o.decl.start >= p.start && o.decl.start < p.end)) return true;
   }
   // used again by the spawner after the go statement, or installed by it (a server or client then uses it concurrently)
-  for (const id of identUses(spawner, pkg, o)) {
+  for (const id of usesOf(pkg, spawner, o)) {
     if (id.start >= lit.end) return true;
     if (id.end <= lit.start && installationAt(pkg, id)) return true;
   }
@@ -435,7 +435,7 @@ function passedBefore(pkg: PackageInfo, w: Write): Installation | undefined {
   const cfg = pkg.cfgOf(fn);
   if (!cfg) return undefined;
   const reassigns = (n: Node) => n.kind === 'AssignStmt' && n.lhs.some((l) => { const x = unparen(l); return x.kind === 'Ident' && pkg.objectOf(x) === o; });
-  for (const use of identUses(fn, pkg, o)) {
+  for (const use of usesOf(pkg, fn, o)) {
     if (use.start >= w.node.start) continue;
     const inst = installationAt(pkg, use);
     if (!inst || pkg.enclosingFunc(inst.node) !== fn) continue;

@@ -10,7 +10,7 @@ import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../..
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
@@ -226,7 +226,7 @@ export function installationsOfValue(pkg: PackageInfo, value: Expr): Installatio
   const v = definedVariable(pkg, value);
   if (v) {
     const fn = pkg.enclosingFunc(value);
-    for (const id of identUses(fn ?? pkg.fileOf(value)?.ast ?? value, pkg, v)) {
+    for (const id of usesOf(pkg, fn ?? pkg.fileOf(value)?.ast ?? value, v)) {
       const at = installationAt(pkg, id);
       if (at) out.push(at);
     }
@@ -255,7 +255,7 @@ export function isLocalVariable(v: Obj | undefined): v is Obj & { readonly func:
 
 /** The uses of a local variable as a value: not `v.Field` (reads and writes of its fields), not the target of an assignment. */
 export function valueUses(pkg: PackageInfo, v: Obj & { readonly func: Node }): ast.Ident[] {
-  return identUses(v.func, pkg, v).filter((use) => {
+  return usesOf(pkg, v.func, v).filter((use) => {
     const p = pkg.parentOf(use);
     if (p?.kind === 'SelectorExpr' && p.x === use && pkg.objectOf(p.sel)?.isField === true) return false;
     return !(p?.kind === 'AssignStmt' && p.lhs.includes(use));
@@ -305,20 +305,6 @@ export function roleOf(pkg: PackageInfo, installed: readonly Installation[], fie
   return server && !client ? 'server' : client && !server ? 'client' : undefined;
 }
 
-/** Identifiers under `root` that use `obj` (its declaration excluded). */
-export function identUses(root: Node, pkg: PackageInfo, obj: Obj): ast.Ident[] {
-  const out: ast.Ident[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.kind === 'Ident') {
-      if (n.name === obj.name && n !== obj.decl && pkg.objectOf(n) === obj) out.push(n);
-      continue;
-    }
-    forEachChild(n, (c) => { stack.push(c); });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
 
 // ---------------------------------------------------------------------------
 // Values a field may take
@@ -855,8 +841,8 @@ function chosenBySwitch(pkg: PackageInfo, holder: ast.Ident): string | undefined
 
 /** The uses of a variable: in its function, or in every file of the package for a package-level one. */
 function usesInScope(pkg: PackageInfo, v: Obj): ast.Ident[] {
-  if (v.func) return identUses(v.func, pkg, v);
-  return pkg.files.flatMap((f) => identUses(f.ast, pkg, v));
+  if (v.func) return usesOf(pkg, v.func, v);
+  return pkg.files.flatMap((f) => usesOf(pkg, f.ast, v));
 }
 
 /**
@@ -870,7 +856,7 @@ function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): string | 
   if (INSECURE_NAME.test(x.name)) return x.name;
   const v = pkg.objectOf(x);
   if (v?.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || !v.func) return undefined;
-  const values = identUses(v.func, pkg, v).filter((u) => {
+  const values = usesOf(pkg, v.func, v).filter((u) => {
     const p = pkg.parentOf(u);
     return !(p?.kind === 'SelectorExpr' && p.x === u);
   });

@@ -1,9 +1,10 @@
 import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import { usesOf } from '../../semantics/flow.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import {
-  describeSource, exprText, identUses, installationsOfLiteral, definedVariable, resolveValues,
+  describeSource, exprText, installationsOfLiteral, definedVariable, resolveValues,
   roleOfLiteral, TEST_CODE_LIMITS, tlsConfigFieldTarget, tlsConfigFields, tlsImportName, type PossibleValue,
 } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
@@ -185,7 +186,7 @@ func NewServer(cert tls.Certificate) *http.Server {
       const v = definedVariable(pkg, pkg.parentOf(lit)?.kind === 'UnaryExpr' ? (pkg.parentOf(lit) as Expr) : lit);
       if (v) {
         const fn = pkg.enclosingFunc(lit);
-        for (const id of identUses(fn ?? file.ast, pkg, v)) {
+        for (const id of usesOf(pkg, fn ?? file.ast, v)) {
           const p = pkg.parentOf(id);
           // cfg.MinVersion = ... later, on every path: the version is set after all
           // (set only under a condition, e.g. from an optional setting, the default remains)
