@@ -6,7 +6,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { calledName } from './fact-names.js';
-import { unparenExpr } from './infer.js';
+import { unparen } from '../syntax/ast.js';
 import type { PackageInfo } from './package.js';
 
 /** What the syntax of a call says about its callee: its name, whether a method, whether maybe declared in this package. */
@@ -44,7 +44,7 @@ export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | u
 
 /** The import path of `pkg` in `pkg.Name` (a resolver use: no type inference), undefined when `x` is not a package. */
 function selectedPackage(info: PackageInfo, sel: ast.SelectorExpr): string | undefined {
-  const x = unparenExpr(sel.x);
+  const x = unparen(sel.x);
   const o = x.kind === 'Ident' ? info.res.uses.get(x) : undefined;
   return o?.kind === 'pkgname' ? o.importPath : undefined;
 }

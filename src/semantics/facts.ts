@@ -19,7 +19,7 @@ import type * as ast from '../syntax/ast.js';
 import { buildCFG, type Block } from './cfg.js';
 import { constToJSON } from './consts.js';
 import type { ExportedMethod, ExportedPackage, ExportedType } from './exports.js';
-import { unparenExpr } from './infer.js';
+import { unparen } from '../syntax/ast.js';
 import {
   checkPackage, EMPTY_PROGRAM, NEVER_RETURNS, type Callee, type FactTable, type PackageInfo, type PackageInput, type ProgramView,
 } from './package.js';
@@ -362,7 +362,7 @@ function exportPackage(info: PackageInfo): ExportedPackage {
 /** The caller parameter an argument expression stands for (through conversions and single-assignment locals). */
 export function paramIndexOf(info: PackageInfo, e: ast.Expr, params: ReadonlyMap<Obj, number>, reassigned: { has(o: Obj): boolean }, depth = 0): number | undefined {
   if (depth > 8) return undefined;
-  e = unparenExpr(e);
+  e = unparen(e);
   if (e.kind === 'CallExpr' && e.args.length === 1 && info.modeOf(e.fun) === 'type') return paramIndexOf(info, e.args[0]!, params, reassigned, depth + 1);
   if (e.kind === 'UnaryExpr' && e.op === '&') return undefined;
   if (e.kind !== 'Ident') return undefined;
@@ -443,7 +443,7 @@ function seedFunc(info: PackageInfo, fn: ast.FuncDecl, kinds: KindsByRole, mayCu
   const reassigned = new Reassigned(body, params);
   const argParam = (call: ast.CallExpr, j: number): number | undefined => {
     if (j >= 0) return paramIndexOf(info, call.args[j]!, params, reassigned);
-    const fun = unparenExpr(call.fun);
+    const fun = unparen(call.fun);
     return fun.kind === 'SelectorExpr' && info.calleeOf(call).kind === 'method' ? paramIndexOf(info, fun.x, params, reassigned) : undefined;
   };
   const hasParams = params.size > 0;
@@ -546,7 +546,7 @@ function skeleton(info: PackageInfo, fn: ast.FuncDecl, allPaths: readonly FuncFa
     for (let j = 0; j < b.nodes.length; j++) {
       const n = b.nodes[j]!;
       if (n.kind !== 'ExprStmt') continue;
-      const x = unparenExpr(n.x);
+      const x = unparen(n.x);
       if (x.kind !== 'CallExpr') continue;
       // the callees of calls that cannot end a path are not needed
       const k = mayMatter && !mayMatter(x) ? undefined : info.calleeKey(info.calleeOf(x));
@@ -657,7 +657,7 @@ function mayCutFuncs(
 function cutFreePath(list: readonly ast.Stmt[], mayCut: (c: ast.CallExpr) => boolean): boolean {
   const simple = (st: ast.Stmt | null): boolean => {
     if (!st || st.kind !== 'ExprStmt') return true;
-    const x = unparenExpr(st.x);
+    const x = unparen(st.x);
     return x.kind !== 'CallExpr' || !mayCut(x);
   };
   for (const st of list) {

@@ -5,6 +5,7 @@
  * questions (a secret captured by a goroutine, a C pointer crossing
  * goroutines, a tls.Config shared by goroutines).
  */
+import { unparen } from '../syntax/ast.js';
 import type * as ast from '../syntax/ast.js';
 import { pushChildrenReversed } from '../syntax/walk.js';
 import { startedCall, type GoroutineStart } from './goroutines.js';
@@ -160,10 +161,6 @@ export function variablesIn(info: PackageInfo, e: ast.Expr): Obj[] {
   }
 }
 
-export function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.x;
-  return e;
-}
 
 /** The object an identifier or a selector (`cfg.Key`: the field or package member) names, parentheses removed. */
 export function namedObject(info: PackageInfo, e: ast.Expr): Obj | undefined {

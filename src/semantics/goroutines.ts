@@ -7,7 +7,8 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { isExported } from './scope.js';
-import { identsIn, unparen } from './flow.js';
+import { identsIn } from './flow.js';
+import { unparen } from '../syntax/ast.js';
 import type { PackageInfo } from './package.js';
 
 export type GoroutineStart = ast.GoStmt | ast.CallExpr;

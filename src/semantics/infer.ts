@@ -8,7 +8,7 @@
  * cannot be determined the answer is `unknown`, never a guess.
  */
 import type * as ast from '../syntax/ast.js';
-import { NO_POS } from '../syntax/ast.js';
+import { NO_POS, unparen } from '../syntax/ast.js';
 import type { ExportedPackage, ExportedType } from './exports.js';
 import {
   binaryOp, intConst, intTypeInfo, literalValue, strConst, unaryOp, utf8Len, type ConstValue,
@@ -182,7 +182,7 @@ export class TypeInfo implements TypeEnv {
     const o = deref(owner);
     if (o.kind === 'named') return this.env.foreignObj('field', o.pkg, o.name, f.name, f.pos, f.type);
     // a field of an unnamed struct type declared in another package: attribute it to the package of the base object
-    let b = base ? unparenExpr(base) : undefined;
+    let b = base ? unparen(base) : undefined;
     while (b && (b.kind === 'SelectorExpr' || b.kind === 'IndexExpr' || b.kind === 'StarExpr')) b = b.kind === 'SelectorExpr' ? b.sel : b.x;
     const bo = b && b.kind === 'Ident' ? this.objectOf(b) : undefined;
     if (bo && bo.pkg !== this.pkgPath) return this.env.foreignObj('field', bo.pkg, '', f.name, f.pos, f.type);
@@ -490,7 +490,7 @@ export class TypeInfo implements TypeEnv {
         if (!ts) return UNKNOWN;
         const a = ts.assign;
         if (a.kind === 'AssignStmt' && a.rhs[0]) {
-          const ta = unparenExpr(a.rhs[0]);
+          const ta = unparen(a.rhs[0]);
           if (ta.kind === 'TypeAssertExpr') return this.typeOf(ta.x);
         }
         return UNKNOWN;
@@ -518,7 +518,7 @@ export class TypeInfo implements TypeEnv {
 
   /** Element i of a multi-value expression assigned to n variables. */
   tupleElem(e: ast.Expr, i: number, n: number): Type {
-    const x = unparenExpr(e);
+    const x = unparen(e);
     if (n === 2 && i === 1) {
       if (x.kind === 'IndexExpr' || x.kind === 'TypeAssertExpr' || (x.kind === 'UnaryExpr' && x.op === '<-')) return BOOL;
     }
@@ -713,7 +713,7 @@ export class TypeInfo implements TypeEnv {
         return this.convertConst(r, rt) ?? r;
       }
       case 'CallExpr': {
-        const fun = unparenExpr(e.fun);
+        const fun = unparen(e.fun);
         if (this.modeOf(fun) === 'type') {
           if (e.args.length !== 1) return undefined;
           const v = this.evalConst(e.args[0]!);
@@ -1180,7 +1180,7 @@ export class TypeInfo implements TypeEnv {
 
   private indexType(e: ast.IndexExpr | ast.IndexListExpr): Type {
     if (this.modeOf(e.x) === 'type') return this.typeExpr(e);
-    const x0 = unparenExpr(e.x);
+    const x0 = unparen(e.x);
     const xt = x0.kind === 'Ident' || x0.kind === 'SelectorExpr' ? this.computeTypeOf0(x0) : this.typeOf(e.x);
     const u = underlying(xt, this);
     if (u.kind === 'func' && u.typeParams && u.typeParams.length) {
@@ -1207,7 +1207,7 @@ export class TypeInfo implements TypeEnv {
 
   /** The name of the builtin called by `fun` (incl. unsafe.X), if any. */
   builtinName(fun: ast.Expr): string | undefined {
-    fun = unparenExpr(fun);
+    fun = unparen(fun);
     const id = fun.kind === 'Ident' ? fun : fun.kind === 'SelectorExpr' ? fun.sel : undefined;
     if (!id) return undefined;
     if (fun.kind === 'SelectorExpr' && !(fun.x.kind === 'Ident' && this.res.uses.get(fun.x)?.kind === 'pkgname')) return undefined;
@@ -1216,7 +1216,7 @@ export class TypeInfo implements TypeEnv {
   }
 
   private callType(e: ast.CallExpr): Type {
-    const fun = unparenExpr(e.fun);
+    const fun = unparen(e.fun);
     const mode = this.modeOf(fun);
     if (mode === 'type') return this.typeExpr(fun);
     if (mode === 'builtin') return this.builtinType(fun, e);
@@ -1294,7 +1294,7 @@ export class TypeInfo implements TypeEnv {
 
   /** The signature a call invokes (after instantiation when possible), or undefined. */
   signatureOf(call: ast.CallExpr): SignatureType | undefined {
-    const fun = unparenExpr(call.fun);
+    const fun = unparen(call.fun);
     const m = this.modeOf(fun);
     if (m === 'type' || m === 'builtin') return undefined;
     const u = underlying(this.typeOf(fun), this);
@@ -1348,11 +1348,6 @@ function untypedMax(x: Type, y: Type): Type {
 
 function isUntypedIntLike(t: Type): boolean {
   return t.kind === 'basic' && (t.name === 'untyped int' || t.name === 'untyped rune');
-}
-
-export function unparenExpr(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.x;
-  return e;
 }
 
 function containsCallOrRecv(e: ast.Expr): boolean {

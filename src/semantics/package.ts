@@ -14,7 +14,8 @@ import type { ExportedPackage } from './exports.js';
 import { calledName, lastName, type FactNameIndex } from './fact-names.js';
 import { calleeForm } from './call-shapes.js';
 import { RecentAnswers } from './recent-answers.js';
-import { TypeInfo, unparenExpr, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
+import { TypeInfo, type PackageEnv, type ExprMode, CGO_FUNCS } from './infer.js';
+import { unparen } from '../syntax/ast.js';
 import { resolvePackage, type FileScopeInfo, type FuncNode, type ImportLookup, type Resolution } from './resolve.js';
 import { newObj, type Obj, type ObjRecord } from './scope.js';
 import { knownPackage, knownPackageName } from './stdlib/index.js';
@@ -370,11 +371,11 @@ export class PackageInfo {
   }
 
   private computeCallee(call: ast.CallExpr): Callee {
-    let fun = unparenExpr(call.fun);
+    let fun = unparen(call.fun);
     const mode = this.info.modeOf(fun);
     if (mode === 'type') return { kind: 'conversion', type: this.info.typeExpr(fun) };
     if (mode === 'builtin') return { kind: 'builtin', name: this.info.builtinName(fun) ?? '' };
-    if ((fun.kind === 'IndexExpr' || fun.kind === 'IndexListExpr')) fun = unparenExpr(fun.x);
+    if ((fun.kind === 'IndexExpr' || fun.kind === 'IndexListExpr')) fun = unparen(fun.x);
     if (fun.kind === 'Ident') {
       const o = this.info.objectOf(fun);
       if (o && o.kind === 'func' && !o.isMethod) return { kind: 'func', pkg: o.pkg, name: o.name, obj: o, key: objFuncKey(o, o.pkg) };
@@ -685,7 +686,7 @@ export class PackageInfo {
       case 'CallExpr': {
         if (e === p.fun) return undefined;
         const i = p.args.indexOf(e);
-        const fun = unparenExpr(p.fun);
+        const fun = unparen(p.fun);
         const mode = ti.modeOf(fun);
         if (mode === 'type') {
           // like go/types' conversion: integer constant → string keeps the untyped type; a
@@ -736,7 +737,7 @@ export class PackageInfo {
         if (i < 0) return undefined;
         if (p.tok === ':=') return isNil ? undefined : defaultType(t);
         if (p.lhs.length !== p.rhs.length) return undefined;
-        const l = unparenExpr(p.lhs[i]!);
+        const l = unparen(p.lhs[i]!);
         if (l.kind === 'Ident' && l.name === '_') return isNil ? undefined : defaultType(t);
         if (p.tok === '<<=' || p.tok === '>>=') return undefined;
         return to(ti.typeOf(l));

@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { mayStartGoroutine } from './goroutines.js';
-import { NO_POS } from '../syntax/ast.js';
+import { NO_POS, unparen } from '../syntax/ast.js';
 import type { ExportedPackage } from './exports.js';
 import { newObj, newObjRecord, Scope, type Obj, type ObjKind, type ObjRecord } from './scope.js';
 import { UNIVERSE, UNSAFE_SCOPE } from './universe.js';
@@ -173,11 +173,6 @@ const CONTENT_KEEPING: Readonly<Record<string, ReadonlySet<string>>> = {
   strings: new Set(['TrimSpace', 'Trim', 'TrimPrefix', 'TrimSuffix', 'TrimLeft', 'TrimRight']),
   os: new Set(['ExpandEnv']),
 };
-
-function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.x;
-  return e;
-}
 
 /** The base type name of a receiver type expression (`*T`, `T[K]`, `(T)`). */
 export function recvBaseName(e: ast.Expr | null): ast.Ident | null {

@@ -18,6 +18,12 @@
 /** An absent position, like `token.NoPos`. */
 export const NO_POS = -1;
 
+/** The expression inside any parentheses (go/ast's `Unparen`). */
+export function unparen(e: Expr): Expr {
+  while (e.kind === 'ParenExpr') e = e.x;
+  return e;
+}
+
 /** An offset into the source text in UTF-16 code units, or `NO_POS`. */
 export type Offset = number;
 

@@ -27,7 +27,7 @@
  */
 
 import type * as ast from './ast.js';
-import { NO_POS } from './ast.js';
+import { NO_POS, unparen } from './ast.js';
 import { goVersionOf, parseConstraint } from './build-constraint.js';
 import * as N from './nodes.js';
 import { NONE } from './nodes.js';
@@ -86,11 +86,6 @@ interface RangeExpr {
   opPos: number;
   op: 'range';
   x: ast.Expr;
-}
-
-function unparen(x: ast.Expr): ast.Expr {
-  while (x.kind === 'ParenExpr') x = x.x;
-  return x;
 }
 
 function mkIdent(pos: number, name: string): ast.Ident {

@@ -1,9 +1,10 @@
 import type * as ast from '../../syntax/ast.js';
+import { unparen } from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Obj } from '../../semantics/scope.js';
 import { isExported } from '../../semantics/scope.js';
 import { defineRule } from '../../engine/rule.js';
-import { callEffect, CGO_RULE_BASE, cgoAnalysis, fieldKey, frees, unparen, unwrapPointer } from './lifetime.js';
+import { callEffect, CGO_RULE_BASE, cgoAnalysis, fieldKey, frees, unwrapPointer } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
 export default defineRule({

@@ -22,6 +22,7 @@
  * tracking silently: no finding rather than a guess.
  */
 import type * as ast from '../../syntax/ast.js';
+import { unparen } from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Block, CFG } from '../../semantics/cfg.js';
 import { pathsAvoiding } from '../../semantics/dataflow.js';
@@ -133,11 +134,6 @@ export interface Tracked {
 
 // ---------------------------------------------------------------------------
 // Small helpers
-
-export function unparen(e: ast.Expr): ast.Expr {
-  while (e.kind === 'ParenExpr') e = e.x;
-  return e;
-}
 
 function isNilIdent(pkg: PackageInfo, e: ast.Expr): boolean {
   const x = unparen(e);

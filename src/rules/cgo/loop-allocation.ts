@@ -1,7 +1,7 @@
 import type * as ast from '../../syntax/ast.js';
 import type { CallExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { deref, underlying } from '../../semantics/types.js';
 import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, releases, varName } from './lifetime.js';

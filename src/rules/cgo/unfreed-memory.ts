@@ -1,7 +1,8 @@
 import type { CallExpr, Node } from '../../syntax/ast.js';
+import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
-import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, unparen, varName, type Leak, type Tracked } from './lifetime.js';
+import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, varName, type Leak, type Tracked } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
 const related = (l: Leak, name: string, fn: Tracked['fn']): RelatedReport => ({

@@ -1,6 +1,6 @@
 import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { typeString, underlying } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';

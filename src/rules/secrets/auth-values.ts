@@ -9,7 +9,7 @@ import type { AssignStmt, CallExpr, CompositeLit, Expr, Node } from '../../synta
 import { calledName } from '../../semantics/fact-names.js';
 import { calledPackage, calleeForm } from '../../semantics/call-shapes.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { deref } from '../../semantics/types.js';
 import { constString, isMethodOf } from '../shared/log-sinks.js';
 import { constLeaves, leavesOf, type ConstLeaf } from './trace.js';

@@ -10,7 +10,8 @@ import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../se
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
-import { assignedValues, namedObject, unparen, usesOf } from '../../semantics/flow.js';
+import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';

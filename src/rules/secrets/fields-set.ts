@@ -13,7 +13,8 @@
 import type { CallExpr, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
-import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import type { Obj } from '../../semantics/scope.js';

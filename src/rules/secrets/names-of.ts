@@ -6,7 +6,7 @@
 import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { paramNames } from '../../semantics/facts.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { deref } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
 

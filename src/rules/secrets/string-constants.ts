@@ -5,7 +5,7 @@
  */
 import type { BasicLit, BinaryExpr, Expr, Node } from '../../syntax/ast.js';
 import type { KindVisitors } from '../../syntax/walk.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 
 /** A concatenation of string literals only (named constants in it are checked where they are declared). */
 export function isLiteralConcat(e: Expr): boolean {

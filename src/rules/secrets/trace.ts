@@ -8,7 +8,7 @@
 import type { BasicLit, Expr, Node } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 
 /** A step of a value's way from its definition to a use (a related location). */

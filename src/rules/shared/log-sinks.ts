@@ -18,7 +18,7 @@
  */
 import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
 import { deref, underlying } from '../../semantics/types.js';
 

@@ -9,7 +9,8 @@
  * purpose; no application data crosses such a connection.
  */
 import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
-import { unparen, usesOf } from '../../semantics/flow.js';
+import { usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { packageCallsOf } from '../../semantics/callers.js';
 import { calledName } from '../../semantics/fact-names.js';
 import type { PackageInfo } from '../../semantics/package.js';

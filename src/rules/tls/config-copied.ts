@@ -1,6 +1,7 @@
 import type { Expr, FuncType, Ident, Node, RangeStmt, StarExpr } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
-import { unparen, usesOf } from '../../semantics/flow.js';
+import { usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { isTLSConfigValueType, shortText, valueAt } from './tls-config.js';
 

@@ -1,6 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { underlying } from '../../semantics/types.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';

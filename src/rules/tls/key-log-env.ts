@@ -4,7 +4,8 @@ import { forEachChild } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { calleeName, declOf } from './tls-config.js';
 
 const ENV_READERS = new Set(['os.Getenv', 'os.LookupEnv']);

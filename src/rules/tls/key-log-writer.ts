@@ -4,7 +4,7 @@ import { walk } from '../../syntax/walk.js';
 import { defineRule } from '../../engine/rule.js';
 import { isTestHelper } from '../../engine/policy.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { importPathsOf } from '../../semantics/resolve.js';
 import { ENV_SET_VARS, envOfWriter } from './key-log-env.js';
 import { isNil, neverWritten, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';

@@ -16,7 +16,8 @@ import type { CallExpr, CompositeLit, Expr, FuncDecl, Node } from '../../syntax/
 import type { ParamFactKind } from '../../semantics/facts.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
-import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
 import { isExported } from '../../semantics/scope.js';

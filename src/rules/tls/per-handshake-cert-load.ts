@@ -1,7 +1,8 @@
 import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule } from '../../engine/rule.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
 import { LOADS_CERT_PER_CALL, loadsCertPerCall, unguardedLoads } from './cert-load.js';

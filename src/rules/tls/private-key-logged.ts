@@ -1,7 +1,8 @@
 import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { assignedValues, unparen } from '../../semantics/flow.js';
+import { assignedValues } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { calledName } from '../../semantics/fact-names.js';

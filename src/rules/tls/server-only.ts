@@ -16,7 +16,7 @@ import type { AssignStmt, CallExpr, Expr, FuncDecl, Node } from '../../syntax/as
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects, usedOnlyInPackage } from '../../semantics/callers.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import { definedVariable, installationAt, isNil, valueAt, valueUses } from './tls-config.js';
 
 /** How many steps (variables, parameters, fields, returns) a config is followed through. */

@@ -10,7 +10,8 @@ import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../..
 import { forEachChild } from '../../syntax/walk.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
-import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';

@@ -1,6 +1,6 @@
 import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { walk } from '../../syntax/walk.js';

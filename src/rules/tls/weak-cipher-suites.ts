@@ -1,7 +1,8 @@
 import type { CallExpr, CompositeLit, Expr, Ident, Node, SliceExpr } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
-import { assignedValues, unparen, usesOf } from '../../semantics/flow.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { TEST_CODE_LIMITS, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
