@@ -24,6 +24,20 @@ export function unparen(e: Expr): Expr {
   return e;
 }
 
+/** The operands of a chain of `+` (`a + (b + c)`: a, b, c), unparenthesised, left to right; the expression itself when it is no sum. */
+export function sumOperands(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  const visit = (x: Expr): void => {
+    const u = unparen(x);
+    if (u.kind === 'BinaryExpr' && u.op === '+') {
+      visit(u.x);
+      visit(u.y);
+    } else out.push(u);
+  };
+  visit(e);
+  return out;
+}
+
 /** An offset into the source text in UTF-16 code units, or `NO_POS`. */
 export type Offset = number;
 

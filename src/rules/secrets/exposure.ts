@@ -5,13 +5,13 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { BinaryExpr, CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
-import { unparen } from '../../syntax/ast.js';
+import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
@@ -103,7 +103,7 @@ function embeddedCredential(pkg: PackageInfo, e: Expr, s: ExposureSettings, dept
   const x = unparen(e);
   if (depth > 2) return null;
   const parts: LoggedValue[] | null = x.kind === 'CallExpr' ? formattedValues(pkg, x)
-    : x.kind === 'BinaryExpr' && x.op === '+' ? concatenated(x).map((expr) => ({ expr, rendering: 'fmt' as const }))
+    : x.kind === 'BinaryExpr' && x.op === '+' ? sumOperands(x).map((expr) => ({ expr, rendering: 'fmt' as const }))
       : null;
   if (parts) {
     for (const part of parts) {
@@ -120,20 +120,6 @@ function embeddedCredential(pkg: PackageInfo, e: Expr, s: ExposureSettings, dept
     if (found) return found;
   }
   return null;
-}
-
-/** The operands of a chain of `+`. */
-function concatenated(b: BinaryExpr): Expr[] {
-  const out: Expr[] = [];
-  const visit = (e: Expr) => {
-    const x = unparen(e);
-    if (x.kind === 'BinaryExpr' && x.op === '+') {
-      visit(x.x);
-      visit(x.y);
-    } else out.push(x);
-  };
-  visit(b);
-  return out;
 }
 
 /**

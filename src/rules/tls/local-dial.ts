@@ -15,7 +15,7 @@ import type { Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues } from '../../semantics/flow.js';
-import { unparen } from '../../syntax/ast.js';
+import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { deref } from '../../semantics/types.js';
 import { constString } from '../shared/log-sinks.js';
@@ -165,15 +165,7 @@ function passedAddress(pkg: PackageInfo, param: Obj, hops: number): Expr | undef
 
 /** A URL built by concatenation whose host is on this machine: `"https://" + listen + "/healthz"`, `"https://127.0.0.1:" + port`. */
 function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr, hops: number): boolean {
-  const parts: Expr[] = [];
-  const flatten = (x: Expr): void => {
-    const u = unparen(x);
-    if (u.kind === 'BinaryExpr' && u.op === '+') {
-      flatten(u.x);
-      flatten(u.y);
-    } else parts.push(u);
-  };
-  flatten(e);
+  const parts = sumOperands(e);
   const scheme = constString(pkg, parts[0]!);
   if (scheme === undefined || parts.length < 2) return false;
   if (LOOPBACK_ADDRESS.test(scheme)) return true;
