@@ -59,8 +59,13 @@ export function showsContent(v: LoggedValue): boolean {
   return !(v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= 8)));
 }
 
-/** Judges one logged value; null when it does not expose a credential. */
-export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings): Exposure | null {
+/**
+ * Judges one logged value; null when it does not expose a credential.
+ * `part`: the value is a part of a string being built, judged by its name
+ * and label only (a part that is itself built is not followed, so `s = s + x`
+ * cannot recurse).
+ */
+export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings, part = false): Exposure | null {
   if (v.rendering === 'stringer') return null;
   if (!showsContent(v)) return null;
   const e = unparen(v.expr);
@@ -90,7 +95,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
     if (keyed && !nameWins) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
     if (nameWins) return null;
   }
-  return embeddedCredential(pkg, e, s, 0);
+  return part ? null : embeddedCredential(pkg, e, s, 0);
 }
 
 /**
@@ -107,7 +112,7 @@ function embeddedCredential(pkg: PackageInfo, e: Expr, s: ExposureSettings, dept
       : null;
   if (parts) {
     for (const part of parts) {
-      const ex = unparen(part.expr).kind === 'Ident' || unparen(part.expr).kind === 'SelectorExpr' ? exposureOf(pkg, { ...part, expr: unparen(part.expr) }, s) : null;
+      const ex = unparen(part.expr).kind === 'Ident' || unparen(part.expr).kind === 'SelectorExpr' ? exposureOf(pkg, { ...part, expr: unparen(part.expr) }, s, true) : null;
       if (ex?.kind === 'named' || ex?.kind === 'keyed') return { kind: 'embedded', noun: ex.noun, part: part.expr };
     }
     return null;

@@ -294,3 +294,12 @@ func connectDatabase(dbUser, dbPwd, dbAddr, dbName string) string {
 	log.Println("basic auth: " + dbUser + ":" + dbPwd) // want "secrets/sensitive-data-logged: log.Println logs `\"basic auth: \" \\+ dbUser \\+ \":\" \\+ dbPwd`, which is built from `dbPwd`"
 	return dsn
 }
+
+// A string that grows from itself is followed once, not forever.
+func accumulate(parts []string) {
+	line := ""
+	for _, p := range parts {
+		line = line + "," + p
+	}
+	log.Printf("parts %s", line)
+}
