@@ -239,7 +239,7 @@ function isProgramOutput(pkg: PackageInfo, sink: Pick<LogSink, 'values' | 'strea
   if (others.length === 0 && (f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value)))) return true;
   const constantFormat = f === undefined || f.value !== undefined || isTranslatedConstant(pkg, f.expr);
   if (!constantFormat) return false;
-  if (generatedHere(pkg, v.expr) && others.every((x) => pkg.constValue(x.expr) !== undefined || namesNoCredential(pkg, x.expr))) return true;
+  if (generatedHere(pkg, v.expr) && others.every((x) => pkg.constValue(x.expr) !== undefined || namesNoCredential(pkg, x.expr) || generatedHere(pkg, x.expr))) return true;
   return others.every((x) => pkg.constValue(x.expr) !== undefined) && printedAloneElsewhere(pkg, call, v.expr);
 }
 
@@ -274,6 +274,9 @@ function namesNoCredential(pkg: PackageInfo, e: Expr): boolean {
   return name !== undefined && sensitiveName(name) === null && !aboutCredential(name);
 }
 
+/** Calls that encode their argument for display. */
+const ENCODING_CALL = /^(?:Encode(?:ToString)?|EncodeHex|ToHex|Hex|Base64|MarshalText)$/;
+
 const GENERATING_CALL = /^(?:[Gg]enerate|[Gg]en|[Nn]ew|[Rr]andom|[Rr]and|[Cc]reate|[Mm]ake)(?:$|[A-Z0-9_])/;
 
 /**
@@ -283,12 +286,16 @@ const GENERATING_CALL = /^(?:[Gg]enerate|[Gg]en|[Nn]ew|[Rr]andom|[Rr]and|[Cc]rea
 function generatedHere(pkg: PackageInfo, e: Expr): boolean {
   const x = unparen(e);
   if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField === true) return generatedHere(pkg, x.x);
+  if (x.kind === 'SliceExpr') return generatedHere(pkg, x.x);
+  // an encoding of a generated value: `hex.EncodeToString(key)`, `string(key)`
+  if (x.kind === 'CallExpr' && x.args.length === 1 && (pkg.calleeOf(x).kind === 'conversion' || ENCODING_CALL.test(calledName(x) ?? ''))) return generatedHere(pkg, x.args[0]!);
   const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
   if (o?.kind !== 'var' || o.isPackageLevel || o.isField) return false;
-  const values = assignedValues(pkg, o);
-  return values.length > 0 && values.every((val) => {
+  const fn = pkg.enclosingDecl(x);
+  // generated in this function before it is shown (`key, err := generateKey()`), whatever an earlier branch put there
+  return assignedValues(pkg, o).some((val) => {
     const c = unparen(val);
-    if (c.kind !== 'CallExpr') return false;
+    if (c.kind !== 'CallExpr' || c.start > x.start || pkg.enclosingDecl(c) !== fn) return false;
     const fun = unparen(c.fun);
     return GENERATING_CALL.test(calledName(c) ?? '') || (fun.kind === 'SelectorExpr' && fun.x.kind === 'Ident' && fun.x.name === 'rand');
   });

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"log"
@@ -461,3 +462,15 @@ func composeFlags(fs *flag.FlagSet) {
 	fmt.Printf("options: %+v\n", opts)
 	fmt.Printf("options: %+v\n", raw) // want "logs `raw`, a whole `rawOptions` value, and its field `HMACSecret` is printed in clear"
 }
+
+// A key-generation command prints the keys it has just made, encoded, to stdout: program output.
+func x25519Command(input []byte) {
+	privateKey := input
+	privateKey, publicKey, err := generateX25519(privateKey)
+	if err != nil {
+		return
+	}
+	fmt.Printf("PrivateKey: %v\nPassword (PublicKey): %v\n", hex.EncodeToString(privateKey), hex.EncodeToString(publicKey[:]))
+}
+
+func generateX25519(seed []byte) ([]byte, []byte, error) { return seed, seed, nil }
