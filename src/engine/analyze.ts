@@ -120,6 +120,8 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
     return i === undefined ? currentAncestors.slice() : index.inspector.ancestorsOf(i);
   };
 
+  /** Rules whose analysis of this file ran out of stack, with the node they were visiting: their other visits are skipped. */
+  const overflowed = new Map<EnabledRule, Node>();
   const visitorSets = rules.map((enabled) => {
     const ctx: RuleContext<string, unknown> = {
       options: enabled.options,
@@ -135,11 +137,13 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
     return trackCurrent(visitors, (node, ancestors) => {
       currentNode = node;
       currentAncestors = ancestors;
-    });
+      return !overflowed.has(enabled);
+    }, (node) => overflowed.set(enabled, node));
   });
   visitKinds(file.ast, ...visitorSets);
 
   const findings = pending.map((p) => toFinding(p, options));
+  if (overflowed.size > 0) findings.push(...overflowFindings(file, overflowed, options));
   const parseError = parseErrorFinding(file, syntaxErrors, options);
   if (parseError) findings.push(parseError);
   return applyDirectives(file, findings, options).filter((f): f is Finding => f !== null);
@@ -154,17 +158,50 @@ export function parseErrorFinding(file: EngineFile, syntaxErrors: readonly Synta
   return engineFinding(PARSE_ERROR_RULE, file, spanOf(file.positions, first.offset, first.offset), message, first.message, options);
 }
 
-/** Wraps every visitor so the engine knows which node is being visited when a rule reports. */
-function trackCurrent(visitors: object, set: (node: Node, ancestors: readonly Node[]) => void): Record<string, (n: Node, a: readonly Node[]) => void> {
+/**
+ * Wraps every visitor so the engine knows which node is being visited when a
+ * rule reports (`enter` returns false when the rule is to be skipped), and
+ * so a stack overflow in one rule's visitor stops that rule only.
+ */
+function trackCurrent(
+  visitors: object,
+  enter: (node: Node, ancestors: readonly Node[]) => boolean,
+  overflow: (node: Node) => void,
+): Record<string, (n: Node, a: readonly Node[]) => void> {
   const out: Record<string, (n: Node, a: readonly Node[]) => void> = {};
   for (const [key, fn] of Object.entries(visitors as Record<string, (n: Node, a: readonly Node[]) => void>)) {
     out[key] = (node, ancestors) => {
-      set(node, ancestors);
-      fn(node, ancestors);
+      if (!enter(node, ancestors)) return;
+      try {
+        fn(node, ancestors);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        overflow(node);
+      }
     };
   }
   return out;
 }
+
+/**
+ * One analysis-limit finding per rule that ran out of stack on a file. In
+ * deeply nested code that is the nesting; in shallow code it is a fault in
+ * Redline's analysis, and the message says so rather than blame the code.
+ */
+function overflowFindings(file: FileData, overflowed: ReadonlyMap<EnabledRule, Node>, options: AnalyzeOptions): Finding[] {
+  const { depth } = deepestNode(file.ast);
+  const deep = depth > SHALLOW_DEPTH;
+  return [...overflowed].map(([enabled, node]) => {
+    const id = enabled.rule.meta.id;
+    const message = deep
+      ? `This code nests ${depth} levels deep, deeper than ${id} can follow: that rule did not finish on this file, the other rules did. Build the value another way (a slice joined at run time, an embedded file, a map or switch) or exclude the file if it is generated.`
+      : `${id} ran out of stack on this code, which nests only ${depth} levels deep: that is a fault in Redline, not in the code. The rule did not finish on this file; the other rules did. Please report it with this file.`;
+    return engineFinding(ANALYSIS_LIMIT_RULE, file, spanOf(file.positions, node.start, node.end), message, `${id} depth ${depth}`, options);
+  });
+}
+
+/** Code this shallow cannot exhaust the stack by its nesting (the deepest file of GOROOT/src nests 449 levels). */
+const SHALLOW_DEPTH = 500;
 
 /** Does the rule's import prefilter admit a file that imports `importPaths` (unquoted)? */
 function passesPrefilter(rule: AnyRule, importPaths: readonly string[]): boolean {

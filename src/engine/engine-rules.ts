@@ -23,7 +23,7 @@ export const ENGINE_RULES: readonly RuleMeta[] = [
     since: '0.1.0',
     messages: {},
     docs: {
-      finds: 'Files whose expressions or statements nest so deeply (thousands of levels: a generated concatenation of thousands of string literals, thousands of chained `else if`s) that Redline\'s analyses cannot follow them. Redline reports the deepest place, leaves that file — or, when the package cannot be type-checked, that package — unanalysed, and scans everything else.',
+      finds: 'Files whose expressions or statements nest so deeply (thousands of levels: a generated concatenation of thousands of string literals, thousands of chained `else if`s) that Redline\'s analyses cannot follow them. Redline reports the deepest place, leaves that file — or, when the package cannot be type-checked, that package — unanalysed, and scans everything else. When a single rule runs out of stack on a file, only that rule stops there: the finding names it, and says when the code is too shallow to be the cause (a fault in Redline to report).',
       why: 'No rule ran on the code reported here, so its red lines, if any, are not in the report. Such code is valid Go (`go/parser` accepts up to its own nesting limit) but is almost always generated.',
       fix: 'Generate the value another way (a `[]string` joined at run time, `strings.Join`, an embedded file with `//go:embed`, a `switch` or a map instead of an `else if` chain), or exclude the generated file in `redline.yaml` (`exclude:`). Files marked `// Code generated ... DO NOT EDIT.` are skipped by default.',
       bad: `package assets

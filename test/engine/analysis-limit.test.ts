@@ -5,6 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/syntax/index.js';
 import { beyondAnalysisLimit, deepestNode, isStackOverflow, MAX_ANALYSED_DEPTH } from '../../src/engine/analysis-limit.js';
 import { scan } from '../../src/engine/scan.js';
+import { analyzePackage, type AnalyzeOptions } from '../../src/engine/analyze.js';
+import { defineRule, type AnyRule } from '../../src/engine/rule.js';
+import { CATALOG, RULES } from '../../src/rules/index.js';
+import { checkPackage } from '../../src/semantics/package.js';
+import { pkgFromSource } from '../semantics/helpers.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'redline-deep-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -94,5 +99,31 @@ describe('the depth analyses follow', () => {
     expect(beyondAnalysisLimit(small.file, small.nesting)).toBe(false);
     const union = parseFile(`package p\n\ntype C interface{ ${Array.from({ length: 600 }, (_, i) => `~[${i}]int`).join(' | ')} }\n`, 'p.go');
     expect(union.nesting).toBeGreaterThanOrEqual(600);
+  });
+});
+
+describe('a rule that runs out of stack', () => {
+  const recursing = defineRule({
+    meta: { ...RULES.find((r) => r.meta.id === 'context/builtin-key')!.meta, id: 'context/recursing-test-rule' as never },
+    create: () => {
+      const deeper = (n: number): number => deeper(n + 1) + 1;
+      return { CallExpr: () => { deeper(0); } };
+    },
+  });
+  const src = 'package p\n\nimport "crypto/tls"\n\nfunc F() *tls.Config {\n\tprintln("x")\n\treturn &tls.Config{InsecureSkipVerify: true}\n}\n';
+  const options = (rules: readonly AnyRule[]): AnalyzeOptions => ({
+    rules: rules.map((rule) => ({ rule, severity: rule.meta.severity, options: {} })),
+    catalog: CATALOG,
+    cwd: '/virtual',
+    tests: 'lower',
+    engineSeverity: () => undefined,
+  });
+
+  it('stops that rule only, and says the fault is Redline\'s when the code is shallow', () => {
+    const skip = RULES.find((r) => r.meta.id === 'tls/insecure-skip-verify')!;
+    const info = checkPackage(pkgFromSource(src));
+    const findings = analyzePackage(info, new Map(), options([recursing as AnyRule, skip]));
+    expect(findings.map((f) => `${f.location.line} ${f.rule}`)).toEqual(['6 redline/analysis-limit', '7 tls/insecure-skip-verify']);
+    expect(findings[0]!.message).toMatch(/^context\/recursing-test-rule ran out of stack on this code, which nests only \d+ levels deep: that is a fault in Redline/);
   });
 });
