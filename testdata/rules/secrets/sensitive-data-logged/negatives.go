@@ -474,3 +474,19 @@ func x25519Command(input []byte) {
 }
 
 func generateX25519(seed []byte) ([]byte, []byte, error) { return seed, seed, nil }
+
+// An export command prints shell assignments for eval: program output. The same line logged is a log.
+type awsCredentials struct {
+	AccessKeyID     string
+	SecretAccessKey string
+	SessionToken    string
+}
+
+func exportEnv(creds awsCredentials, prefix string) {
+	fmt.Printf("%sAWS_ACCESS_KEY_ID=%s\n", prefix, creds.AccessKeyID)
+	fmt.Printf("%sAWS_SECRET_ACCESS_KEY=%s\n", prefix, creds.SecretAccessKey)
+	fmt.Printf("export AWS_SESSION_TOKEN=%q\n", creds.SessionToken)
+	log.Printf("refreshed AWS_SECRET_ACCESS_KEY=%s", creds.SecretAccessKey)     // want "secrets/sensitive-data-logged: log.Printf logs `creds.SecretAccessKey`"
+	fmt.Fprintf(os.Stderr, "AWS_SECRET_ACCESS_KEY=%s\n", creds.SecretAccessKey) // want "secrets/sensitive-data-logged: fmt.Fprintf logs `creds.SecretAccessKey`"
+	fmt.Printf("connecting with secret access key %s\n", creds.SecretAccessKey) // want "secrets/sensitive-data-logged: fmt.Printf logs `creds.SecretAccessKey`"
+}
