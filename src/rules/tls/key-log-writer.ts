@@ -7,7 +7,8 @@ import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { unparen } from '../../syntax/ast.js';
 import { importPathsOf } from '../../semantics/resolve.js';
 import { ENV_SET_VARS, envOfWriter } from './key-log-env.js';
-import { isNil, neverWritten, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { neverWritten } from '../../semantics/fields.js';
+import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 export default defineRule({
   meta: {

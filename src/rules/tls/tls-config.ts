@@ -611,47 +611,6 @@ export function fieldWrites(pkg: PackageInfo, field: Obj): readonly Expr[] {
   return writes;
 }
 
-const neverWrittenMemo = new WeakMap<PackageInfo, Map<Obj, boolean>>();
-
-/**
- * Whether nothing can give an unexported field of a struct type of this
- * package a value: no keyed or unkeyed literal of its type sets it, no
- * assignment (of any arity) targets it, and its address is never taken. It
- * then always holds its zero value.
- */
-export function neverWritten(pkg: PackageInfo, field: Obj): boolean {
-  if (!field.isField || field.pkg !== pkg.importPath || /^\p{Lu}/u.test(field.name)) return false;
-  let memo = neverWrittenMemo.get(pkg);
-  if (!memo) neverWrittenMemo.set(pkg, (memo = new Map()));
-  const known = memo.get(field);
-  if (known !== undefined) return known;
-  // the type declaring the field: `type T struct { f X }`
-  let spec: Node | null = field.decl;
-  while (spec && spec.kind !== 'TypeSpec' && spec.kind !== 'File') spec = pkg.parentOf(spec);
-  if (spec?.kind !== 'TypeSpec') return false;
-  const owner = { name: spec.name.name, pkg: pkg.importPath };
-  const isField = (e: Expr): boolean => {
-    const x = unparen(e);
-    return x.kind === 'SelectorExpr' && x.sel.name === field.name && pkg.objectOf(x.sel) === field;
-  };
-  let written = fieldWrites(pkg, field).length > 0;
-  for (const f of pkg.files) {
-    const stack: Node[] = [f.ast];
-    while (stack.length > 0 && !written) {
-      const n = stack.pop()!;
-      if (n.kind === 'AssignStmt') written = n.lhs.some(isField);
-      else if (n.kind === 'UnaryExpr' && n.op === '&') written = isField(n.x);
-      else if (n.kind === 'CompositeLit' && n.elts.length > 0 && n.elts[0]!.kind !== 'KeyValueExpr') {
-        const t = pkg.namedOf(pkg.typeOf(n));
-        written = t?.name === owner.name && t.pkg === owner.pkg;
-      }
-      forEachChild(n, (k) => { stack.push(k); });
-    }
-  }
-  memo.set(field, !written);
-  return !written;
-}
-
 const INSTALL_KEYS = new Set(['TLSConfig', 'TLSClientConfig', 'Config', 'TLS']);
 const installIndexes = new WeakMap<PackageInfo, Array<{ inst: Installation; expr: Expr }>>();
 

@@ -179,6 +179,8 @@ func newInsecureClient() *http.Client {
 // Self-signed mode cannot verify: an explicit choice.
 type tlsInfo struct{ selfCert bool }
 
+func selfSignedInfo() tlsInfo { return tlsInfo{selfCert: true} }
+
 func (info tlsInfo) clientConfig() *tls.Config {
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	if info.selfCert {

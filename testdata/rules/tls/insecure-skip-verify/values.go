@@ -225,3 +225,33 @@ func DefaultPeerOptions() PeerOptions { return PeerOptions{VerifyPeer: true} }
 func peerConfig(o PeerOptions) *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: !o.VerifyPeer}
 }
+
+// An opt-in switch held by an unexported field that nothing sets is always false: its branch never runs.
+type peerTLSInfo struct {
+	caPath   string
+	selfCert bool
+}
+
+func (info peerTLSInfo) config() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if info.selfCert {
+		cfg.InsecureSkipVerify = true
+	}
+	return cfg
+}
+
+func loadPeerTLSInfo(ca string) peerTLSInfo { return peerTLSInfo{caPath: ca} }
+
+// The same switch set by a constructor: the opt-in stays reported.
+type devInfo struct {
+	selfSigned bool
+}
+
+func devConfig() *tls.Config {
+	d := devInfo{selfSigned: true}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if d.selfSigned {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when d.selfSigned is set"
+	}
+	return cfg
+}
