@@ -89,7 +89,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   const named = name !== undefined ? credentialName(name, s) : null;
   if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
-    const keyed = credentialName(v.key, s);
+    const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
     const nameWins = name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key);
     if (keyed && !nameWins) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
@@ -160,6 +160,15 @@ function isBooleanOperation(e: Expr): boolean {
 /** A value read from a request or config by key, whose key the logger's key repeats. */
 function isDirectRead(e: Expr): boolean {
   return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
+}
+
+/** Verbs that make a key name a step of the program, not the value logged under it: `set-password`, `reset_token`. */
+const OPERATION_VERBS = new Set(['set', 'reset', 'change', 'update', 'forgot', 'verify', 'check', 'validate', 'rotate', 'expire', 'create', 'delete', 'revoke']);
+
+/** Whether a key names an operation on a credential (`set-password`): the value is that step's result or error, not the credential. */
+function namesOperation(key: string): boolean {
+  const words = splitWords(key);
+  return words.length >= 2 && OPERATION_VERBS.has(words[words.length - 2]!);
 }
 
 /** Whether a name is a shortening of a key: `pass` of `password`, `pwd`... not `passwordLength`. */

@@ -91,8 +91,9 @@ const STRICT_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
 const NOT_SENSITIVE_WORDS = new Set([
   'hash', 'hashed', 'redact', 'redacted', 'censor', 'censored', 'obfuscate', 'obfuscated', 'mask', 'masked',
   'md5', 'sha', 'sha1', 'sha256', 'sha512', 'encrypted', 'bcrypt', 'scrypt', 'digest', 'fingerprint', 'sanitized',
-  // names that say it is not one (`defaultClientNotSoSecret`: an OAuth installed-app secret, public by design)
-  'not', 'non',
+  // names that say it is not one (`defaultClientNotSoSecret`: an OAuth installed-app secret, public by design),
+  // or that there is none (`uriNoPassword`, `dsnWithoutPassword`)
+  'not', 'non', 'no', 'without',
   // a query that finds accounts by their password settings (`FilterDontExpirePassword`: an LDAP search filter)
   'filter', 'query',
 ]);

@@ -115,3 +115,11 @@ const (
 	FilterDontExpirePassword  = "(userAccountControl:1.2.840.113556.1.4.803:=65536)"
 	FilterPasswordNotRequired = "(userAccountControl:1.2.840.113556.1.4.803:=32)"
 )
+
+// Names that say there is no password: the DSNs hold none.
+func dsnsWithoutPasswords() []string {
+	uriNoPassword := "root@tcp(localhost:3306)/mysql?multiStatements=true&parseTime=true"
+	dsnWithoutPassword := "app@tcp(db.internal:3306)/orders?parseTime=true&loc=UTC&tls=true"
+	rootPassword := "Hx7pLq2Vz9KtR4mW" // want "secrets/hardcoded-credential"
+	return []string{uriNoPassword, dsnWithoutPassword, rootPassword}
+}

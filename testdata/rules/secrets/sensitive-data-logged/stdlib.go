@@ -303,3 +303,10 @@ func accumulate(parts []string) {
 	}
 	log.Printf("parts %s", line)
 }
+
+// A key that names a step says what the program was doing, not what the value is.
+func setupDatabase(output []byte, user, pw string) {
+	slog.Debug("native/postgres", "set-password", string(output))
+	slog.Info("accounts", "reset-password", string(output))
+	slog.Info("login", "user", user, "password", pw) // want "secrets/sensitive-data-logged: slog.Info logs `pw`, which holds a password"
+}
