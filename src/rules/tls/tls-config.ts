@@ -649,6 +649,26 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
 /** Words that may stand between "skip" and what is skipped: `SKIP_SMTP_TLS_VERIFY`, `skipServerCertCheck`. */
 const SKIPPED_WHAT = '((tls|ssl|server|host|smtp|imap|pop3?|ldap|grpc|https?|redis|mysql|postgres|pg|db|kafka|amqp|mqtt|nats|etcd|s3|proxy|upstream|backend)[-_]?)*';
+/** libpq's sslmode values that encrypt without verifying the server, and those that verify. */
+const LIBPQ_UNVERIFIED = new Set(['allow', 'prefer', 'require']);
+const LIBPQ_VERIFIED = new Set(['verify-ca', 'verify-full']);
+
+/**
+ * The first value of a `case "require":` (or "allow", "prefer") in a switch
+ * on a libpq sslmode, known by its `case "verify-ca"`/`"verify-full"`: the
+ * mode the operator chose in the connection string encrypts without
+ * verifying, by libpq's definition.
+ */
+function libpqUnverifiedMode(pkg: PackageInfo, sw: ast.SwitchStmt, clause: ast.CaseClause): Expr | undefined {
+  const text = (v: Expr): string | undefined => {
+    const c = pkg.constValue(v);
+    return c?.kind === 'string' ? c.value : undefined;
+  };
+  if (!clause.list?.length || !clause.list.every((v) => LIBPQ_UNVERIFIED.has(text(v) ?? ''))) return undefined;
+  const verifies = sw.body.list.some((c) => c.kind === 'CaseClause' && c.list?.some((v) => LIBPQ_VERIFIED.has(text(v) ?? '')));
+  return verifies ? clause.list[0] : undefined;
+}
+
 /** Whether a name says its switch turns something insecure on (`InsecureSkipVerify`, `skipTLSVerify`, `trustAll`). */
 export function isInsecureName(name: string): boolean {
   return INSECURE_NAME.test(name);
@@ -708,7 +728,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       if (sw?.kind !== 'SwitchStmt') continue;
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
-      const value = sw.tag && p.list.find((v) => insecureConstant(pkg, v));
+      const value = sw.tag && (p.list.find((v) => insecureConstant(pkg, v)) ?? libpqUnverifiedMode(pkg, sw, p));
       if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
     }
   }

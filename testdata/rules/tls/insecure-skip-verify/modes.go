@@ -135,3 +135,14 @@ func apiClient(s apiSettings) *http.Client {
 }
 
 var _ = apiClient
+
+// libpq's sslmode: "require" encrypts without verifying, as the operator's connection string asks.
+func pgTLS(sslmode string) *tls.Config {
+	switch sslmode {
+	case "verify-ca", "verify-full":
+		return &tls.Config{MinVersion: tls.VersionTLS12}
+	case "allow", "prefer", "require":
+		return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when sslmode is \"allow\""
+	}
+	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+}
