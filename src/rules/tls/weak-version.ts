@@ -1,5 +1,7 @@
 import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { usesOf } from '../../semantics/flow.js';
+import { mustHappen } from '../../semantics/dataflow.js';
+import type { FuncNode } from '../../semantics/resolve.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -76,7 +78,7 @@ func NewServer(cert tls.Certificate) *http.Server {
 	}
 }
 `,
-      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner, which must reach old servers — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`). ' + TEST_CODE_LIMITS,
+      limits: 'A value chosen at run time among several versions (a switch or map over a configuration string that also offers TLS 1.2 and 1.3) is the operator\'s choice and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner, which must reach old servers — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The missing-MinVersion check sees the package\'s own `//go:debug` lines but not a `godebug` block in go.mod, and only literals that are clearly server configs (installed in an `http.Server` or passed to `tls.Listen`/`tls.NewListener`/`tls.Server` in the same function, or with server-only fields such as `GetCertificate` or `ClientAuth`); a config whose `MinVersion` the function sets afterwards on every path (unconditionally, or in every branch of an `if`/`else` or of a `switch` with a `default`) is not missing it. ' + TEST_CODE_LIMITS,
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -186,14 +188,20 @@ func NewServer(cert tls.Certificate) *http.Server {
       const v = definedVariable(pkg, pkg.parentOf(lit)?.kind === 'UnaryExpr' ? (pkg.parentOf(lit) as Expr) : lit);
       if (v) {
         const fn = pkg.enclosingFunc(lit);
+        const sets: Node[] = [];
         for (const id of usesOf(pkg, fn ?? file.ast, v)) {
           const p = pkg.parentOf(id);
           // cfg.MinVersion = ... later, on every path: the version is set after all
           // (set only under a condition, e.g. from an optional setting, the default remains)
-          if (p?.kind === 'SelectorExpr' && p.sel.name === 'MinVersion' && !conditionalRelativeTo(pkg, p, lit)) return;
+          if (p?.kind === 'SelectorExpr' && p.sel.name === 'MinVersion') {
+            if (!conditionalRelativeTo(pkg, p, lit)) return;
+            sets.push(p);
+          }
           // returned or handed elsewhere without being installed here: the caller may set it
           if (!installed && (p?.kind === 'ReturnStmt' || (p?.kind === 'CallExpr' && p.fun !== id))) return;
         }
+        // set in every branch of an if/else or a switch with a default
+        if (fn && sets.length > 1 && setOnEveryPath(pkg, fn, lit, sets)) return;
       } else if (!installed && escapes(pkg, lit)) {
         return;
       }
@@ -206,6 +214,17 @@ func NewServer(cert tls.Certificate) *http.Server {
     }
   },
 });
+
+/** Whether, on every path from the statement holding `lit` to a normal exit of `fn`, one of the `sets` (`cfg.MinVersion` selectors assigned to) runs. */
+function setOnEveryPath(pkg: PackageInfo, fn: FuncNode, lit: Node, sets: readonly Node[]): boolean {
+  const cfg = pkg.cfgOf(fn);
+  if (!cfg) return false;
+  let stmt: Node | null = lit;
+  while (stmt && !cfg.locate(stmt)) stmt = pkg.parentOf(stmt);
+  if (!stmt) return false;
+  const assigns = new Set(sets.map((s) => pkg.parentOf(s)).filter((a): a is AssignStmt => a?.kind === 'AssignStmt' && a.lhs.some((l) => sets.includes(l))));
+  return assigns.size > 0 && mustHappen(cfg, stmt, (n) => assigns.has(n as AssignStmt));
+}
 
 /** The `tls.VersionTLS10`-like constant mentioned in an expression (to replace it in place). */
 function versionConstantIn(pkg: PackageInfo, e: Expr): Expr | undefined {

@@ -56,3 +56,33 @@ func optionalSetting(minVersion uint16, cert tls.Certificate) *http.Server {
 	}
 	return &http.Server{TLSConfig: &cfg}
 }
+
+// Set in every branch of a switch with a default, and of an if/else: the operator's choice.
+func chosen(cert tls.Certificate, min string, modern bool) (*http.Server, *http.Server) {
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}}
+	switch min {
+	case "1.1":
+		cfg.MinVersion = tls.VersionTLS11
+	default:
+		cfg.MinVersion = tls.VersionTLS12
+	}
+	other := &tls.Config{Certificates: []tls.Certificate{cert}}
+	if modern {
+		other.MinVersion = tls.VersionTLS13
+	} else {
+		other.MinVersion = tls.VersionTLS12
+	}
+	return &http.Server{TLSConfig: cfg}, &http.Server{TLSConfig: other}
+}
+
+// Set only in some cases (no default): the old default remains on the others.
+func partly(cert tls.Certificate, min string) *http.Server {
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}} // want "tls/weak-version: This server config sets no MinVersion"
+	switch min {
+	case "1.2":
+		cfg.MinVersion = tls.VersionTLS12
+	case "1.3":
+		cfg.MinVersion = tls.VersionTLS13
+	}
+	return &http.Server{TLSConfig: cfg}
+}
