@@ -114,6 +114,11 @@ export const UNTYPED_FLOAT = basic('untyped float');
 export const UNTYPED_STRING = basic('untyped string');
 export const UNTYPED_NIL = basic('untyped nil');
 export const ERROR: NamedType = Object.freeze({ kind: 'named', pkg: '', name: 'error' }) as NamedType;
+
+/** Whether a type is the predeclared `error`. */
+export function isErrorType(t: Type): boolean {
+  return t.kind === 'named' && t.pkg === '' && t.name === 'error';
+}
 export const EMPTY_INTERFACE: InterfaceType = Object.freeze({ kind: 'interface', methods: [], embeddeds: [] }) as InterfaceType;
 export const EMPTY_TUPLE: TupleType = Object.freeze({ kind: 'tuple', types: [] }) as TupleType;
 

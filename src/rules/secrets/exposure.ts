@@ -5,7 +5,7 @@
  * struct of a module type with credential fields and no masking method the
  * logger honours, or all the HTTP headers of a request.
  */
-import type { CallExpr, Expr } from '../../syntax/ast.js';
+import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -14,7 +14,7 @@ import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
-import { deref, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
+import { deref, isErrorType, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, formattedValues, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { selectorChain, tagValue, unsetFields } from './fields-set.js';
@@ -85,6 +85,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
+  if (knownEmpty(pkg, e)) return null; // `if rawJWT == "" { log.Debug("raw data was: ", rawJWT) }`
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
   if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
@@ -92,7 +93,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
     const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
     const nameWins = name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key);
-    if (keyed && !nameWins) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
+    if (keyed && !nameWins && !isErrorText(pkg, e)) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
     if (nameWins) return null;
   }
   return part ? null : embeddedCredential(pkg, e, s, 0);
@@ -160,6 +161,42 @@ function isBooleanOperation(e: Expr): boolean {
 /** A value read from a request or config by key, whose key the logger's key repeats. */
 function isDirectRead(e: Expr): boolean {
   return e.kind === 'CallExpr' || e.kind === 'IndexExpr';
+}
+
+/** An error or its text (`err`, `err.Error()`): what went wrong, whatever the key or label before it says. */
+function isErrorText(pkg: PackageInfo, e: Expr): boolean {
+  const x = e.kind === 'CallExpr' && e.args.length === 0 && calledName(e) === 'Error' && unparen(e.fun).kind === 'SelectorExpr' ? (unparen(e.fun) as SelectorExpr).x : e;
+  return isErrorType(pkg.typeOf(x));
+}
+
+/**
+ * A variable the log sits in a branch for being empty: the body of
+ * `if v == "" {` or `if len(v) == 0 {`, or the else of `if v != "" {`.
+ */
+function knownEmpty(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'Ident') return false;
+  const o = pkg.objectOf(e);
+  if (o?.kind !== 'var') return false;
+  const isVar = (x: Expr): boolean => { const u = unparen(x); return u.kind === 'Ident' && pkg.objectOf(u) === o; };
+  const emptyTest = (c: Expr, op: '==' | '!='): boolean => {
+    const u = unparen(c);
+    if (u.kind === 'BinaryExpr' && u.op === '&&' && op === '==') return emptyTest(u.x, op) || emptyTest(u.y, op);
+    if (u.kind !== 'BinaryExpr' || u.op !== op) return false;
+    const [a, b] = [unparen(u.x), unparen(u.y)];
+    const emptyString = (x: Expr) => { const c = pkg.constValue(x); return c?.kind === 'string' && c.value === ''; };
+    const zero = (x: Expr) => { const c = pkg.constValue(x); return c?.kind === 'int' && c.value === 0n; };
+    const lenOf = (x: Expr) => x.kind === 'CallExpr' && calledName(x) === 'len' && x.args.length === 1 && isVar(x.args[0]!);
+    return (isVar(a) && emptyString(b)) || (isVar(b) && emptyString(a)) || (lenOf(a) && zero(b)) || (lenOf(b) && zero(a));
+  };
+  // set again in the branch (`if v == "" { v = load() }`): no longer known
+  const setIn = (branch: Node): boolean => usesOf(pkg, branch, o).some((u) => { const a = pkg.parentOf(u); return a?.kind === 'AssignStmt' && a.lhs.includes(u); });
+  let child: Node = e;
+  for (let p = pkg.parentOf(e); p; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'FuncDecl' || p.kind === 'FuncLit') return false;
+    if (p.kind === 'IfStmt' && child === p.body && emptyTest(p.cond, '==')) return !setIn(p.body);
+    if (p.kind === 'IfStmt' && child === p.else && emptyTest(p.cond, '!=')) return !setIn(child);
+  }
+  return false;
 }
 
 /** Verbs that make a key name a step of the program, not the value logged under it: `set-password`, `reset_token`. */

@@ -29,11 +29,11 @@ export default defineRule({
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
       replaced: 'TLS certificate verification is off, and this package checks peer certificates itself elsewhere (the related location): if every connection made with this config goes through that check, the default check is replaced on purpose; any that does not accepts any certificate for any host. Prefer setting VerifyConnection on this config, so the check cannot be bypassed.',
       loopback: 'TLS certificate verification is off for connections to this machine (`{condition}`): they do not cross the network, but any local process that takes the port first can impersonate the peer. Where you can, trust the local server\'s certificate (RootCAs) instead of skipping verification.',
-      zeroValue: 'TLS certificate verification is off unless {field} is set: InsecureSkipVerify is its negation, and its zero value is false, so every {owner} built without it accepts any certificate for any host, and anyone on the network path can impersonate the peer. Make the safe setting the zero value (an opt-out switch such as InsecureSkipVerify, false by default), or set {field} to true where the options get their defaults.',
+      zeroValue: 'TLS certificate verification is off unless {field} is true: InsecureSkipVerify is its negation, so a {owner} whose {name} keeps its zero value (false) accepts any certificate for any host, and anyone on the network path can impersonate the peer. If configuration fills {field}, make sure it defaults to true there; better, make the safe setting the zero value (an opt-out switch such as InsecureSkipVerify, false by default).',
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
-      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice).',
+      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice). A negated verification switch (`InsecureSkipVerify: !o.EnableHostVerification`, a boolean field named for verifying or validating) that no code of the package sets to `true` is reported at low severity: verification is off wherever the switch keeps its zero value.',
       why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships; a flag or option that defaults to `true` ships it to every deployment that does not override it.',
       fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`. An "insecure" flag, if you must keep one, should default to `false`.',
       bad: `package client
@@ -114,7 +114,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
         return;
       }
       if (zero) {
-        ctx.report({ range, messageId: 'zeroValue', data: zero, severity: 'medium' });
+        ctx.report({ range, messageId: 'zeroValue', data: zero, severity: 'low' });
         return;
       }
       if (!truth) {
@@ -194,7 +194,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
  * turning verification on, which nothing in the package sets to true
  * unconditionally (a default): its zero value leaves verification off.
  */
-function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { field: string; owner: string } | undefined {
+function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { field: string; name: string; owner: string } | undefined {
   const x = unparen(value);
   if (x.kind !== 'UnaryExpr' || x.op !== '!') return undefined;
   const inner = unparen(x.x);
@@ -205,7 +205,7 @@ function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { 
   if (t.kind !== 'basic' || t.name !== 'bool') return undefined;
   if (resolveValues(pkg, inner, inTest).values.some((v) => v.value.kind === 'bool' && v.value.value)) return undefined;
   const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(inner.x));
-  return { field: owner ? `${owner.name}.${o.name}` : o.name, owner: owner ? owner.name : 'value' };
+  return { field: owner ? `${owner.name}.${o.name}` : o.name, name: o.name, owner: owner ? owner.name : 'value' };
 }
 
 /** How the source comes to make the field true (the source itself is false when the field negates it). */

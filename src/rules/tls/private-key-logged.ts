@@ -7,7 +7,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { calledName } from '../../semantics/fact-names.js';
 import type { Obj } from '../../semantics/scope.js';
-import { deref, underlying, type Type } from '../../semantics/types.js';
+import { deref, isErrorType, type Type, underlying } from '../../semantics/types.js';
 import { NO_EXTRA, type LoggedValue } from '../shared/log-sinks.js';
 import { showsContent } from '../secrets/exposure.js';
 import { loggedValuesOf, paramIndexOfArg, secretFactIds, secretFactKinds } from '../secrets/flows.js';
@@ -238,7 +238,7 @@ function keyMaterial(pkg: PackageInfo, e: Expr, rendering: LoggedValue['renderin
 
 function canHoldKeyBytes(pkg: PackageInfo, t: Type): boolean {
   if (t.kind === 'unknown') return true;
-  if (t.kind === 'named' && t.pkg === '' && t.name === 'error') return false;
+  if (isErrorType(t)) return false;
   if (t.kind === 'tuple') return t.types.length > 0 && canHoldKeyBytes(pkg, t.types[0]!);
   if (pkg.isNamedType(t, 'encoding/pem', 'Block')) return true;
   const u = underlying(t, pkg.info);

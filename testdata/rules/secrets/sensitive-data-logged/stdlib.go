@@ -310,3 +310,16 @@ func setupDatabase(output []byte, user, pw string) {
 	slog.Info("accounts", "reset-password", string(output))
 	slog.Info("login", "user", user, "password", pw) // want "secrets/sensitive-data-logged: slog.Info logs `pw`, which holds a password"
 }
+
+// An error after a label is what went wrong; a value logged for being empty holds nothing.
+func checkBearer(rawJWT string, validate func(string) error) {
+	if rawJWT == "" {
+		log.Printf("no JWT found, raw data was: %q", rawJWT)
+		return
+	}
+	if err := validate(rawJWT); err != nil {
+		log.Printf("error when validating JWT: %s", err.Error())
+		log.Printf("jwt=%v", err)
+	}
+	log.Printf("raw data was: %q", rawJWT) // want "secrets/sensitive-data-logged: log.Printf logs `rawJWT`, which holds a JWT"
+}

@@ -211,7 +211,7 @@ type SSLOptions struct {
 func sslClientConfig(o *SSLOptions) *tls.Config {
 	return &tls.Config{
 		MinVersion:         tls.VersionTLS12,
-		InsecureSkipVerify: !o.EnableHostVerification, // want "tls/insecure-skip-verify: TLS certificate verification is off unless SSLOptions.EnableHostVerification is set: InsecureSkipVerify is its negation, and its zero value is false"
+		InsecureSkipVerify: !o.EnableHostVerification, // want "tls/insecure-skip-verify: TLS certificate verification is off unless SSLOptions.EnableHostVerification is true: InsecureSkipVerify is its negation, so a SSLOptions whose EnableHostVerification keeps its zero value"
 	}
 }
 
