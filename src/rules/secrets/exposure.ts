@@ -92,7 +92,8 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (v.key !== undefined) {
     const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
-    const nameWins = name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key);
+    const nameWins = (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key))
+      || (e.kind === 'CallExpr' && describes(calledName(e) ?? ''));
     if (keyed && !nameWins && !isErrorText(pkg, e)) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
     if (nameWins) return null;
   }
@@ -197,6 +198,14 @@ function knownEmpty(pkg: PackageInfo, e: Expr): boolean {
     if (p.kind === 'IfStmt' && child === p.else && emptyTest(p.cond, '!=')) return !setIn(child);
   }
   return false;
+}
+
+/** Words that make a call's name say it reports something about a value, not the value: `apiKeyStatus(...)`, `formatValue(...)`, `hasToken()`. */
+const DESCRIBING_WORDS = new Set(['status', 'state', 'format', 'formatted', 'describe', 'description', 'summary', 'present', 'configured', 'exists', 'has', 'is', 'len', 'length', 'count', 'type', 'kind']);
+
+/** Whether a name (of a call, read before a key) says it describes a value rather than returning it. */
+function describes(name: string): boolean {
+  return splitWords(name).some((w) => DESCRIBING_WORDS.has(w));
 }
 
 /** Verbs that make a key name a step of the program, not the value logged under it: `set-password`, `reset_token`. */
@@ -505,7 +514,17 @@ function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   const o = pkg.objectOf(x);
   if (o?.kind !== 'var' || o.isParam || o.isField || o.isPackageLevel) return false;
   const values = assignedValues(pkg, o);
-  return values.length > 0 && values.every((a) => isRequestDump(pkg, a, depth + 1));
+  // `dump, err := httputil.DumpRequest(r, true)` gives both names the call: only the first result is the dump
+  return values.length > 0 && values.every((a) => firstResultOf(pkg, a, o) && isRequestDump(pkg, a, depth + 1));
+}
+
+/** Whether `obj` takes the first result of `value` where it is assigned (`obj, err := f()`, or a single value). */
+function firstResultOf(pkg: PackageInfo, value: Expr, obj: Obj): boolean {
+  const st = pkg.parentOf(value);
+  const isObj = (e: Expr): boolean => { const u = unparen(e); return u.kind === 'Ident' && (u === obj.decl || pkg.objectOf(u) === obj); };
+  if (st?.kind === 'AssignStmt' && st.rhs.length === 1 && st.lhs.length > 1) return isObj(st.lhs[0]!);
+  if (st?.kind === 'ValueSpec' && st.values.length === 1 && st.names.length > 1) return isObj(st.names[0]!);
+  return true;
 }
 
 /** Strings, byte slices, their named forms, interfaces and unknown types (a name then decides). */

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"os"
+	"strings"
 
 	"redline.test/rules/secrets/sensitive-data-logged/logutil"
 	"redline.test/rules/secrets/sensitive-data-logged/registry"
@@ -322,4 +323,23 @@ func checkBearer(rawJWT string, validate func(string) error) {
 		log.Printf("jwt=%v", err)
 	}
 	log.Printf("raw data was: %q", rawJWT) // want "secrets/sensitive-data-logged: log.Printf logs `rawJWT`, which holds a JWT"
+}
+
+// A call named for describing a value prints the description; the error of a dump is no dump.
+func showAIConfig(provider, apiKey string, r *http.Request) {
+	fmt.Fprintf(os.Stderr, "provider=%s, api_key=%s\n", provider, apiKeyStatus(apiKey))
+	fmt.Fprintf(os.Stderr, "provider=%s, api_key=%s\n", provider, strings.TrimSpace(apiKey)) // want "secrets/sensitive-data-logged: fmt.Fprintf logs `strings.TrimSpace\\(apiKey\\)`"
+	body, err := httputil.DumpRequest(r, true)
+	if err != nil {
+		log.Printf("failed to dump request: %s", err)
+		return
+	}
+	log.Printf("request body: %s", body) // want "secrets/sensitive-data-logged: log.Printf logs `body`, all the HTTP headers"
+}
+
+func apiKeyStatus(key string) string {
+	if key == "" {
+		return "not set"
+	}
+	return "set"
 }
