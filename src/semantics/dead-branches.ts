@@ -13,37 +13,42 @@ import type { PackageInfo } from './package.js';
 import { underlying } from './types.js';
 
 /** Whether `node`, under `ancestors` (outermost first, as a walk gives them), sits in a branch a constant condition rules out. */
-export function inDeadBranch(info: PackageInfo, ancestors: readonly ast.Node[], node: ast.Node): boolean {
+export function inDeadBranch(info: PackageInfo, ancestors: readonly ast.Node[], node: ast.Node, opts: DeadOptions = {}): boolean {
   let child = node;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!;
     if (a.kind === 'IfStmt') {
-      if (a.body === child && constantly(info, a.cond, false)) return true;
-      if (a.else === child && constantly(info, a.cond, true)) return true;
+      if (a.body === child && constantly(info, a.cond, false, opts)) return true;
+      if (a.else === child && constantly(info, a.cond, true, opts)) return true;
     }
     child = a;
   }
   return false;
 }
 
+export interface DeadOptions {
+  /** Count a boolean field nothing in the package sets as constant false. */
+  readonly unsetFields?: boolean;
+}
+
 /** Whether `node` sits in a branch a constant condition rules out, its ancestors found through the package's parent links. */
-export function isDeadCode(info: PackageInfo, node: ast.Node): boolean {
+export function isDeadCode(info: PackageInfo, node: ast.Node, opts: DeadOptions = {}): boolean {
   const ancestors: ast.Node[] = [];
   for (let p = info.parentOf(node); p; p = info.parentOf(p)) ancestors.push(p);
-  return inDeadBranch(info, ancestors.reverse(), node);
+  return inDeadBranch(info, ancestors.reverse(), node, opts);
 }
 
 /** Whether a condition is always `value`: a boolean constant, or `&&`/`||`/`!` that a constant operand decides. */
-function constantly(info: PackageInfo, e: ast.Expr, value: boolean): boolean {
+function constantly(info: PackageInfo, e: ast.Expr, value: boolean, opts: DeadOptions): boolean {
   const c = info.constValue(e);
   if (c) return c.kind === 'bool' && c.value === value;
   e = unparen(e);
-  if (e.kind === 'UnaryExpr' && e.op === '!') return constantly(info, e.x, !value);
-  if (e.kind === 'SelectorExpr' && !value) return isUnsetBool(info, e);
+  if (e.kind === 'UnaryExpr' && e.op === '!') return constantly(info, e.x, !value, opts);
+  if (e.kind === 'SelectorExpr' && !value && opts.unsetFields) return isUnsetBool(info, e);
   if (e.kind === 'BinaryExpr') {
     // false && x is false, true || x is true; the other way both operands must be constant
-    if (e.op === '&&') return value ? constantly(info, e.x, true) && constantly(info, e.y, true) : constantly(info, e.x, false) || constantly(info, e.y, false);
-    if (e.op === '||') return value ? constantly(info, e.x, true) || constantly(info, e.y, true) : constantly(info, e.x, false) && constantly(info, e.y, false);
+    if (e.op === '&&') return value ? constantly(info, e.x, true, opts) && constantly(info, e.y, true, opts) : constantly(info, e.x, false, opts) || constantly(info, e.y, false, opts);
+    if (e.op === '||') return value ? constantly(info, e.x, true, opts) || constantly(info, e.y, true, opts) : constantly(info, e.x, false, opts) && constantly(info, e.y, false, opts);
   }
   return false;
 }

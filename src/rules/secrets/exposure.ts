@@ -85,7 +85,13 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
     return fields.length > 0 ? { kind: 'struct', type: structType.name, fields } : null;
   }
   if (!isTextual(pkg, t) || masked(pkg, t, v.rendering, v.verb)) return null;
-  if (knownEmpty(pkg, e)) return null; // `if rawJWT == "" { log.Debug("raw data was: ", rawJWT) }`
+  const ex = textualExposure(pkg, v, e, s, part);
+  // `if rawJWT == "" { log.Debug("raw data was: ", rawJWT) }` (asked last: it climbs the parent links)
+  return ex && knownEmpty(pkg, e) ? null : ex;
+}
+
+/** The exposure of a textual value: by its name, its key or label, or what it is built from. */
+function textualExposure(pkg: PackageInfo, v: LoggedValue, e: Expr, s: ExposureSettings, part: boolean): Exposure | null {
   const name = nameOfValue(pkg, e);
   const named = name !== undefined ? credentialName(name, s) : null;
   if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
@@ -505,6 +511,7 @@ const REQUEST_DUMPS = new Set(['DumpRequest', 'DumpRequestOut']);
 function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   const x = unparen(e);
   if (depth > 3) return false;
+  if (depth === 0 && !importsHttputil(pkg)) return false; // no dump without the package (checked first: it needs no parent links)
   if (x.kind === 'CallExpr') {
     const c = pkg.calleeOf(x);
     if (c.kind === 'func') return c.pkg === 'net/http/httputil' && REQUEST_DUMPS.has(c.name);
@@ -516,6 +523,11 @@ function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   const values = assignedValues(pkg, o);
   // `dump, err := httputil.DumpRequest(r, true)` gives both names the call: only the first result is the dump
   return values.length > 0 && values.every((a) => firstResultOf(pkg, a, o) && isRequestDump(pkg, a, depth + 1));
+}
+
+function importsHttputil(pkg: PackageInfo): boolean {
+  for (const file of pkg.files) for (const path of file.imports.values()) if (path === 'net/http/httputil') return true;
+  return false;
 }
 
 /** Whether `obj` takes the first result of `value` where it is assigned (`obj, err := f()`, or a single value). */

@@ -90,7 +90,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
       const truth = trues[0];
       const zero = constant || truth ? undefined : negatedVerifySwitch(pkg, value, file.isTest);
       if (!constant && !truth && !zero) return;
-      if (isDeadCode(pkg, range)) return; // `if info.selfCert {` with a field nothing sets
+      if (isDeadCode(pkg, range, { unsetFields: true })) return; // `if info.selfCert {` with a field nothing sets
       if (onlyServerConfig(pkg, config)) return; // servers never read it
       if (onlyInspectsCertificates(pkg, config)) {
         ctx.report({ range, messageId: 'probe', severity: 'low' });
