@@ -258,8 +258,8 @@ function sink(call: CallExpr, name: string, family: SinkFamily, values: LoggedVa
  * not the end of a sentence such as `"error validating JWT: %v"`).
  */
 function formatLabel(before: string): string | undefined {
-  // `key=`: anywhere; `key: ` only as a field of its own, not the end of a sentence ("error validating JWT: %v")
-  return (/(?:^|[\s,;(\[{])([A-Za-z][\w.-]*)\s?=\s?["'\[(]?$/.exec(before) ?? /(?:^|[\n,;|(\[{]|\t)\s*([A-Za-z][\w.-]*)\s?:\s?["'\[(]?$/.exec(before))?.[1];
+  // `key=`: anywhere, a query parameter too (`?password=%s`); `key: ` only as a field of its own, not the end of a sentence ("error validating JWT: %v")
+  return (/(?:^|[\s,;(\[{?&])([A-Za-z][\w.-]*)\s?=\s?["'\[(]?$/.exec(before) ?? /(?:^|[\n,;|(\[{]|\t)\s*([A-Za-z][\w.-]*)\s?:\s?["'\[(]?$/.exec(before))?.[1];
 }
 
 /** `log.Print(args...)`-style values from `from` on: each printed like `%v`. */

@@ -263,6 +263,7 @@ func capturedLogin(user, pass string, attempts int) {
 	log.Printf("login user=%s password: %q", user, firstOf(pass))  // want "secrets/sensitive-data-logged: log.Printf logs `firstOf\\(pass\\)` labelled \"password\""
 	log.Printf("password=%s attempts=%d", maskAll(pass), attempts) // a masking call: its own name says what it prints
 	log.Printf("password length=%d", len(pass))
+	log.Printf("GET %s?user=%s&password=%s", "/login", user, pass) // want "secrets/sensitive-data-logged: log.Printf logs `pass` labelled \"password\""
 }
 
 func firstOf(s string) string { return s }
