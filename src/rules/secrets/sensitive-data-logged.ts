@@ -304,14 +304,16 @@ function generatedHere(pkg: PackageInfo, e: Expr): boolean {
   if (x.kind === 'CallExpr' && x.args.length === 1 && (pkg.calleeOf(x).kind === 'conversion' || ENCODING_CALL.test(calledName(x) ?? ''))) return generatedHere(pkg, x.args[0]!);
   const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
   if (o?.kind !== 'var' || o.isPackageLevel || o.isField) return false;
-  const fn = pkg.enclosingDecl(x);
   // generated in this function before it is shown (`key, err := generateKey()`), whatever an earlier branch put there
-  return assignedValues(pkg, o).some((val) => {
+  const generating = assignedValues(pkg, o).filter((val) => {
     const c = unparen(val);
-    if (c.kind !== 'CallExpr' || c.start > x.start || pkg.enclosingDecl(c) !== fn) return false;
+    if (c.kind !== 'CallExpr' || c.start > x.start) return false;
     const fun = unparen(c.fun);
     return GENERATING_CALL.test(calledName(c) ?? '') || (fun.kind === 'SelectorExpr' && fun.x.kind === 'Ident' && fun.x.name === 'rand');
   });
+  if (generating.length === 0) return false;
+  const fn = pkg.enclosingDecl(x); // asked last: it needs the package's parent links
+  return generating.some((c) => pkg.enclosingDecl(c) === fn);
 }
 
 function howRendered(v: LoggedValue): string {
