@@ -7,9 +7,9 @@ import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { deref, identical } from '../../semantics/types.js';
+import { deref, identical, underlying } from '../../semantics/types.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
-import { constString, logSinkOf } from '../shared/log-sinks.js';
+import { constString, formatArguments, logSinkOf } from '../shared/log-sinks.js';
 import { aboutCredential, detectSecret, findUrlCredential, sensitiveName } from './detect/index.js';
 import { describeSecret, secretIdentity, withArticle } from './describe.js';
 import { credentialName, exposureOf, showsContent, type Exposure, type ExposureSettings } from './exposure.js';
@@ -47,7 +47,7 @@ export default defineRule({
       headers: '{sink} logs `{expr}`, all the HTTP headers{where}: whatever credentials the request carries in them (Authorization, Cookie, API-key and access-token headers) end up in the logs. Log only the headers you need.',
     },
     docs: {
-      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`) or labelled as a credential in a printf format (`log.Printf("user=%s password=%s", u, p)`: the label wins over a generic or shortened name such as `p` or `pass`; a key that names a step, `set-password` or `reset_token`, labels what the program was doing, not the value, an error after a label, `"validating JWT: %v"` of `err`, says what went wrong, and a call named for describing a value, `api_key=%s` of `apiKeyStatus(key)`, prints a description), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`, also dumped in wire form (`httputil.DumpRequest`, `DumpRequestOut`). A string built from a credential counts too: a `fmt.Sprintf` that shows one (`dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, password, addr, db)`, logged directly or through a local variable) or a `+` concatenation with one. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`, or an unexported function that only ever runs as one: `go s.record(user, password)`), or a hardcoded secret: critical.',
+      finds: 'Credentials that reach a log: `log`, `log/slog` (messages, key/value pairs, `slog.String/Any/Group` attributes, `*slog.Logger`), `fmt.Print*` to stdout or stderr, `print`/`println`, zap (`*Logger`, `*SugaredLogger`, field constructors), logrus (`WithField(s)`, `*Entry`, `*Logger`), zerolog (`*Event`, `Context`, its `log` package), go-kit log, hclog, klog/glog, and the sinks the `log-sinks` option adds. A value is a credential when its name says so (`password`, `u.APIKey`, `cfg.GetClientSecret()`, `r.Header.Get("Authorization")`, `os.Getenv("API_KEY")`), when it is logged under a credential key (`zap.String("token", t)`) or labelled as a credential in a printf format (`log.Printf("user=%s password=%s", u, p)`: the label wins over a generic or shortened name such as `p` or `pass`; a key that names a step, `set-password` or `reset_token`, labels what the program was doing, not the value, an error after a label, `"validating JWT: %v"` of `err`, says what went wrong, and a call named for describing a value, `api_key=%s` of `apiKeyStatus(key)`, prints a description), when it is a hardcoded secret (through constants and local copies), when it is a struct of a module type with credential fields that the logger prints and nothing masks (no `String`, `Format`, `GoString`, `Error`, `LogValue`, `MarshalJSON`... method the logger uses; fields tagged with the masking tag count as masked; JSON-based renderings skip unexported and `json:"-"` fields), or the headers of an `http.Request`, also dumped in wire form (`httputil.DumpRequest`, `DumpRequestOut`). A string built from a credential counts too: a `fmt.Sprintf` that shows one (`dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, password, addr, db)`, logged directly or through a local variable) or a `+` concatenation with one. Calls of module functions whose parameter reaches a log (a fact, across packages) count as log calls; a module printf wrapper (a string parameter followed by a variadic one, both logged: `m.Info("user=%s password=%s", u, p)`) gets its format\'s labels too. Logged from inside a goroutine (a `go` statement, `errgroup.Group.Go`, `sync.WaitGroup.Go`, or an unexported function that only ever runs as one: `go s.record(user, password)`), or a hardcoded secret: critical.',
       why: 'Logs are kept for months, copied to log pipelines, indexes and third-party services, and read by far more people than the code that wrote them; a credential in a log line is a credential leaked to all of them. Logs written from goroutines are the easiest to miss in review: they run later, on error paths, away from the request that carried the secret.',
       fix: 'Leave the credential out of the log entry, or log a redacted form (a short prefix, a hash). For structs, give the type a method that masks the credential fields for the logger in use (`String` for fmt and logrus, `LogValue` for slog, `MarshalLogObject` for zap), or tag the fields with the masking tag.',
       bad: `package auth
@@ -185,6 +185,20 @@ func login(c Credentials) {
       }
     };
 
+    /**
+     * The arguments of a call of a module printf wrapper (`m.Info("user=%s password=%s", u, p)`:
+     * a string parameter followed by a variadic one, both logged), each with its verb and label;
+     * undefined for other calls, and when the arguments are passed on as a slice (`args...`).
+     */
+    const printfWrapperArguments = (call: CallExpr, key: string): ReadonlyMap<Expr, LoggedValue> | undefined => {
+      const sig = pkg.signatureOf(call);
+      if (!sig?.variadic || call.ellipsis >= 0 || sig.params.length < 2) return undefined;
+      const f = sig.params.length - 2;
+      const u = underlying(sig.params[f]!, pkg.info);
+      if (u.kind !== 'basic' || u.name !== 'string' || !pkg.hasParamFact(key, ids.logs, f) || !pkg.hasParamFact(key, ids.logs, f + 1)) return undefined;
+      return new Map(formatArguments(pkg, call, f).map((v) => [v.expr, v]));
+    };
+
     return {
       CallExpr(call: CallExpr, ancestors) {
         const logged = loggedValuesOf(pkg, call, extra, ancestors[ancestors.length - 1] ?? null);
@@ -200,6 +214,7 @@ func login(c Credentials) {
         const key = pkg.calleeKey(callee);
         if (!key || (callee.kind !== 'func' && callee.kind !== 'method') || !pkg.program.facts.param[key]?.[ids.logs] || inDeadBranch(pkg, ancestors, call)) return;
         const params = pkg.signatureOf(call)?.params;
+        const formatted = printfWrapperArguments(call, key);
         call.args.forEach((arg, i) => {
           const index = paramIndexOfArg(pkg, call, i);
           if (!pkg.hasParamFact(key, ids.logs, index)) return;
@@ -214,7 +229,7 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
+          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, formatted?.get(arg) ?? { expr: arg, rendering: 'fmt' }, false, judgedInCallee);
         });
       },
     };

@@ -461,7 +461,12 @@ export function formattedValues(pkg: PackageInfo, call: CallExpr): LoggedValue[]
   if (calledName(call) !== 'Sprintf') return null;
   const c = pkg.calleeOf(call);
   if (c.kind !== 'func' || c.pkg !== 'fmt') return null;
-  return printfSink(pkg, call, 'fmt.Sprintf', 'fmt', 0)?.values.slice(1) ?? null;
+  return formatArguments(pkg, call, 0);
+}
+
+/** The arguments after the format at `formatIndex` of a printf-style call, each with its verb and label (`password=%s`). */
+export function formatArguments(pkg: PackageInfo, call: CallExpr, formatIndex: number): LoggedValue[] {
+  return printfSink(pkg, call, '', 'custom', formatIndex)?.values.slice(1) ?? [];
 }
 
 /** A short name for an attribute or field constructor: `slog.String`, `zap.Any`. */

@@ -344,3 +344,17 @@ func apiKeyStatus(key string) string {
 	}
 	return "set"
 }
+
+// A module printf wrapper: its format's labels name what its arguments are.
+type sessionModule struct{ name string }
+
+func (m *sessionModule) Info(format string, args ...interface{}) {
+	log.Printf("["+m.name+"] "+format, args...)
+}
+
+func (m *sessionModule) replay(user, pass string, attempts int) {
+	m.Info("captured user=%s password=%s", user, pass) // want "secrets/sensitive-data-logged: Info \\(which logs this argument\\) logs `pass` labelled \"password\""
+	m.Info("user=%s attempts=%d", user, attempts)
+	args := []interface{}{user, pass}
+	m.Info("user=%s password=%s", args...)
+}
