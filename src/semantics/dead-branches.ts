@@ -10,7 +10,7 @@ import type * as ast from '../syntax/ast.js';
 import { unparen } from '../syntax/ast.js';
 import { neverWritten } from './fields.js';
 import type { PackageInfo } from './package.js';
-import { underlying } from './types.js';
+import { isBoolean, underlying } from './types.js';
 
 /** Whether `node`, under `ancestors` (outermost first, as a walk gives them), sits in a branch a constant condition rules out. */
 export function inDeadBranch(info: PackageInfo, ancestors: readonly ast.Node[], node: ast.Node, opts: DeadOptions = {}): boolean {
@@ -57,6 +57,5 @@ function constantly(info: PackageInfo, e: ast.Expr, value: boolean, opts: DeadOp
 function isUnsetBool(info: PackageInfo, e: ast.SelectorExpr): boolean {
   const o = info.objectOf(e.sel);
   if (!o?.isField) return false;
-  const t = underlying(info.typeOf(e), info.info);
-  return t.kind === 'basic' && t.name === 'bool' && neverWritten(info, o);
+  return isBoolean(underlying(info.typeOf(e), info.info)) && neverWritten(info, o);
 }

@@ -14,7 +14,7 @@ import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
-import { deref, isErrorType, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
+import { deref, isErrorType, isString, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, formattedValues, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { selectorChain, tagValue, unsetFields } from './fields-set.js';
@@ -545,7 +545,7 @@ function isTextual(pkg: PackageInfo, t: Type): boolean {
   if (t.kind === 'pointer') return false;
   const u = underlying(t, pkg.info);
   if (u.kind === 'unknown' || u.kind === 'interface') return true;
-  if (u.kind === 'basic') return u.name === 'string' || u.name === 'untyped string';
+  if (u.kind === 'basic') return isString(u);
   if (u.kind === 'slice') {
     const el = underlying(u.elem, pkg.info);
     return el.kind === 'basic' && (el.name === 'uint8' || el.name === 'int32');

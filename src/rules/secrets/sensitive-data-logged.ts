@@ -7,7 +7,7 @@ import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { deref, identical, underlying } from '../../semantics/types.js';
+import { deref, identical, isString, underlying } from '../../semantics/types.js';
 import type { ExtraSinks, LoggedValue, LogSink } from '../shared/log-sinks.js';
 import { constString, formatArguments, logSinkOf } from '../shared/log-sinks.js';
 import { aboutCredential, detectSecret, findUrlCredential, sensitiveName } from './detect/index.js';
@@ -194,8 +194,7 @@ func login(c Credentials) {
       const sig = pkg.signatureOf(call);
       if (!sig?.variadic || call.ellipsis >= 0 || sig.params.length < 2) return undefined;
       const f = sig.params.length - 2;
-      const u = underlying(sig.params[f]!, pkg.info);
-      if (u.kind !== 'basic' || u.name !== 'string' || !pkg.hasParamFact(key, ids.logs, f) || !pkg.hasParamFact(key, ids.logs, f + 1)) return undefined;
+      if (!isString(underlying(sig.params[f]!, pkg.info)) || !pkg.hasParamFact(key, ids.logs, f) || !pkg.hasParamFact(key, ids.logs, f + 1)) return undefined;
       return new Map(formatArguments(pkg, call, f).map((v) => [v.expr, v]));
     };
 

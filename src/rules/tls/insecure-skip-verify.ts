@@ -3,7 +3,7 @@ import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { unparen } from '../../syntax/ast.js';
 import { isDeadCode } from '../../semantics/dead-branches.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import { underlying } from '../../semantics/types.js';
+import { isBoolean, underlying } from '../../semantics/types.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 import { localDial } from './local-dial.js';
 import { FINGERPRINTS_PARAM, laterPeerVerification } from './peer-verification.js';
@@ -201,8 +201,7 @@ function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { 
   if (inner.kind !== 'SelectorExpr') return undefined;
   const o = pkg.objectOf(inner.sel);
   if (!o?.isField || !/verif|validat/i.test(o.name) || isInsecureName(o.name)) return undefined;
-  const t = underlying(pkg.typeOf(inner), pkg.info);
-  if (t.kind !== 'basic' || t.name !== 'bool') return undefined;
+  if (!isBoolean(underlying(pkg.typeOf(inner), pkg.info))) return undefined;
   if (resolveValues(pkg, inner, inTest).values.some((v) => v.value.kind === 'bool' && v.value.value)) return undefined;
   const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(inner.x));
   return { field: owner ? `${owner.name}.${o.name}` : o.name, name: o.name, owner: owner ? owner.name : 'value' };

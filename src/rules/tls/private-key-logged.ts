@@ -7,7 +7,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { calledName } from '../../semantics/fact-names.js';
 import type { Obj } from '../../semantics/scope.js';
-import { deref, isErrorType, type Type, underlying } from '../../semantics/types.js';
+import { deref, isErrorType, isString, underlying, type Type } from '../../semantics/types.js';
 import { NO_EXTRA, type LoggedValue } from '../shared/log-sinks.js';
 import { showsContent } from '../secrets/exposure.js';
 import { loggedValuesOf, paramIndexOfArg, secretFactIds, secretFactKinds } from '../secrets/flows.js';
@@ -244,7 +244,7 @@ function canHoldKeyBytes(pkg: PackageInfo, t: Type): boolean {
   const u = underlying(t, pkg.info);
   switch (u.kind) {
     case 'slice': case 'array': { const el = underlying(u.elem, pkg.info); return el.kind === 'basic' && el.name === 'uint8'; }
-    case 'basic': return u.name === 'string' || u.name === 'untyped string';
+    case 'basic': return isString(u);
     case 'interface': return true;
     default: return false;
   }
