@@ -1,6 +1,4 @@
-import type * as ast from '../../syntax/ast.js';
 import type { Expr } from '../../syntax/ast.js';
-import { forEachChild } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -54,24 +52,18 @@ export function envOfWriter(pkg: PackageInfo, writer: Expr): string | undefined 
   return values.length === 1 ? envReadBy(pkg, values[0]!) : undefined;
 }
 
-/** The constant key of the first `os.Getenv`/`os.LookupEnv` in the body of the package function `value` calls without arguments. */
+/** The constant key of the first `os.Getenv`/`os.LookupEnv` in the body (closures included) of the package function `value` calls without arguments. */
 function envReadBy(pkg: PackageInfo, value: Expr): string | undefined {
   const call = unparen(value);
   if (call.kind !== 'CallExpr' || call.args.length > 0) return undefined;
   const decl = declOf(pkg, call.fun);
-  if (!decl?.body) return undefined;
-  let env: string | undefined;
-  const stack: ast.Node[] = [decl.body];
-  while (stack.length > 0 && env === undefined) {
-    const n = stack.pop()!;
-    if (n.kind === 'FuncLit') continue;
-    if (n.kind === 'CallExpr' && n.args.length === 1 && ENV_READERS.has(calleeName(pkg, n) ?? '')) {
-      const key = pkg.constValue(n.args[0]!);
-      if (key?.kind === 'string') env = key.value;
-    }
-    forEachChild(n, (k) => { stack.push(k); });
+  const body = decl && pkg.res.bodies.get(decl);
+  for (const c of body?.calls ?? []) {
+    if (c.args.length !== 1 || !ENV_READERS.has(calleeName(pkg, c) ?? '')) continue;
+    const key = pkg.constValue(c.args[0]!);
+    if (key?.kind === 'string') return key.value;
   }
-  return env;
+  return undefined;
 }
 
 /** The env-set variables of the packages this one imports, by `<import path>.<Var>`. */
