@@ -12,9 +12,9 @@
  * public key), or where the callers of the package function that fetches
  * and returns the peer's certificate do.
  */
-import type { CallExpr, CompositeLit, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
 import type { ParamFactKind } from '../../semantics/facts.js';
-import { forEachChild } from '../../syntax/walk.js';
+import { walk } from '../../syntax/walk.js';
 import { calledName } from '../../semantics/fact-names.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
@@ -178,18 +178,26 @@ function find(pkg: PackageInfo): Node | undefined {
  * check says nothing about other configs.
  */
 function chainCheckIn(pkg: PackageInfo, fn: FuncDecl, body: FuncBodyInfo, ownConfig: boolean): Node | undefined {
-  const installed = ownConfig ? installedRoots(pkg, fn) : new Set<string>();
-  const verify = body.calls.find((c) => isCertificateVerify(pkg, c));
-  if (verify && body.calls.some((c) => calledName(c) === 'ConnectionState')
-    && (readsConfigRoots(pkg, fn) || verifyRoots(pkg, fn).some((r) => installed.has(textOf(pkg, r))))) return verify;
+  const installed = (): ReadonlySet<string> => (ownConfig ? rootsIn(pkg, fn).installed : NO_ROOTS);
+  if (makesChainCheck(pkg, body)) {
+    const roots = rootsIn(pkg, fn);
+    if (roots.readsConfigRoots || roots.verified.some((r) => installed().has(textOf(pkg, r)))) return body.calls.find((c) => isCertificateVerify(pkg, c));
+  }
   const checkers = rootsCheckers(pkg);
   if (checkers.size === 0) return undefined;
   return body.calls.find((c) => {
     const d = declOf(pkg, c.fun);
     const i = d && d !== fn ? checkers.get(d) : undefined;
     const arg = i === undefined ? undefined : c.args[i];
-    return arg !== undefined && (isConfigRoots(pkg, arg) || installed.has(textOf(pkg, arg)));
+    return arg !== undefined && (isConfigRoots(pkg, arg) || installed().has(textOf(pkg, arg)));
   });
+}
+
+const NO_ROOTS: ReadonlySet<string> = new Set();
+
+/** `(*x509.Certificate).Verify` next to `ConnectionState()`: the chain check crypto/tls would make, made after the handshake. */
+function makesChainCheck(pkg: PackageInfo, body: FuncBodyInfo): boolean {
+  return body.calls.some((c) => isCertificateVerify(pkg, c)) && body.calls.some((c) => calledName(c) === 'ConnectionState');
 }
 
 function isCertificateVerify(pkg: PackageInfo, c: CallExpr): boolean {
@@ -207,38 +215,45 @@ function textOf(pkg: PackageInfo, n: Node): string {
   return f ? exprText(f.source, n) : '';
 }
 
-/** The texts of the values a function installs as a config's `RootCAs` (`RootCAs: d.rootCAs`, `cfg.RootCAs = pool`). */
-function installedRoots(pkg: PackageInfo, fn: Node): Set<string> {
-  const out = new Set<string>();
-  for (const n of nodesIn(fn)) {
-    if (n.kind === 'CompositeLit') {
-      const kv = tlsConfigFields(pkg, n)?.get('RootCAs');
-      if (kv && !isNil(pkg, kv.value)) out.add(textOf(pkg, kv.value));
-    } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
-      n.lhs.forEach((l, i) => { if (tlsConfigFieldTarget(pkg, l, 'RootCAs')) out.add(textOf(pkg, n.rhs[i]!)); });
-    }
-  }
-  return out;
+/** What a function does with certificate pools, found in one walk. */
+interface Roots {
+  /** It reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */
+  readonly readsConfigRoots: boolean;
+  /** The texts of the values it installs as a config's `RootCAs` (`RootCAs: d.rootCAs`, `cfg.RootCAs = pool`). */
+  readonly installed: ReadonlySet<string>;
+  /** The `Roots` it gives `x509.VerifyOptions`: literal keys and assignments (`opts.Roots = pool`). */
+  readonly verified: readonly Expr[];
 }
 
-/** The `Roots` given to `x509.VerifyOptions` in a function: literal keys and assignments (`opts.Roots = pool`). */
-function verifyRoots(pkg: PackageInfo, fn: Node): Expr[] {
-  const out: Expr[] = [];
-  for (const n of nodesIn(fn)) {
-    if (n.kind === 'CompositeLit' && isVerifyOptions(pkg, n)) {
-      for (const e of n.elts) if (e.kind === 'KeyValueExpr' && e.key.kind === 'Ident' && e.key.name === 'Roots') out.push(e.value);
-    } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
-      n.lhs.forEach((l, i) => {
-        const x = unparen(l);
-        if (x.kind === 'SelectorExpr' && x.sel.name === 'Roots' && isVerifyOptionsType(pkg, pkg.typeOf(x.x))) out.push(n.rhs[i]!);
-      });
-    }
-  }
-  return out;
-}
+const rootsMemo = new WeakMap<FuncDecl, Roots>();
 
-function isVerifyOptions(pkg: PackageInfo, lit: CompositeLit): boolean {
-  return isVerifyOptionsType(pkg, pkg.typeOf(lit));
+function rootsIn(pkg: PackageInfo, fn: FuncDecl): Roots {
+  const known = rootsMemo.get(fn);
+  if (known) return known;
+  let readsConfigRoots = false;
+  const installed = new Set<string>();
+  const verified: Expr[] = [];
+  walk(fn, {
+    enter(n) {
+      if (n.kind === 'SelectorExpr') readsConfigRoots ||= isConfigRoots(pkg, n);
+      else if (n.kind === 'CompositeLit') {
+        const kv = tlsConfigFields(pkg, n)?.get('RootCAs');
+        if (kv && !isNil(pkg, kv.value)) installed.add(textOf(pkg, kv.value));
+        else if (isVerifyOptionsType(pkg, pkg.typeOf(n))) {
+          for (const e of n.elts) if (e.kind === 'KeyValueExpr' && e.key.kind === 'Ident' && e.key.name === 'Roots') verified.push(e.value);
+        }
+      } else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) {
+        n.lhs.forEach((l, i) => {
+          const x = unparen(l);
+          if (tlsConfigFieldTarget(pkg, l, 'RootCAs')) installed.add(textOf(pkg, n.rhs[i]!));
+          else if (x.kind === 'SelectorExpr' && x.sel.name === 'Roots' && isVerifyOptionsType(pkg, pkg.typeOf(x.x))) verified.push(n.rhs[i]!);
+        });
+      }
+    },
+  });
+  const roots = { readsConfigRoots, installed, verified };
+  rootsMemo.set(fn, roots);
+  return roots;
 }
 
 function isVerifyOptionsType(pkg: PackageInfo, t: Type): boolean {
@@ -254,9 +269,9 @@ function isVerifyOptionsType(pkg: PackageInfo, t: Type): boolean {
 const rootsCheckers = perPackage((pkg): ReadonlyMap<FuncDecl, number> => {
   const out = new Map<FuncDecl, number>();
   for (const [fn, body] of pkg.res.bodies) {
-    if (fn.kind !== 'FuncDecl' || !body.calls.some((c) => isCertificateVerify(pkg, c)) || !body.calls.some((c) => calledName(c) === 'ConnectionState')) continue;
+    if (fn.kind !== 'FuncDecl' || !makesChainCheck(pkg, body)) continue;
     const params = paramObjects(pkg, fn);
-    for (const r of verifyRoots(pkg, fn)) {
+    for (const r of rootsIn(pkg, fn).verified) {
       const x = unparen(r);
       const i = x.kind === 'Ident' ? params.indexOf(pkg.objectOf(x)) : -1;
       if (i >= 0) {
@@ -267,22 +282,6 @@ const rootsCheckers = perPackage((pkg): ReadonlyMap<FuncDecl, number> => {
   }
   return out;
 });
-
-function nodesIn(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    out.push(n);
-    forEachChild(n, (c) => { stack.push(c); });
-  }
-  return out;
-}
-
-/** Whether a function reads the `RootCAs` of a tls.Config: a chain check against the roots of the config it was handed. */
-function readsConfigRoots(pkg: PackageInfo, fn: Node): boolean {
-  return nodesIn(fn).some((n) => n.kind === 'SelectorExpr' && isConfigRoots(pkg, n));
-}
 
 /** Whether the config a verifier is assigned to is a local variable only ever set to a tls.Config literal (a config built and checked in one place). */
 function builtHere(pkg: PackageInfo, base: Expr): boolean {
