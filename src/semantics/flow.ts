@@ -66,6 +66,18 @@ export function assignedValues(info: PackageInfo, obj: Obj): readonly ast.Expr[]
 }
 
 /**
+ * The targets of the multi-value assignment whose only value is `value`
+ * (`a, err := f()`: `a` and `err`, by result index); undefined when `value`
+ * is not the one value of such an assignment.
+ */
+export function multiValueTargets(info: PackageInfo, value: ast.Node): readonly ast.Expr[] | undefined {
+  const p = info.parentOf(value);
+  if (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.lhs.length > 1) return p.lhs;
+  if (p?.kind === 'ValueSpec' && p.values.length === 1 && p.names.length > 1) return p.names;
+  return undefined;
+}
+
+/**
  * Variables that hold a copy of `obj`'s value, transitively: `y := obj`,
  * `var y = obj`, `y = obj`. The original is not included.
  */

@@ -10,7 +10,7 @@ import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../se
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
-import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
+import { assignedValues, multiValueTargets, namedObject, usesOf } from '../../semantics/flow.js';
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
@@ -532,11 +532,10 @@ function importsHttputil(pkg: PackageInfo): boolean {
 
 /** Whether `obj` takes the first result of `value` where it is assigned (`obj, err := f()`, or a single value). */
 function firstResultOf(pkg: PackageInfo, value: Expr, obj: Obj): boolean {
-  const st = pkg.parentOf(value);
-  const isObj = (e: Expr): boolean => { const u = unparen(e); return u.kind === 'Ident' && (u === obj.decl || pkg.objectOf(u) === obj); };
-  if (st?.kind === 'AssignStmt' && st.rhs.length === 1 && st.lhs.length > 1) return isObj(st.lhs[0]!);
-  if (st?.kind === 'ValueSpec' && st.values.length === 1 && st.names.length > 1) return isObj(st.names[0]!);
-  return true;
+  const first = multiValueTargets(pkg, value)?.[0];
+  if (!first) return true;
+  const u = unparen(first);
+  return u.kind === 'Ident' && (u === obj.decl || pkg.objectOf(u) === obj);
 }
 
 /** Strings, byte slices, their named forms, interfaces and unknown types (a name then decides). */

@@ -17,6 +17,7 @@ import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects, usedOnlyInPackage } from '../../semantics/callers.js';
 import { unparen } from '../../syntax/ast.js';
+import { multiValueTargets } from '../../semantics/flow.js';
 import { definedVariable, installationAt, isNil, valueAt, valueUses } from './tls-config.js';
 
 /** How many steps (variables, parameters, fields, returns) a config is followed through. */
@@ -125,10 +126,9 @@ class ServerFlow {
   /** Where result `i` of a call goes: the call itself (one result), or the variable of a multi-value assignment. */
   private callResult(call: CallExpr, i: number, steps: number): boolean {
     const pkg = this.pkg;
-    const p = pkg.parentOf(valueAt(pkg, call, false));
-    const multi = (p?.kind === 'AssignStmt' && p.rhs.length === 1 && p.lhs.length > 1) || (p?.kind === 'ValueSpec' && p.values.length === 1 && p.names.length > 1);
-    if (!multi) return i === 0 && this.value(call, steps);
-    const lhs = p.kind === 'AssignStmt' ? unparen(p.lhs[i]!) : p.names[i]!;
+    const targets = multiValueTargets(pkg, valueAt(pkg, call, false));
+    if (!targets) return i === 0 && this.value(call, steps);
+    const lhs = unparen(targets[i]!);
     if (lhs.kind === 'Ident' && lhs.name === '_') return true;
     const o = lhs.kind === 'Ident' ? pkg.objectOf(lhs) : lhs.kind === 'SelectorExpr' ? pkg.objectOf(lhs.sel) : undefined;
     return o !== undefined && this.target(o, steps);
