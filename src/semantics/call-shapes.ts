@@ -36,6 +36,13 @@ export function calleeForm(info: PackageInfo, call: ast.CallExpr): 'func' | 'pac
   return selectedPackage(info, f) !== undefined ? 'package-func' : 'method';
 }
 
+/** Whether a call calls the builtin `name` (`len(x)`, not a shadowing function of that name). */
+export function isBuiltinCall(info: PackageInfo, call: ast.CallExpr, name: string): boolean {
+  if (calledName(call) !== name) return false;
+  const c = info.calleeOf(call);
+  return c.kind === 'builtin' && c.name === name;
+}
+
 /** The import path of the package a `pkg.F(...)` call names, undefined for other forms. */
 export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | undefined {
   const f = calleeExpr(call);

@@ -10,6 +10,7 @@ import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../se
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
+import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { assignedValues, multiValueTargets, namedObject, usesOf } from '../../semantics/flow.js';
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -192,7 +193,7 @@ function knownEmpty(pkg: PackageInfo, e: Expr): boolean {
     const [a, b] = [unparen(u.x), unparen(u.y)];
     const emptyString = (x: Expr) => { const c = pkg.constValue(x); return c?.kind === 'string' && c.value === ''; };
     const zero = (x: Expr) => { const c = pkg.constValue(x); return c?.kind === 'int' && c.value === 0n; };
-    const lenOf = (x: Expr) => x.kind === 'CallExpr' && calledName(x) === 'len' && x.args.length === 1 && isVar(x.args[0]!);
+    const lenOf = (x: Expr) => x.kind === 'CallExpr' && x.args.length === 1 && isBuiltinCall(pkg, x, 'len') && isVar(x.args[0]!);
     return (isVar(a) && emptyString(b)) || (isVar(b) && emptyString(a)) || (lenOf(a) && zero(b)) || (lenOf(b) && zero(a));
   };
   // set again in the branch (`if v == "" { v = load() }`): no longer known

@@ -8,6 +8,7 @@
 import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
+import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
@@ -697,7 +698,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
   const isSet = (x: ast.BinaryExpr) => {
     const l = unparen(x.x);
     if (x.op === '!=' && namedSwitch(l) && isStringConst(pkg, x.y, (v) => v === '')) return true;
-    const n = l.kind === 'CallExpr' && l.args.length === 1 && pkg.calleeOf(l).kind === 'builtin' && calledName(l) === 'len' ? unparen(l.args[0]!) : undefined;
+    const n = l.kind === 'CallExpr' && l.args.length === 1 && isBuiltinCall(pkg, l, 'len') ? unparen(l.args[0]!) : undefined;
     return n !== undefined && namedSwitch(n) && ((x.op === '>' && isZero(pkg, x.y)) || (x.op === '!=' && isZero(pkg, x.y)));
   };
   const binding = insecureBinding(pkg, n);

@@ -1,7 +1,8 @@
-import type { CallExpr, CompositeLit, Expr, Ident, Node, SliceExpr } from '../../syntax/ast.js';
+import type { CompositeLit, Expr, Ident, Node, SliceExpr } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { TEST_CODE_LIMITS, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
@@ -239,16 +240,11 @@ function reordered(pkg: PackageInfo, e: Expr): boolean {
   if (!o || !root) return true;
   return usesOf(pkg, root, o).some((id) => {
     const parent = pkg.parentOf(id);
-    if (parent?.kind === 'CallExpr' && parent.args.includes(id)) return !isBuiltin(pkg, parent, 'len') && !isBuiltin(pkg, parent, 'cap');
+    if (parent?.kind === 'CallExpr' && parent.args.includes(id)) return !isBuiltinCall(pkg, parent, 'len') && !isBuiltinCall(pkg, parent, 'cap');
     if (parent?.kind !== 'IndexExpr' || parent.x !== id) return false;
     const assign = pkg.parentOf(parent);
     return assign?.kind === 'AssignStmt' && assign.lhs.includes(parent);
   });
-}
-
-function isBuiltin(pkg: PackageInfo, call: CallExpr, name: string): boolean {
-  const c = pkg.calleeOf(call);
-  return c.kind === 'builtin' && c.name === name;
 }
 
 function isTLSConfigSuites(pkg: PackageInfo, e: Expr): boolean {
