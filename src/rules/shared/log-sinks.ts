@@ -253,12 +253,11 @@ function sink(call: CallExpr, name: string, family: SinkFamily, values: LoggedVa
 /**
  * The label a format gives the verb that follows it, written as a key:
  * `password=` (optionally opening a quote or bracket) right before the
- * verb, as in `"user=%s password=%s"`, or `password: ` starting the text
+ * verb, as in `"user=%s password=%s"` or a query `"?password=%s"`, or `password: ` starting the text
  * since the previous verb or a line, comma or bracket (`"user: %s, password: %s"`;
  * not the end of a sentence such as `"error validating JWT: %v"`).
  */
 function formatLabel(before: string): string | undefined {
-  // `key=`: anywhere, a query parameter too (`?password=%s`); `key: ` only as a field of its own, not the end of a sentence ("error validating JWT: %v")
   return (/(?:^|[\s,;(\[{?&])([A-Za-z][\w.-]*)\s?=\s?["'\[(]?$/.exec(before) ?? /(?:^|[\n,;|(\[{]|\t)\s*([A-Za-z][\w.-]*)\s?:\s?["'\[(]?$/.exec(before))?.[1];
 }
 
