@@ -137,7 +137,7 @@ function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly Sy
     return trackCurrent(visitors, (node, ancestors) => {
       currentNode = node;
       currentAncestors = ancestors;
-      return !overflowed.has(enabled);
+      return overflowed.size === 0 || !overflowed.has(enabled);
     }, (node) => overflowed.set(enabled, node));
   });
   visitKinds(file.ast, ...visitorSets);
