@@ -12,6 +12,7 @@ import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
+import { importPathOf } from '../../semantics/resolve.js';
 import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -383,7 +384,7 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
       for (const a of assigned) {
         const d = flagDefault(pkg, unparen(a), false);
         if (!d) return UNKNOWN;
-        const r = resolve(pkg, d.value, next, source ?? 'flag', through ?? d.name);
+        const r = resolveFlagDefault(pkg, d, next, source ?? 'flag', through ?? d.name);
         values.push(...r.values);
         complete &&= r.complete;
       }
@@ -404,7 +405,7 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
       }
       for (const d of valueIndex(pkg).flagDefaults.get(o) ?? []) {
         if (!ctx.inTest && isInTestFile(pkg, d.value)) continue;
-        values.push(...resolve(pkg, d.value, next, source ?? 'flag', through ?? d.name).values);
+        values.push(...resolveFlagDefault(pkg, d, next, source ?? 'flag', through ?? d.name).values);
       }
       return { values, complete: false };
     }
@@ -435,7 +436,7 @@ function resolveVar(pkg: PackageInfo, o: Obj, ctx: ResolveCtx, source: ValueSour
     complete &&= r.complete;
   }
   for (const d of flags) {
-    const r = resolve(pkg, d.value, ctx, 'flag', d.name);
+    const r = resolveFlagDefault(pkg, d, ctx, 'flag', d.name);
     values.push(...r.values);
     complete &&= r.complete;
   }
@@ -471,13 +472,30 @@ function isInTestFile(pkg: PackageInfo, n: Node): boolean {
 
 const FLAG_KINDS = /^(Bool|Int|Int64|Uint|Uint64|Uint16|String|Duration|Float64)(Var)?(P)?$/;
 
+/** A flag definition's default: an expression, or what the flag holds when it sets none. */
+export interface FlagDefault {
+  /** `-name` of the flag, or `a flag` when it is not a constant. */
+  readonly name: string;
+  /**
+   * The default: the flag function's argument; for kingpin, the string of
+   * `Default("...")` (to parse, see `parse`) or, without one, the call that
+   * defines the flag (the default is then `zero`).
+   */
+  readonly value: Expr;
+  /** kingpin parses its string default for the flag's kind: a Bool flag with strconv.ParseBool. */
+  readonly parse?: 'bool';
+  /** The flag holds its kind's zero value: kingpin without `Default(...)`. */
+  readonly zero?: ConstValue;
+}
+
 /**
  * The default value and name of a flag definition: `flag.Bool(name, def,
  * usage)` (when `wantVar` is false) or `flag.BoolVar(&x, name, def, usage)`
  * (when true), on the flag package, a flag.FlagSet, or pflag-like sets
- * (`BoolP`, `BoolVarP` with a shorthand).
+ * (`BoolP`, `BoolVarP` with a shorthand); and kingpin's
+ * `Flag(name, help).Default("false").Bool()` and `.BoolVar(&x)` chains.
  */
-export function flagDefault(pkg: PackageInfo, e: Expr, wantVar: boolean): { value: Expr; name: string } | undefined {
+export function flagDefault(pkg: PackageInfo, e: Expr, wantVar: boolean): FlagDefault | undefined {
   if (e.kind !== 'CallExpr') return undefined;
   const fun = unparen(e.fun);
   if (fun.kind !== 'SelectorExpr') return undefined;
@@ -486,14 +504,75 @@ export function flagDefault(pkg: PackageInfo, e: Expr, wantVar: boolean): { valu
   const c = pkg.calleeOf(e);
   const known = c.kind === 'func' ? c.pkg === 'flag' : c.kind === 'method' ? pkg.isNamedType(c.recv, 'flag', 'FlagSet') : c.kind === 'unknown';
   if (!known) return undefined;
+  if (c.kind === 'unknown' && m[3] === undefined) {
+    const k = kingpinFlag(pkg, e, fun, m[1]!, wantVar);
+    if (k !== null) return k;
+  }
   // unknown callees (third-party flag sets such as pflag/cobra): only on something named like a flag set
   if (c.kind === 'unknown' && !/flag/i.test(pkg.fileOf(e)?.source.slice(fun.x.start, fun.x.end) ?? '')) return undefined;
   const base = (wantVar ? 1 : 0) + (m[3] ? 1 : 0);
   const nameArg = e.args[wantVar ? 1 : 0];
   const value = e.args[base + 1];
   if (!value || !nameArg) return undefined;
+  return { value, name: flagName(pkg, nameArg) };
+}
+
+function flagName(pkg: PackageInfo, nameArg: Expr): string {
   const n = pkg.constValue(nameArg);
-  return { value, name: n?.kind === 'string' ? `-${n.value}` : 'a flag' };
+  return n?.kind === 'string' ? `-${n.value}` : 'a flag';
+}
+
+/** kingpin's import paths (github.com/alecthomas/kingpin, its /v2, gopkg.in/alecthomas/kingpin.v2). */
+const KINGPIN = /^(?:github\.com\/alecthomas\/kingpin(?:\/v2)?|gopkg\.in\/alecthomas\/kingpin\.v[23])$/;
+
+/** Methods of kingpin's FlagClause that return the clause and leave its default alone. */
+const KINGPIN_CLAUSE = new Set(['Envar', 'Short', 'Required', 'Hidden', 'PlaceHolder', 'Help', 'NoEnvar', 'OverrideDefaultFromEnvar', 'Action', 'PreAction']);
+
+/**
+ * A kingpin flag definition, `<app>.Flag(name, help)[.Default("false")][.Envar(...)...].Bool()`
+ * (or `.BoolVar(&x)`), in a file that imports kingpin: undefined when the
+ * default cannot be told (a kind other than Bool or String), null when the
+ * call is not one.
+ */
+function kingpinFlag(pkg: PackageInfo, call: ast.CallExpr, fun: SelectorExpr, kind: string, wantVar: boolean): FlagDefault | undefined | null {
+  if (call.args.length !== (wantVar ? 1 : 0)) return null;
+  let defaultArg: Expr | undefined;
+  let x = unparen(fun.x);
+  for (;;) {
+    if (x.kind !== 'CallExpr') return null;
+    const f = unparen(x.fun);
+    if (f.kind !== 'SelectorExpr') return null;
+    if (f.sel.name === 'Flag' && x.args.length === 2) break;
+    if (f.sel.name === 'Default') defaultArg ??= x.args.length === 1 ? x.args[0] : undefined;
+    else if (!KINGPIN_CLAUSE.has(f.sel.name)) return null;
+    x = unparen(f.x);
+  }
+  const file = pkg.fileOf(call);
+  if (!file || !file.ast.imports.some((s) => KINGPIN.test(importPathOf(s)))) return null;
+  const name = flagName(pkg, x.args[0]!);
+  if (kind !== 'Bool' && kind !== 'String') return undefined;
+  if (defaultArg) return { value: defaultArg, name, ...(kind === 'Bool' && { parse: 'bool' as const }) };
+  return { value: call, name, zero: kind === 'Bool' ? { kind: 'bool', value: false } : { kind: 'string', value: '' } };
+}
+
+/** strconv.ParseBool. */
+function parseBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
+}
+
+/** The values a flag definition gives its variable before the command line is parsed. */
+function resolveFlagDefault(pkg: PackageInfo, d: FlagDefault, ctx: ResolveCtx, source: ValueSource, through: string): Resolution {
+  if (d.zero) return { values: [{ value: d.zero, at: d.value, source, through }], complete: true };
+  const r = resolve(pkg, d.value, ctx, source, through);
+  if (d.parse !== 'bool') return r;
+  const values: PossibleValue[] = [];
+  for (const v of r.values) {
+    const b = v.value.kind === 'string' ? parseBool(v.value.value) : undefined;
+    if (b !== undefined) values.push({ ...v, value: { kind: 'bool', value: b } });
+  }
+  return { values, complete: r.complete && values.length === r.values.length };
 }
 
 // ---------------------------------------------------------------------------
@@ -509,7 +588,7 @@ interface ValueIndex {
   /** Field object (of a struct type of this package) → values written to it, as resolved so far. */
   readonly fieldWrites: Map<Obj, readonly Expr[]>;
   /** Variable or field → flag definitions binding it (`flag.BoolVar(&x, ...)`). */
-  readonly flagDefaults: Map<Obj, Array<{ value: Expr; name: string }>>;
+  readonly flagDefaults: Map<Obj, FlagDefault[]>;
   /** Variables whose address is taken other than by a flag definition. */
   readonly addressed: Set<Obj>;
 }

@@ -1,0 +1,3 @@
+module github.com/alecthomas/kingpin/v2
+
+go 1.22
