@@ -10,7 +10,7 @@
  * util.ParseRegistryRef(s)`): the package fact `secrets/result-fields`
  * carries the fields such functions set to the packages that import them.
  */
-import type { CallExpr, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
@@ -21,17 +21,35 @@ import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
 import { credentialLikeName } from './detect/index.js';
 
-/** Top-level field names set on a value, or undefined when any field may be set. */
+/**
+ * The fields set on a value, as paths: `Host` for a field set whole,
+ * `Connect.ClientIdentifier` for one set by a keyed literal nested in the
+ * value's literal (which leaves the rest of `Connect` empty); undefined
+ * when any field may be set.
+ */
 type FieldSet = ReadonlySet<string> | undefined;
+
+/** Whether a field path may hold something: a path set, one within it, or one it is within. */
+function isSet(set: ReadonlySet<string>, path: string): boolean {
+  for (const s of set) if (s === path || path.startsWith(`${s}.`) || s.startsWith(`${path}.`)) return true;
+  return false;
+}
 
 /**
  * For a logged local struct, whether a field path (`Options.Proxy.Password`)
- * is never set before the log: no literal sets its first field, and no
+ * is never set before the log: no literal sets it or a field around it, and no
  * assignment or address taken in the function writes it. Any other use of
  * the variable before the log (passed somewhere, a method called, its
- * address taken) may set it, and then no field counts as unset.
+ * address taken) may set it, and then no field counts as unset. A call
+ * logged directly has the fields its module function sets on its result.
  */
 export function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => boolean {
+  const x = unparen(logged);
+  if (x.kind === 'CallExpr') {
+    // a call logged directly: the fields its function sets on the result
+    const set = resultFields(pkg, x, new Set());
+    return set ? (path) => !isSet(set, path) : NEVER;
+  }
   const o = logged.kind === 'Ident' ? pkg.objectOf(logged) : undefined;
   if (!o || o.kind !== 'var' || o.isPackageLevel || o.isField || o.isParam || !o.func) return NEVER;
   // uses after the log matter only when a loop around the log runs them before it again
@@ -43,7 +61,7 @@ export function unsetFields(pkg: PackageInfo, logged: Expr): (path: string) => b
   }
   const before = (use: Ident) => use !== logged && (use.start < logged.end || loops.some((l) => l.start <= use.start && use.end <= l.end));
   const set = fieldsSetOn(pkg, o, before, new Set());
-  return set ? (path) => !set.has(path.split('.')[0]!) : NEVER;
+  return set ? (path) => !isSet(set, path) : NEVER;
 }
 
 const NEVER = (): boolean => false;
@@ -112,18 +130,32 @@ function decodedFields(pkg: PackageInfo, call: CallExpr, arg: Expr, o: Obj): Fie
   return new Set(u.fields.filter((f) => tagValue(f.tag, decoder[1])?.split(',')[0] !== '-').map((f) => f.name));
 }
 
-/** The fields a value sets: the keys of a keyed composite literal, or those the module function that returns it sets. */
+/**
+ * The fields a value sets: the keys of a keyed composite literal (with the
+ * paths of keyed literals nested in it), or those the module function that
+ * returns it sets.
+ */
 function valueFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
   let x = unparen(v);
   if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
   if (x.kind === 'CallExpr') return resultFields(pkg, x, following);
-  if (x.kind !== 'CompositeLit') return undefined;
-  const keys = new Set<string>();
-  for (const el of x.elts) {
+  return x.kind === 'CompositeLit' ? literalFields(x) : undefined;
+}
+
+/** The field paths a keyed composite literal sets; undefined when it is not keyed by field names. */
+function literalFields(lit: CompositeLit, prefix = ''): Set<string> | undefined {
+  const paths = new Set<string>();
+  for (const el of lit.elts) {
     if (el.kind !== 'KeyValueExpr' || el.key.kind !== 'Ident') return undefined;
-    keys.add(el.key.name);
+    const path = prefix + el.key.name;
+    let value = unparen(el.value);
+    if (value.kind === 'UnaryExpr' && value.op === '&') value = unparen(value.x);
+    // a nested keyed literal with a type (`Connect: ConnectParams{ClientIdentifier: id}`) sets only its own keys
+    const nested = value.kind === 'CompositeLit' && value.type !== null && prefix.split('.').length < 4 ? literalFields(value, `${path}.`) : undefined;
+    if (nested) for (const n of nested) paths.add(n);
+    else paths.add(path);
   }
-  return keys;
+  return paths;
 }
 
 /** The fields set on the first result of the function a call invokes: this package's, by its body; another's, by the fact. */

@@ -243,6 +243,11 @@ func useRegistries(ref string, data []byte) {
 	log.Printf("parsed registry %+v", reg)
 	proxied := registry.WithProxy(ref, "https://proxy", os.Getenv("PROXY_PASSWORD"))
 	log.Printf("registry %+v", proxied) // want "log.Printf logs `proxied`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
+	log.Printf("registry %+v", registry.WithProxyURL(ref, "https://proxy"))
+	local := &registry.Registry{Host: ref, Options: registry.Options{Proxy: registry.Proxy{URL: "https://proxy"}}}
+	log.Printf("registry %+v", local)
+	withPassword := &registry.Registry{Host: ref, Options: registry.Options{Proxy: registry.Proxy{Password: os.Getenv("PROXY_PASSWORD")}}}
+	log.Printf("registry %+v", withPassword) // want "log.Printf logs `withPassword`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
 	decoded, err := registry.Decode(data)
 	if err != nil {
 		return

@@ -41,6 +41,12 @@ func WithProxy(host, proxyURL, password string) *Registry {
 	return &Registry{Host: host, Options: Options{Proxy: Proxy{URL: proxyURL, Password: password}}}
 }
 
+// WithProxyURL builds a registry behind a proxy without credentials: the
+// nested literals set only Options.Proxy.URL.
+func WithProxyURL(host, proxyURL string) *Registry {
+	return &Registry{Host: host, Options: Options{Proxy: Proxy{URL: proxyURL}}}
+}
+
 // Decode reads a registry from JSON: any field may be set.
 func Decode(data []byte) (*Registry, error) {
 	var r Registry
