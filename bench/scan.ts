@@ -9,7 +9,9 @@
  * The two alternate `runs` times, and the best run of each is compared:
  * the speed of a shared machine drifts from minute to minute, and
  * alternating gives both the same conditions. The scan's own per-stage
- * thread times show what the semantic layer costs next to parsing. Last,
+ * thread times show what the semantic layer costs next to parsing; for
+ * scale, when Go is installed, tools/gotypestime times Go's own type
+ * checker (go/types) against go/parser over the standard library. Last,
  * a scan with a fresh `--cache` file and a second one with nothing changed
  * show what the cache saves (not part of the comparison: that is cold).
  */
@@ -94,6 +96,19 @@ row(`redline scan (${jobs} workers, all rules)`, scanSec, `peak RSS ${(result.ma
 row('tree-sitter-go parse only (1 thread)', tsSec, `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process: the sources, tree-sitter and its WASM heap)`);
 console.log(`ratio: Redline full scan is ${(tsSec / scanSec).toFixed(2)}x faster than tree-sitter-go parsing alone`);
 console.log(`thread time by stage (best scan): parse ${(t.parseMs / 1000).toFixed(2)} s, semantics ${(t.semanticsMs / 1000).toFixed(2)} s (${(t.semanticsMs / t.parseMs).toFixed(2)}x parse), rules ${(t.rulesMs / 1000).toFixed(2)} s`);
+
+// For scale: what go/types adds to go/parser (best of 3 passes by check time), when Go is present.
+const goTypes = spawnSync('go', ['run', './gotypestime', '3'], { cwd: path.join(repo, 'tools'), encoding: 'utf8' });
+if (goTypes.status === 0) {
+  const passes = goTypes.stdout.trim().split('\n').map((l) => l.split(' ').map(Number));
+  const [pkgs, nfiles, nbytes, parseSec, checkSec] = passes.reduce((a, b) => (b[4]! < a[4]! ? b : a));
+  console.log(
+    `for scale, Go's own type checker (go/types, one thread) on the standard library (${pkgs} packages, ${nfiles} files, ${(nbytes! / 1e6).toFixed(1)} MB): ` +
+      `go/parser ${parseSec!.toFixed(2)} s, go/types ${checkSec!.toFixed(2)} s (${(checkSec! / parseSec!).toFixed(2)}x parse)`,
+  );
+} else {
+  console.log(`go/types timing unavailable: ${(goTypes.stderr || String(goTypes.error)).trim().split('\n')[0]}`);
+}
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'redline-bench-'));
 try {
