@@ -17,7 +17,8 @@ import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
-import type { Obj } from '../../semantics/scope.js';
+import { isExported, type Obj } from '../../semantics/scope.js';
+import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
 import { credentialLikeName } from './detect/index.js';
 
@@ -78,6 +79,7 @@ function fieldsSetOn(pkg: PackageInfo, o: Obj, counts: (use: Ident) => boolean, 
   const zero = o.node?.kind === 'ValueSpec' && o.node.values.length === 0;
   if (values.length === 0 && !zero) return undefined;
   const set = new Set<string>();
+  let byValue: boolean | undefined;
   for (const v of values) {
     const fields = valueFields(pkg, v, following);
     if (!fields) return undefined;
@@ -88,21 +90,28 @@ function fieldsSetOn(pkg: PackageInfo, o: Obj, counts: (use: Ident) => boolean, 
     const p = pkg.parentOf(use);
     // `o = &T{...}` (a value above), `return o`, `o.F = ...` and reads of fields
     if (p?.kind === 'AssignStmt' && p.lhs.includes(use)) continue;
-    if (p?.kind === 'ReturnStmt') continue;
-    if (p?.kind === 'UnaryExpr' && p.op === '&') {
-      // `return &o`; `json.Unmarshal(data, &o)`, which sets the fields its tags do not skip
+    // `return o` and `ch <- o` hand the value on; `f(*o)`, and `f(o)` of a struct value, pass a copy
+    if (p?.kind === 'ReturnStmt' || (p?.kind === 'SendStmt' && p.value === use)) continue;
+    if (p?.kind === 'CallExpr' && p.args.includes(use) && (byValue ??= underlying(pkg.typeOfObj(o), pkg.info).kind === 'struct')) continue;
+    if (p?.kind === 'StarExpr') {
       const at = pkg.parentOf(p);
-      if (at?.kind === 'ReturnStmt') continue;
+      if (at?.kind === 'CallExpr' && at.args.includes(p)) continue;
+      return undefined;
+    }
+    if (p?.kind === 'UnaryExpr' && p.op === '&') {
+      // `return &o`, `ch <- &o`; `json.Unmarshal(data, &o)`, which sets the fields its tags do not skip
+      const at = pkg.parentOf(p);
+      if (at?.kind === 'ReturnStmt' || (at?.kind === 'SendStmt' && at.value === p)) continue;
       const decoded = at?.kind === 'CallExpr' ? decodedFields(pkg, at, p, o) : undefined;
       if (!decoded) return undefined;
       for (const f of decoded) set.add(f);
       continue;
     }
     if (p?.kind !== 'SelectorExpr' || p.x !== use || pkg.objectOf(p.sel)?.isField !== true) return undefined;
-    const { top } = selectorChain(pkg, use);
+    const { top, path } = selectorChain(pkg, use);
     const at = pkg.parentOf(top);
-    // `o.F = v`, and `&o.F` (as in `rows.Scan(&o.ID, &o.Name)`), which can set F and nothing else
-    if ((at?.kind === 'AssignStmt' && at.lhs.includes(top)) || (at?.kind === 'UnaryExpr' && at.op === '&')) set.add(p.sel.name);
+    // `o.F.G = v`, and `&o.F` (as in `rows.Scan(&o.ID, &o.Name)`), which can set that field and nothing else
+    if ((at?.kind === 'AssignStmt' && at.lhs.includes(top)) || (at?.kind === 'UnaryExpr' && at.op === '&')) set.add(path.join('.'));
     else if (at?.kind === 'CallExpr' && at.fun === top) return undefined; // a method of a field may set it
   }
   return set;
@@ -139,8 +148,85 @@ function valueFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet 
   let x = unparen(v);
   if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
   if (x.kind === 'CallExpr') return resultFields(pkg, x, following);
+  if (x.kind === 'UnaryExpr' && x.op === '<-') return receivedFields(pkg, x.x, following);
   return x.kind === 'CompositeLit' ? literalFields(x) : undefined;
 }
+
+/** The fields of a value sent: a keyed literal, a call's result, or a local built so. */
+function sentFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
+  let x = unparen(v);
+  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (o?.kind === 'var' && !o.isParam && !o.isPackageLevel && !o.isField) {
+    if (following.has(o.decl ?? x)) return undefined;
+    following.add(o.decl ?? x);
+    const set = fieldsSetOn(pkg, o, ALL_USES, following);
+    following.delete(o.decl ?? x);
+    return set;
+  }
+  return valueFields(pkg, x, following);
+}
+
+/**
+ * The fields of a value received from an unexported channel field of a
+ * struct of this package (`pk := <-cl.outbound`): those of every value the
+ * package sends on it (its tests' sends only for a receive in a test), when
+ * the field only ever holds channels it makes.
+ */
+function receivedFields(pkg: PackageInfo, ch: Expr, following: Set<Node>): FieldSet {
+  const x = unparen(ch);
+  const f = x.kind === 'SelectorExpr' ? pkg.objectOf(x.sel) : undefined;
+  if (!f?.isField || f.pkg !== pkg.importPath || isExported(f.name)) return undefined;
+  const flow = channelFields(pkg).get(f);
+  if (!flow || flow.aliased) return undefined;
+  // what tests send does not reach production code
+  const inTest = pkg.fileOf(ch)?.isTest ?? false;
+  const set = new Set<string>();
+  for (const v of flow.sends) {
+    if (!inTest && pkg.fileOf(v)?.isTest) continue;
+    const fields = sentFields(pkg, v, following);
+    if (!fields) return undefined;
+    for (const p of fields) set.add(p);
+  }
+  return set;
+}
+
+interface ChannelFlow {
+  /** Values sent on the field's channels. */
+  readonly sends: Expr[];
+  /** The field is given something other than `make(...)` somewhere: other channels' values may arrive. */
+  aliased: boolean;
+}
+
+/** Per field of the package that holds channels: what is sent on it and whether it only holds channels made for it. */
+const channelFields = perPackage((pkg): ReadonlyMap<Obj, ChannelFlow> => {
+  const out = new Map<Obj, ChannelFlow>();
+  const flowOf = (e: Expr): ChannelFlow | undefined => {
+    const x = unparen(e);
+    const f = x.kind === 'SelectorExpr' ? pkg.objectOf(x.sel) : x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+    if (!f?.isField) return undefined;
+    let flow = out.get(f);
+    if (!flow) out.set(f, (flow = { sends: [], aliased: false }));
+    return flow;
+  };
+  const given = (target: Expr, value: Expr): void => {
+    const v = unparen(value);
+    if (v.kind === 'CallExpr' && isBuiltinCall(pkg, v, 'make')) return;
+    const flow = flowOf(target);
+    if (flow) flow.aliased = true;
+  };
+  for (const file of pkg.files) {
+    const visit = (n: Node): void => {
+      if (n.kind === 'SendStmt') flowOf(n.chan)?.sends.push(n.value);
+      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) n.lhs.forEach((l, i) => given(l, n.rhs[i]!));
+      else if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident') given(n.key, n.value);
+      else if (n.kind === 'UnaryExpr' && n.op === '&') { const f = flowOf(n.x); if (f) f.aliased = true; }
+      forEachChild(n, visit);
+    };
+    visit(file.ast);
+  }
+  return out;
+});
 
 /** The field paths a keyed composite literal sets; undefined when it is not keyed by field names. */
 function literalFields(lit: CompositeLit, prefix = ''): Set<string> | undefined {
