@@ -27,7 +27,7 @@ export default defineRule({
       optIn: 'KeyLogWriter is set when {condition}: crypto/tls then writes the secrets of every TLS session to {writer} (NSS key log format), and anyone who can read that output can decrypt every captured connection. Keep key logging out of production builds (a debug build tag), or make sure the switch cannot be turned on in production.',
     },
     docs: {
-      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside test code (`_test.go` files, and test support: files that import `testing` or a test framework such as Gomega, files named as fixtures or mocks, files in test directories such as `e2e/` or `testutil/`). Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil (an unexported field that nothing in the package sets — no literal, assignment or address of it — is always nil and is not reported), or from a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`). A writer held by a variable set from a function that reads an environment variable (`var KeyLog = openKeyLog()`, which opens `$SSLKEYLOGFILE`; also a package variable of another package of the module) is reported at medium with a message that names the variable.',
+      finds: '`KeyLogWriter` set to a non-nil writer in a `crypto/tls.Config` literal or by an assignment, outside test code (`_test.go` files, and test support: files that import `testing` or a test framework such as Gomega, files named as fixtures or mocks, files in test directories such as `e2e/` or `testutil/`). Unconditional assignments are reported at high severity, ones under a condition (an environment variable such as SSLKEYLOGFILE, a flag, an option) at medium, and so are writers taken from a struct field (`KeyLogWriter: opts.KeyLog`), which whoever fills the struct may leave nil (an unexported field that nothing in the package sets — no literal, assignment or address of it — is always nil and is not reported), or from a parameter (`func Config(keyLog io.Writer)`: each caller chooses, and a caller that passes a writer always is not followed) or a local variable that may be nil: declared without a value (`var keyLog io.Writer`) or checked against nil (`if keyLog != nil {`). A writer held by a variable set from a function that reads an environment variable (`var KeyLog = openKeyLog()`, which opens `$SSLKEYLOGFILE`; also a package variable of another package of the module) is reported at medium with a message that names the variable.',
       why: 'The key log contains the session secrets of every connection made with the config. Together with a packet capture it decrypts the traffic, including passwords, tokens and personal data, and it keeps doing so for recordings made long before the log leaked. Key logs end up in world-readable temp files, log collectors and crash dumps; code that writes them is usually a debugging aid that was never removed.',
       fix: 'Delete the field. If you need key logging for Wireshark, put it in a file with a `//go:build debug` constraint, or in tests.',
       bad: `package client
@@ -102,14 +102,17 @@ function isTestSupport(file: FileData): boolean {
 }
 
 /**
- * Why a local variable holding a writer may be nil, if it may: it is
- * declared without a value (`var keyLog io.Writer`, set only on some
- * paths), or the function compares it with nil (`if keyLog != nil {`).
+ * Why a parameter or local variable holding a writer may be nil, if it
+ * may: a parameter is whatever its callers pass; a local is declared
+ * without a value (`var keyLog io.Writer`, set only on some paths), or the
+ * function compares it with nil (`if keyLog != nil {`).
  */
 function mayBeNil(pkg: PackageInfo, id: ast.Ident): string | undefined {
   const v = pkg.objectOf(id);
   const fn = pkg.enclosingFunc(id);
-  if (!v || v.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel || !fn?.body) return undefined;
+  if (!v || v.kind !== 'var' || v.isField || v.isPackageLevel || !fn?.body) return undefined;
+  // a receiver is the value the method runs on, not a writer a caller chooses
+  if (v.isParam) return v.isRecv ? undefined : `${v.name} is a parameter, and each caller chooses the writer`;
   if (v.node?.kind === 'ValueSpec' && v.node.values.length === 0) return `${v.name} is declared without a value and set only on some paths`;
   let found = false;
   walk(fn.body, {

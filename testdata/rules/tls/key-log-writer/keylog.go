@@ -8,7 +8,8 @@ import (
 	"redline.test/rules/tls/key-log-writer/debugkeys"
 )
 
-func always(w io.Writer) *tls.Config {
+func always() *tls.Config {
+	w := os.Stderr
 	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: w} // want "tls/key-log-writer: KeyLogWriter is set: crypto/tls writes the secrets of every TLS session to w"
 }
 
@@ -156,4 +157,9 @@ func (s *tunnelServer) open(path string) (err error) {
 
 func (s *tunnelServer) config() *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, KeyLogWriter: s.keyLogger} // want "tls/key-log-writer: KeyLogWriter takes its writer from the field s.keyLogger"
+}
+
+// PeerConfig takes the writer from its caller, who normally passes nil.
+func PeerConfig(cert tls.Certificate, keyLog io.Writer) *tls.Config {
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS13, KeyLogWriter: keyLog} // want "tls/key-log-writer: KeyLogWriter takes its writer from keyLog, which may be nil \\(keyLog is a parameter, and each caller chooses the writer\\)"
 }
