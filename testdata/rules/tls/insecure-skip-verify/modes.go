@@ -103,6 +103,9 @@ type apiSettings struct {
 	AcceptInvalidCerts   bool
 	TrustAll             bool
 	DoNotVerifyTLS       bool
+	AllowUntrustedTLS    bool
+	AllowInvalidCerts    bool
+	AllowUntrustedUsers  bool
 }
 
 func apiClient(s apiSettings) *http.Client {
@@ -130,6 +133,15 @@ func apiClient(s apiSettings) *http.Client {
 	}
 	if s.DoNotVerifyTLS {
 		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.DoNotVerifyTLS is set: an explicit"
+	}
+	if s.AllowUntrustedTLS {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.AllowUntrustedTLS is set: an explicit"
+	}
+	if s.AllowInvalidCerts {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "when s.AllowInvalidCerts is set: an explicit"
+	}
+	if s.AllowUntrustedUsers {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
 	return c
 }
