@@ -30,6 +30,7 @@ export default defineRule({
       replaced: 'TLS certificate verification is off, and this package checks peer certificates itself elsewhere (the related location): if every connection made with this config goes through that check, the default check is replaced on purpose; any that does not accepts any certificate for any host. Prefer setting VerifyConnection on this config, so the check cannot be bypassed.',
       loopback: 'TLS certificate verification is off for connections to this machine (`{condition}`): they do not cross the network, but any local process that takes the port first can impersonate the peer. Where you can, trust the local server\'s certificate (RootCAs) instead of skipping verification.',
       zeroValue: 'TLS certificate verification is off unless {field} is true: InsecureSkipVerify is its negation, so a {owner} whose {name} keeps its zero value (false) accepts any certificate for any host, and anyone on the network path can impersonate the peer. If configuration fills {field}, make sure it defaults to true there; better, make the safe setting the zero value (an opt-out switch such as InsecureSkipVerify, false by default).',
+      skipIgnoresRoots: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so the RootCAs this config also sets are never consulted, and anyone on the network path can impersonate the peer and read or change the traffic. Remove InsecureSkipVerify: crypto/tls then verifies the peer against those RootCAs.',
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
@@ -118,10 +119,16 @@ func NewClient(ca *x509.CertPool) *http.Client {
         return;
       }
       if (!truth) {
-        ctx.report({ range, messageId: 'skip' });
+        ctx.report({ range, messageId: setsRoots(config) ? 'skipIgnoresRoots' : 'skip' });
         return;
       }
       ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)] });
+    };
+
+    /** A config literal that also installs a pool of trusted roots (which InsecureSkipVerify makes crypto/tls ignore). */
+    const setsRoots = (config: Expr): boolean => {
+      const roots = config.kind === 'CompositeLit' ? tlsConfigFields(pkg, config)?.get('RootCAs') : undefined;
+      return roots !== undefined && !isNil(pkg, roots.value);
     };
 
     /** The switch of the first value when every value is set under an insecure switch. */
