@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallExpr, Expr, FuncDecl, Node } from '../../syntax/ast.js';
+import type { CallExpr, Expr, FuncDecl, Node, SelectorExpr } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
 import { enclosingStart, goroutineOnlyStart, startKeyword, type GoroutineStart } from '../../semantics/goroutines.js';
@@ -76,7 +76,7 @@ func login(c Credentials) {
 	log.Printf("login attempt for %s", c.User)
 }
 `,
-      limits: 'A hardcoded secret written in the log call itself (`log.Print("smtps://user:pass@host")`) is reported once, by `secrets/hardcoded-credential` or `secrets/credential-in-url`, whose finding says it is printed to a log; this rule reports hardcoded secrets that reach the log from elsewhere. A variable logged in the branch for its being empty (`if rawJWT == "" { log.Print(rawJWT) }`, `len(v) == 0`, the `else` of `v != ""`) holds nothing and is not reported. Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`); a name in Go\'s sentinel-error form (`ErrNoAuthToken`, `errPasswordTooShort`) says what went wrong with a credential and is not one. `token` and `secret` alone count only as fields of a struct logged whole (`log.Printf("%+v", session)` shows its `Token`), and otherwise only with a qualifier (`accessToken`, `clientSecret`): a value or a field logged by itself under a bare or other name (`s.Token`, `req.BranchToken`, `cfg.DiscoveryCfg.Token`, `kc.stateSecret`) is too often an ACME challenge, a pagination or discovery id, or the name of a Kubernetes Secret. A bare `Token` field does not count in a type named for another kind of token (`Challenge`, `Lexer`, `Page`). In a Kubernetes API object (a struct that embeds `TypeMeta` or `ObjectMeta`), a string field named `…Secret` (`ClusterCredentialsSecret`) names a Secret object and does not count; so does any variable or field named `…Secret` that a printf format introduces as a name (`"a repo secret named %s"`, `"${{ secrets.%s }}"`) or that the package also passes as the name of an object (the value of a `Name` or `…Name` key of a struct literal, `SecretVolumeSource{SecretName: cfg.PullSecret}`, which also leaves the field out of a struct logged whole, in this package and in those that depend on it; argument 1 of `Get`, `Patch`, `Delete`, `Update` or `Apply` on a client from `….Secrets(namespace)`, argument 0 of a lister\'s `….Secrets(namespace).Get(name)`, or an argument bound to a parameter called `name` or `…Name` of a function or interface method of the module). Struct types are judged only when they are declared in the scanned module. Fields that the function sets to a constant on the logged local before the log (`redacted := opts; redacted.Password = "****"`) are taken as masked. Fields of a logged local built in the function from keyed composite literals, or declared with its zero value, that no literal, no assignment, no address taken of the field and no decoder sets (`reg := &Registry{Host: h}` never given `Options.Proxy.Password`, `var r Rule` filled by `rows.Scan(&r.ID, &r.Name)`, a `Password` tagged `json:"-"` after `json.Unmarshal(data, &r)`) are empty and not reported (a field set through a path, `r.Options.Proxy.URL = u`, sets that field only), unless the variable is used otherwise before the log (passed somewhere by pointer, a method called, its address taken; a struct passed by value is a copy); a keyed literal nested in such a literal sets only its own keys (`Packet{Connect: ConnectParams{ClientID: id}}` leaves `Connect.Password` empty); a value received from an unexported channel field of the package (`pk := <-cl.outbound`) sets the fields of the values the package sends on it, when the field only ever holds channels made for it (`make(...)`). So are those of a value that a module function builds that way and returns (`reg, err := util.ParseRegistryRef(s)`, or the call logged directly, also from another package, through the package fact `secrets/result-fields`). A variable or field that the package also passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`, `os.ReadFile`, `ListenAndServeTLS`) holds where a key is — also when it is passed to a module function that loads that parameter as a file (`ClientAuthTLSConfig(ca, cert, key)`) — and is not reported, nor listed among the fields of a struct logged whole (there a field also counts when a package the logging one depends on passes it so: a configuration struct that a server package loads, logged whole in `main`) (nor, at its calls, is the argument of a function that logs a parameter it also loads as a file), nor is the result of a call named for redacting (`cfg.getRedacted()`, `mask(token)`, `sanitize(cfg)`), which Redline trusts to replace the secrets. Values built before the log call are followed through local variables to a `fmt.Sprintf` or a `+` concatenation, one level deep (a part that is itself built is judged by its name only); other builders (`strings.Join`, `url.URL`, `fmt.Errorf`) are not followed. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`, or a variable or field bound to one, `fs.StringVar(&opts.AclSecret, "acl_secret", "", "HMAC secret file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`) is taken as the program\'s output — a `token` command, a git credential helper — not a log line; so is a value the function has just generated (its variable set only from calls named `New…`, `Generate…`, `Random…`, `Create…`, `Make…` or of a package named `rand`, or a field of one, `key.SecretKey` of `key, err := d.CreateBucketKey(...)`) printed to stdout with labels that are constants or values whose names say nothing about credentials (`fmt.Println("API secret:", secret)` in a key-generation command, `fmt.Printf("password for %s: %s", address, password)` in a setup command, also with a translated format, `fmt.Printf(i18n.G("Secret key: %s")+"\\n", key.SecretKey)`). A value printed to stdout with constant labels by a function that also prints it alone there (`fmt.Println("Authorization: Bearer", tok.AccessToken)` beside `fmt.Println(tok.AccessToken)`) is output in the form the user asked for, and so are stdout lines that are only shell or dotenv assignments (`fmt.Printf("%sAWS_SECRET_ACCESS_KEY=%s\\n", prefix, key)`, `export TOKEN=%q`): an export command\'s output for `eval` or `source`. What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or a parameter whose name says credential, is reported once, at that log. A parameter named as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one, and the call is not reported. Parameter names of interface methods of other packages are not known. zerolog events and zap fields kept in variables are judged where their fields are built. A `log-sinks` method of a package Redline does not read (a logger of another module) is recognised on variables, parameters and fields declared with its type (`l *logging.Logger`), not on values whose type only a call gives (`l := logging.New()`).',
+      limits: 'A hardcoded secret written in the log call itself (`log.Print("smtps://user:pass@host")`) is reported once, by `secrets/hardcoded-credential` or `secrets/credential-in-url`, whose finding says it is printed to a log; this rule reports hardcoded secrets that reach the log from elsewhere. A variable logged in the branch for its being empty (`if rawJWT == "" { log.Print(rawJWT) }`, `len(v) == 0`, the `else` of `v != ""`) holds nothing and is not reported. Names decide for plain values: a credential held in a variable named `s` is not seen, and a string named `authToken` that is not a credential is reported (list such names in `ignore-names`); a name in Go\'s sentinel-error form (`ErrNoAuthToken`, `errPasswordTooShort`) says what went wrong with a credential and is not one. `token` and `secret` alone count only as fields of a struct logged whole (`log.Printf("%+v", session)` shows its `Token`), and otherwise only with a qualifier (`accessToken`, `clientSecret`): a value or a field logged by itself under a bare or other name (`s.Token`, `req.BranchToken`, `cfg.DiscoveryCfg.Token`, `kc.stateSecret`) is too often an ACME challenge, a pagination or discovery id, or the name of a Kubernetes Secret. A bare `Token` field does not count in a type named for another kind of token (`Challenge`, `Lexer`, `Page`). In a Kubernetes API object (a struct that embeds `TypeMeta` or `ObjectMeta`), a string field named `…Secret` (`ClusterCredentialsSecret`) names a Secret object and does not count; so does any variable or field named `…Secret` that a printf format introduces as a name (`"a repo secret named %s"`, `"${{ secrets.%s }}"`) or that the package also passes as the name of an object (the value of a `Name` or `…Name` key of a struct literal, `SecretVolumeSource{SecretName: cfg.PullSecret}`, which also leaves the field out of a struct logged whole, in this package and in those that depend on it; argument 1 of `Get`, `Patch`, `Delete`, `Update` or `Apply` on a client from `….Secrets(namespace)`, argument 0 of a lister\'s `….Secrets(namespace).Get(name)`, or an argument bound to a parameter called `name` or `…Name` of a function or interface method of the module). Struct types are judged only when they are declared in the scanned module. Fields that the function sets to a constant on the logged local before the log (`redacted := opts; redacted.Password = "****"`) are taken as masked. Fields of a logged local built in the function from keyed composite literals, or declared with its zero value, that no literal, no assignment, no address taken of the field and no decoder sets (`reg := &Registry{Host: h}` never given `Options.Proxy.Password`, `var r Rule` filled by `rows.Scan(&r.ID, &r.Name)`, a `Password` tagged `json:"-"` after `json.Unmarshal(data, &r)`) are empty and not reported (a field set through a path, `r.Options.Proxy.URL = u`, sets that field only), unless the variable is used otherwise before the log (passed somewhere by pointer, a method called, its address taken; a struct passed by value is a copy); a keyed literal nested in such a literal sets only its own keys (`Packet{Connect: ConnectParams{ClientID: id}}` leaves `Connect.Password` empty); a value received from an unexported channel field of the package (`pk := <-cl.outbound`) sets the fields of the values the package sends on it, when the field only ever holds channels made for it (`make(...)`). So are those of a value that a module function builds that way and returns (`reg, err := util.ParseRegistryRef(s)`, or the call logged directly, also from another package, through the package fact `secrets/result-fields`). A variable or field that the package also passes as a file name (`tls.LoadX509KeyPair(cfg.ClientCert, cfg.ClientKey)`, `os.ReadFile`, `ListenAndServeTLS`) holds where a key is — also when it is passed to a module function that loads that parameter as a file (`ClientAuthTLSConfig(ca, cert, key)`) — and is not reported, nor listed among the fields of a struct logged whole (there a field also counts when a package the logging one depends on passes it so: a configuration struct that a server package loads, logged whole in `main`) (nor, at its calls, is the argument of a function that logs a parameter it also loads as a file), nor is the result of a call named for redacting (`cfg.getRedacted()`, `mask(token)`, `sanitize(cfg)`), which Redline trusts to replace the secrets. Values built before the log call are followed through local variables to a `fmt.Sprintf` or a `+` concatenation, one level deep (a part that is itself built is judged by its name only); other builders (`strings.Join`, `url.URL`, `fmt.Errorf`) are not followed. A string flag whose usage text says it holds a path (`flag.String("tls-key", "", "path to the key file")`, or a variable or field bound to one, `fs.StringVar(&opts.AclSecret, "acl_secret", "", "HMAC secret file")`) is not a credential, whatever its name. A credential printed alone to stdout (`fmt.Println(token)`, `fmt.Printf("%s\\n", password)`), or in a line whose format has no words around its verbs (a connection string `postgres://%s:%s@%s:%d`, `%s:%s`), is taken as the program\'s output — a `token` command, a git credential helper, a `--connection-string` option — not a log line; so is a value the function has just generated (its variable set only from calls named `New…`, `Generate…`, `Random…`, `Create…`, `Make…` or of a package named `rand`, or a field of one, `key.SecretKey` of `key, err := d.CreateBucketKey(...)`, or a field the function set from such a call, `req.Password, err = pwgen.GeneratePassword(21)`) printed to stdout with labels that are constants or values whose names say nothing about credentials (`fmt.Println("API secret:", secret)` in a key-generation command, `fmt.Printf("password for %s: %s", address, password)` in a setup command, also with a translated format, `fmt.Printf(i18n.G("Secret key: %s")+"\\n", key.SecretKey)`). A value printed to stdout with constant labels by a function that also prints it alone there (`fmt.Println("Authorization: Bearer", tok.AccessToken)` beside `fmt.Println(tok.AccessToken)`) is output in the form the user asked for, and so are stdout lines that are only shell or dotenv assignments (`fmt.Printf("%sAWS_SECRET_ACCESS_KEY=%s\\n", prefix, key)`, `export TOKEN=%q`): an export command\'s output for `eval` or `source`. What a custom `String` or `MarshalJSON` method prints is trusted. A value passed to a module function that logs the parameter is reported at the call, unless the log in the function is reported itself: a struct passed as a parameter of its own type, or a parameter whose name says credential, is reported once, at that log. A parameter named as something about a credential (`tokenOpts`, `passwordFile`) says the value is not one, and the call is not reported. Parameter names of interface methods of other packages are not known. zerolog events and zap fields kept in variables are judged where their fields are built. A `log-sinks` method of a package Redline does not read (a logger of another module) is recognised on variables, parameters and fields declared with its type (`l *logging.Logger`), not on values whose type only a call gives (`l := logging.New()`).',
     },
     options,
   },
@@ -256,7 +256,7 @@ function isProgramOutput(pkg: PackageInfo, sink: Pick<LogSink, 'values' | 'strea
   if (others.length === 0 && (f === undefined || (f.value !== undefined && /^\s*%[-+# 0-9.]*[vsq]\s*$/.test(f.value)))) return true;
   const constantFormat = f === undefined || f.value !== undefined || isTranslatedConstant(pkg, f.expr);
   if (!constantFormat) return false;
-  if (f?.value !== undefined && isEnvAssignments(f.value)) return true;
+  if (f?.value !== undefined && (isEnvAssignments(f.value) || isWordless(f.value))) return true;
   if (generatedHere(pkg, v.expr) && others.every((x) => pkg.constValue(x.expr) !== undefined || namesNoCredential(pkg, x.expr) || generatedHere(pkg, x.expr))) return true;
   return others.every((x) => pkg.constValue(x.expr) !== undefined) && printedAloneElsewhere(pkg, call, v.expr);
 }
@@ -301,6 +301,16 @@ function isEnvAssignments(format: string): boolean {
   return lines.length > 0 && lines.every((l) => ENV_ASSIGNMENT.test(l));
 }
 
+/**
+ * Whether a format's own text holds no words, only punctuation around its
+ * verbs (after a URL scheme): a connection string or `user:password` line
+ * a command prints as its output (`%s://%s:%s@%s:%d\n`,
+ * `postgres://%s:%s@%s/%s`), not a message.
+ */
+function isWordless(format: string): boolean {
+  return /%/.test(format) && !/[A-Za-z]/.test(format.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/%[-+# 0-9.*]*[A-Za-z%]/g, ''));
+}
+
 /** Calls that encode their argument for display. */
 const ENCODING_CALL = /^(?:Encode(?:ToString)?|EncodeHex|ToHex|Hex|Base64|MarshalText)$/;
 
@@ -312,6 +322,8 @@ const GENERATING_CALL = /^(?:[Gg]enerate|[Gg]en|[Nn]ew|[Rr]andom|[Rr]and|[Cc]rea
  */
 function generatedHere(pkg: PackageInfo, e: Expr): boolean {
   const x = unparen(e);
+  // a field set from a generator here (also of a type Redline does not read), or a field of a generated value
+  if (x.kind === 'SelectorExpr' && fieldGeneratedHere(pkg, x)) return true;
   if (x.kind === 'SelectorExpr' && pkg.objectOf(x.sel)?.isField === true) return generatedHere(pkg, x.x);
   if (x.kind === 'SliceExpr') return generatedHere(pkg, x.x);
   // an encoding of a generated value: `hex.EncodeToString(key)`, `string(key)`
@@ -319,15 +331,42 @@ function generatedHere(pkg: PackageInfo, e: Expr): boolean {
   const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
   if (o?.kind !== 'var' || o.isPackageLevel || o.isField) return false;
   // generated in this function before it is shown (`key, err := generateKey()`), whatever an earlier branch put there
-  const generating = assignedValues(pkg, o).filter((val) => {
-    const c = unparen(val);
-    if (c.kind !== 'CallExpr' || c.start > x.start) return false;
-    const fun = unparen(c.fun);
-    return GENERATING_CALL.test(calledName(c) ?? '') || (fun.kind === 'SelectorExpr' && fun.x.kind === 'Ident' && fun.x.name === 'rand');
-  });
+  const generating = assignedValues(pkg, o).filter((val) => val.start < x.start && isGeneratingCall(val));
   if (generating.length === 0) return false;
   const fn = pkg.enclosingDecl(x); // asked last: it needs the package's parent links
   return generating.some((c) => pkg.enclosingDecl(c) === fn);
+}
+
+/** A call named for making a new value (`GeneratePassword(21)`, `NewKey()`) or of a package named `rand`. */
+function isGeneratingCall(e: Expr): boolean {
+  const c = unparen(e);
+  if (c.kind !== 'CallExpr') return false;
+  const fun = unparen(c.fun);
+  return GENERATING_CALL.test(calledName(c) ?? '') || (fun.kind === 'SelectorExpr' && fun.x.kind === 'Ident' && fun.x.name === 'rand');
+}
+
+/** A field of a local or parameter that this function set from a generating call before showing it (`req.Password, err = pwgen.GeneratePassword(21)`). */
+function fieldGeneratedHere(pkg: PackageInfo, x: SelectorExpr): boolean {
+  const base = unparen(x.x);
+  const owner = base.kind === 'Ident' ? pkg.objectOf(base) : undefined;
+  if (owner?.kind !== 'var' || owner.isPackageLevel) return false;
+  const fn = pkg.enclosingDecl(x);
+  if (!fn) return false;
+  const sameField = (l: Expr): boolean => {
+    const y = unparen(l);
+    if (y.kind !== 'SelectorExpr' || y.sel.name !== x.sel.name) return false;
+    const b = unparen(y.x);
+    return b.kind === 'Ident' && pkg.objectOf(b) === owner;
+  };
+  for (const a of pkg.res.valueFlows) {
+    if (a.kind !== 'AssignStmt' || a.start < fn.start || a.end > x.start) continue;
+    const from = a.rhs.length === 1 ? a.rhs[0]! : undefined;
+    for (let i = 0; i < a.lhs.length; i++) {
+      const value = a.rhs.length === a.lhs.length ? a.rhs[i]! : i === 0 ? from : undefined;
+      if (value && sameField(a.lhs[i]!) && isGeneratingCall(value)) return true;
+    }
+  }
+  return false;
 }
 
 function howRendered(v: LoggedValue): string {

@@ -490,3 +490,38 @@ func exportEnv(creds awsCredentials, prefix string) {
 	fmt.Fprintf(os.Stderr, "AWS_SECRET_ACCESS_KEY=%s\n", creds.SecretAccessKey) // want "secrets/sensitive-data-logged: fmt.Fprintf logs `creds.SecretAccessKey`"
 	fmt.Printf("connecting with secret access key %s\n", creds.SecretAccessKey) // want "secrets/sensitive-data-logged: fmt.Printf logs `creds.SecretAccessKey`"
 }
+
+// A command that prints connection strings: lines without words are its output. A line with words is a message.
+type dbUser struct {
+	Username string
+	Password string
+	Port     int
+}
+
+func printConnectionStrings(host string, users []dbUser) {
+	for _, u := range users {
+		fmt.Printf("postgres://%s:%s@%s:%d\n", u.Username, u.Password, host, u.Port)
+		fmt.Printf("%s:%s\n", u.Username, u.Password)
+		fmt.Printf("user %s has password %s\n", u.Username, u.Password) // want "secrets/sensitive-data-logged: fmt.Printf logs `u.Password`"
+		log.Printf("%s:%s", u.Username, u.Password)                     // want "secrets/sensitive-data-logged: log.Printf logs `u.Password`"
+	}
+}
+
+// A field this function fills from a generator is shown to the user who asked for it; one it did not fill is not.
+type createRequest struct {
+	Name     string
+	Password string
+}
+
+func createWithGeneratedPassword(req *createRequest, other *createRequest) error {
+	var err error
+	req.Password, err = generatePasswordErr(21)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Your generated password is %s\n", req.Password)
+	fmt.Printf("The other password is %s\n", other.Password) // want "secrets/sensitive-data-logged: fmt.Printf logs `other.Password`"
+	return nil
+}
+
+func generatePasswordErr(n int) (string, error) { return "", nil }
