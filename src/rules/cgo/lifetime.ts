@@ -118,6 +118,8 @@ export type Origin =
   | { readonly kind: 'discarded' }
   /** Passed straight into a call that does not keep it. */
   | { readonly kind: 'borrowed'; readonly call: ast.CallExpr }
+  /** Stored straight into an element of a local slice whose elements nothing frees (`isBorrowingSlice`). */
+  | { readonly kind: 'element'; readonly slice: ast.Ident }
   /** Owned elsewhere from the start (stored, returned, freed, escaped). */
   | { readonly kind: 'elsewhere' };
 
@@ -299,6 +301,16 @@ function passesDestructor(pkg: PackageInfo, arg: ast.Expr): boolean {
   return n !== undefined && DESTRUCTOR_NAME.test(n);
 }
 
+/** The slice `s` of `s[i] = top`, when `top` is the value assigned. */
+function storedElementOf(pkg: PackageInfo, top: ast.Expr): ast.Ident | undefined {
+  const p = pkg.parentOf(top);
+  if (p?.kind !== 'AssignStmt' || p.lhs.length !== p.rhs.length) return undefined;
+  const lhs = p.lhs[p.rhs.indexOf(top)];
+  const x = lhs && unparen(lhs);
+  const base = x?.kind === 'IndexExpr' ? unparen(x.x) : undefined;
+  return base?.kind === 'Ident' ? base : undefined;
+}
+
 // ---------------------------------------------------------------------------
 // Allocation sites
 
@@ -346,6 +358,7 @@ export class CgoAnalysis {
   private readonly indexes = new Map<FuncNode, FuncIndex>();
   private readonly tracked = new Map<ast.CallExpr, Tracked | null>();
   private readonly groups = new Map<string, Group>();
+  private readonly borrowingSlices = new Map<Obj, boolean>();
 
   constructor(readonly pkg: PackageInfo, readonly policy: CgoPolicy) {}
 
@@ -445,9 +458,73 @@ export class CgoAnalysis {
       if (x?.kind === 'pkgname') return { kind: 'keep', at, why: 'is stored in a package-level variable' };
       return { kind: 'keep', at, why: 'is stored in a field' };
     }
-    if (lhs.kind === 'IndexExpr') return { kind: 'keep', at, why: 'is stored in a slice, array or map element' };
+    if (lhs.kind === 'IndexExpr') {
+      // an element of a local slice that nothing frees and that never leaves the function only borrows the memory
+      const base = unparen(lhs.x);
+      const s = base.kind === 'Ident' ? pkg.objectOf(base) : undefined;
+      if (s && this.isBorrowingSlice(s, fn)) return { kind: 'use', at };
+      return { kind: 'keep', at, why: 'is stored in a slice, array or map element' };
+    }
     if (lhs.kind === 'StarExpr') return { kind: 'keep', at, why: 'is stored through a pointer' };
     return { kind: 'unknown', at };
+  }
+
+  /**
+   * A local slice or array of `fn` (`cKeys := make([]*C.char, n)`) whose
+   * elements are only stored (`cKeys[i] = p`), borrowed by C calls
+   * (`C.set_options(&cKeys[0], n)`, `C.use(cKeys[i])`) and measured
+   * (`len(cKeys)`): nothing frees them, and the slice never leaves the
+   * function (returned, passed to Go, ranged over, stored, captured by a
+   * closure), so memory stored in it is never released by anyone.
+   */
+  private isBorrowingSlice(s: Obj, fn: FuncNode): boolean {
+    let known = this.borrowingSlices.get(s);
+    if (known !== undefined) return known;
+    known = this.computeBorrowingSlice(s, fn);
+    this.borrowingSlices.set(s, known);
+    return known;
+  }
+
+  private computeBorrowingSlice(s: Obj, fn: FuncNode): boolean {
+    const pkg = this.pkg;
+    if (s.kind !== 'var' || s.isParam || s.isResult || s.isField || s.isPackageLevel || s.func !== fn) return false;
+    const t = underlying(pkg.typeOfObj(s), pkg.info);
+    if (t.kind !== 'slice' && t.kind !== 'array') return false;
+    const borrowedByC = (e: ast.Expr, depth = 0): boolean => {
+      const top = climb(pkg, e);
+      const call = pkg.parentOf(top);
+      // `pass = &s[0]`: a local pointer that C calls only read
+      if (call?.kind === 'AssignStmt' && depth === 0) return this.onlyReadByC(call, top, fn, (u) => borrowedByC(u, 1));
+      if (call?.kind !== 'CallExpr' || call.fun === top) return false;
+      const c = pkg.calleeOf(call);
+      if (c.kind === 'builtin') return c.name === 'len' || c.name === 'cap';
+      return c.kind === 'func' && c.pkg === 'C' && callEffect(pkg, call, call.args.indexOf(top), this.policy).effect === 'use';
+    };
+    for (const use of this.index(fn).uses.get(s) ?? []) {
+      if (this.litWithin(use, fn)) return false;
+      const p = pkg.parentOf(use);
+      if (p?.kind === 'IndexExpr' && p.x === use) {
+        const at = pkg.parentOf(p);
+        if (at?.kind === 'AssignStmt' && at.lhs.includes(p) && (at.tok === '=' || at.tok === ':=')) continue;
+        if (borrowedByC(use) || borrowedByC(p)) continue;
+        return false;
+      }
+      if (!borrowedByC(use)) return false;
+    }
+    return true;
+  }
+
+  /** `v = value` where `v` is a local of `fn` whose every use other than assignments to it is `read`. */
+  private onlyReadByC(assign: ast.AssignStmt, value: ast.Expr, fn: FuncNode, read: (use: ast.Ident) => boolean): boolean {
+    const i = assign.rhs.indexOf(value);
+    const lhs = i >= 0 && assign.lhs.length === assign.rhs.length ? unparen(assign.lhs[i]!) : undefined;
+    const v = lhs?.kind === 'Ident' ? this.pkg.objectOf(lhs) : undefined;
+    if (v?.kind !== 'var' || v.isParam || v.isResult || v.isPackageLevel || v.func !== fn) return false;
+    return (this.index(fn).uses.get(v) ?? []).every((u) => {
+      if (this.litWithin(u, fn)) return false;
+      const p = this.pkg.parentOf(u);
+      return (p?.kind === 'AssignStmt' && p.lhs.includes(u)) || read(u);
+    });
   }
 
   /** The effect of a use of a variable (an identifier), with where it attaches in the CFG of `fn`. */
@@ -562,6 +639,8 @@ export class CgoAnalysis {
     const blank = parent?.kind === 'AssignStmt' && parent.lhs.length === 1 && unparen(parent.lhs[0]!).kind === 'Ident' && (unparen(parent.lhs[0]!) as ast.Ident).name === '_';
     if (e.kind === 'discard' || (blank && e.kind === 'use')) return { site, fn, cfg, stmt, origin: { kind: 'discarded' } };
     if (e.kind === 'use' && e.call && (e.how === 'now' || e.how === 'defer')) return { site, fn, cfg, stmt, origin: { kind: 'borrowed', call: e.call } };
+    const slice = e.kind === 'use' ? storedElementOf(pkg, top) : undefined;
+    if (slice) return { site, fn, cfg, stmt, origin: { kind: 'element', slice } };
     return { site, fn, cfg, stmt, origin: { kind: 'elsewhere' } };
   }
 }

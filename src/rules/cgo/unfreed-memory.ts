@@ -79,6 +79,7 @@ export default defineRule({
       paths: 'C memory from {alloc} in `{name}` is not freed on {count} of its paths (see the related locations); Go\'s garbage collector never frees C memory, so each such call leaks it. Free it on every path, most simply with `defer {freeCall}` right after the allocation.',
       never: 'C memory from {alloc} in `{name}` is never freed; Go\'s garbage collector never frees C memory, so every call leaks it. Free it with {free} when done (`defer {freeCall}` right after the allocation), or hand it to an owner that frees it.',
       discarded: 'The result of {alloc} is discarded, so the C memory it allocates can never be freed. Keep the pointer and release it with {free}, or remove the call.',
+      element: 'C memory from {alloc} is stored in `{slice}`, whose elements nothing frees and which never leaves this function: Go\'s garbage collector never frees C memory, so every call leaks it. Free the elements when done, for example `defer func() { for _, p := range {slice} { {freeCall} } }()` after filling the slice.',
       borrowed: 'C memory from {alloc} is passed straight to {callee}, which does not keep it, and is never freed; Go\'s garbage collector never frees C memory, so every call leaks it. Keep the pointer in a variable and `defer {free}(…)` it.',
     },
     docs: {
@@ -133,7 +134,7 @@ func Check(pan string) error {
 	return nil
 }
 `,
-      limits: 'Ownership ends, without a finding, when the pointer is returned, stored in a field, a global, a slice or map element or a composite literal, sent on a channel, freed by a goroutine it is handed to, or passed to a function that keeps it: a module function whose facts say so, a preamble function that stores or frees it, a C function named like a deallocator (`*_free`, `*_destroy`...), a C function handed a destructor callback along with the pointer (`C.closure_new(p, (*[0]byte)(C.closure_destructor))`, `C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free))`), or one listed in `takes-ownership`. A function that returns its pointer argument (a converting wrapper: a preamble function `return (gchar *)s;`, or `func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`) is followed like a conversion: its result is the same memory. Headers of the package\'s own directory that a preamble includes (`#include "helpers.h"`) are read like the preamble, and so are the C sources (`*.c`, up to 1 MB each) cgo compiles with the package, where functions a preamble only declares are defined; C functions declared only in other headers (system headers, other directories) are assumed to borrow their arguments; list those that keep pointers in `takes-ownership`. Memory whose variable has its address taken or that is passed to a function value, an interface method or a third-party function outside the module is not followed. Only panics by the builtin `panic` count as leaking exits (not `os.Exit` or `log.Fatal`, which end the process).',
+      limits: 'Ownership ends, without a finding, when the pointer is returned, stored in a field, a global, a slice or map element (except an element of a local slice that nothing frees and that never leaves the function — only stored into, read by C calls, `C.set_options(n, &cKeys[0])`, and measured with `len` — which is reported) or a composite literal, sent on a channel, freed by a goroutine it is handed to, or passed to a function that keeps it: a module function whose facts say so, a preamble function that stores or frees it, a C function named like a deallocator (`*_free`, `*_destroy`...), a C function handed a destructor callback along with the pointer (`C.closure_new(p, (*[0]byte)(C.closure_destructor))`, `C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free))`), or one listed in `takes-ownership`. A function that returns its pointer argument (a converting wrapper: a preamble function `return (gchar *)s;`, or `func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`) is followed like a conversion: its result is the same memory. Headers of the package\'s own directory that a preamble includes (`#include "helpers.h"`) are read like the preamble, and so are the C sources (`*.c`, up to 1 MB each) cgo compiles with the package, where functions a preamble only declares are defined; C functions declared only in other headers (system headers, other directories) are assumed to borrow their arguments; list those that keep pointers in `takes-ownership`. Memory whose variable has its address taken or that is passed to a function value, an interface method or a third-party function outside the module is not followed. Only panics by the builtin `panic` count as leaking exits (not `os.Exit` or `log.Fatal`, which end the process).',
     },
     options: cgoOptions,
   },
@@ -152,6 +153,11 @@ func Check(pan string) error {
           case 'borrowed': {
             const callee = ctx.file.source.slice(t.origin.call.fun.start, t.origin.call.fun.end);
             ctx.report({ range: call, messageId: 'borrowed', data: { ...data, callee } });
+            return;
+          }
+          case 'element': {
+            const slice = t.origin.slice.name;
+            ctx.report({ range: call, messageId: 'element', data: { ...data, slice, freeCall: `${t.site.free}(unsafe.Pointer(p))` } });
             return;
           }
           case 'elsewhere':
