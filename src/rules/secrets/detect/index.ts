@@ -49,6 +49,8 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
   if (key) {
     return { tier: 'private-key', type: 'private-key', label: labelOfKey(key.label), live: !key.encrypted, start: key.start, end: key.end, visiblePrefix: 0 };
   }
+  const der = value.length >= 100 && value.startsWith('M') ? derPrivateKeyLabel(value) : undefined;
+  if (der) return { tier: 'private-key', type: 'private-key', label: der, live: true, start: 0, end: value.length, visiblePrefix: 0 };
   const token = findToken(value);
   if (token && !isObviousFake(value.slice(token.start, token.end)) && !(token.format.id === 'jwt' && hasSampleClaims(value.slice(token.start, token.end)))) {
     const f = token.format;
@@ -72,7 +74,7 @@ export function looksLikeSecretValue(value: string, minEntropy: number): boolean
   if (value.length < 8 || value.length > 512) return false;
   // names first: most strings are messages with spaces, which its first test rejects
   if (isNameLike(value) || isPlaceholder(value) || isDocumentedExampleKey(value)) return false;
-  if (UUID.test(value) || PASSWORD_HASH.test(value)) return false;
+  if (UUID.test(value) || PASSWORD_HASH.test(value) || isAlgorithmLabel(value)) return false;
   // base64 of a placeholder ("dGVzdC1hY2NvdW50LWtleQ==" is "test-account-key")
   const decoded = decodedBase64Text(value);
   if (decoded !== undefined && (isPlaceholder(decoded) || isNameLike(decoded))) return false;
@@ -99,6 +101,18 @@ function hasTokenPrefix(value: string): boolean {
 
 const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|oas)-|xox[abprse]-|xapp-|[sr]k_(?:live|test|prod)_|AKIA|ASIA|AIza|npm_|SG\.|shp(?:at|ca|pa|ss)_|do[opr]_v1_|hv[sb]\.|sk-(?:ant|proj|svcacct|admin)-|pypi-|eyJ)/;
 
+/**
+ * The name of a signature scheme or algorithm, not a secret: short words
+ * joined by `-` or `_`, one of them an algorithm (`WECHATPAY2-SHA256-RSA2048`,
+ * `TC3-HMAC-SHA256`, `DouyinPay-RSA`), as an `Authorization` header's scheme.
+ */
+function isAlgorithmLabel(value: string): boolean {
+  const words = value.split(/[-_]/);
+  return words.length >= 2 && words.every((w) => /^[A-Za-z][A-Za-z0-9]{0,11}$/.test(w)) && words.some((w) => ALGORITHM.test(w));
+}
+
+const ALGORITHM = /^(?:sha\d*|rsa\d*|hmac|ecdsa|ed25519|sm[234]|md5|aes\d*|[hrep]s\d{3}|pss|dsa)$/i;
+
 /** Identifiers, not secrets (detect-secrets' is_potential_uuid). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,6 +137,39 @@ function hasSampleClaims(jwt: string): boolean {
   }
   if (typeof claims !== 'object' || claims === null) return false;
   return Object.values(claims).some((v) => typeof v === 'string' && (v === 'John Doe' || isObviousFake(v)));
+}
+
+/**
+ * A private key written as the bare base64 of its DER encoding, without
+ * PEM armour (`MIIEowIBAAKCAQEA…`, `MIIEvQIBADANBgkqhkiG9w0BAQEFAASC…`), as
+ * payment SDKs ship them: a SEQUENCE whose length matches the decoded
+ * bytes, opening with the version of a PKCS#1 RSA key (0, then the
+ * modulus), a PKCS#8 key (0 or 1, then the algorithm) or a SEC1 EC key
+ * (1, then the key octets). Public keys (SubjectPublicKeyInfo) have no
+ * version and do not match.
+ */
+function derPrivateKeyLabel(value: string): string | undefined {
+  const b64 = value.replace(/\\n|\s+/g, '');
+  if (b64.length < 100 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined;
+  const der = Buffer.from(b64, 'base64');
+  if (der[0] !== 0x30) return undefined;
+  let i = 2;
+  let length = der[1]!;
+  if (length & 0x80) {
+    const n = length & 0x7f;
+    if (n < 1 || n > 3) return undefined;
+    length = 0;
+    for (let k = 0; k < n; k++) length = length * 256 + der[2 + k]!;
+    i = 2 + n;
+  }
+  if (i + length !== der.length) return undefined;
+  if (der[i] !== 0x02 || der[i + 1] !== 0x01) return undefined;
+  const version = der[i + 2];
+  const next = der[i + 3];
+  if (version === 0 && next === 0x02) return 'RSA private key';
+  if ((version === 0 || version === 1) && next === 0x30) return 'PKCS#8 private key';
+  if (version === 1 && next === 0x04) return 'EC private key';
+  return undefined;
 }
 
 function labelOfKey(pemLabel: string): string {

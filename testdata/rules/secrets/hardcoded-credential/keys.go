@@ -29,3 +29,14 @@ MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=
 `
 
 const keyHeaderOnly = "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"
+
+// Keys written as the bare base64 of their DER encoding, as payment SDKs ship them.
+const merchantPrivateKey = "MIICXQIBAAKBgQDBx9NHvrrR8Zg7xgqoaCVfP6TRhEnsY2wY1ElqAAI8nsU36/axCe8ujQrCeQHAVxREpDsxs2L4UpxeVLiS3dKZP7wts5TPqkmXHjigAr0TARtgzIAhBN4B55pot88z6Jw7UUw8VfXTxNEM+PXCM8+EV8zFt4iTD0AwhLgo2nbKBwIDAQABAoGALwKmPAKGWgZNUzrxPPe/EUNkXbvFH0bjY4akpMWJxWETIUTqXPq2/skSsikfBqVZcmmRPrZxLSMFclEFUgPkYgMjNukRRCd0fglD5dkHuuhsisGCXpfrDsTtfI7yzzHNERqb9vS3p8qfDCmxaaHWWdtpfNztwu0hUEOBbFukN8kCQQDh6zF0YjzGDSc9E8213Txmfiyqrwqqaqb5WVF/Y4YbGUB5qHugjLbjRQvOYWNm7g/FCFr8x2k9DoKDaVYJNqTDAkEA25UmnzFUlSqnJOqtOCiJx9H7X3vocWKM1HSPUMbHmpgTFJ2PhfL/w8ssvdX+0Hzbc1TP35GmVjlB2nGOk9yhbQJAcn69+5vl7QGxhzTIJolPGSqM/JvlreSLZwerVAJebtFnacDHluB5t8jAaQHWXM390/+eDUoKvdTitDLoVZcJ/QJBAKX8BQnpPErVxys8ylvdKOmHbUEsZPTwzgv7YCprWI8fzayTvd4/Zd8XQmbt0ITBHRH9VnVloBslhQYfOOvEp7ECQQCBYSMksmD+EwNJnPHFAQdYxvMcJD2MbJ2vtQS+rNACuOXxMkPW6sCbQNtdPA/VrOka3fvjYSZXHRtp6vZLSl1o" // want "RSA private key \\(\\d+ characters\\) in `merchantPrivateKey`"
+
+var sandboxKeys = map[string]string{
+	"pkcs8": "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsD9Ap6XB0y/UksBypjSbRZTXc3VSnplMiCklYCXsHSqhRANCAAQVqUPY84yR254gDz3FJqLcmp8C9/6gHtzLZg+ZLDZ6JHXJYFpVrauYHW/F78jaQYkbQlGZqL5CeXuCzP8HoGmK", // want "PKCS#8 private key"
+	"sec1":  "MHcCAQEEIKCNkJUTlG4UZidZhMT7mLdAjeUVGWO/6CFnsWmC1kdqoAoGCCqGSM49AwEHoUQDQgAEJ1PXxB7NnRKX6zNIkHlfN1asr7ClC29ylfn8m3rDJAnt8YzkZ3OXgmE1gK+3JEgdqPBs2F/Jx5m8u5q/TbCxYQ==",                     // want "EC private key"
+}
+
+// Negative: a public key (SubjectPublicKeyInfo has no version).
+const gatewayPublicKey = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDRiqRMfX2LP8skh1dzYIqHOrgwePGVibzKWOwwbGsz3Mj0nInQrM6XjreY0DQ2FDfnFyqDhGYCoiFexGqq7YnKvvmihwoDw8h+obmq2H2FyOx7OdBRfL3DEJOlV+EaKgfNKLAQcfaBYAcSdp91N1/soRHckNiIb19oLQTHb/FKZQIDAQAB"

@@ -18,6 +18,10 @@ const (
 	apiKeyEnv       = "MY_SECRET1"
 	authTokenHeader = "X-Auth-Token"
 	tokenHeader     = "Authorization"
+	// signature scheme names put in front of a signed Authorization header
+	Authorization    = "ACMEPAY2-SHA256-RSA2048"
+	authScheme       = "TC3-HMAC-SHA256"
+	AuthorizationRSA = "AcmePay-RSA"
 	// placeholders and templates
 	passwordPlaceholder = "<your-password>"
 	passwordTemplate    = "${DB_PASSWORD}"
