@@ -88,7 +88,7 @@ func notify(url string) {
 	}()
 }
 `,
-      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random (a name that says there is none, `uriNoPassword`, `dsnWithoutPassword`, `clientNotSoSecret`, is no credential name); values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), names of signature schemes (`Authorization = "WECHATPAY2-SHA256-RSA2048"`, `TC3-HMAC-SHA256`: short words joined by `-`, one of them an algorithm) and formulas over named variables (`BLAKE2b-512($salt.$pass)`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`, `FilterDontExpirePassword`: a search filter), nor generic ones set in a function named as making an example (`exampleWireguardConfig()`, which feeds generated documentation). Literals compiled or matched as regular expressions (`regexp.MustCompile`, `regexp.MatchString`, or a module function that passes its parameter on to one) are patterns to look for — a secret scanner\'s rules and its allowlist of published example keys — and are not reported. A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
+      limits: 'Generic credentials (no known format) need a credential name and a literal value that looks random (a name that says there is none, `uriNoPassword`, `dsnWithoutPassword`, `clientNotSoSecret`, is no credential name); values read from the environment, flags or files are never reported, nor are placeholders (`changeme`, `<token>`, `${VAR}`, `%s`, `xxx`, `REDACTED`), names of signature schemes (`Authorization = "WECHATPAY2-SHA256-RSA2048"`, `TC3-HMAC-SHA256`: short words joined by `-`, one of them an algorithm) and formulas over named variables (`BLAKE2b-512($salt.$pass)`), documented example keys (AWS\'s `EXAMPLE` keys, the Azure Storage emulator\'s well-known account key), header and variable names, URLs and paths, nor values whose name says they are not real or not secret (`fakeToken`, `hashedPassword`, `defaultClientNotSoSecret`, `nonSecretKey`, `FilterDontExpirePassword`: a search filter), nor generic ones set in a function named as making an example (`exampleWireguardConfig()`, which feeds generated documentation). Generic secrets and tokens of formats without a checksum held by a declaration or composite literal named as made up (`var FakeSecrets = map[string]FakeSecret{...}`, `dummyTokens := []string{...}`) are test data and not reported; a GitHub or npm token whose checksum matches is reported whatever holds it. Literals compiled or matched as regular expressions (`regexp.MustCompile`, `regexp.MatchString`, or a module function that passes its parameter on to one) are patterns to look for — a secret scanner\'s rules and its allowlist of published example keys — and are not reported. A JSON Web Token, which is valid only with a key Redline cannot see, is not reported under a name that says it is made up (`sampleSignature`, `exampleJWT`) nor when it carries jwt.io\'s sample claims (`"sub": "1234567890"`, `"name": "John Doe"`) or plainly made-up ones (an `example.com` address, `xxxxxx`); tokens of formats with a checksum are reported whatever their name. They are reported at the `generic-severity` option\'s severity (medium by default); format-verified tokens and keys at the rule\'s. Test-mode keys (Stripe `sk_test_`) and encrypted private keys are low. Credentials in URLs are `secrets/credential-in-url`\'s, and values set as an `Authorization` header or basic-auth password are `secrets/literal-authorization-header`\'s. Flows are followed through local variables, constants, concatenation and `fmt.Sprint*` within the package, and through module functions\' parameters (facts); a constant of another package that reaches a log there is reported by `secrets/sensitive-data-logged` at the log call, not escalated here.',
     },
     options,
   },
@@ -115,6 +115,8 @@ func notify(url string) {
       if (match.type === 'jwt' && name !== undefined && namedAsMadeUp(name)) return;
       // a generic secret or a JWT built by a function named as making an example (`exampleWireguardConfig()`, for generated docs) is one too
       if ((match.tier === 'generic' || match.type === 'jwt') && inMadeUpFunction(pkg, root)) return;
+      // so is a value held by a declaration or literal named as fake (`var FakeSecrets = map[string]FakeSecret{...}`), unless a checksum shows it was issued
+      if ((match.tier === 'generic' || (match.tier === 'token' && !match.checksummed)) && inMadeUpDeclaration(ancestors)) return;
       // credentials in URLs and Authorization values have their own rules
       const url = findUrlCredential(value);
       if (url && (match.tier === 'generic' || (match.start >= url.start && match.end <= url.end))) return;
@@ -141,6 +143,34 @@ func notify(url string) {
     return stringConstantVisitors(10, check);
   },
 });
+
+/**
+ * Whether the literal is held by a declaration or composite literal named
+ * as made up, within its function: `var FakeSecrets = ...`, an element of
+ * `map[string]FakeSecret{...}`, `dummy := ...`.
+ */
+function inMadeUpDeclaration(ancestors: readonly Node[]): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i]!;
+    if (a.kind === 'FuncDecl' || a.kind === 'FuncLit') return false;
+    if (a.kind === 'ValueSpec' && a.names.some((n) => namedAsMadeUp(n.name))) return true;
+    if (a.kind === 'AssignStmt' && a.lhs.some((l) => l.kind === 'Ident' && namedAsMadeUp(l.name))) return true;
+    if (a.kind === 'CompositeLit' && a.type && typeNames(a.type).some(namedAsMadeUp)) return true;
+  }
+  return false;
+}
+
+/** The type names a type expression spells (`map[string]FakeSecret`: `string`, `FakeSecret`). */
+function typeNames(t: Expr): string[] {
+  switch (t.kind) {
+    case 'Ident': return [t.name];
+    case 'SelectorExpr': return [t.sel.name];
+    case 'StarExpr': return typeNames(t.x);
+    case 'ArrayType': return typeNames(t.elt);
+    case 'MapType': return [...typeNames(t.key), ...typeNames(t.value)];
+    default: return [];
+  }
+}
 
 /** Whether the literal is in a function declared with a name that says it makes something up (`exampleConfig`, `sampleKeys`, `fakeServer`). */
 function inMadeUpFunction(pkg: PackageInfo, e: Expr): boolean {

@@ -6,7 +6,7 @@
 import { charClasses, looksRandom, shannonEntropy } from './entropy.js';
 import { isAwsSecretName, sensitiveName } from './names.js';
 import { isDocumentedExampleKey, isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
-import { findPrivateKey, findToken } from './tokens.js';
+import { findPrivateKey, findToken, githubChecksumOk } from './tokens.js';
 
 export { aboutCredential, credentialLikeName, isSecretName, namedAsMadeUp, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
@@ -29,6 +29,8 @@ export interface SecretMatch {
   readonly end: number;
   /** How many leading characters may be shown (a public prefix). */
   readonly visiblePrefix: number;
+  /** A token whose format carries a checksum that matched (GitHub, npm): not typed in by hand. */
+  readonly checksummed?: true;
 }
 
 export interface DetectOptions {
@@ -54,7 +56,7 @@ export function detectSecret(value: string, opts: DetectOptions = {}): SecretMat
   const token = findToken(value);
   if (token && !isObviousFake(value.slice(token.start, token.end)) && !(token.format.id === 'jwt' && hasSampleClaims(value.slice(token.start, token.end)))) {
     const f = token.format;
-    return { tier: 'token', type: f.id, label: f.label, live: f.live, start: token.start, end: token.end, visiblePrefix: f.visiblePrefix };
+    return { tier: 'token', type: f.id, label: f.label, live: f.live, start: token.start, end: token.end, visiblePrefix: f.visiblePrefix, ...(f.verify === githubChecksumOk && { checksummed: true }) };
   }
   if (opts.name === undefined) return null;
   if (isAwsSecretName(opts.name) && /^[A-Za-z0-9/+]{40}$/.test(value) && looksRandom(value) && !isDocumentedExampleKey(value)) {

@@ -72,3 +72,19 @@ var jwtIOToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE1MTYyMzkwMjIsI
 
 // A checksummed vendor token is live whatever its name says.
 var sampleGitHubToken = "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" // want "GitHub personal access token"
+
+// Token shapes held by declarations and literals named as fake: test data. A checksum that matches shows a token was issued.
+type FakeSecret struct {
+	Name  string
+	Value string
+}
+
+var FakeSecrets = map[string]FakeSecret{
+	"gcp-api-key": {Name: "gcp-api-key", Value: "AIza" + "SyQw3rTy9uIoPaSdFgHjKlZxCvBnM1q2W3e"},
+	"stripe-key":  {Name: "stripe", Value: "sk_live_" + "51QwErTy7uIoPaSdFgHjKlZxCvBnMqWeRtYuIo"},
+}
+
+var dummyTokens = []string{
+	"sk_live_" + "51QwErTy7uIoPaSdFgHjKlZxCvBnMqWeRtYuIo",
+	"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", // want "GitHub personal access token"
+}
