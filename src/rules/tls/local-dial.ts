@@ -163,16 +163,24 @@ function passedAddress(pkg: PackageInfo, param: Obj, hops: number): Expr | undef
   return first;
 }
 
-/** A URL built by concatenation whose host is on this machine: `"https://" + listen + "/healthz"`, `"https://127.0.0.1:" + port`. */
+/**
+ * A URL built by concatenation whose host is on this machine: `"https://" +
+ * listen + "/healthz"`, `"https://127.0.0.1:" + port`, and a scheme chosen
+ * at run time in front of a loopback host, `scheme + "://localhost:9000/health"`.
+ */
 function isLocalUrlConcatenation(pkg: PackageInfo, e: BinaryExpr, hops: number): boolean {
   const parts = sumOperands(e);
+  if (parts.length < 2) return false;
+  const afterScheme = constString(pkg, parts[1]!);
+  if (afterScheme !== undefined && LOOPBACK_AFTER_SCHEME.test(afterScheme)) return true;
   const scheme = constString(pkg, parts[0]!);
-  if (scheme === undefined || parts.length < 2) return false;
+  if (scheme === undefined) return false;
   if (LOOPBACK_ADDRESS.test(scheme)) return true;
   return URL_SCHEME.test(scheme) && localAddress(pkg, parts[1]!, hops) !== undefined;
 }
 
 const URL_SCHEME = /^(?:https?|wss?):\/\/$/;
+const LOOPBACK_AFTER_SCHEME = /^:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?:[:/?#]|$)/;
 
 /** The index of the URL argument of net/http's request constructors. */
 const REQUEST_URL: ReadonlyMap<string, number> = new Map([['net/http.NewRequest', 1], ['net/http.NewRequestWithContext', 2]]);

@@ -729,24 +729,26 @@ export function installations(pkg: PackageInfo): ReadonlyArray<{ inst: Installat
 /** A switch named for what it does: `insecure`, `skipVerify`, `tlsNoVerify`, `InsecureSkipTLSVerify`, `selfSigned`... */
 /** Words that may stand between "skip" and what is skipped: `SKIP_SMTP_TLS_VERIFY`, `skipServerCertCheck`. */
 const SKIPPED_WHAT = '((tls|ssl|server|host|smtp|imap|pop3?|ldap|grpc|https?|redis|mysql|postgres|pg|db|kafka|amqp|mqtt|nats|etcd|s3|proxy|upstream|backend)[-_]?)*';
-/** libpq's sslmode values that encrypt without verifying the server, and those that verify. */
-const LIBPQ_UNVERIFIED = new Set(['allow', 'prefer', 'require']);
-const LIBPQ_VERIFIED = new Set(['verify-ca', 'verify-full']);
+/** Connection-string TLS modes that encrypt without verifying: libpq's sslmode, MySQL's ssl-mode and the Go driver's `tls=preferred`. */
+const UNVERIFIED_MODES = new Set(['allow', 'prefer', 'require', 'preferred', 'required']);
+const VERIFIED_MODES = new Set(['verify-ca', 'verify-full', 'verify_ca', 'verify_identity', 'verify-identity']);
 
 /**
- * The first value of a `case "require":` (or "allow", "prefer") in a switch
- * on a libpq sslmode, known by its `case "verify-ca"`/`"verify-full"`: the
- * mode the operator chose in the connection string encrypts without
- * verifying, by libpq's definition.
+ * The first value of a `case "require":` (libpq's "allow", "prefer" too;
+ * MySQL's "preferred", "required") in a switch on a connection string's TLS
+ * mode, known by a sibling case that verifies (`"verify-ca"`,
+ * `"verify-full"`, `"verify_identity"`) or that skips verification by name
+ * (`"skip-verify"`): the mode the operator chose in the connection string
+ * encrypts without verifying, by the database's definition.
  */
-function libpqUnverifiedMode(pkg: PackageInfo, sw: ast.SwitchStmt, clause: ast.CaseClause): Expr | undefined {
-  const text = (v: Expr): string | undefined => {
+function unverifiedConnectionMode(pkg: PackageInfo, sw: ast.SwitchStmt, clause: ast.CaseClause): Expr | undefined {
+  const text = (v: Expr): string => {
     const c = pkg.constValue(v);
-    return c?.kind === 'string' ? c.value : undefined;
+    return c?.kind === 'string' ? c.value.toLowerCase() : '';
   };
-  if (!clause.list?.length || !clause.list.every((v) => LIBPQ_UNVERIFIED.has(text(v) ?? ''))) return undefined;
-  const verifies = sw.body.list.some((c) => c.kind === 'CaseClause' && c.list?.some((v) => LIBPQ_VERIFIED.has(text(v) ?? '')));
-  return verifies ? clause.list[0] : undefined;
+  if (!clause.list?.length || !clause.list.every((v) => UNVERIFIED_MODES.has(text(v)))) return undefined;
+  const known = sw.body.list.some((c) => c !== clause && c.kind === 'CaseClause' && c.list?.some((v) => VERIFIED_MODES.has(text(v)) || insecureConstant(pkg, v)));
+  return known ? clause.list[0] : undefined;
 }
 
 /** Whether a name says its switch turns something insecure on (`InsecureSkipVerify`, `skipTLSVerify`, `trustAll`). */
@@ -783,10 +785,17 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
   const binding = insecureBinding(pkg, n);
   if (binding) return `${binding} is used`;
   let child: Node = n;
+  /** Inside the `else` of `if on {` on a boolean parameter: the branch for the switch turned off. */
+  let switchedOff = false;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
-    // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure)
-    if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) ? `${p.name.name} is called` : undefined;
+    // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure),
+    // unless this is the branch for its switch turned off (`WithInsecure(on bool)`, `if on { ... } else { here }`)
+    if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) && !switchedOff ? `${p.name.name} is called` : undefined;
     if (p.kind === 'FuncLit') continue;
+    if (p.kind === 'IfStmt' && child === p.else && p.cond) {
+      const c = unparen(p.cond);
+      if (c.kind === 'Ident' && pkg.objectOf(c)?.isParam) switchedOff = true;
+    }
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       const hit = conjuncts(p.cond).find(named);
       if (hit) return hit.kind === 'BinaryExpr' ? shortText(source, p.cond, 50) : `${shortText(source, p.cond, 50)} is set`;
@@ -808,7 +817,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       if (sw?.kind !== 'SwitchStmt') continue;
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
-      const value = sw.tag && (p.list.find((v) => insecureConstant(pkg, v)) ?? libpqUnverifiedMode(pkg, sw, p));
+      const value = sw.tag && (p.list.find((v) => insecureConstant(pkg, v)) ?? unverifiedConnectionMode(pkg, sw, p));
       if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
     }
   }

@@ -172,6 +172,18 @@ func WithInsecure() ClientOption {
 	}
 }
 
+// An option named insecure whose switch, turned off, still skips verification: the secure choice is not secure.
+func WithInsecureTLS(on bool) ClientOption {
+	return func(o *clientOptions) error {
+		if on {
+			o.transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when WithInsecureTLS is called"
+		} else {
+			o.transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+		}
+		return nil
+	}
+}
+
 func newInsecureClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "tls/insecure-skip-verify: TLS certificate verification is off when newInsecureClient is called"
 }

@@ -158,3 +158,12 @@ func pgTLS(sslmode string) *tls.Config {
 	}
 	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 }
+
+// "required" alone, with no mode that verifies or skips by name beside it, says nothing about the switch.
+func requiredOnly(mode string) *tls.Config {
+	switch mode {
+	case "required":
+		return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return nil
+}

@@ -144,8 +144,8 @@ func (c *dsnConfig) normalize() {
 		c.TLS = &tls.Config{MinVersion: tls.VersionTLS12}
 	case "skip-verify":
 		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"skip-verify\": an explicit"
-	case "preferred":
-		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	case "preferred": // the MySQL driver's mode that encrypts without verifying, as libpq's "prefer"
+		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"preferred\": an explicit"
 	}
 }
 

@@ -143,3 +143,15 @@ func Watch(addr string) error {
 	}}
 	return checkOnce(client, addr)
 }
+
+// A readiness probe of the local server whose scheme is chosen at run time: the host is still this machine.
+func readyProbe(useTLS bool) (*http.Response, error) {
+	client := &http.Client{Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "connections to this machine \\(`scheme \\+ \"://localhost:9000/health/live\"`\\)"
+	}}
+	scheme := "https"
+	if !useTLS {
+		scheme = "http"
+	}
+	return client.Get(scheme + "://localhost:9000/health/live")
+}
