@@ -10,7 +10,7 @@
  * JS stack.
  */
 
-import type { Node, NodeKind, NodeOfKind } from './ast.js';
+import type { FuncDecl, FuncLit, Node, NodeKind, NodeOfKind, ReturnStmt } from './ast.js';
 
 /** The type of a node field: a position, a flag, a string, a child node or a list of them. */
 export type FieldType = 'pos' | 'bool' | 'string' | 'node' | 'list';
@@ -127,6 +127,18 @@ export function forEachChild(node: Node, fn: (child: Node) => void): void {
   } finally {
     if (childStack.length > base) childStack.length = base; // `fn` threw
   }
+}
+
+/** The return statements of a function (not those of the function literals in it). */
+export function returnsOf(fn: FuncDecl | FuncLit): ReturnStmt[] {
+  const out: ReturnStmt[] = [];
+  const visit = (n: Node): void => {
+    if (n.kind === 'FuncLit') return;
+    if (n.kind === 'ReturnStmt') out.push(n);
+    forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return out;
 }
 
 /** The direct children of `node`, in source order. */

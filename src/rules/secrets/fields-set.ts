@@ -10,8 +10,8 @@
  * util.ParseRegistryRef(s)`): the package fact `secrets/result-fields`
  * carries the fields such functions set to the packages that import them.
  */
-import type { CallExpr, CompositeLit, Expr, FuncDecl, Ident, Node, ReturnStmt } from '../../syntax/ast.js';
-import { forEachChild } from '../../syntax/walk.js';
+import type { CallExpr, CompositeLit, Expr, FuncDecl, Ident, Node } from '../../syntax/ast.js';
+import { forEachChild, returnsOf } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
@@ -279,18 +279,6 @@ function ownResultFields(pkg: PackageInfo, fn: FuncDecl, following: Set<Node>): 
 }
 
 const ALL_USES = (): boolean => true;
-
-/** The return statements of a function (not those of the function literals in it). */
-function returnsOf(fn: FuncDecl): ReturnStmt[] {
-  const out: ReturnStmt[] = [];
-  const visit = (n: Node): void => {
-    if (n.kind === 'FuncLit') return;
-    if (n.kind === 'ReturnStmt') out.push(n);
-    forEachChild(n, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return out;
-}
 
 /**
  * "`pkg.F` returns a value it builds itself, with only the fields `A,B`

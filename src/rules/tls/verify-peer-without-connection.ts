@@ -3,7 +3,7 @@ import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
-import { walk } from '../../syntax/walk.js';
+import { returnsOf, walk } from '../../syntax/walk.js';
 import { acceptsAll, exprText, fieldWrites, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
@@ -70,7 +70,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; a clone of a struct field of the package whose every value is a literal with `SessionTicketsDisabled: true` (and no `ClientSessionCache`) cannot resume; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. Fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; a clone of a struct field of the package whose every value is a literal with `SessionTicketsDisabled: true` (and no `ClientSessionCache`) cannot resume; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. A config that a function of the package returns as one literal from every return (`cfg := clientTLSConfig(ca)`, `return &tls.Config{RootCAs: pool}`) has that literal\'s fields; other fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -85,6 +85,8 @@ func NewServer(clients *x509.CertPool) *http.Server {
     const literalOf = new Map<string, { lit: CompositeLit; fields: Map<string, KeyValueExpr> }>();
     /** Variables initialised with `src.Clone()`, per key: the call and the key of the config cloned. */
     const clones = new Map<string, { call: CallExpr; source: string }>();
+    /** Variables initialised by a call of a package function that returns one config literal, per key: the call and the literal's fields. */
+    const built = new Map<string, { call: CallExpr; fields: Map<string, KeyValueExpr> }>();
     /** Literals that set VerifyPeerCertificate, with the key of the variable they initialise. */
     const literals: Array<{ lit: CompositeLit; kv: KeyValueExpr; fields: Map<string, KeyValueExpr>; key?: string }> = [];
     const keyOf = (n: Node, base: Expr) => `${pkg.enclosingFunc(n)?.start ?? -1}\x00${exprText(file.source, base)}`;
@@ -122,10 +124,18 @@ func NewServer(clients *x509.CertPool) *http.Server {
         if (kv) literals.push({ lit, kv, fields, ...(key !== undefined && { key }) });
       },
       AssignStmt(assign) {
+        // `cfg, err := newClientConfig(ca)`: the first result
+        if (assign.rhs.length === 1 && assign.lhs.length > 1 && (assign.tok === ':=' || assign.tok === '=')) {
+          const call = unparen(assign.rhs[0]!);
+          const lit = call.kind === 'CallExpr' ? returnedConfigLiteral(pkg, call) : undefined;
+          if (lit) built.set(keyOf(assign, assign.lhs[0]!), { call: call as CallExpr, fields: lit });
+        }
         if (assign.lhs.length !== assign.rhs.length) return;
         if (assign.tok === ':=' || assign.tok === '=') {
           assign.rhs.forEach((rhs, i) => {
             const call = unparen(rhs);
+            const lit = call.kind === 'CallExpr' ? returnedConfigLiteral(pkg, call) : undefined;
+            if (lit) built.set(keyOf(assign, assign.lhs[i]!), { call: call as CallExpr, fields: lit });
             if (call.kind !== 'CallExpr' || call.args.length > 0 || call.fun.kind !== 'SelectorExpr' || call.fun.sel.name !== 'Clone') return;
             if (!isTLSConfig(pkg, call.fun.x)) return;
             clones.set(keyOf(assign, assign.lhs[i]!), { call, source: keyOf(assign, call.fun.x) });
@@ -162,6 +172,13 @@ func NewServer(clients *x509.CertPool) *http.Server {
             decide(range, field, roleOf(pkg, installationsOfValue(pkg, clone.call), field));
             continue;
           }
+          // a config a package function builds (`cfg := clientTLSConfig(ca)`): its literal's fields, its role where it is used here
+          const helper = init || clone ? undefined : built.get(key);
+          if (helper) {
+            const field = (name: string) => m.get(name) ?? helper.fields.get(name)?.value;
+            decide(range, field, roleOf(pkg, installationsOfValue(pkg, helper.call), field));
+            continue;
+          }
           const field = (name: string) => m.get(name) ?? init?.fields.get(name)?.value;
           decide(range, field, init ? roleOfLiteral(pkg, init.lit, field) : undefined);
         }
@@ -169,6 +186,28 @@ func NewServer(clients *x509.CertPool) *http.Server {
     };
   },
 });
+
+/**
+ * The fields of the one `tls.Config` literal a function of this package
+ * returns from every return that returns a config (`return
+ * &tls.Config{RootCAs: pool}, nil`; `return nil, err` returns none), for a
+ * call of it; undefined otherwise.
+ */
+function returnedConfigLiteral(pkg: PackageInfo, call: CallExpr): Map<string, KeyValueExpr> | undefined {
+  const c = pkg.calleeOf(call);
+  const decl = c.kind === 'func' ? c.obj?.node : undefined;
+  if (decl?.kind !== 'FuncDecl' || !pkg.fileOf(decl)) return undefined;
+  let fields: Map<string, KeyValueExpr> | undefined;
+  for (const ret of returnsOf(decl)) {
+    let x = ret.results[0] ? unparen(ret.results[0]) : undefined;
+    if (x && isNil(pkg, x)) continue; // `return nil, err`: no config
+    if (x?.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+    const f = x?.kind === 'CompositeLit' ? tlsConfigFields(pkg, x) : undefined;
+    if (!f || (fields && fields !== f)) return undefined;
+    fields = f;
+  }
+  return fields;
+}
 
 /**
  * Whether the package tests `ConnectionState().DidResume` in a condition:

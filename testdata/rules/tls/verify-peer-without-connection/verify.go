@@ -166,3 +166,53 @@ func (i *resumingIdentity) serverConfig() *tls.Config {
 	conf.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection"
 	return conf
 }
+
+// Configs a helper of the package builds: without a session cache the client never resumes; with one it does.
+func caConfig(pool *x509.CertPool) *tls.Config {
+	return &tls.Config{RootCAs: pool}
+}
+
+func cachingCAConfig(pool *x509.CertPool) *tls.Config {
+	return &tls.Config{RootCAs: pool, ClientSessionCache: tls.NewLRUClientSessionCache(16)}
+}
+
+func dialRotated(addr string, pool *x509.CertPool) error {
+	cfg := caConfig(pool)
+	cfg.VerifyPeerCertificate = allowList
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func dialCached(addr string, pool *x509.CertPool) error {
+	cfg := cachingCAConfig(pool)
+	cfg.VerifyPeerCertificate = allowList // want "tls/verify-peer-without-connection: VerifyPeerCertificate is set without VerifyConnection, and this client caches sessions"
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func loadCAConfig(pem []byte) (*tls.Config, error) {
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, errors.New("no CA certificates")
+	}
+	return &tls.Config{RootCAs: pool}, nil
+}
+
+func dialLoaded(addr string, pem []byte) error {
+	cfg, err := loadCAConfig(pem)
+	if err != nil {
+		return err
+	}
+	cfg.VerifyPeerCertificate = allowList
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
