@@ -515,7 +515,7 @@ function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   if (depth === 0 && !importsHttputil(pkg)) return false; // no dump without the package (checked first: it needs no parent links)
   if (x.kind === 'CallExpr') {
     const c = pkg.calleeOf(x);
-    if (c.kind === 'func') return c.pkg === 'net/http/httputil' && REQUEST_DUMPS.has(c.name);
+    if (c.kind === 'func') return c.pkg === 'net/http/httputil' && REQUEST_DUMPS.has(c.name) && !authorizationMaskedBefore(pkg, x);
     return c.kind === 'conversion' && x.args.length === 1 && isRequestDump(pkg, x.args[0]!, depth + 1);
   }
   if (x.kind !== 'Ident') return false;
@@ -524,6 +524,42 @@ function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   const values = assignedValues(pkg, o);
   // `dump, err := httputil.DumpRequest(r, true)` gives both names the call: only the first result is the dump
   return values.length > 0 && values.every((a) => firstResultOf(pkg, a, o) && isRequestDump(pkg, a, depth + 1));
+}
+
+/**
+ * Whether the function that dumps request `r` first overwrites or deletes
+ * its Authorization header: `r.Header.Set("Authorization", "***")`,
+ * `r.Header.Del("Authorization")`, also for each name of a list that holds
+ * it (`for _, h := range []string{"Authorization", "X-Api-Key"} {
+ * r.Header.Set(h, mask) }`).
+ */
+function authorizationMaskedBefore(pkg: PackageInfo, dump: CallExpr): boolean {
+  const arg = dump.args[0] && unparen(dump.args[0]);
+  const req = arg?.kind === 'Ident' ? pkg.objectOf(arg) : undefined;
+  const fn = req && pkg.enclosingDecl(dump);
+  const calls = fn?.kind === 'FuncDecl' ? pkg.res.bodies.get(fn)?.calls : undefined;
+  if (!req || !calls) return false;
+  const isAuthorization = (e: Expr): boolean => {
+    const v = pkg.constValue(e);
+    return v?.kind === 'string' && v.value.toLowerCase() === 'authorization';
+  };
+  const namesAuthorization = (e: Expr): boolean => {
+    if (isAuthorization(e)) return true;
+    const x = unparen(e);
+    const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+    const loop = o?.node?.kind === 'RangeStmt' ? o.node : undefined;
+    const list = loop && loop.value !== null && unparen(loop.x);
+    return list !== undefined && list !== false && list.kind === 'CompositeLit' && list.elts.some(isAuthorization);
+  };
+  return calls.some((c) => {
+    if (c.start >= dump.start || c.args.length === 0) return false;
+    const f = unparen(c.fun);
+    if (f.kind !== 'SelectorExpr' || (f.sel.name !== 'Set' && f.sel.name !== 'Del')) return false;
+    const h = unparen(f.x);
+    if (h.kind !== 'SelectorExpr' || h.sel.name !== 'Header') return false;
+    const base = unparen(h.x);
+    return base.kind === 'Ident' && pkg.objectOf(base) === req && namesAuthorization(c.args[0]!);
+  });
 }
 
 function importsHttputil(pkg: PackageInfo): boolean {

@@ -290,6 +290,24 @@ func traceRequest(r *http.Request) {
 	log.Printf("%d bytes of request", len(dump))
 }
 
+// A dump taken after the Authorization header is masked or deleted shows no credential.
+func traceMasked(r *http.Request, hidden *http.Request) {
+	for _, h := range []string{"Authorization", "X-Api-Key"} {
+		if v := r.Header.Get(h); v != "" {
+			r.Header.Set(h, strings.Repeat("*", len(v)))
+		}
+	}
+	dump, err := httputil.DumpRequestOut(r, false)
+	if err != nil {
+		return
+	}
+	fmt.Fprintln(os.Stderr, string(dump))
+	hidden.Header.Del("Authorization")
+	if dump, err := httputil.DumpRequest(hidden, false); err == nil {
+		fmt.Fprintln(os.Stderr, string(dump))
+	}
+}
+
 // Strings built from a credential carry it.
 func connectDatabase(dbUser, dbPwd, dbAddr, dbName string) string {
 	dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", dbUser, dbPwd, dbAddr, dbName)
