@@ -9,6 +9,9 @@ import { nameOfValue } from '../secrets/names-of.js';
 import { withArticle } from '../secrets/describe.js';
 import { constLeaves } from '../secrets/trace.js';
 
+/** The standard context package, and its predecessor that older code still imports (its WithValue calls the standard one). */
+const CONTEXT_PACKAGES = ['context', 'golang.org/x/net/context'];
+
 export default defineRule({
   meta: {
     id: 'context/builtin-key',
@@ -24,7 +27,7 @@ export default defineRule({
       credential: 'context.WithValue stores {what} under a key of the built-in type {type}: any package that knows or guesses the key can read the credential from the context, or replace it. Define an unexported key type (`type ctxKey struct{}`), and expose the value through accessor functions.',
     },
     docs: {
-      finds: '`context.WithValue` calls whose key has a built-in type (`string`, `int`, `bool`, ...), untyped constants included — the check of staticcheck SA1029 and go vet\'s documentation of WithValue. Critical when the value is a credential: a value whose name says so (`token`, `u.Password`), a hardcoded secret, or a value stored under a key such as `"token"`.',
+      finds: '`context.WithValue` calls (also of `golang.org/x/net/context`, which older code imports) whose key has a built-in type (`string`, `int`, `bool`, ...), untyped constants included — the check of staticcheck SA1029 and go vet\'s documentation of WithValue. Critical when the value is a credential: a value whose name says so (`token`, `u.Password`), a hardcoded secret, or a value stored under a key such as `"token"`.',
       why: 'Context values are looked up by key equality. A key of a built-in type can be produced by any package: another package using `"user"` or `1` reads your value or shadows it, by accident or on purpose. For a credential in the context, that is any code on the request path reading the token.',
       fix: 'Declare an unexported key type in the package that owns the value (`type tokenKey struct{}`), store with `context.WithValue(ctx, tokenKey{}, tok)`, and offer `NewContext`/`FromContext` functions to the packages that need it.',
       bad: `package auth
@@ -48,14 +51,14 @@ func withUser(ctx context.Context, user string) context.Context {
       limits: 'Keys of interface type (`any`) are not reported: their dynamic type is not known here.',
     },
   },
-  prefilter: { imports: ['context'] },
+  prefilter: { imports: [...CONTEXT_PACKAGES] },
   create(ctx) {
     const { pkg } = ctx;
     return {
       CallExpr(call: CallExpr) {
         if (calledName(call) !== 'WithValue') return;
         const c = pkg.calleeOf(call);
-        if (c.kind !== 'func' || c.pkg !== 'context' || c.name !== 'WithValue' || call.args.length !== 3) return;
+        if (c.kind !== 'func' || !CONTEXT_PACKAGES.includes(c.pkg) || c.name !== 'WithValue' || call.args.length !== 3) return;
         const key = call.args[1]!;
         const t = pkg.contextTypeOf(key);
         if (t.kind !== 'basic' || underlying(t, pkg.info).kind !== 'basic' || t.name === 'untyped nil') return;

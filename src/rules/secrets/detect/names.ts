@@ -98,8 +98,8 @@ const NOT_SENSITIVE_WORDS = new Set([
   'filter', 'query',
 ]);
 
-/** Words anywhere in a name that say the value is made up (`fakeAPIToken` served by a test double, `sampleSignature` in documentation). */
-const MADE_UP_WORDS = new Set(['fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder']);
+/** Words anywhere in a name that say the value is made up (`fakeAPIToken` served by a test double, `sampleSignature` in documentation, `PasswordFixtures` of a test database). */
+const MADE_UP_WORDS = new Set(['fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder', 'fixture', 'fixtures']);
 
 /** Whether a name says its value is made up: a fake, a sample, an example. */
 export function namedAsMadeUp(name: string): boolean {

@@ -88,3 +88,13 @@ var dummyTokens = []string{
 	"sk_live_" + "51QwErTy7uIoPaSdFgHjKlZxCvBnMqWeRtYuIo",
 	"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", // want "GitHub personal access token"
 }
+
+// The accounts and sessions of a test database, declared as fixtures.
+type account struct {
+	UID      string
+	Password string
+}
+
+var AccountFixtures = map[string]account{
+	"dave": {UID: "uqh8i9j0k1l2m3n4", Password: "xq7RtVb2LmN9sKw4PzD8hYc3JfG6aE1u"},
+}
