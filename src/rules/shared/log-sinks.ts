@@ -16,7 +16,7 @@
  * (`Logger` methods), klog and glog package functions, and policy-configured extra
  * sinks given as fact keys (`pkg/path.Func`, `(pkg/path.Type).Method`).
  */
-import type { CallExpr, CompositeLit, Expr } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import { unparen } from '../../syntax/ast.js';
 import type { Callee, PackageInfo } from '../../semantics/package.js';
@@ -336,10 +336,33 @@ function zerologEventCall(pkg: PackageInfo, call: CallExpr, name: string, method
   const args = call.args;
   if (method === 'Msg') return args[0] ? sink(call, name, 'zerolog', [{ expr: args[0], rendering: 'fmt' }]) : null;
   if (method === 'Msgf') return printfSink(pkg, call, name, 'zerolog', 0);
+  if (name.startsWith('zerolog.Event.') && neverSent(pkg, call)) return null;
   if (method === 'Fields') return args[0] ? sink(call, name, 'zerolog', mapValues(pkg, args[0], 'json') ?? []) : null;
   const rendering = ZEROLOG_FIELDS[method];
   if (rendering && args[1]) return sink(call, name, 'zerolog', [{ expr: args[1], rendering, ...keyOf(pkg, args[0]) }]);
   return null;
+}
+
+/** zerolog's methods that write an event. */
+const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'MsgFunc', 'Send']);
+
+/**
+ * A zerolog event field call whose chain is a statement of its own with no
+ * call that writes the event (`log.Debug().Interface("cert", cert)`): the
+ * event is dropped, never written. An event kept in a variable, passed or
+ * returned may still be sent.
+ */
+function neverSent(pkg: PackageInfo, call: CallExpr): boolean {
+  let top: Expr = call;
+  for (;;) {
+    const sel = pkg.parentOf(top);
+    if (sel?.kind !== 'SelectorExpr' || sel.x !== top) break;
+    const next: Node | null = pkg.parentOf(sel);
+    if (next?.kind !== 'CallExpr' || next.fun !== sel) break;
+    if (ZEROLOG_SENDS.has(sel.sel.name)) return false;
+    top = next;
+  }
+  return pkg.parentOf(top)?.kind === 'ExprStmt';
 }
 
 function klogCall(pkg: PackageInfo, call: CallExpr, method: string): LogSink | null {

@@ -53,6 +53,10 @@ func withZerolog(l zerolog.Logger, password string, t Token) {
 	zlog.Info().Msgf("using password %s", password) // want "zerolog.Event.Msgf logs `password`"
 	zlog.Info().Interface("token", t).Msg("issued") // JSON: AccessToken is json:"-", apiKey unexported
 	zlog.Printf("client secret %s", password)       // want "log.Printf logs `password`"
+	// An event no Msg or Send writes is dropped; one kept in a variable may be sent later.
+	l.Info().Str("password", password)
+	e := l.Info().Str("password", password) // want "zerolog.Event.Str logs `password`"
+	e.Send()
 }
 
 func withGoKit(logger kitlog.Logger, sessionToken string) {

@@ -12,3 +12,4 @@ func (e *Event) Interface(key string, i any) *Event { return e }
 func (e *Event) Err(err error) *Event               { return e }
 func (e *Event) Msg(msg string)                     {}
 func (e *Event) Msgf(format string, v ...any)       {}
+func (e *Event) Send()                              {}
