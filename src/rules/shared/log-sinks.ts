@@ -347,12 +347,24 @@ function zerologEventCall(pkg: PackageInfo, call: CallExpr, name: string, method
 const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'MsgFunc', 'Send']);
 
 /**
- * A zerolog event field call whose chain is a statement of its own with no
- * call that writes the event (`log.Debug().Interface("cert", cert)`): the
- * event is dropped, never written. An event kept in a variable, passed or
- * returned may still be sent.
+ * A zerolog event field call whose chain, from a fresh event, is a
+ * statement of its own with no call that writes the event
+ * (`log.Debug().Interface("cert", cert)`): the event is dropped, never
+ * written. An event kept in a variable (`logEvt.Str(...)`, sent later by
+ * `logEvt.Msg(...)`), passed or returned may still be sent.
  */
 function neverSent(pkg: PackageInfo, call: CallExpr): boolean {
+  // the chain must start from a fresh event (`log.Debug()`): an event held in a variable (`logEvt.Str(...)`) is sent later
+  let root: CallExpr = call;
+  for (let f = unparen(root.fun); f.kind === 'SelectorExpr'; f = unparen(root.fun)) {
+    const x = unparen(f.x);
+    if (x.kind !== 'CallExpr') {
+      const t = deref(pkg.typeOf(x));
+      if (t.kind === 'named' && t.pkg === ZEROLOG && t.name === 'Event') return false;
+      break;
+    }
+    root = x;
+  }
   let top: Expr = call;
   for (;;) {
     const sel = pkg.parentOf(top);

@@ -804,6 +804,8 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       if (off?.kind === 'UnaryExpr') return `${shortText(source, unparen(off.x), 50)} is false`;
       // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
       if (someConjunct(p.cond, (x) => x.kind === 'BinaryExpr' && x.op === '==' && (insecureConstant(pkg, x.x) || insecureConstant(pkg, x.y)))) return shortText(source, p.cond, 50);
+      // a TLS mode of the configuration picked by its values: `if config.SSLMode == 2 || config.SSLMode == 3 {`
+      if (selectsConnectionMode(pkg, p.cond)) return shortText(source, p.cond, 50);
     }
     // a guard clause before it: `if !c.SkipVerify { return ctx }`
     if (p.kind === 'BlockStmt') {
@@ -961,6 +963,22 @@ function guardedSwitch(st: ast.Stmt, named: (x: Expr) => boolean): Expr | undefi
 }
 
 /** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */
+/** A setting named as a connection's TLS mode: `SSLMode`, `tls_mode`, `sslmode`. */
+const TLS_MODE_NAME = /(?:ssl|tls)[-_]?mode$/i;
+
+/**
+ * A condition that picks values of a setting named as a TLS mode (`config.SSLMode == 2 ||
+ * config.SSLMode == 3`): every `||` operand compares it with a constant, as a switch on the
+ * mode the operator configured would.
+ */
+function selectsConnectionMode(pkg: PackageInfo, cond: Expr): boolean {
+  const x = unparen(cond);
+  if (x.kind === 'BinaryExpr' && x.op === '||') return selectsConnectionMode(pkg, x.x) && selectsConnectionMode(pkg, x.y);
+  if (x.kind !== 'BinaryExpr' || x.op !== '==') return false;
+  const named = (e: Expr) => { const u = unparen(e); const id = u.kind === 'SelectorExpr' ? u.sel : u.kind === 'Ident' ? u : undefined; return id !== undefined && TLS_MODE_NAME.test(id.name); };
+  return (named(x.x) && pkg.constValue(x.y) !== undefined) || (named(x.y) && pkg.constValue(x.x) !== undefined);
+}
+
 function someConjunct(e: Expr, test: (x: Expr) => boolean): boolean {
   return conjuncts(e).some(test);
 }

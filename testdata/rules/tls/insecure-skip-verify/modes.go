@@ -159,6 +159,20 @@ func pgTLS(sslmode string) *tls.Config {
 	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 }
 
+// A numeric TLS mode from the configuration: 2 and 3 are the modes that skip verification, as the operator chose.
+type providerConfig struct{ SSLMode int }
+
+func providerTLS(c providerConfig) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if c.SSLMode == 2 || c.SSLMode == 3 {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when c.SSLMode == 2 \\|\\| c.SSLMode == 3: an explicit"
+	}
+	if c.SSLMode > 1 {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
+
 // "required" alone, with no mode that verifies or skips by name beside it, says nothing about the switch.
 func requiredOnly(mode string) *tls.Config {
 	switch mode {

@@ -56,6 +56,7 @@ func withZerolog(l zerolog.Logger, password string, t Token) {
 	// An event no Msg or Send writes is dropped; one kept in a variable may be sent later.
 	l.Info().Str("password", password)
 	e := l.Info().Str("password", password) // want "zerolog.Event.Str logs `password`"
+	e.Str("again", password)                // want "zerolog.Event.Str logs `password`"
 	e.Send()
 }
 
