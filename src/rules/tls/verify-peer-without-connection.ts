@@ -1,4 +1,4 @@
-import type { CallExpr, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
+import type { CallExpr, CompositeLit, Expr, FuncDecl, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -197,6 +197,17 @@ function returnedConfigLiteral(pkg: PackageInfo, call: CallExpr): Map<string, Ke
   const c = pkg.calleeOf(call);
   const decl = c.kind === 'func' ? c.obj?.node : undefined;
   if (decl?.kind !== 'FuncDecl' || !pkg.fileOf(decl)) return undefined;
+  const memo = returnedLiterals(pkg);
+  if (memo.has(decl)) return memo.get(decl);
+  const fields = computeReturnedConfigLiteral(pkg, decl);
+  memo.set(decl, fields);
+  return fields;
+}
+
+/** Per function of the package: the fields of the config literal it returns (`returnedConfigLiteral`). */
+const returnedLiterals = perPackage(() => new Map<FuncDecl, Map<string, KeyValueExpr> | undefined>());
+
+function computeReturnedConfigLiteral(pkg: PackageInfo, decl: FuncDecl): Map<string, KeyValueExpr> | undefined {
   let fields: Map<string, KeyValueExpr> | undefined;
   for (const ret of returnsOf(decl)) {
     let x = ret.results[0] ? unparen(ret.results[0]) : undefined;
