@@ -1,7 +1,7 @@
 import type { CallExpr, Expr, Node } from '../../syntax/ast.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { assignedValues } from '../../semantics/flow.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { inDeadBranch } from '../../semantics/dead-branches.js';
@@ -59,7 +59,7 @@ export default defineRule({
       passed: '`{expr}` holds {what} and is passed to {callee}, which logs that argument: a private key in a log is a leaked key, readable by everyone with access to the log store. Log public facts instead (subject, serial number, SHA-256 fingerprint, expiry), and rotate this key if the line ever ran in production.',
     },
     docs: {
-      finds: 'Private key material reaching a log sink (the secrets family\'s model: `log`, `log/slog`, `fmt.Print*` to stdout/stderr, zap, logrus, zerolog, go-kit, hclog, klog/glog, and module functions that log a parameter): values of type `*rsa.PrivateKey`, `*ecdsa.PrivateKey`, `ed25519.PrivateKey`, `*ecdh.PrivateKey` or `crypto.PrivateKey`; `tls.Certificate` values rendered as JSON (which serialises the key\'s fields); DER from `x509.Marshal*PrivateKey`; PEM from `pem.EncodeToMemory` of a block whose type contains "PRIVATE KEY"; the bytes of a file whose path names a key (`os.ReadFile(cfg.KeyFile)`), the `Bytes` of a block decoded from them; and encodings, conversions and `fmt.Sprintf` of any of these, through local variables.',
+      finds: 'Private key material reaching a log sink (the secrets family\'s model: `log`, `log/slog`, `fmt.Print*` to stdout/stderr, zap, logrus, zerolog, go-kit, hclog, klog/glog, and module functions that log a parameter): values of type `*rsa.PrivateKey`, `*ecdsa.PrivateKey`, `ed25519.PrivateKey`, `*ecdh.PrivateKey` or `crypto.PrivateKey`; `tls.Certificate` values rendered as JSON (which serialises the key\'s fields); DER from `x509.Marshal*PrivateKey`; PEM from `pem.EncodeToMemory` of a block whose type contains "PRIVATE KEY"; the bytes of a file whose path names a key (`os.ReadFile(cfg.KeyFile)`), the `Bytes` of a block decoded from them; a variable or parameter the function passes as the key of `tls.X509KeyPair(certPEM, keyPEM)`; and encodings, conversions and `fmt.Sprintf` of any of these, through local variables.',
       why: 'A TLS private key is the identity of the service: whoever holds it can impersonate the server to every client, and decrypt any recorded session that did not use forward secrecy. Logs are shipped to aggregators and third parties, indexed, kept for months and read by far more people than the key\'s file permissions allow. A key logged once, often while debugging certificate loading, must be treated as compromised.',
       fix: 'Do not log key material. To identify a certificate, log its subject, serial number, SHA-256 fingerprint and expiry; to debug loading, log the file path and the error. Rotate a key that reached production logs.',
       bad: `package certs
@@ -192,7 +192,8 @@ function keyMaterial(pkg: PackageInfo, e: Expr, rendering: LoggedValue['renderin
         const k = keyMaterial(pkg, v, rendering, depth + 1, seen);
         if (k) return { what: k.what, origin: k.origin ?? v };
       }
-      return undefined;
+      const pair = keyPairKeyArgument(pkg, o);
+      return pair ? { what: 'the PEM private key passed to tls.X509KeyPair', origin: pair } : undefined;
     }
     case 'SelectorExpr': {
       // block.Bytes of a PEM block decoded from key material
@@ -234,6 +235,19 @@ function keyMaterial(pkg: PackageInfo, e: Expr, rendering: LoggedValue['renderin
     default:
       return undefined;
   }
+}
+
+/** The `tls.X509KeyPair(certPEM, keyPEM)` call of the variable's function that takes it as the key, if any. */
+function keyPairKeyArgument(pkg: PackageInfo, o: Obj): CallExpr | undefined {
+  const fn = o.func;
+  if (!fn) return undefined;
+  for (const use of usesOf(pkg, fn, o)) {
+    let arg: Node = use;
+    for (let p = pkg.parentOf(arg); p?.kind === 'CallExpr' && pkg.calleeOf(p).kind === 'conversion'; p = pkg.parentOf(arg)) arg = p;
+    const call = pkg.parentOf(arg);
+    if (call?.kind === 'CallExpr' && call.args[1] === arg && calleeName(pkg, call) === 'crypto/tls.X509KeyPair') return call;
+  }
+  return undefined;
 }
 
 function canHoldKeyBytes(pkg: PackageInfo, t: Type): boolean {

@@ -76,3 +76,13 @@ func loadKey(path string) []byte {
 }
 
 func serverKey() []byte { return loadKey("/etc/tls/server.key") }
+
+// PEM bytes handed to tls.X509KeyPair as the key are the private key, whatever they are called.
+func makeTLS(certPEM, material []byte) (*tls.Config, error) {
+	slog.Debug("loading key pair", "cert", string(certPEM), "key", string(material)) // want "tls/private-key-logged: slog.Debug logs the PEM private key passed to tls.X509KeyPair \\(`string\\(material\\)`\\)"
+	cert, err := tls.X509KeyPair(certPEM, material)
+	if err != nil {
+		return nil, err
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+}
