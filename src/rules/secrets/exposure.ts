@@ -543,13 +543,14 @@ function authorizationMaskedBefore(pkg: PackageInfo, dump: CallExpr): boolean {
     const v = pkg.constValue(e);
     return v?.kind === 'string' && v.value.toLowerCase() === 'authorization';
   };
+  // the name itself, or the value of a range over a list that holds it
   const namesAuthorization = (e: Expr): boolean => {
     if (isAuthorization(e)) return true;
     const x = unparen(e);
-    const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-    const loop = o?.node?.kind === 'RangeStmt' ? o.node : undefined;
-    const list = loop && loop.value !== null && unparen(loop.x);
-    return list !== undefined && list !== false && list.kind === 'CompositeLit' && list.elts.some(isAuthorization);
+    const loop = x.kind === 'Ident' ? pkg.objectOf(x)?.node : undefined;
+    if (loop?.kind !== 'RangeStmt' || loop.value === null) return false;
+    const list = unparen(loop.x);
+    return list.kind === 'CompositeLit' && list.elts.some(isAuthorization);
   };
   return calls.some((c) => {
     if (c.start >= dump.start || c.args.length === 0) return false;

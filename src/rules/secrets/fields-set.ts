@@ -152,19 +152,21 @@ function valueFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet 
   return x.kind === 'CompositeLit' ? literalFields(x) : undefined;
 }
 
-/** The fields of a value sent: a keyed literal, a call's result, or a local built so. */
-function sentFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
+/**
+ * The fields of a value handed on (returned, sent on a channel): a local
+ * built as `fieldsSetOn` allows (also `&local`), or what `valueFields` sees.
+ */
+function handedOnFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
   let x = unparen(v);
-  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'Ident') x = unparen(x.x);
   const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-  if (o?.kind === 'var' && !o.isParam && !o.isPackageLevel && !o.isField) {
-    if (following.has(o.decl ?? x)) return undefined;
-    following.add(o.decl ?? x);
-    const set = fieldsSetOn(pkg, o, ALL_USES, following);
-    following.delete(o.decl ?? x);
-    return set;
-  }
-  return valueFields(pkg, x, following);
+  if (o?.kind !== 'var' || o.isParam || o.isPackageLevel || o.isField) return valueFields(pkg, x, following);
+  const key = o.decl ?? x;
+  if (following.has(key)) return undefined;
+  following.add(key);
+  const set = fieldsSetOn(pkg, o, ALL_USES, following);
+  following.delete(key);
+  return set;
 }
 
 /**
@@ -184,7 +186,7 @@ function receivedFields(pkg: PackageInfo, ch: Expr, following: Set<Node>): Field
   const set = new Set<string>();
   for (const v of flow.sends) {
     if (!inTest && pkg.fileOf(v)?.isTest) continue;
-    const fields = sentFields(pkg, v, following);
+    const fields = handedOnFields(pkg, v, following);
     if (!fields) return undefined;
     for (const p of fields) set.add(p);
   }
@@ -266,11 +268,9 @@ function ownResultFields(pkg: PackageInfo, fn: FuncDecl, following: Set<Node>): 
   for (const ret of returnsOf(fn)) {
     const r = ret.results[0];
     if (r === undefined) return undefined;
-    let x = unparen(r);
+    const x = unparen(r);
     if (x.kind === 'Ident' && x.name === 'nil' && pkg.objectOf(x)?.kind === 'nil') continue;
-    if (x.kind === 'UnaryExpr' && x.op === '&' && unparen(x.x).kind === 'Ident') x = unparen(x.x); // `return &result, nil`
-    const o = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-    const fields = o?.kind === 'var' && !o.isParam && !o.isPackageLevel && !o.isField ? fieldsSetOn(pkg, o, ALL_USES, following) : valueFields(pkg, x, following);
+    const fields = handedOnFields(pkg, x, following); // `return result`, `return &result, nil`, a literal, a call
     if (!fields) return undefined;
     for (const f of fields) set.add(f);
   }

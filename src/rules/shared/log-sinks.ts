@@ -355,16 +355,9 @@ const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'MsgFunc', 'Send']);
  */
 function neverSent(pkg: PackageInfo, call: CallExpr): boolean {
   // the chain must start from a fresh event (`log.Debug()`): an event held in a variable (`logEvt.Str(...)`) is sent later
-  let root: CallExpr = call;
-  for (let f = unparen(root.fun); f.kind === 'SelectorExpr'; f = unparen(root.fun)) {
-    const x = unparen(f.x);
-    if (x.kind !== 'CallExpr') {
-      const t = deref(pkg.typeOf(x));
-      if (t.kind === 'named' && t.pkg === ZEROLOG && t.name === 'Event') return false;
-      break;
-    }
-    root = x;
-  }
+  let base: Expr = call;
+  while (base.kind === 'CallExpr' && base.fun.kind === 'SelectorExpr') base = unparen(base.fun.x);
+  if (pkg.isNamedType(pkg.typeOf(base), ZEROLOG, 'Event')) return false;
   let top: Expr = call;
   for (;;) {
     const sel = pkg.parentOf(top);

@@ -12,7 +12,7 @@ import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
-import { importPathOf } from '../../semantics/resolve.js';
+import { importPathsOf } from '../../semantics/resolve.js';
 import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
@@ -548,7 +548,7 @@ function kingpinFlag(pkg: PackageInfo, call: ast.CallExpr, fun: SelectorExpr, ki
     x = unparen(f.x);
   }
   const file = pkg.fileOf(call);
-  if (!file || !file.ast.imports.some((s) => KINGPIN.test(importPathOf(s)))) return null;
+  if (!file || !importPathsOf(file.ast).some((path) => KINGPIN.test(path))) return null;
   const name = flagName(pkg, x.args[0]!);
   if (kind !== 'Bool' && kind !== 'String') return undefined;
   if (defaultArg) return { value: defaultArg, name, ...(kind === 'Bool' && { parse: 'bool' as const }) };
@@ -962,7 +962,6 @@ function guardedSwitch(st: ast.Stmt, named: (x: Expr) => boolean): Expr | undefi
   return last?.kind === 'ReturnStmt' && named(x) ? x : undefined;
 }
 
-/** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */
 /** A setting named as a connection's TLS mode: `SSLMode`, `tls_mode`, `sslmode`. */
 const TLS_MODE_NAME = /(?:ssl|tls)[-_]?mode$/i;
 
@@ -979,6 +978,7 @@ function selectsConnectionMode(pkg: PackageInfo, cond: Expr): boolean {
   return (named(x.x) && pkg.constValue(x.y) !== undefined) || (named(x.y) && pkg.constValue(x.x) !== undefined);
 }
 
+/** Whether some operand of a chain of `&&` (parentheses removed) satisfies `test`. */
 function someConjunct(e: Expr, test: (x: Expr) => boolean): boolean {
   return conjuncts(e).some(test);
 }

@@ -124,18 +124,19 @@ func NewServer(clients *x509.CertPool) *http.Server {
         if (kv) literals.push({ lit, kv, fields, ...(key !== undefined && { key }) });
       },
       AssignStmt(assign) {
-        // `cfg, err := newClientConfig(ca)`: the first result
-        if (assign.rhs.length === 1 && assign.lhs.length > 1 && (assign.tok === ':=' || assign.tok === '=')) {
-          const call = unparen(assign.rhs[0]!);
-          const lit = call.kind === 'CallExpr' ? returnedConfigLiteral(pkg, call) : undefined;
-          if (lit) built.set(keyOf(assign, assign.lhs[0]!), { call: call as CallExpr, fields: lit });
+        if (assign.tok === ':=' || assign.tok === '=') {
+          // `cfg := clientConfig(ca)`, `cfg, err := loadConfig(pem)` (the first result)
+          const pairs = assign.lhs.length === assign.rhs.length ? assign.rhs.map((r, i) => [assign.lhs[i]!, r] as const) : assign.rhs.length === 1 ? [[assign.lhs[0]!, assign.rhs[0]!] as const] : [];
+          for (const [lhs, rhs] of pairs) {
+            const call = unparen(rhs);
+            const fields = call.kind === 'CallExpr' ? returnedConfigLiteral(pkg, call) : undefined;
+            if (fields) built.set(keyOf(assign, lhs), { call: call as CallExpr, fields });
+          }
         }
         if (assign.lhs.length !== assign.rhs.length) return;
         if (assign.tok === ':=' || assign.tok === '=') {
           assign.rhs.forEach((rhs, i) => {
             const call = unparen(rhs);
-            const lit = call.kind === 'CallExpr' ? returnedConfigLiteral(pkg, call) : undefined;
-            if (lit) built.set(keyOf(assign, assign.lhs[i]!), { call: call as CallExpr, fields: lit });
             if (call.kind !== 'CallExpr' || call.args.length > 0 || call.fun.kind !== 'SelectorExpr' || call.fun.sel.name !== 'Clone') return;
             if (!isTLSConfig(pkg, call.fun.x)) return;
             clones.set(keyOf(assign, assign.lhs[i]!), { call, source: keyOf(assign, call.fun.x) });
