@@ -196,33 +196,56 @@ function receivedFields(pkg: PackageInfo, ch: Expr, following: Set<Node>): Field
 interface ChannelFlow {
   /** Values sent on the field's channels. */
   readonly sends: Expr[];
-  /** The field is given something other than `make(...)` somewhere: other channels' values may arrive. */
+  /**
+   * The field's channel may carry values this index does not see: the field
+   * is given something other than `make(...)`, or its channel is handed on
+   * (passed, returned, stored, its address taken), where others may send on it.
+   */
   aliased: boolean;
 }
 
-/** Per field of the package that holds channels: what is sent on it and whether it only holds channels made for it. */
+/**
+ * Per channel-typed field of the package: what the package sends on it,
+ * and whether that is all it can carry. A use of the field is a send, a
+ * receive, a `range`, `len`/`cap`/`close`, or a `make(...)` given to it;
+ * any other use hands the channel on.
+ */
 const channelFields = perPackage((pkg): ReadonlyMap<Obj, ChannelFlow> => {
   const out = new Map<Obj, ChannelFlow>();
-  const flowOf = (e: Expr): ChannelFlow | undefined => {
-    const x = unparen(e);
-    const f = x.kind === 'SelectorExpr' ? pkg.objectOf(x.sel) : x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-    if (!f?.isField) return undefined;
-    let flow = out.get(f);
-    if (!flow) out.set(f, (flow = { sends: [], aliased: false }));
-    return flow;
+  const channelField = (x: Expr): Obj | undefined => {
+    const id = x.kind === 'SelectorExpr' ? x.sel : x.kind === 'Ident' ? x : undefined;
+    const f = id && pkg.objectOf(id);
+    return f?.isField && underlying(pkg.typeOfObj(f), pkg.info).kind === 'chan' ? f : undefined;
   };
-  const given = (target: Expr, value: Expr): void => {
-    const v = unparen(value);
-    if (v.kind === 'CallExpr' && isBuiltinCall(pkg, v, 'make')) return;
-    const flow = flowOf(target);
-    if (flow) flow.aliased = true;
+  const isMake = (e: Expr): boolean => { const v = unparen(e); return v.kind === 'CallExpr' && isBuiltinCall(pkg, v, 'make'); };
+  /** Whether the field expression `x` (its parent `p`) is used only as a channel of the package. */
+  const channelUse = (x: Expr, p: Node | null): boolean => {
+    switch (p?.kind) {
+      case 'SendStmt': return p.chan === x;
+      case 'UnaryExpr': return p.op === '<-';
+      case 'RangeStmt': return p.x === x;
+      case 'ParenExpr': return channelUse(p, pkg.parentOf(p));
+      case 'CallExpr': return ['len', 'cap', 'close'].some((b) => isBuiltinCall(pkg, p, b));
+      case 'AssignStmt': {
+        const i = p.lhs.indexOf(x);
+        return i >= 0 && p.lhs.length === p.rhs.length && isMake(p.rhs[i]!);
+      }
+      case 'KeyValueExpr': return p.key === x && isMake(p.value);
+      default: return false;
+    }
   };
   for (const file of pkg.files) {
+    const note = (x: Expr, p: Node | null): void => {
+      const f = channelField(x);
+      if (!f) return;
+      let flow = out.get(f);
+      if (!flow) out.set(f, (flow = { sends: [], aliased: false }));
+      if (p?.kind === 'SendStmt' && p.chan === x) flow.sends.push(p.value);
+      if (!channelUse(x, p)) flow.aliased = true;
+    };
     const visit = (n: Node): void => {
-      if (n.kind === 'SendStmt') flowOf(n.chan)?.sends.push(n.value);
-      else if (n.kind === 'AssignStmt' && n.lhs.length === n.rhs.length) n.lhs.forEach((l, i) => given(l, n.rhs[i]!));
-      else if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident') given(n.key, n.value);
-      else if (n.kind === 'UnaryExpr' && n.op === '&') { const f = flowOf(n.x); if (f) f.aliased = true; }
+      if (n.kind === 'SelectorExpr') note(n, pkg.parentOf(n));
+      else if (n.kind === 'KeyValueExpr' && n.key.kind === 'Ident') note(n.key, n);
       forEachChild(n, visit);
     };
     visit(file.ast);

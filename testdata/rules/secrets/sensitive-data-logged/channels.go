@@ -60,3 +60,20 @@ func configure(ref string) {
 	authed.Options.Proxy.Password = os.Getenv("PROXY_PASSWORD")
 	log.Printf("configured %+v", authed) // want "log.Printf logs `authed`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
 }
+
+// A channel field handed to a worker: the worker may send anything on it.
+type relay struct {
+	out chan *registry.Registry
+}
+
+func forward(ch chan<- *registry.Registry, ref string) {
+	ch <- &registry.Registry{Host: ref, Options: registry.Options{Proxy: registry.Proxy{Password: os.Getenv("PROXY_PASSWORD")}}}
+}
+
+func (r *relay) run(ref string) {
+	r.out = make(chan *registry.Registry, 1)
+	go forward(r.out, ref)
+	r.out <- registry.WithProxyURL(ref, "https://proxy")
+	reg := <-r.out
+	log.Printf("relayed %+v", reg) // want "log.Printf logs `reg`, a whole `Registry` value, and its field `Options.Proxy.Password` is printed in clear"
+}
