@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../engine/errors.js';
 import { SEVERITIES } from '../engine/finding.js';
+import { DEFAULT_FAIL_ON } from '../engine/policy.js';
 import { CATALOG } from '../rules/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { VERSION } from '../version.js';
@@ -38,7 +39,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       .argument('[paths...]', 'files, directories or patterns like ./... and ./pkg/...')
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
       .option('-o, --output <file>', 'write the report to a file instead of stdout')
-      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES, 'none']))
+      .addOption(new Option('--fail-on <severity>', `exit 1 when a finding is at least this severe (default: the policy's fail-on, else ${DEFAULT_FAIL_ON})`).choices([...SEVERITIES, 'none']))
       .addOption(listOption('--enable <rules>', 'enable rules or families (comma-separated, repeatable)'))
       .addOption(listOption('--disable <rules>', 'disable rules or families (comma-separated, repeatable)'))
       .option('-c, --config <file>', 'policy file (default: redline.yaml found from the scan root upwards)')

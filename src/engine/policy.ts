@@ -85,12 +85,15 @@ export interface Policy {
   readonly build: BuildTarget;
 }
 
+/** The `fail-on` of a policy that does not set one, and of the built-in policy. */
+export const DEFAULT_FAIL_ON = 'high' satisfies Severity;
+
 /** The policy in force without a redline.yaml: every rule on at its default severity. */
 export function defaultPolicy(dir: string): Policy {
   return {
     dir,
     version: 'default',
-    failOn: 'high',
+    failOn: DEFAULT_FAIL_ON,
     rules: [],
     exclude: [],
     excludeMatcher: createPathMatcher([], dir),
@@ -170,7 +173,7 @@ export function parsePolicy(text: string, where: { file: string; shownAs: string
     file: where.file,
     dir,
     version: input.version,
-    failOn: input['fail-on'] ?? 'high',
+    failOn: input['fail-on'] ?? DEFAULT_FAIL_ON,
     rules,
     exclude,
     excludeMatcher: createPathMatcher(exclude, dir),

@@ -33,6 +33,10 @@ describe('redline scan', () => {
     const r = await cli(['scan', './examples/payments-gateway/...', '--fail-on', 'critical', '--disable', 'secrets,cgo,tls', '--jobs', '1']);
     expect(r.code).toBe(0);
   });
+  it('says in its help which severity fails a scan by default', async () => {
+    const r = await cli(['scan', '--help']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain("at least this severe (default: the policy's fail-on, else high)");
+  });
   it('names a missing path and exits 2', async () => {
     const r = await cli(['scan', './no-such-dir/...']);
     expect(r.code).toBe(2);
