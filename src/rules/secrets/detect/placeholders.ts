@@ -67,13 +67,14 @@ export function isNameLike(raw: string): boolean {
 
 /**
  * A value made of plain words and short numbers (`100-continue`,
- * `Basic_Auth.v2`, `body-type-1part`): a label, not a machine-generated secret, which mixes
- * cases and digits inside its runs.
+ * `Basic_Auth.v2`, `body-type-1part`, `API_PRIVATE_KEy` with its caps lock
+ * released a letter early): a label, not a machine-generated secret, which
+ * mixes cases and digits inside its runs.
  */
 function isWordsAndNumbers(value: string): boolean {
   const parts = value.split(/[-_.:/+]/);
   if (parts.length < 2) return false;
-  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|v?[0-9]{1,4}|[0-9]{1,2}[a-z]{2,})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
+  return parts.every((p) => /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|[A-Z]{2,}[a-z]{1,2}|v?[0-9]{1,4}|[0-9]{1,2}[a-z]{2,})$/.test(p)) && parts.some((p) => /^[A-Za-z]{3,}$/.test(p));
 }
 
 /**

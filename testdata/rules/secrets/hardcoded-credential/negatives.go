@@ -14,10 +14,11 @@ const (
 	PropertyNameSnmpGroupWriteView = "Snmp Group Write View"
 	passwordResetRoute             = "/api/v1/password/reset"
 	// environment variable and header names
-	httpTokenEnvVar = "DATAGATE_MCP_HTTP_TOKEN"
-	apiKeyEnv       = "MY_SECRET1"
-	authTokenHeader = "X-Auth-Token"
-	tokenHeader     = "Authorization"
+	httpTokenEnvVar   = "DATAGATE_MCP_HTTP_TOKEN"
+	apiKeyEnv         = "MY_SECRET1"
+	settingPrivateKey = "CONN_PRIVATE_KEy" // an option name whose last word missed the caps lock
+	authTokenHeader   = "X-Auth-Token"
+	tokenHeader       = "Authorization"
 	// signature scheme names put in front of a signed Authorization header
 	Authorization    = "ACMEPAY2-SHA256-RSA2048"
 	authScheme       = "TC3-HMAC-SHA256"
