@@ -38,14 +38,15 @@ const PASS_QUALIFIERS = new Set([
 /**
  * Words before `token` that make it something other than a credential:
  * pagination cursors, idempotency and cancellation tokens, lexer tokens,
- * rate-limiter tokens, CSRF tokens (random per form, not a credential).
+ * rate-limiter tokens, CSRF tokens (random per form, not a credential),
+ * workflow engines' serialized locators (`BranchToken`, `TaskToken`).
  */
 const NOT_CREDENTIAL_TOKENS = new Set([
   'page', 'next', 'prev', 'previous', 'continuation', 'continue', 'resume', 'sync', 'cursor', 'pagination', 'marker',
   'cancel', 'cancellation', 'idempotency', 'csrf', 'xsrf', 'lexer', 'lex', 'parser', 'parse', 'end', 'start', 'first',
   'last', 'current', 'cur', 'peek', 'lookahead', 'expected', 'unexpected', 'split', 'word', 'rate', 'bucket', 'limiter',
   'fencing', 'stop', 'done', 'quit', 'wait', 'notify', 'sort', 'search', 'syntax', 'json', 'xml', 'html', 'yaml',
-  'cluster', 'discovery', 'challenge',
+  'cluster', 'discovery', 'challenge', 'branch', 'task',
 ]);
 
 /** Credential-shaped names of identifiers: StoreKit's `appAccountToken` is a UUID that ties a purchase to an account. */

@@ -525,3 +525,20 @@ func createWithGeneratedPassword(req *createRequest, other *createRequest) error
 }
 
 func generatePasswordErr(n int) (string, error) { return "", nil }
+
+// Tokens that locate or identify work, not credentials: a branch of an event history, a task to complete.
+type historyBranch struct {
+	BranchToken []byte
+	Events      []int64
+}
+
+type pollResponse struct {
+	TaskToken []byte
+	Attempt   int32
+	AuthToken string
+}
+
+func logWorkTokens(b *historyBranch, resp *pollResponse) {
+	log.Printf("branch mismatch: %+v", b)
+	log.Printf("polled %+v", resp) // want "a whole `pollResponse` value, and its field `AuthToken` is printed in clear"
+}
