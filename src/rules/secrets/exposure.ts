@@ -74,7 +74,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced
   const t = pkg.typeOf(e);
-  if ((isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb)) || isRequestDump(pkg, e)) return { kind: 'headers' };
+  if ((isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb) && !onlyPlainHeadersSet(pkg, e as SelectorExpr)) || isRequestDump(pkg, e)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
   if (structType) {
     let fields = sensitiveFields(pkg, t, v.rendering, v.verb, s, 0, new Set(), isApiObject(pkg, t));
@@ -499,6 +499,69 @@ function isRequestHeader(pkg: PackageInfo, e: Expr): boolean {
   if (e.kind !== 'SelectorExpr' || e.sel.name !== 'Header') return false;
   const x = deref(pkg.typeOf(e.x));
   return x.kind === 'named' && x.pkg === 'net/http' && x.name === 'Request';
+}
+
+/** `net/http` and `net/http/httptest` functions that make a request with no headers. */
+const REQUEST_MAKERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['net/http', new Set(['NewRequest', 'NewRequestWithContext'])],
+  ['net/http/httptest', new Set(['NewRequest'])],
+]);
+
+/** Header names that may carry a credential: `Authorization`, `Cookie`, `X-Api-Key`, `X-Auth-Token`, `X-Signature`. */
+const CREDENTIAL_HEADER = /auth|cookie|key|token|secret|session|sign|pass|cred|bearer/i;
+
+/**
+ * `req.Header` of a request the function itself makes with no headers
+ * (`req, err := http.NewRequest(...)`) and, before the log, only gives
+ * headers whose constant names carry no credential (`req.Header.Set("Range",
+ * ...)`) or reads: nothing else touches `req` first (no `SetBasicAuth`, no
+ * signer or helper it is passed to), nor later in a loop around the log
+ * that does not make the request anew.
+ */
+function onlyPlainHeadersSet(pkg: PackageInfo, header: SelectorExpr): boolean {
+  const base = unparen(header.x);
+  const req = base.kind === 'Ident' ? pkg.objectOf(base) : undefined;
+  if (req?.kind !== 'var' || req.isParam || req.isField || req.isPackageLevel || !req.decl) return false;
+  const values = assignedValues(pkg, req);
+  const madeEmpty = (a: Expr): boolean => {
+    const x = unparen(a);
+    if (x.kind !== 'CallExpr' || !firstResultOf(pkg, x, req)) return false;
+    const c = pkg.calleeOf(x);
+    return c.kind === 'func' && REQUEST_MAKERS.get(c.pkg)?.has(c.name) === true;
+  };
+  if (values.length === 0 || !values.every(madeEmpty)) return false;
+  const fn = pkg.enclosingFunc(header);
+  if (!fn) return false;
+  // a loop around the log that does not declare the request anew brings later uses back before the next log
+  let inLoop = false;
+  for (let n = pkg.parentOf(header); n && n !== fn && !inLoop; n = pkg.parentOf(n)) {
+    inLoop = (n.kind === 'ForStmt' || n.kind === 'RangeStmt') && n.start > req.decl.start;
+  }
+  return usesOf(pkg, fn, req).every((use) => {
+    if (use === base || (use.start > header.start && !inLoop)) return true;
+    return isPlainHeaderUse(pkg, use) || isAssignedRequest(pkg, use);
+  });
+}
+
+/** `req.Header.Set("Range", v)`, `.Add`, `.Del`, `.Get`, `req.Header.Get(...)`, or a read of another field (`req.URL`, `req.Method`). */
+function isPlainHeaderUse(pkg: PackageInfo, use: Node): boolean {
+  const sel = pkg.parentOf(use);
+  if (sel?.kind !== 'SelectorExpr' || sel.x !== use) return false;
+  const above = pkg.parentOf(sel);
+  if (sel.sel.name !== 'Header') return !(above?.kind === 'CallExpr' && above.fun === sel) && !(above?.kind === 'AssignStmt' && above.lhs.includes(sel));
+  const method = above?.kind === 'SelectorExpr' && above.x === sel ? above : undefined;
+  const call = method && pkg.parentOf(method);
+  if (!method || call?.kind !== 'CallExpr' || call.fun !== method) return false;
+  if (method.sel.name === 'Get' || method.sel.name === 'Values' || method.sel.name === 'Del') return true;
+  if (method.sel.name !== 'Set' && method.sel.name !== 'Add') return false;
+  const name = call.args[0] && constString(pkg, call.args[0]);
+  return name !== undefined && !CREDENTIAL_HEADER.test(name);
+}
+
+/** The request variable as the target of its own making (`req, err = http.NewRequest(...)`). */
+function isAssignedRequest(pkg: PackageInfo, use: Node): boolean {
+  const p = pkg.parentOf(use);
+  return p?.kind === 'AssignStmt' && p.lhs.includes(use as Expr);
 }
 
 /** `net/http/httputil` functions whose result is a request in wire form, headers included. */

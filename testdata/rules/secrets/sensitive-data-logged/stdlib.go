@@ -381,3 +381,33 @@ func (m *sessionModule) replay(user, pass string, attempts int) {
 	args := []interface{}{user, pass}
 	m.Info("user=%s password=%s", args...)
 }
+
+// A request made here with no headers holds only those the function gives it before the log.
+func fetchRange(ctx context.Context, url, apiKey, user, password string, n int64) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return
+	}
+	req.Header.Set("Range", fmt.Sprintf("bytes=0-%d", n-1))
+	log.Printf("fetching %s with headers %v", req.URL, req.Header)
+
+	keyed, _ := http.NewRequest(http.MethodGet, url, nil)
+	keyed.Header.Set("X-Api-Key", apiKey)
+	log.Printf("headers %v", keyed.Header) // want "log.Printf logs `keyed.Header`, all the HTTP headers"
+
+	basic, _ := http.NewRequest(http.MethodGet, url, nil)
+	basic.SetBasicAuth(user, password)
+	log.Printf("headers %v", basic.Header) // want "log.Printf logs `basic.Header`, all the HTTP headers"
+
+	retried, _ := http.NewRequest(http.MethodGet, url, nil)
+	for i := 0; i < 3; i++ {
+		log.Printf("attempt %d headers %v", i, retried.Header) // want "log.Printf logs `retried.Header`, all the HTTP headers"
+		retried.SetBasicAuth(user, password)
+	}
+	for i := 0; i < 3; i++ {
+		fresh, _ := http.NewRequest(http.MethodGet, url, nil)
+		log.Printf("attempt %d headers %v", i, fresh.Header)
+		fresh.SetBasicAuth(user, password)
+		_, _ = http.DefaultClient.Do(fresh)
+	}
+}
