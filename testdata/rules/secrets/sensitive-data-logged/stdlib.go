@@ -1,6 +1,7 @@
 package logged
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"log/slog"
