@@ -770,7 +770,7 @@ const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|
  * closure). An explicit opt-in by whoever runs the program or calls it.
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
-  const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && INSECURE_NAME.test(source.slice(x.start, x.end));
+  const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && (INSECURE_NAME.test(source.slice(x.start, x.end)) || readFromNamedSetting(pkg, x));
   // a switch, or a setting named so compared with a value that turns it on: `os.Getenv("MICRO_TLS_INSECURE") == "true"`
   const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && (turnedOn(x) || isSet(x)));
   const turnedOn = (x: ast.BinaryExpr) => x.op === '==' && (
@@ -795,6 +795,9 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     if (p.kind === 'IfStmt' && child === p.else && p.cond) {
       const c = unparen(p.cond);
       if (c.kind === 'Ident' && pkg.objectOf(c)?.isParam) switchedOff = true;
+      // the `else` of a switch tested off is its branch turned on: `if !b.SkipVerify { safe } else { here }`, `if cfg.VerifyTLS { ... } else { here }`
+      if (c.kind === 'UnaryExpr' && c.op === '!' && namedSwitch(unparen(c.x))) return `${shortText(source, unparen(c.x), 50)} is set`;
+      if (verifySwitch(source, c)) return `${shortText(source, c, 50)} is false`;
     }
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       const hit = conjuncts(p.cond).find(named);
@@ -827,6 +830,22 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
 }
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/**
+ * A local variable only ever given the value of a setting named as
+ * insecure, read by its name: `on, _ := cmd.Flags().GetBool("skip-cert-checks")`,
+ * `v := viper.GetBool("tls.insecure")`.
+ */
+function readFromNamedSetting(pkg: PackageInfo, x: Expr): boolean {
+  if (x.kind !== 'Ident') return false;
+  const v = pkg.objectOf(x);
+  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  const values = assignedValues(pkg, v);
+  return values.length > 0 && values.every((a) => {
+    const c = unparen(a);
+    return c.kind === 'CallExpr' && c.args.length > 0 && isStringConst(pkg, c.args[0]!, insecureValue);
+  });
+}
 
 /** A constant that says it turns verification off, by its value (`"skip-verify"`) or by its name (`TLSModeNoVerify` of an iota enum, `sslModeInsecure`). */
 function insecureConstant(pkg: PackageInfo, e: Expr): boolean {

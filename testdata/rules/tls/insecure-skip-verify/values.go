@@ -182,6 +182,54 @@ func providerClient(o ProviderOptions) *http.Client {
 	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}
 }
 
+// The else of a switch tested off is the branch for the switch turned on.
+type BackendCheck struct {
+	URL           string
+	TLSSkipVerify bool
+	VerifyTLS     bool
+}
+
+func backendTransport(b *BackendCheck) *http.Transport {
+	if !b.TLSSkipVerify {
+		return &http.Transport{}
+	} else {
+		return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when b.TLSSkipVerify is set: an explicit"
+	}
+}
+
+func verifyingTransport(b *BackendCheck) *http.Transport {
+	if b.VerifyTLS {
+		return &http.Transport{}
+	} else {
+		return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off when b.VerifyTLS is false: an explicit"
+	}
+}
+
+// The else of a skip switch runs when the switch is off: a bug, not an opt-in.
+func invertedElse(b *BackendCheck) *http.Transport {
+	if b.TLSSkipVerify {
+		return &http.Transport{}
+	} else {
+		return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+}
+
+// A local read from a setting named as insecure is that switch: `on, _ := flags.GetBool("skip-cert-checks")`.
+type settings struct{ values map[string]bool }
+
+func (s *settings) GetBool(name string) (bool, error) { return s.values[name], nil }
+
+func upstreamTransport(s *settings) *http.Transport {
+	tr := &http.Transport{}
+	if on, _ := s.GetBool("skip-cert-checks"); on {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when on is set: an explicit"
+	}
+	if on, _ := s.GetBool("compress"); on {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return tr
+}
+
 // A transport named for what it is, kept for when an administrator turns verification off.
 var insecureTransport = &http.Transport{
 	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
