@@ -31,10 +31,11 @@ export default defineRule({
       loopback: 'TLS certificate verification is off for connections to this machine (`{condition}`): they do not cross the network, but any local process that takes the port first can impersonate the peer. Where you can, trust the local server\'s certificate (RootCAs) instead of skipping verification.',
       zeroValue: 'TLS certificate verification is off unless {field} is true: InsecureSkipVerify is its negation, so a {owner} whose {name} keeps its zero value (false) accepts any certificate for any host, and anyone on the network path can impersonate the peer. If configuration fills {field}, make sure it defaults to true there; better, make the safe setting the zero value (an opt-out switch such as InsecureSkipVerify, false by default).',
       skipIgnoresRoots: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so the RootCAs this config also sets are never consulted, and anyone on the network path can impersonate the peer and read or change the traffic. Remove InsecureSkipVerify: crypto/tls then verifies the peer against those RootCAs.',
+      inverted: 'TLS certificate verification is off exactly when it is asked for: InsecureSkipVerify takes the value of {name}, a switch named for verifying, so turning it on (or a default of true) accepts any certificate for any host, and anyone on the network path can impersonate the peer. Negate it: `InsecureSkipVerify: !{name}`.',
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
-      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`, kingpin\'s `Flag(name, help).Default("true").Bool()` and `BoolVar`, where a kingpin Bool flag without a default is `false`: `InsecureSkipVerify: !*sslVerify` with a `--ssl-verify` flag that defaults to false is reported), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice). A negated verification switch (`InsecureSkipVerify: !o.EnableHostVerification`, a boolean field named for verifying or validating) that no code of the package sets to `true` is reported at low severity: verification is off wherever the switch keeps its zero value.',
+      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`, kingpin\'s `Flag(name, help).Default("true").Bool()` and `BoolVar`, where a kingpin Bool flag without a default is `false`: `InsecureSkipVerify: !*sslVerify` with a `--ssl-verify` flag that defaults to false is reported), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice). A verification switch given as is (`InsecureSkipVerify: p.SSLVerify`, a boolean named for verifying or validating, not for skipping or disabling it) turns verification off exactly when it is asked for and is reported whatever its value, with a message that says to negate it. A negated verification switch (`InsecureSkipVerify: !o.EnableHostVerification`, a boolean field named for verifying or validating) that no code of the package sets to `true` is reported at low severity: verification is off wherever the switch keeps its zero value.',
       why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships; a flag or option that defaults to `true` ships it to every deployment that does not override it.',
       fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`. An "insecure" flag, if you must keep one, should default to `false`.',
       bad: `package client
@@ -86,6 +87,11 @@ func NewClient(ca *x509.CertPool) *http.Client {
 
     /** `config`: the tls.Config literal, or the base of the assigned field. */
     const check = (range: Node, value: Expr, config: Expr) => {
+      const inverted = verifySwitchUnnegated(pkg, value);
+      if (inverted) {
+        if (!isDeadCode(pkg, range, { unsetFields: true }) && !onlyServerConfig(pkg, config)) ctx.report({ range, messageId: 'inverted', data: { name: exprText(file.source, inverted) } });
+        return;
+      }
       const constant = isConstTrue(pkg, value);
       const trues = constant ? [] : resolveValues(pkg, value, file.isTest).values.filter((v) => v.value.kind === 'bool' && v.value.value);
       const truth = trues[0];
@@ -212,6 +218,20 @@ function negatedVerifySwitch(pkg: PackageInfo, value: Expr, inTest: boolean): { 
   if (resolveValues(pkg, inner, inTest).values.some((v) => v.value.kind === 'bool' && v.value.value)) return undefined;
   const owner = pkg.namedOf(o.ownerType ?? pkg.typeOf(inner.x));
   return { field: owner ? `${owner.name}.${o.name}` : o.name, name: o.name, owner: owner ? owner.name : 'value' };
+}
+
+/**
+ * `InsecureSkipVerify: p.SSLVerify`: a boolean named for verifying (not
+ * for skipping or turning it off) given as is, so verification is off
+ * exactly when it is asked for.
+ */
+function verifySwitchUnnegated(pkg: PackageInfo, value: Expr): Expr | undefined {
+  const x = unparen(value);
+  const id = x.kind === 'Ident' ? x : x.kind === 'SelectorExpr' ? x.sel : undefined;
+  if (!id || !/verif|validat/i.test(id.name) || isInsecureName(id.name) || /disabl|skip|ignor|off|not|without|insecure|none|un(verif|validat)/i.test(id.name)) return undefined;
+  const o = pkg.objectOf(id);
+  if (o?.kind !== 'var') return undefined;
+  return isBoolean(underlying(pkg.typeOf(x), pkg.info)) ? x : undefined;
 }
 
 /** How the source comes to make the field true (the source itself is false when the field negates it). */

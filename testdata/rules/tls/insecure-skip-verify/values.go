@@ -230,6 +230,20 @@ func upstreamTransport(s *settings) *http.Transport {
 	return tr
 }
 
+// A switch named for verifying, given as is, turns verification off exactly when it is asked for.
+type gitlabProvider struct {
+	SSLVerify      bool
+	VerifyDisabled bool
+}
+
+func (p *gitlabProvider) transport() *http.Transport {
+	return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: p.SSLVerify}} // want "tls/insecure-skip-verify: TLS certificate verification is off exactly when it is asked for: InsecureSkipVerify takes the value of p.SSLVerify.*Negate it: `InsecureSkipVerify: !p.SSLVerify`"
+}
+
+func (p *gitlabProvider) optOut() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: p.VerifyDisabled}
+}
+
 // A transport named for what it is, kept for when an administrator turns verification off.
 var insecureTransport = &http.Transport{
 	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
