@@ -219,7 +219,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const LOOPBACK_ADDRESS = /^(?:(?:127\.0\.0\.1|localhost|\[::1\]):|(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?:[:/?#]|$))/;
 
 /** Functions that listen on their address argument (its index). */
-const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypto/tls.Listen', 1], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0]]);
+const LISTENS: ReadonlyMap<string, number> = new Map([
+  ['net.Listen', 1], ['crypto/tls.Listen', 1], ['(net.ListenConfig).Listen', 2], ['net/http.ListenAndServe', 0], ['net/http.ListenAndServeTLS', 0],
+]);
 
 /**
  * Per package, every address it listens on (not a loopback one): the
@@ -229,18 +231,24 @@ const LISTENS: ReadonlyMap<string, number> = new Map([['net.Listen', 1], ['crypt
 const listenedAddresses = perPackage((pkg): { texts: ReadonlySet<string>; vars: ReadonlySet<Obj> } => {
   const texts = new Set<string>();
   const vars = new Set<Obj>();
-  const add = (arg: Expr): void => {
+  const add = (arg: Expr, viaParam = false): void => {
     const e = unparen(arg);
     const file = pkg.fileOf(e);
     if (!file || isLoopbackAddress(pkg, e)) return;
     const o = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
-    if (o?.kind === 'var') vars.add(o);
-    else if (e.kind !== 'Ident') texts.add(exprText(file.source, e));
+    if (o?.kind === 'var') {
+      vars.add(o);
+      // the parameter of a package function that listens on it: `n.open(n.cfg.RPCAddr)` for `func (n *node) open(where string)`
+      if (o.isParam && !viaParam && o.func?.kind === 'FuncDecl') {
+        const i = paramObjects(pkg, o.func).indexOf(o);
+        for (const call of packageCallsOf(pkg, o.func) ?? []) if (i >= 0 && call.args[i]) add(call.args[i]!, true);
+      }
+    } else if (e.kind !== 'Ident') texts.add(exprText(file.source, e));
   };
   for (const body of pkg.res.bodies.values()) {
     for (const call of body.calls) {
       const c = pkg.calleeOf(call);
-      const at = c.kind === 'func' ? LISTENS.get(c.key) : undefined;
+      const at = c.kind === 'func' || c.kind === 'method' ? LISTENS.get(pkg.calleeKey(c) ?? '') : undefined;
       const arg = at === undefined ? undefined : call.args[at];
       if (arg) add(arg);
     }
