@@ -888,6 +888,12 @@ function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefine
       case 'CompositeLit': literal = true; continue;
       case 'ParenExpr': continue;
       case 'UnaryExpr': if (p.op === '&') continue; return undefined;
+      // handed to a constructor of the package, whose result is bound: `InsecureTransport: newTransport(&tls.Config{...})`
+      case 'CallExpr': {
+        const c = p.args.includes(child as Expr) ? pkg.calleeOf(p) : undefined;
+        if (literal && (c?.kind === 'func' || c?.kind === 'method') && c.pkg === pkg.importPath) continue;
+        return undefined;
+      }
       case 'KeyValueExpr':
         if (p.value !== child) return undefined;
         if (literal && p.key.kind === 'Ident' && INSECURE_NAME.test(p.key.name)) return p.key.name;

@@ -244,6 +244,23 @@ func (p *gitlabProvider) optOut() *tls.Config {
 	return &tls.Config{InsecureSkipVerify: p.VerifyDisabled}
 }
 
+// A transport built by the package's own constructor and kept under a name that says what it is.
+type proxyTransports struct {
+	Transport         http.RoundTripper
+	InsecureTransport http.RoundTripper
+}
+
+func newProxyTransport(cfg *tls.Config) *http.Transport {
+	return &http.Transport{TLSClientConfig: cfg}
+}
+
+var transports = proxyTransports{
+	Transport:         newProxyTransport(nil),
+	InsecureTransport: newProxyTransport(&tls.Config{InsecureSkipVerify: true}), // want "tls/insecure-skip-verify: TLS certificate verification is off when InsecureTransport is used: an explicit"
+}
+
+var defaultTransport = newProxyTransport(&tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+
 // A transport named for what it is, kept for when an administrator turns verification off.
 var insecureTransport = &http.Transport{
 	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
