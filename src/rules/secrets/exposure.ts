@@ -99,7 +99,7 @@ function textualExposure(pkg: PackageInfo, v: LoggedValue, e: Expr, s: ExposureS
   if (v.key !== undefined) {
     const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
-    const nameWins = (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(e) && !abbreviates(name, v.key))
+    const nameWins = (name !== undefined && !GENERIC_VALUE_NAMES.has(name.toLowerCase()) && !isDirectRead(convertedOperand(pkg, e)) && !abbreviates(name, v.key))
       || (e.kind === 'CallExpr' && describes(calledName(e) ?? ''));
     if (keyed && !nameWins && !isErrorText(pkg, e)) return { kind: 'keyed', noun: keyed, key: v.key, inFormat: v.keyInFormat === true };
     if (nameWins) return null;
@@ -164,6 +164,11 @@ const BOOLEAN_OPERATORS = new Set(['!', '&&', '||', '==', '!=', '<', '<=', '>', 
 /** A negation, comparison or logical operation: its value is a boolean even where its operands' types are unknown. */
 function isBooleanOperation(e: Expr): boolean {
   return (e.kind === 'UnaryExpr' || e.kind === 'BinaryExpr') && BOOLEAN_OPERATORS.has(e.op);
+}
+
+/** The operand of a conversion (`string(hashedPassword)`), else the expression itself. */
+function convertedOperand(pkg: PackageInfo, e: Expr): Expr {
+  return e.kind === 'CallExpr' && e.args.length === 1 && pkg.calleeOf(e).kind === 'conversion' ? unparen(e.args[0]!) : e;
 }
 
 /** A value read from a request or config by key, whose key the logger's key repeats. */

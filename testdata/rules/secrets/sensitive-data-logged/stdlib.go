@@ -270,7 +270,12 @@ func capturedLogin(user, pass string, attempts int) {
 	log.Printf("password=%s attempts=%d", maskAll(pass), attempts) // a masking call: its own name says what it prints
 	log.Printf("password length=%d", len(pass))
 	log.Printf("GET %s?user=%s&password=%s", "/login", user, pass) // want "secrets/sensitive-data-logged: log.Printf logs `pass` labelled \"password\""
+	hashedPassword := []byte(hashOf(pass))
+	log.Printf("user=%s password=%s", user, string(hashedPassword)) // a converted value keeps its name, which says it is a hash
+	log.Printf("user=%s password=%s", user, string(pass))           // want "secrets/sensitive-data-logged: log.Printf logs `string\\(pass\\)` labelled \"password\""
 }
+
+func hashOf(s string) string { return s }
 
 func firstOf(s string) string { return s }
 
