@@ -559,8 +559,14 @@ function isPlainHeaderUse(pkg: PackageInfo, use: Node): boolean {
   if (!method || call?.kind !== 'CallExpr' || call.fun !== method) return false;
   if (method.sel.name === 'Get' || method.sel.name === 'Values' || method.sel.name === 'Del') return true;
   if (method.sel.name !== 'Set' && method.sel.name !== 'Add') return false;
-  const name = call.args[0] && constString(pkg, call.args[0]);
+  const arg = call.args[0] && unparen(call.args[0]);
+  // a constant, or one of a package Redline does not read, by its name (`headers.Range`)
+  const name = arg && (constString(pkg, arg) ?? (arg.kind === 'SelectorExpr' && isPackageName(pkg, arg.x) ? arg.sel.name : undefined));
   return name !== undefined && !CREDENTIAL_HEADER.test(name);
+}
+
+function isPackageName(pkg: PackageInfo, e: Expr): boolean {
+  return e.kind === 'Ident' && pkg.objectOf(e)?.kind === 'pkgname';
 }
 
 /** The request variable as the target of its own making (`req, err = http.NewRequest(...)`). */

@@ -4,6 +4,7 @@ go 1.22
 
 require (
 	example.com/audit v0.0.0
+	example.com/httpheaders v0.0.0
 	github.com/go-kit/log v0.0.0
 	github.com/hashicorp/go-hclog v0.0.0
 	github.com/rs/zerolog v0.0.0
@@ -14,6 +15,7 @@ require (
 
 replace (
 	example.com/audit => ./_stubs/audit
+	example.com/httpheaders => ./_stubs/httpheaders
 	github.com/go-kit/log => ./_stubs/gokit
 	github.com/hashicorp/go-hclog => ./_stubs/hclog
 	github.com/rs/zerolog => ./_stubs/zerolog

@@ -1,0 +1,3 @@
+module example.com/httpheaders
+
+go 1.22

@@ -1,0 +1,7 @@
+// Package httpheaders names HTTP headers.
+package httpheaders
+
+const (
+	Range         = "Range"
+	Authorization = "Authorization"
+)
