@@ -94,7 +94,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
 /** The exposure of a textual value: by its name, its key or label, or what it is built from. */
 function textualExposure(pkg: PackageInfo, v: LoggedValue, e: Expr, s: ExposureSettings, part: boolean): Exposure | null {
   const name = nameOfValue(pkg, e);
-  const named = name !== undefined ? credentialName(name, s) : null;
+  const named = name !== undefined && !namesAction(e, name) ? credentialName(name, s) : null;
   if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
@@ -240,6 +240,20 @@ function abbreviates(name: string, key: string): boolean {
 export function credentialName(name: string, s: ExposureSettings, strict = true): string | null {
   if (s.ignoreNames.some((r) => r.test(name))) return null;
   return sensitiveName(name, s.extraNames, strict)?.noun ?? null;
+}
+
+/** Verbs that, first in the name of a variable or field, name how to get a credential, not the credential. */
+const ACTION_VERBS = new Set(['fetch', 'load', 'read', 'lookup', 'resolve', 'retrieve', 'obtain', 'acquire']);
+
+/**
+ * A variable or field named for an action on a credential
+ * (`fetchVaultToken` holding `"env:VAULT_TOKEN"` or `"file:/path"`): it
+ * holds how to get one. A call so named (`fetchToken()`) returns one.
+ */
+function namesAction(e: Expr, name: string): boolean {
+  if (e.kind !== 'Ident' && e.kind !== 'SelectorExpr') return false;
+  const words = splitWords(name);
+  return words.length > 1 && ACTION_VERBS.has(words[0]!);
 }
 
 /** `pwd` is also the working directory: not when it comes from os.Getwd or filepath. */

@@ -542,3 +542,17 @@ func logWorkTokens(b *historyBranch, resp *pollResponse) {
 	log.Printf("branch mismatch: %+v", b)
 	log.Printf("polled %+v", resp) // want "a whole `pollResponse` value, and its field `AuthToken` is printed in clear"
 }
+
+// A variable named for fetching a credential holds where to fetch it from ("env:NAME", "file:/path").
+type vaultSource struct {
+	fetchVaultToken string
+	vaultToken      string
+}
+
+func (v *vaultSource) describe() {
+	log.Printf("vault token source: %s", v.fetchVaultToken)
+	log.Printf("vault token: %s", v.vaultToken)   // want "log.Printf logs `v.vaultToken`"
+	log.Printf("vault token: %s", loadAPIToken()) // want "log.Printf logs `loadAPIToken\\(\\)`"
+}
+
+func loadAPIToken() string { return "" }
