@@ -751,6 +751,27 @@ function unverifiedConnectionMode(pkg: PackageInfo, sw: ast.SwitchStmt, clause: 
   return known ? clause.list[0] : undefined;
 }
 
+/**
+ * The condition under which a node runs when it selects a connection mode
+ * that encrypts without verifying the server: libpq's `prefer` or
+ * `require`, MySQL's `preferred` (`case "require":` of a switch on a
+ * setting that also knows a verifying mode), or TLS modes of the
+ * configuration picked by a condition (`if config.SSLMode == 2 || config.SSLMode == 3 {`).
+ */
+export function unverifiedModeCondition(pkg: PackageInfo, source: string, n: Node): string | undefined {
+  let child: Node = n;
+  for (let p = pkg.parentOf(n); p && p.kind !== 'FuncDecl'; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'IfStmt' && child === p.body && p.cond && selectsConnectionMode(pkg, p.cond)) return shortText(source, p.cond, 50);
+    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
+      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
+      if (sw?.kind !== 'SwitchStmt' || !sw.tag || p.list.some((v) => insecureConstant(pkg, v))) continue;
+      const value = unverifiedConnectionMode(pkg, sw, p);
+      if (value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
+    }
+  }
+  return undefined;
+}
+
 /** Whether a name says its switch turns something insecure on (`InsecureSkipVerify`, `skipTLSVerify`, `trustAll`). */
 export function isInsecureName(name: string): boolean {
   return INSECURE_NAME.test(name);

@@ -154,7 +154,7 @@ func pgTLS(sslmode string) *tls.Config {
 	case "verify-ca", "verify-full":
 		return &tls.Config{MinVersion: tls.VersionTLS12}
 	case "allow", "prefer", "require":
-		return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when sslmode is \"allow\""
+		return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when sslmode is \"allow\": a connection mode that encrypts without verifying"
 	}
 	return &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 }
@@ -165,7 +165,7 @@ type providerConfig struct{ SSLMode int }
 func providerTLS(c providerConfig) *tls.Config {
 	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
 	if c.SSLMode == 2 || c.SSLMode == 3 {
-		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when c.SSLMode == 2 \\|\\| c.SSLMode == 3: an explicit"
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when c.SSLMode == 2 \\|\\| c.SSLMode == 3: a connection mode that encrypts without verifying"
 	}
 	if c.SSLMode > 1 {
 		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"

@@ -145,7 +145,7 @@ func (c *dsnConfig) normalize() {
 	case "skip-verify":
 		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"skip-verify\": an explicit"
 	case "preferred": // the MySQL driver's mode that encrypts without verifying, as libpq's "prefer"
-		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"preferred\": an explicit"
+		c.TLS = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when c.TLSMode is \"preferred\": a connection mode that encrypts without verifying"
 	}
 }
 
