@@ -22,6 +22,8 @@ export default defineRule({
     since: '0.1.0',
     messages: {
       load: '{callback} loads certificate material on every TLS handshake: {what} runs each time a connection negotiates TLS, so every handshake pays disk I/O and key parsing (a flood of handshakes becomes a flood of file reads), and a handshake that lands while the files are being rotated fails. Load the certificate once and serve it from a cache (an atomic.Pointer[tls.Certificate], or a map under a sync.RWMutex), reloading on a timer or a file-change signal.',
+      clientLoad: '{callback} loads certificate material on every TLS handshake this client makes: {what} runs each time it opens a connection, so each new connection pays disk I/O and key parsing, and one that lands while the files are being rotated fails. Only the program\'s own connections trigger it, so the cost is bounded. Load the certificate once and serve it from a cache (an atomic.Pointer[tls.Certificate]), reloading on a timer or a file-change signal.',
+      clientLoadVia: '{callback} is {what}, which loads certificate material on every call, that is on every TLS handshake this client makes: each new connection pays disk I/O and key parsing, and one that lands while the files are being rotated fails. Only the program\'s own connections trigger it, so the cost is bounded. Load the certificate once and serve it from a cache (an atomic.Pointer[tls.Certificate]), reloading on a timer or a file-change signal.',
       loadVia: '{callback} is {what}, which loads certificate material on every call, that is on every TLS handshake: every handshake pays disk I/O and key parsing, and one that lands while the files are being rotated fails. Load the certificate once and serve it from a cache (an atomic.Pointer[tls.Certificate], or a map under a sync.RWMutex), reloading on a timer or a file-change signal.',
     },
     docs: {
@@ -80,7 +82,7 @@ func NewServer(cache *certCache) *http.Server {
 	}
 }
 `,
-      limits: 'A load counts as "on a cache miss" when a branch on long-lived state decides whether it runs: a receiver field, a captured or package-level variable, an `atomic.Value`/`atomic.Pointer`, a map lookup under a lock, or a call into module code. A branch on such state that is not a cache (a feature switch) also hides the load. Loads in goroutines started by the callback and in nested function literals (`sync.Once`) are not counted. Across packages, a function counts as loading on every call when its own body does so directly or through functions of its own package.',
+      limits: 'A `GetClientCertificate` callback runs only for the connections the program itself opens, which no one else can multiply: its findings are low. A load counts as "on a cache miss" when a branch on long-lived state decides whether it runs: a receiver field, a captured or package-level variable, an `atomic.Value`/`atomic.Pointer`, a map lookup under a lock, or a call into module code. A branch on such state that is not a cache (a feature switch) also hides the load. Loads in goroutines started by the callback and in nested function literals (`sync.Once`) are not counted. Across packages, a function counts as loading on every call when its own body does so directly or through functions of its own package.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -90,11 +92,14 @@ func NewServer(cache *certCache) *http.Server {
     const reported = new Set<Node>();
 
     const check = (site: Node, callback: string, value: Expr) => {
+      // a client's callback runs only for the connections the program itself opens: no one else can multiply it
+      const client = callback === 'GetClientCertificate';
+      const clientLevel = client ? ({ severity: 'low' } as const) : {};
       for (const target of callbackTargets(pkg, value, 0)) {
         if ('key' in target) {
           if (pkg.hasFuncFact(target.key, LOADS_CERT_PER_CALL) && !reported.has(site)) {
             reported.add(site);
-            ctx.report({ range: site, messageId: 'loadVia', data: { callback, what: target.name } });
+            ctx.report({ range: site, messageId: client ? 'clientLoadVia' : 'loadVia', data: { callback, what: target.name }, ...clientLevel });
           }
           continue;
         }
@@ -107,8 +112,9 @@ func NewServer(cache *certCache) *http.Server {
         reported.add(range);
         ctx.report({
           range,
-          messageId: 'load',
+          messageId: client ? 'clientLoad' : 'load',
           data: { callback, what: load.what },
+          ...clientLevel,
           ...(!here && loadFile && { related: [{ range: load.call, file: loadFile, message: `${load.what} runs here on every call` }] }),
           ...(here && range !== site && site.start !== load.call.start && pkg.fileOf(site) === file && { related: [{ range: site, message: `installed as ${callback} here` }] }),
         });

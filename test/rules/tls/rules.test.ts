@@ -78,6 +78,7 @@ describe('severities', async () => {
   const versions = await scan({ cwd: FIXTURES, paths: ['./tls/weak-version/...'], jobs: 1 });
   const suites = await scan({ cwd: FIXTURES, paths: ['./tls/weak-cipher-suites/...'], jobs: 1 });
   const keylog = await scan({ cwd: FIXTURES, paths: ['./tls/key-log-writer/...'], jobs: 1 });
+  const handshakes = await scan({ cwd: FIXTURES, paths: ['./tls/per-handshake-cert-load/...'], jobs: 1 });
 
   it('lowers deliberate settings in tests one step', () => {
     expect(at(isv, 'tls/insecure-skip-verify/client_test.go', 'InsecureSkipVerify: true', 'tls/insecure-skip-verify').severity).toBe('medium');
@@ -100,6 +101,13 @@ describe('severities', async () => {
     expect(at(keylog, 'tls/key-log-writer/keylog.go', 'KeyLogWriter: w}', 'tls/key-log-writer').severity).toBe('high');
     expect(at(keylog, 'tls/key-log-writer/keylog.go', 'cfg.KeyLogWriter = f', 'tls/key-log-writer').severity).toBe('medium');
     expect(at(keylog, 'tls/key-log-writer/keylog.go', 'KeyLogWriter: s.KeyLogger', 'tls/key-log-writer').severity).toBe('medium');
+  });
+
+  it('reports loads in a server callback at medium, in a client callback (only the program\'s own connections) low', () => {
+    const server = at(handshakes, 'tls/per-handshake-cert-load/loads.go', 'cert, err := tls.LoadX509KeyPair(certFile, keyFile)', 'tls/per-handshake-cert-load');
+    expect(server.severity).toBe('medium');
+    const client = at(handshakes, 'tls/per-handshake-cert-load/loads.go', 'data, err := os.ReadFile(caFile)', 'tls/per-handshake-cert-load');
+    expect([client.severity, client.message]).toEqual(['low', expect.stringContaining('every TLS handshake this client makes')]);
   });
 
   it('points at where an indirect value is set', () => {
