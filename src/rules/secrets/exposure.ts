@@ -55,9 +55,36 @@ const MASKING: Readonly<Record<Rendering, readonly string[]>> = {
 /** Verbs that never show a value's content. */
 const OPAQUE_VERBS = new Set(['T', 'p', '*']);
 
+/**
+ * The longest prefix of a value that counts as a redacted form of it (the
+ * form the messages recommend): too little of a credential to use it.
+ */
+const SHORT_PREFIX = 12;
+
 /** Whether a logger shows the content of a value (not for `%T`, `%p`, a `*` width, or a short `%.4s`). */
 export function showsContent(v: LoggedValue): boolean {
-  return !(v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= 8)));
+  return !(v.verb && (OPAQUE_VERBS.has(v.verb.verb) || (v.verb.precision !== undefined && v.verb.precision <= SHORT_PREFIX)));
+}
+
+/**
+ * A short prefix of a value, `tok[:6]`, alone or between constants
+ * (`tok[:6] + "..."`): a redacted form, not the value.
+ */
+function isShortPrefix(pkg: PackageInfo, e: Expr): boolean {
+  const x = unparen(e);
+  if (x.kind === 'BinaryExpr' && x.op === '+') {
+    const parts = sumOperands(x);
+    return parts.some((p) => unparen(p).kind === 'SliceExpr') && parts.every((p) => pkg.constValue(p) !== undefined || isShortPrefix(pkg, p));
+  }
+  if (x.kind !== 'SliceExpr' || x.max !== null || x.high === null) return false;
+  const low = x.low === null ? 0n : constInt(pkg, x.low);
+  const high = constInt(pkg, x.high);
+  return low === 0n && high !== undefined && high <= BigInt(SHORT_PREFIX);
+}
+
+function constInt(pkg: PackageInfo, e: Expr): bigint | undefined {
+  const c = pkg.constValue(e);
+  return c?.kind === 'int' ? c.value : undefined;
 }
 
 /**
@@ -70,6 +97,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (v.rendering === 'stringer') return null;
   if (!showsContent(v)) return null;
   const e = unparen(v.expr);
+  if (isShortPrefix(pkg, e)) return null; // `tok[:6] + "..."`: the redacted form
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced

@@ -556,3 +556,11 @@ func (v *vaultSource) describe() {
 }
 
 func loadAPIToken() string { return "" }
+
+// A short prefix is the redacted form the messages recommend; a longer slice still shows the credential.
+func logTokenPrefixes(accessToken string) {
+	log.Printf("AccessToken: %s", accessToken[:10]+"...")
+	log.Printf("access token %.12s", accessToken)
+	log.Printf("AccessToken: %s", accessToken[:24])  // want "log.Printf logs `accessToken\\[:24\\]`"
+	log.Printf("AccessToken: %s", accessToken[4:10]) // want "log.Printf logs `accessToken\\[4:10\\]`"
+}
