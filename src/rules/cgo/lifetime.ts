@@ -171,6 +171,26 @@ function isConversion(pkg: PackageInfo, call: ast.CallExpr): boolean {
   }
   return false;
 }
+/** C library functions that only read or write through their pointer arguments during the call (never `putenv`, which keeps its string). */
+const LIBC_BORROWERS = new Set([
+  'strlen', 'strnlen', 'strcmp', 'strncmp', 'strcasecmp', 'strncasecmp', 'strchr', 'strrchr', 'strstr', 'strcpy', 'strncpy', 'strcat', 'strncat',
+  'memcpy', 'memmove', 'memcmp', 'memset', 'puts', 'fputs', 'printf', 'fprintf', 'sprintf', 'snprintf', 'sscanf', 'perror',
+  'atoi', 'atol', 'atoll', 'atof', 'strtol', 'strtoul', 'strtoll', 'strtoull', 'strtod', 'getenv', 'setenv', 'unsetenv',
+  'fopen', 'freopen', 'open', 'creat', 'stat', 'lstat', 'access', 'unlink', 'remove', 'mkdir', 'rmdir', 'rename', 'opendir', 'chdir',
+  'chmod', 'chown', 'truncate', 'realpath', 'fwrite', 'fread', 'write', 'read', 'send', 'recv', 'dlopen', 'dlsym', 'inet_pton',
+  'inet_addr', 'gethostbyname', 'getaddrinfo', 'system', 'setlocale', 'syslog',
+]);
+
+/**
+ * Whether Redline knows what the C function a call names does with its
+ * pointer arguments: defined in the package's preamble or C files, or a C
+ * library function that only borrows them. Otherwise borrowing is assumed.
+ */
+export function knowsCFunction(pkg: PackageInfo, call: ast.CallExpr): boolean {
+  const n = cCallName(pkg, call);
+  return n === undefined || n in CGO_KNOWN || LIBC_BORROWERS.has(n) || pkg.cgoDecls().funcs.get(n)?.defined === true;
+}
+
 const CGO_KNOWN: Record<string, true> = { CString: true, CBytes: true, GoString: true, GoStringN: true, GoBytes: true, free: true, malloc: true, calloc: true, realloc: true, strdup: true };
 
 /**

@@ -2,7 +2,7 @@ import type { CallExpr, Node } from '../../syntax/ast.js';
 import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import { defineRule, type FixReport, type RelatedReport } from '../../engine/rule.js';
-import { CGO_RULE_BASE, cgoAnalysis, freeCallText, leaksOf, loopsAround, varName, type Leak, type Tracked } from './lifetime.js';
+import { CGO_RULE_BASE, cgoAnalysis, freeCallText, knowsCFunction, leaksOf, loopsAround, varName, type Leak, type Tracked } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
 const related = (l: Leak, name: string, fn: Tracked['fn']): RelatedReport => ({
@@ -80,6 +80,7 @@ export default defineRule({
       never: 'C memory from {alloc} in `{name}` is never freed; Go\'s garbage collector never frees C memory, so every call leaks it. Free it with {free} when done (`defer {freeCall}` right after the allocation), or hand it to an owner that frees it.',
       discarded: 'The result of {alloc} is discarded, so the C memory it allocates can never be freed. Keep the pointer and release it with {free}, or remove the call.',
       element: 'C memory from {alloc} is stored in `{slice}`, whose elements nothing frees and which never leaves this function: Go\'s garbage collector never frees C memory, so every call leaks it. Free the elements when done, for example `defer func() { for _, p := range {slice} { {freeCall} } }()` after filling the slice.',
+      borrowedAssumed: 'C memory from {alloc} is passed straight to {callee} and never freed. Redline cannot see the definition of {callee} and assumes, as for most C APIs, that it only borrows the pointer: then every call leaks the memory. If {callee} takes ownership and frees it later, list it under `takes-ownership` in the policy; otherwise keep the pointer in a variable and `defer {free}(…)` it.',
       borrowed: 'C memory from {alloc} is passed straight to {callee}, which does not keep it, and is never freed; Go\'s garbage collector never frees C memory, so every call leaks it. Keep the pointer in a variable and `defer {free}(…)` it.',
     },
     docs: {
@@ -134,7 +135,7 @@ func Check(pan string) error {
 	return nil
 }
 `,
-      limits: 'Ownership ends, without a finding, when the pointer is returned, stored in a field, a global, a slice or map element (except an element of a local slice that nothing frees and that never leaves the function — only stored into, read by C calls, `C.set_options(n, &cKeys[0])`, and measured with `len` — which is reported) or a composite literal, sent on a channel, freed by a goroutine it is handed to, or passed to a function that keeps it: a module function whose facts say so, a preamble function that stores or frees it, a C function named like a deallocator (`*_free`, `*_destroy`...), a C function handed a destructor callback along with the pointer (`C.closure_new(p, (*[0]byte)(C.closure_destructor))`, `C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free))`), or one listed in `takes-ownership`. A function that returns its pointer argument (a converting wrapper: a preamble function `return (gchar *)s;`, or `func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`) is followed like a conversion: its result is the same memory. Headers of the package\'s own directory that a preamble includes (`#include "helpers.h"`) are read like the preamble, and so are the C sources (`*.c`, up to 1 MB each) cgo compiles with the package, where functions a preamble only declares are defined; C functions declared only in other headers (system headers, other directories) are assumed to borrow their arguments; list those that keep pointers in `takes-ownership`. Memory whose variable has its address taken or that is passed to a function value, an interface method or a third-party function outside the module is not followed. Only panics by the builtin `panic` count as leaking exits (not `os.Exit` or `log.Fatal`, which end the process).',
+      limits: 'Ownership ends, without a finding, when the pointer is returned, stored in a field, a global, a slice or map element (except an element of a local slice that nothing frees and that never leaves the function — only stored into, read by C calls, `C.set_options(n, &cKeys[0])`, and measured with `len` — which is reported) or a composite literal, sent on a channel, freed by a goroutine it is handed to, or passed to a function that keeps it: a module function whose facts say so, a preamble function that stores or frees it, a C function named like a deallocator (`*_free`, `*_destroy`...), a C function handed a destructor callback along with the pointer (`C.closure_new(p, (*[0]byte)(C.closure_destructor))`, `C.sqlite3_result_text(ctx, p, n, (*[0]byte)(C.free))`), or one listed in `takes-ownership`. A function that returns its pointer argument (a converting wrapper: a preamble function `return (gchar *)s;`, or `func gstring(s *C.char) *C.gchar { return C.to_gstr(s) }`) is followed like a conversion: its result is the same memory. Headers of the package\'s own directory that a preamble includes (`#include "helpers.h"`) are read like the preamble, and so are the C sources (`*.c`, up to 1 MB each) cgo compiles with the package, where functions a preamble only declares are defined; C functions declared only in other headers (system headers, other directories) are assumed to borrow their arguments (a pointer passed straight to one is then reported at medium, with a message that says it is an assumption; common C library functions such as `puts`, `strlen` or `fopen` are known to borrow); list those that keep pointers in `takes-ownership`. Memory whose variable has its address taken or that is passed to a function value, an interface method or a third-party function outside the module is not followed. Only panics by the builtin `panic` count as leaking exits (not `os.Exit` or `log.Fatal`, which end the process).',
     },
     options: cgoOptions,
   },
@@ -152,7 +153,9 @@ func Check(pan string) error {
             return;
           case 'borrowed': {
             const callee = ctx.file.source.slice(t.origin.call.fun.start, t.origin.call.fun.end);
-            ctx.report({ range: call, messageId: 'borrowed', data: { ...data, callee } });
+            // an assumption about a function whose definition is out of sight: less certain
+            if (knowsCFunction(ctx.pkg, t.origin.call)) ctx.report({ range: call, messageId: 'borrowed', data: { ...data, callee } });
+            else ctx.report({ range: call, messageId: 'borrowedAssumed', data: { ...data, callee }, severity: 'medium' });
             return;
           }
           case 'element': {
