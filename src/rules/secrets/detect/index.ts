@@ -8,7 +8,7 @@ import { isAwsSecretName, sensitiveName } from './names.js';
 import { isDocumentedExampleKey, isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 import { findPrivateKey, findToken, githubChecksumOk } from './tokens.js';
 
-export { aboutCredential, credentialLikeName, isSecretName, namedAsMadeUp, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
+export { aboutCredential, credentialLikeName, isSecretName, namedAsMadeUp, namedAsUnusable, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder, isSpelledDummyPassword } from './placeholders.js';

@@ -102,6 +102,15 @@ const NOT_SENSITIVE_WORDS = new Set([
 /** Words anywhere in a name that say the value is made up (`fakeAPIToken` served by a test double, `sampleSignature` in documentation, `PasswordFixtures` of a test database). */
 const MADE_UP_WORDS = new Set(['fake', 'mock', 'dummy', 'stub', 'example', 'sample', 'placeholder', 'fixture', 'fixtures']);
 
+/** Words that say a token cannot authenticate: `InvalidSignatureToken`, `expiredJWT`, `TokenWithBadSignature`. */
+const UNUSABLE_WORDS = new Set(['invalid', 'expired', 'revoked', 'malformed', 'tampered', 'forged', 'unsigned', 'bogus']);
+
+/** Whether a name says its token is one that no verifier accepts (a fixture for the rejecting path). */
+export function namedAsUnusable(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((w, i) => UNUSABLE_WORDS.has(w) || ((w === 'bad' || w === 'wrong') && words[i + 1] === 'signature'));
+}
+
 /** Whether a name says its value is made up: a fake, a sample, an example. */
 export function namedAsMadeUp(name: string): boolean {
   return splitWords(name).some((w) => MADE_UP_WORDS.has(w));

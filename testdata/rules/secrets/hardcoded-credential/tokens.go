@@ -98,3 +98,10 @@ type account struct {
 var AccountFixtures = map[string]account{
 	"dave": {UID: "uqh8i9j0k1l2m3n4", Password: "xq7RtVb2LmN9sKw4PzD8hYc3JfG6aE1u"},
 }
+
+// A JWT named as one no verifier accepts is a fixture for the failing path.
+const (
+	InvalidSignatureToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsImlhdCI6MTcwMDAwMDAwMH0.2k9hOVSc2CUlKM55Nv4mMHMOkh3lYPT4N9Uo4RlME-C"
+	TokenWithBadSignature = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsImlhdCI6MTcwMDAwMDAwMH0.2k9hOVSc2CUlKM55Nv4mMHMOkh3lYPT4N9Uo4RlME-C"
+	signatureJWT          = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsImlhdCI6MTcwMDAwMDAwMH0.2k9hOVSc2CUlKM55Nv4mMHMOkh3lYPT4N9Uo4RlME-C" // want "JSON Web Token"
+)
