@@ -215,6 +215,13 @@ const EXAMPLE_HOST = /(^|\.)(example\.(com|org|net)|example|invalid|test)$|(^|\.
  * placeholder, template or format verb, not a well-known default (`guest`,
  * `postgres`, the user name repeated), not on a documentation host.
  */
+/**
+ * Sentry's hosted ingestion: a DSN's `public:secret@` pair only submits
+ * events, and Sentry ignores the secret half (deprecated since Sentry 9);
+ * its documentation calls DSNs safe to publish.
+ */
+const SENTRY_HOST = /^(?:[\w-]+\.)*(?:ingest\.)?sentry\.io(?::\d+)?$/i;
+
 export function findUrlCredential(value: string): UrlCredential | null {
   const m = URL_WITH_USERINFO.exec(value);
   if (!m) return null;
@@ -223,6 +230,7 @@ export function findUrlCredential(value: string): UrlCredential | null {
   const host = m[4]!;
   if (isPlaceholder(password) || /^[$%{<*]/.test(password) || password.length < 4) return null;
   if (DUMMY_PASSWORDS.has(password.toLowerCase()) || isUserRepeated(password, user) || isSpelledDummyPassword(password) || EXAMPLE_HOST.test(host)) return null;
+  if (SENTRY_HOST.test(host)) return null;
   const start = m.index + m[1]!.length + 3 + user.length + 1;
   return { start, end: start + password.length, scheme: m[1]!.toLowerCase(), user, host };
 }

@@ -44,6 +44,9 @@ const (
 	noPassword  = "https://git@github.com/org/repo.git"
 	plain       = "https://db.internal:5432/orders"
 	changeme    = "postgres://app:changeme@db.internal/app"
+	// Sentry DSNs only submit events, and Sentry ignores their secret half: public by design
+	sentryDSN = "https://0f1e2d3c4b5a69788796a5b4c3d2e1f0:9a8b7c6d5e4f30211203f4e5d6c7b8a9@o123.ingest.sentry.io/4242424"
+	notSentry = "https://0f1e2d3c4b5a69788796a5b4c3d2e1f0:9a8b7c6d5e4f30211203f4e5d6c7b8a9@sentry.io.evil.internal/42" // want "secrets/credential-in-url"
 )
 
 // Built at run time.
