@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { decideFile, type BuildTarget } from '../semantics/build-target.js';
+import { decideFile, readFileHeader, type BuildTarget } from '../semantics/build-target.js';
 import type { ModuleResolver } from '../semantics/module.js';
 import type { DiscoveredFile } from './discover.js';
 import { readFileHead } from './file-head.js';
@@ -107,7 +107,7 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
   }
   const packages = [...groups.values()]
     .map((g): PlannedPackage => {
-      const cFiles = g.imports.has('C') ? cFilesIn(g.dir) : [];
+      const cFiles = g.imports.has('C') ? cFilesIn(g.dir, target) : [];
       return { importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports], ...(cFiles.length > 0 && { cFiles }) };
     })
     .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
@@ -118,15 +118,25 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
 
 /**
  * The C files of a directory: headers its cgo preambles may include with
- * `#include "name.h"`, and sources cgo compiles with the package (where the
- * functions a preamble only declares are defined).
+ * `#include "name.h"`, and the sources cgo compiles with the package for
+ * the target (where the functions a preamble only declares are defined):
+ * like go/build, a `.c` file whose `_GOOS`/`_GOARCH` name suffix or build
+ * constraint excludes it is not compiled (`sink_darwin.c` on linux).
  */
-function cFilesIn(dir: string): string[] {
+function cFilesIn(dir: string, target: BuildTarget): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.h') || n.endsWith('.c')).sort(compareStrings).map((n) => path.join(dir, n));
+  const built = (n: string): boolean => {
+    if (!n.endsWith('.c')) return true;
+    try {
+      return decideFile(n, readFileHeader(path.join(dir, n)), target).included;
+    } catch {
+      return true; // unreadable: reported where it is read
+    }
+  };
+  return names.filter((n) => (n.endsWith('.h') || n.endsWith('.c')) && built(n)).sort(compareStrings).map((n) => path.join(dir, n));
 }
