@@ -193,7 +193,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveryResult {
     const below = !t.recursive && lister.goFilesUnder(t.root, true, include).some((abs) => path.dirname(abs) !== t.root && kept(abs));
     empty.push({ arg: args[i]!, below });
   });
-  if (found.size === 0) throw new NoGoFilesError(empty);
+  if (found.size === 0) throw new NoGoFilesError(empty, lister.warnings);
   for (const e of empty) lister.warnings.push(`${e.arg} matched no Go files${e.below ? `; ${belowHint(e.arg)}` : ''}`);
 
   options.onListed?.(found.size);
@@ -253,7 +253,14 @@ class Lister {
       return listed.filter((f) => f.startsWith(prefix) && (recursive || path.dirname(f) === root));
     }
     this.listings.push({ root, via: 'walk' });
-    return walkGoFiles(root, recursive, include, isWithin(this.cwd, root) ? this.cwd : root, (dir, code) => this.warnings.push(`cannot read ${relativeSlash(this.cwd, dir)} (${code}); its files are not scanned`));
+    const hidden: string[] = [];
+    const files = walkGoFiles(root, recursive, include, isWithin(this.cwd, root) ? this.cwd : root, (dir, code) => this.warnings.push(`cannot read ${relativeSlash(this.cwd, dir)} (${code}); its files are not scanned`), hidden);
+    const withGo = hidden.filter(holdsGoFiles);
+    if (withGo.length > 0) {
+      const named = withGo.slice(0, 3).map((d) => relativeSlash(this.cwd, d)).join(', ') + (withGo.length > 3 ? ` and ${withGo.length - 3} more` : '');
+      this.warnings.push(`${named}: skipped, a .gitignore ignores ${withGo.length === 1 ? 'it' : 'them'}; outside a git work tree Redline cannot tell tracked files from ignored ones. Scan from a git checkout, or name the directory as an argument`);
+    }
+    return files;
   }
 
   private gitToplevel(dir: string): string | undefined {
@@ -326,7 +333,7 @@ function listRepository(root: string, warnings: string[]): string[] {
  * that cannot be read is reported to `unreadable` (the walk itself would
  * skip it silently).
  */
-function walkGoFiles(root: string, recursive: boolean, include: IncludeFlags, ignoreTop: string, unreadable: (dir: string, code: string) => void): string[] {
+function walkGoFiles(root: string, recursive: boolean, include: IncludeFlags, ignoreTop: string, unreadable: (dir: string, code: string) => void, gitignored: string[]): string[] {
   const gitignore = new GitignoreTree(ignoreTop);
   const readable = (dirPath: string): boolean => {
     try {
@@ -339,9 +346,25 @@ function walkGoFiles(root: string, recursive: boolean, include: IncludeFlags, ig
   };
   const builder = new fdir()
     .withFullPaths()
-    .exclude((name, dirPath) => skippedElement(name, true, include) || gitignore.ignored(dirPath, true) || !readable(dirPath))
+    .exclude((name, dirPath) => {
+      if (skippedElement(name, true, include)) return true;
+      if (gitignore.ignored(dirPath, true)) {
+        gitignored.push(dirPath);
+        return true;
+      }
+      return !readable(dirPath);
+    })
     .filter((p, isDir) => !isDir && p.endsWith('.go') && !gitignore.ignored(p, false));
   return (recursive ? builder : builder.withMaxDepth(0)).crawl(root).sync();
+}
+
+/** Whether a directory directly holds `.go` files (a package a `.gitignore` pattern may hide by mistake). */
+function holdsGoFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((n) => n.endsWith('.go'));
+  } catch {
+    return false;
+  }
 }
 
 /** `.gitignore` files of a tree, loaded lazily, with git's precedence (deeper files win). */

@@ -80,12 +80,13 @@ export interface EmptyArgument {
 /** No argument matched a Go file: a mistyped path or the wrong directory, which must not pass as a clean scan. */
 export class NoGoFilesError extends InputError {
   readonly args: readonly string[];
-  constructor(empty: readonly EmptyArgument[]) {
+  /** `notes`: what discovery noticed on the way (a directory a .gitignore hides), said after the error. */
+  constructor(empty: readonly EmptyArgument[], notes: readonly string[] = []) {
     const args = empty.map((e) => e.arg);
     const hints = empty.filter((e) => e.below).map((e) => belowHint(e.arg));
     super('no-go-files', [{
-      message: `no Go files in ${args.join(', ')}: ${hints.length > 0 ? hints.join('; ') : 'check the paths and the directory redline runs in (vendor/, testdata/, hidden directories and generated files are skipped unless included)'}`,
-    }]);
+      message: `no Go files in ${args.join(', ')}: ${hints.length > 0 ? hints.join('; ') : 'check the paths and the directory redline runs in (vendor/, testdata/, hidden directories and generated files are skipped unless included, and so, outside a git work tree, are paths a .gitignore ignores)'}`,
+    }, ...notes.map((message) => ({ message }))]);
     this.args = args;
   }
 }

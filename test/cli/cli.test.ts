@@ -167,6 +167,21 @@ describe('what a scan is given', () => {
     expect(some.stderr).toContain('warning: ./docs/... matched no Go files');
   });
 
+  it('says which packages a .gitignore hides outside a git work tree', async () => {
+    const dir = mod({ '.gitignore': '# the built binary\ntool\n' });
+    mkdirSync(path.join(dir, 'cmd', 'tool'), { recursive: true });
+    writeFileSync(path.join(dir, 'cmd', 'tool', 'main.go'), 'package main\n\nfunc main() {}\n');
+    const none = await cli(['scan', './...'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('cmd/tool: skipped, a .gitignore ignores it; outside a git work tree');
+    writeFileSync(path.join(dir, 'lib.go'), 'package m\n');
+    const some = await cli(['scan', './...'], dir);
+    expect(some.code).toBe(0);
+    expect(some.stderr).toContain('warning: cmd/tool: skipped, a .gitignore ignores it');
+    const named = await cli(['scan', './cmd/tool', '--format', 'json'], dir);
+    expect(JSON.parse(named.stdout).summary.files).toBe(1);
+  });
+
   it('says how to scan below a directory named alone that has Go files only in its subdirectories', async () => {
     const dir = mod({ 'notes.txt': 'x' });
     mkdirSync(path.join(dir, 'pkg', 'inner'), { recursive: true });
