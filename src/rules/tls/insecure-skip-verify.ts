@@ -36,7 +36,7 @@ export default defineRule({
       probe: 'TLS certificate verification is off on connections that only read the peer\'s certificate: no other data crosses them, but the certificate they read is whatever a machine in the middle presents. Expected in a certificate inspector or a TLS probe; do not trust what it returns (add it to a pool, pin it, call it valid) without verifying it.',
     },
     docs: {
-      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`, kingpin\'s `Flag(name, help).Default("true").Bool()` and `BoolVar`, where a kingpin Bool flag without a default is `false`: `InsecureSkipVerify: !*sslVerify` with a `--ssl-verify` flag that defaults to false is reported), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice). A verification switch given as is (`InsecureSkipVerify: p.SSLVerify`, a boolean named for verifying or validating, not for skipping or disabling it) turns verification off exactly when it is asked for and is reported whatever its value, with a message that says to negate it. A negated verification switch (`InsecureSkipVerify: !o.EnableHostVerification`, a boolean field named for verifying or validating) that no code of the package sets to `true` is reported at low severity: verification is off wherever the switch keeps its zero value.',
+      finds: '`InsecureSkipVerify: true` in a `crypto/tls.Config` literal, and assignments of `true` to the field of a `tls.Config`, however the package is imported and wherever the config is nested (an `http.Transport`, a client, a dialer). Also a value that is not a constant but can be `true`: a variable assigned `true`, a flag whose default is `true` (`flag.Bool`, `flag.BoolVar`, pflag\'s `BoolP`/`BoolVarP`, kingpin\'s `Flag(name, help).Default("true").Bool()` and `BoolVar`, where a kingpin Bool flag without a default is `false`: `InsecureSkipVerify: !*sslVerify` with a `--ssl-verify` flag that defaults to false is reported), a call of a function of the package that always returns `true` (`func lenientPeers() bool { return true }`), or a field of a configuration struct of the same package that some code sets to `true` unconditionally (a default; a parser that sets it when a configuration file asks is the operator\'s choice). A verification switch given as is (`InsecureSkipVerify: p.SSLVerify`, a boolean named for verifying or validating, not for skipping or disabling it) turns verification off exactly when it is asked for and is reported whatever its value, with a message that says to negate it. A negated verification switch (`InsecureSkipVerify: !o.EnableHostVerification`, a boolean field named for verifying or validating) that no code of the package sets to `true` is reported at low severity: verification is off wherever the switch keeps its zero value.',
       why: 'With `InsecureSkipVerify` set, a TLS client accepts any certificate chain and any host name. The connection is still encrypted, but to whoever answers: a machine in the middle can present its own certificate, read every request (tokens, passwords, card data) and change every response. The setting is often added to get past a self-signed certificate in development and then ships; a flag or option that defaults to `true` ships it to every deployment that does not override it.',
       fix: 'Remove the field. To trust a private or self-signed CA, load it into a `x509.CertPool` and set `RootCAs`; to pin a certificate, verify it in `VerifyConnection`. An "insecure" flag, if you must keep one, should default to `false`.',
       bad: `package client
@@ -153,7 +153,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
     const relatedOf = (v: PossibleValue): RelatedReport => {
       const f = pkg.fileOf(v.at);
       const held = v.negated ? 'false' : 'true';
-      const message = v.source === 'flag' ? `the flag is defined here, defaulting to ${held}` : `set to ${held} here`;
+      const message = v.source === 'flag' ? `the flag is defined here, defaulting to ${held}` : v.source === 'function' ? `returns ${held} here` : `set to ${held} here`;
       return f && f !== file ? { range: v.at, file: f, message } : { range: v.at, message };
     };
 
@@ -247,6 +247,7 @@ function how(v: PossibleValue): string {
   switch (v.source) {
     case 'flag': return `defaults to ${held}`;
     case 'field': return `is set to ${held} elsewhere in the package`;
+    case 'function': return `returns ${held}`;
     default: return `is assigned ${held}`;
   }
 }

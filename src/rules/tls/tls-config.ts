@@ -7,7 +7,7 @@
  */
 import type * as ast from '../../syntax/ast.js';
 import type { CompositeLit, Expr, KeyValueExpr, Node, SelectorExpr } from '../../syntax/ast.js';
-import { forEachChild } from '../../syntax/walk.js';
+import { forEachChild, returnsOf } from '../../syntax/walk.js';
 import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
@@ -312,7 +312,7 @@ export function roleOf(pkg: PackageInfo, installed: readonly Installation[], fie
 // ---------------------------------------------------------------------------
 // Values a field may take
 
-export type ValueSource = 'constant' | 'variable' | 'flag' | 'field';
+export type ValueSource = 'constant' | 'variable' | 'flag' | 'field' | 'function';
 
 export interface PossibleValue {
   readonly value: ConstValue;
@@ -320,7 +320,7 @@ export interface PossibleValue {
   readonly at: Expr;
   /** How the value reaches the resolved expression (the first indirection). */
   readonly source: ValueSource;
-  /** For `flag` and `field` sources: the flag name or `Type.Field`. */
+  /** For `flag`, `field` and `function` sources: the flag name, `Type.Field` or the function's name. */
   readonly through?: string;
   /** The expression negates the source (`!verify`): the source holds the opposite boolean. */
   readonly negated?: boolean;
@@ -362,7 +362,7 @@ function resolve(pkg: PackageInfo, e: Expr, ctx: ResolveCtx, source: ValueSource
   switch (x.kind) {
     case 'CallExpr':
       if (x.args.length === 1 && pkg.calleeOf(x).kind === 'conversion') return resolve(pkg, x.args[0]!, next, source, through);
-      return UNKNOWN;
+      return constantResults(pkg, x, next, source, through);
     case 'UnaryExpr': {
       if (x.op !== '!') return UNKNOWN;
       const r = resolve(pkg, x.x, next, source, through);
@@ -662,6 +662,23 @@ function valueIndex(pkg: PackageInfo): ValueIndex {
 }
 
 /** Human description of where a resolved value comes from, for messages. */
+/**
+ * A call of a function declared in the package that always returns the
+ * same constant (`func useInsecureSkipVerify() bool { return true }`, the
+ * debug build's half of a build-tag pair): that constant. A function that
+ * returns different constants on different paths is a switch, not a value.
+ */
+function constantResults(pkg: PackageInfo, call: ast.CallExpr, ctx: ResolveCtx, source: ValueSource | undefined, through: string | undefined): Resolution {
+  const c = pkg.calleeOf(call);
+  const fn = c.kind === 'func' && c.pkg === pkg.importPath ? c.obj?.node : undefined;
+  if (fn?.kind !== 'FuncDecl' || !fn.body) return UNKNOWN;
+  const returns = returnsOf(fn);
+  const constants = returns.map((r) => (r.results.length === 1 ? pkg.constValue(r.results[0]!) : undefined));
+  const first = constants[0];
+  if (first === undefined || constants.some((v) => v === undefined || v.kind !== first.kind || v.value !== first.value)) return UNKNOWN;
+  return resolve(pkg, returns[0]!.results[0]!, ctx, source ?? 'function', through ?? fn.name.name);
+}
+
 export function describeSource(v: PossibleValue): string {
   const source = ((): string => {
     switch (v.source) {
@@ -669,6 +686,7 @@ export function describeSource(v: PossibleValue): string {
       case 'variable': return `the variable ${v.through ?? ''}`.trim();
       case 'flag': return `the flag ${v.through ?? ''}`.trim();
       case 'field': return `the configuration field ${v.through ?? ''}`.trim();
+      case 'function': return `the function ${v.through ?? ''}`.trim();
     }
   })();
   return v.negated ? `the negation of ${source}` : source;

@@ -334,3 +334,28 @@ func devConfig() *tls.Config {
 	}
 	return cfg
 }
+
+// A function that always returns true is that constant (a debug build's half of a build-tag pair).
+func useInsecureSkipVerify() bool { return true }
+
+func debugBuildConfig() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: useInsecureSkipVerify()} // want "tls/insecure-skip-verify: TLS certificate verification is off when useInsecureSkipVerify is called: an explicit"
+}
+
+func lenientPeers() bool { return true }
+
+func lenientConfig() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: lenientPeers()} // want "tls/insecure-skip-verify: TLS certificate verification can be off: InsecureSkipVerify takes its value from the function lenientPeers, which returns true"
+}
+
+// A function that returns true on one path only is a switch, not a value.
+func insecureInDev() bool {
+	if os.Getenv("APP_ENV") == "dev" {
+		return true
+	}
+	return false
+}
+
+func devSwitchConfig() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: insecureInDev()}
+}
