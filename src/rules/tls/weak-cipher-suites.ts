@@ -1,4 +1,4 @@
-import type { CompositeLit, Expr, Ident, Node, SliceExpr } from '../../syntax/ast.js';
+import type { CompositeLit, Expr, Ident, Node, SliceExpr, Stmt } from '../../syntax/ast.js';
 import { defineRule, type FixReport } from '../../engine/rule.js';
 import { forEachChild } from '../../syntax/walk.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
@@ -87,7 +87,7 @@ func Config(cert tls.Certificate) *tls.Config {
 	}
 }
 `,
-      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. ' + TEST_CODE_LIMITS,
+      limits: 'Lists built at run time (from configuration strings, or by looping over `tls.CipherSuites()`) are not evaluated: a suite appended only in the `case` of a switch on a run-time value, or under an `if` that compares one with a name (`case "legacy-rc4": ids = append(ids, tls.TLS_RSA_WITH_RC4_128_SHA)`), is there only when the input names it. A config whose `MinVersion` is TLS 1.3 ignores `CipherSuites` and is not reported. A config whose only use is to dial with `crypto/tls` connections that are only handshaken, asked for their state and closed — a TLS probe or scanner — is reported at low severity, with a message that says so (local variables only, as for `tls/insecure-skip-verify`). The ECDHE CBC-SHA (SHA-1) suites are not reported: Go still lists them as secure. ' + TEST_CODE_LIMITS,
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -168,7 +168,8 @@ function insecureElements(pkg: PackageInfo, e: Expr, depth: number, via?: string
     case 'Ident': {
       const o = pkg.objectOf(x);
       if (o?.kind !== 'var' || o.isParam || o.isField) return [];
-      return assignedValues(pkg, o).flatMap((a) => insecureElements(pkg, a, depth + 1, via ?? `the variable ${o.name}`));
+      // an append chosen by a name read at run time (`case "legacy-rc4": ids = append(ids, ...)`) builds the list from configuration
+      return assignedValues(pkg, o).filter((a) => !chosenByName(pkg, a)).flatMap((a) => insecureElements(pkg, a, depth + 1, via ?? `the variable ${o.name}`));
     }
     case 'CallExpr': {
       const c = pkg.calleeOf(x);
@@ -207,6 +208,33 @@ function insecureElements(pkg: PackageInfo, e: Expr, depth: number, via?: string
     default:
       return [];
   }
+}
+
+/**
+ * Whether a value is assigned only when a run-time value matches a name:
+ * inside a `case` of a `switch` on a non-constant tag, or an `if` that
+ * compares a non-constant with a string constant (`if name == "rc4" {`).
+ */
+function chosenByName(pkg: PackageInfo, value: Node): boolean {
+  const fn = pkg.enclosingFunc(value);
+  let child: Node = value;
+  for (let p = pkg.parentOf(value); p && p !== fn; child = p, p = pkg.parentOf(p)) {
+    if (p.kind === 'CaseClause' && p.body.includes(child as Stmt)) {
+      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
+      if (sw?.kind === 'SwitchStmt' && sw.tag && pkg.constValue(sw.tag) === undefined && p.list !== null) return true;
+    }
+    if (p.kind === 'IfStmt' && child === p.body && comparesWithName(pkg, p.cond)) return true;
+  }
+  return false;
+}
+
+function comparesWithName(pkg: PackageInfo, cond: Expr): boolean {
+  const x = unparen(cond);
+  if (x.kind !== 'BinaryExpr') return false;
+  if (x.op === '&&' || x.op === '||') return comparesWithName(pkg, x.x) || comparesWithName(pkg, x.y);
+  if (x.op !== '==') return false;
+  const str = (e: Expr) => pkg.constValue(e)?.kind === 'string';
+  return (str(x.x) && pkg.constValue(x.y) === undefined) || (str(x.y) && pkg.constValue(x.x) === undefined);
 }
 
 function sliceSource(pkg: PackageInfo, e: Expr): string | undefined {

@@ -125,3 +125,32 @@ func constantPrefix() *tls.Config {
 	}
 	return &tls.Config{MinVersion: tls.VersionTLS12, CipherSuites: preferred[:2]}
 }
+
+// A list built from names read at run time holds only the suites the input names.
+type suiteSpec struct{ names []string }
+
+func (s suiteSpec) suites() []uint16 {
+	ids := []uint16{}
+	for _, n := range s.names {
+		switch n {
+		case "legacy-rc4":
+			ids = append(ids, tls.TLS_RSA_WITH_RC4_128_SHA)
+		case "modern-gcm":
+			ids = append(ids, tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
+		}
+		if n == "legacy-3des" {
+			ids = append(ids, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA)
+		}
+	}
+	return ids
+}
+
+func configuredSuites(spec suiteSpec) *tls.Config {
+	return &tls.Config{CipherSuites: spec.suites()}
+}
+
+func alwaysWeak() *tls.Config {
+	suites := []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}
+	suites = append(suites, tls.TLS_RSA_WITH_RC4_128_SHA) // want "tls/weak-cipher-suites: CipherSuites enables tls.TLS_RSA_WITH_RC4_128_SHA"
+	return &tls.Config{CipherSuites: suites}
+}
