@@ -82,6 +82,13 @@ function isShortPrefix(pkg: PackageInfo, e: Expr): boolean {
   return low === 0n && high !== undefined && high <= BigInt(SHORT_PREFIX);
 }
 
+/** `strings.Repeat("*", n)`: a constant repeated, whatever the count (a mask as long as the secret). */
+function isConstantRepeat(pkg: PackageInfo, e: Expr): boolean {
+  if (e.kind !== 'CallExpr' || e.args.length !== 2 || calledName(e) !== 'Repeat') return false;
+  const c = pkg.calleeOf(e);
+  return c.kind === 'func' && (c.pkg === 'strings' || c.pkg === 'bytes') && pkg.constValue(e.args[0]!) !== undefined;
+}
+
 function constInt(pkg: PackageInfo, e: Expr): bigint | undefined {
   const c = pkg.constValue(e);
   return c?.kind === 'int' ? c.value : undefined;
@@ -98,6 +105,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (!showsContent(v)) return null;
   const e = unparen(v.expr);
   if (isShortPrefix(pkg, e)) return null; // `tok[:6] + "..."`: the redacted form
+  if (isConstantRepeat(pkg, e)) return null; // `strings.Repeat("*", len(pw))`: a mask of the same length
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced
@@ -299,6 +307,8 @@ function isWorkingDirectory(pkg: PackageInfo, e: Expr): boolean {
 
 /** Usage texts that say a flag holds where something is, not the thing: "path to the private key file". */
 const PATH_USAGE = /\b(path|file|filename|directory|dir)\b/i;
+/** Usage text of a flag that names a Kubernetes Secret or a key inside one: where the credential is kept, not the credential. */
+const SECRET_REF_USAGE = /\bkubernetes secret\b|\b(key|name) (of|in|inside|within|from) (the |a |that |this )?(kubernetes )?secret\b|\bsecret (object|resource)\b/i;
 
 /**
  * `*keyFile` of a string flag (`flag.String`, pflag's `String`/`StringP`, on
@@ -318,14 +328,15 @@ function isPathFlag(pkg: PackageInfo, e: Expr): boolean {
 /**
  * Whether a call defines a string flag (one of `names`, of flag or pflag,
  * on the package or a flag set) whose usage text, its last argument, says
- * it holds a path: `flag.String("tls-key", "", "path to the key file")`.
+ * it holds a path, `flag.String("tls-key", "", "path to the key file")`,
+ * or names a Kubernetes Secret or a key inside one (`"key inside that Secret"`).
  * With `unseen`, a call on a flag set whose type Redline cannot see (a
  * cobra command's) counts too.
  */
 function definesPathFlag(pkg: PackageInfo, call: CallExpr, names: ReadonlySet<string>, unseen: boolean): boolean {
   if (!names.has(calledName(call) ?? '') || call.args.length < 3) return false;
   const usage = constString(pkg, call.args[call.args.length - 1]!);
-  if (usage === undefined || !PATH_USAGE.test(usage)) return false;
+  if (usage === undefined || !(PATH_USAGE.test(usage) || SECRET_REF_USAGE.test(usage))) return false;
   const c = pkg.calleeOf(call);
   return c.kind === 'func' || c.kind === 'method' ? FLAG_PACKAGES.has(c.pkg) : unseen && c.kind === 'unknown';
 }

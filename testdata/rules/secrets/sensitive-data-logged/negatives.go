@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 )
 
 // Types that mask their credentials for the logger in use.
@@ -461,6 +462,26 @@ func composeFlags(fs *flag.FlagSet) {
 	_ = fs.Parse(os.Args[1:])
 	fmt.Printf("options: %+v\n", opts)
 	fmt.Printf("options: %+v\n", raw) // want "logs `raw`, a whole `rawOptions` value, and its field `HMACSecret` is printed in clear"
+}
+
+// A flag that names a Kubernetes Secret, or a key inside one, says where the credential is kept.
+type dbOptions struct {
+	DBSecretKey  string
+	AWSSecretKey string
+}
+
+func dbFlags(fs *flag.FlagSet) {
+	var opts dbOptions
+	fs.StringVar(&opts.DBSecretKey, "database-secret-key", "postgresql-root-password", "Kubernetes secret key used for database credentials")
+	fs.StringVar(&opts.AWSSecretKey, "aws-secret-key", "", "AWS secret key for the backups")
+	_ = fs.Parse(os.Args[1:])
+	fmt.Printf("options: %+v\n", opts) // want "its field `AWSSecretKey` is printed in clear"
+}
+
+// A mask as long as the secret shows only its length.
+func maskedLength(user, password string) {
+	log.Printf("user=%s password=%s", user, strings.Repeat("*", len(password)))
+	log.Printf("user=%s password=%s", user, strings.Repeat(password, 1)) // want "log.Printf logs `strings.Repeat\\(password, 1\\)`"
 }
 
 // A key-generation command prints the keys it has just made, encoded, to stdout: program output.
