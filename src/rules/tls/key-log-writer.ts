@@ -8,7 +8,7 @@ import { unparen } from '../../syntax/ast.js';
 import { importPathsOf } from '../../semantics/resolve.js';
 import { ENV_SET_VARS, envOfWriter } from './key-log-env.js';
 import { neverWritten } from '../../semantics/fields.js';
-import { isNil, shortText, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { isNil, shortText, switchOfClause, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 
 export default defineRule({
   meta: {
@@ -146,8 +146,7 @@ function enclosingCondition(pkg: PackageInfo, file: FileData, n: Node): string |
     }
     if (p.kind === 'IfStmt' && child === p.body && p.cond) return shortText(file.source, p.cond, 60);
     if (p.kind === 'CaseClause' && p.body.includes(child as never)) {
-      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      const tag = sw?.kind === 'SwitchStmt' ? sw.tag : null;
+      const tag = switchOfClause(pkg, p)?.tag ?? null;
       const first = p.list?.[0];
       if (!first) return 'no other case matches';
       return tag ? `${shortText(file.source, tag, 30)} is ${shortText(file.source, first, 30)}` : shortText(file.source, first, 60);

@@ -781,8 +781,8 @@ export function unverifiedModeCondition(pkg: PackageInfo, source: string, n: Nod
   for (let p = pkg.parentOf(n); p && p.kind !== 'FuncDecl'; child = p, p = pkg.parentOf(p)) {
     if (p.kind === 'IfStmt' && child === p.body && p.cond && selectsConnectionMode(pkg, p.cond)) return shortText(source, p.cond, 50);
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
-      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      if (sw?.kind !== 'SwitchStmt' || !sw.tag || p.list.some((v) => insecureConstant(pkg, v))) continue;
+      const sw = switchOfClause(pkg, p);
+      if (!sw?.tag || p.list.some((v) => insecureConstant(pkg, v))) continue;
       const value = unverifiedConnectionMode(pkg, sw, p);
       if (value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
     }
@@ -857,8 +857,8 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
       }
     }
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
-      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      if (sw?.kind !== 'SwitchStmt') continue;
+      const sw = switchOfClause(pkg, p);
+      if (!sw) continue;
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
       const value = sw.tag && (p.list.find((v) => insecureConstant(pkg, v)) ?? unverifiedConnectionMode(pkg, sw, p));
@@ -1011,8 +1011,15 @@ function isStringConst(pkg: PackageInfo, e: Expr, test: (s: string) => boolean):
   return c?.kind === 'string' && test(c.value);
 }
 
+/** The `switch` statement a `case` clause belongs to (the clause's parent is the switch's body). */
+export function switchOfClause(pkg: PackageInfo, clause: ast.CaseClause): ast.SwitchStmt | undefined {
+  const body = pkg.parentOf(clause);
+  const sw = body && pkg.parentOf(body);
+  return sw?.kind === 'SwitchStmt' ? sw : undefined;
+}
+
 /** `x == "..."` with a string constant on either side whose value passes `test`. */
-function comparedWithString(pkg: PackageInfo, x: Expr, test: (s: string) => boolean): boolean {
+export function comparedWithString(pkg: PackageInfo, x: Expr, test: (s: string) => boolean): boolean {
   return x.kind === 'BinaryExpr' && x.op === '==' && (isStringConst(pkg, x.x, test) || isStringConst(pkg, x.y, test));
 }
 

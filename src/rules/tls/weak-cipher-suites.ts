@@ -5,7 +5,7 @@ import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import { TEST_CODE_LIMITS, declOf, isTLSConfig, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
+import { TEST_CODE_LIMITS, comparedWithString, declOf, isTLSConfig, switchOfClause, tlsConfigFieldTarget, tlsConfigFields } from './tls-config.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 
 interface Weakness {
@@ -220,21 +220,19 @@ function chosenByName(pkg: PackageInfo, value: Node): boolean {
   let child: Node = value;
   for (let p = pkg.parentOf(value); p && p !== fn; child = p, p = pkg.parentOf(p)) {
     if (p.kind === 'CaseClause' && p.body.includes(child as Stmt)) {
-      const sw = pkg.parentOf(pkg.parentOf(p) ?? p);
-      if (sw?.kind === 'SwitchStmt' && sw.tag && pkg.constValue(sw.tag) === undefined && p.list !== null) return true;
+      const tag = switchOfClause(pkg, p)?.tag;
+      if (tag && pkg.constValue(tag) === undefined && p.list !== null) return true;
     }
     if (p.kind === 'IfStmt' && child === p.body && comparesWithName(pkg, p.cond)) return true;
   }
   return false;
 }
 
+/** A condition with a `==` comparison against a string constant among its `&&` and `||` operands. */
 function comparesWithName(pkg: PackageInfo, cond: Expr): boolean {
   const x = unparen(cond);
-  if (x.kind !== 'BinaryExpr') return false;
-  if (x.op === '&&' || x.op === '||') return comparesWithName(pkg, x.x) || comparesWithName(pkg, x.y);
-  if (x.op !== '==') return false;
-  const str = (e: Expr) => pkg.constValue(e)?.kind === 'string';
-  return (str(x.x) && pkg.constValue(x.y) === undefined) || (str(x.y) && pkg.constValue(x.x) === undefined);
+  if (x.kind === 'BinaryExpr' && (x.op === '&&' || x.op === '||')) return comparesWithName(pkg, x.x) || comparesWithName(pkg, x.y);
+  return pkg.constValue(x) === undefined && comparedWithString(pkg, x, () => true);
 }
 
 function sliceSource(pkg: PackageInfo, e: Expr): string | undefined {
