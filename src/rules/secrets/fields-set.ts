@@ -269,14 +269,56 @@ function literalFields(lit: CompositeLit, prefix = ''): Set<string> | undefined 
   return paths;
 }
 
-/** The fields set on the first result of the function a call invokes: this package's, by its body; another's, by the fact. */
+/**
+ * The fields set on the first result of the function a call invokes: this
+ * package's, by its body; another's, by the fact. A setter method
+ * (`func (o Options) WithReadOnly(v bool) Options { o.ReadOnly = v; return o }`)
+ * gives its receiver's fields plus those it sets: `DefaultOptions(dir).WithReadOnly(true)`.
+ */
 function resultFields(pkg: PackageInfo, call: CallExpr, following: Set<Node>): FieldSet {
   const c = pkg.calleeOf(call);
   if (c.kind !== 'func' && c.kind !== 'method') return undefined;
   const decl = c.obj?.node;
-  if (decl?.kind === 'FuncDecl' && pkg.fileOf(decl)) return ownResultFields(pkg, decl, following);
+  if (decl?.kind === 'FuncDecl' && pkg.fileOf(decl)) {
+    const setter = setterFields(pkg, decl);
+    return setter ? withReceiverFields(pkg, call, setter, following) : ownResultFields(pkg, decl, following);
+  }
   const key = pkg.calleeKey(c);
-  return key === undefined ? undefined : importedResultFields(pkg).get(key);
+  const fact = key === undefined ? undefined : importedResultFields(pkg).get(key);
+  return fact?.addsToReceiver ? withReceiverFields(pkg, call, fact.fields, following) : fact?.fields;
+}
+
+/** The fields of the receiver of a method call (`x` of `x.M()`) plus `added`. */
+function withReceiverFields(pkg: PackageInfo, call: CallExpr, added: ReadonlySet<string>, following: Set<Node>): FieldSet {
+  const f = unparen(call.fun);
+  const base = f.kind === 'SelectorExpr' ? handedOnFields(pkg, f.x, following) : undefined;
+  return base && new Set([...base, ...added]);
+}
+
+/**
+ * The fields a setter method sets on its value receiver before returning
+ * it: every `return` gives the receiver, and the body uses it only as the
+ * target of field assignments (`o.ReadOnly = v`). Undefined for any other method.
+ */
+function setterFields(pkg: PackageInfo, fn: FuncDecl): Set<string> | undefined {
+  const recvField = fn.recv?.list[0];
+  const recvName = recvField?.names.length === 1 ? recvField.names[0]! : undefined;
+  if (!recvName || !fn.body || recvField!.type?.kind === 'StarExpr') return undefined;
+  const recv = pkg.objectOf(recvName);
+  if (!recv) return undefined;
+  const returns = returnsOf(fn);
+  const returnsRecv = (r: Expr | undefined) => { const x = r && unparen(r); return x?.kind === 'Ident' && pkg.objectOf(x) === recv; };
+  if (returns.length === 0 || !returns.every((r) => r.results.length === 1 && returnsRecv(r.results[0]))) return undefined;
+  const set = new Set<string>();
+  for (const use of usesOf(pkg, fn.body, recv)) {
+    const p = pkg.parentOf(use);
+    if (p?.kind === 'ReturnStmt') continue;
+    const { path, top } = selectorChain(pkg, use);
+    const assign = pkg.parentOf(top);
+    if (path.length === 0 || assign?.kind !== 'AssignStmt' || assign.tok !== '=' || !assign.lhs.includes(top)) return undefined;
+    set.add(path.join('.'));
+  }
+  return set;
 }
 
 /**
@@ -305,9 +347,10 @@ const ALL_USES = (): boolean => true;
 
 /**
  * "`pkg.F` returns a value it builds itself, with only the fields `A,B`
- * set" (`key A,B`), for the package's functions whose first result is a
- * struct (or a pointer to one) that could hold a credential: the only ones
- * a log call asks about.
+ * set" (`key A,B`), or "the setter `pkg.T.M` returns its receiver with the
+ * fields `A,B` set too" (`key +A,B`), for the package's functions whose
+ * first result is a struct (or a pointer to one) that could hold a
+ * credential: the only ones a log call asks about.
  */
 export const RESULT_FIELDS: PackageFactKind = {
   id: 'secrets/result-fields',
@@ -316,8 +359,10 @@ export const RESULT_FIELDS: PackageFactKind = {
     const out: string[] = [];
     for (const fn of pkg.res.funcs) {
       if (fn.kind !== 'FuncDecl' || !fn.body || !fn.type.results?.list.length || !mayHoldCredential(pkg, firstResultType(pkg, fn), 0)) continue;
-      const fields = ownResultFields(pkg, fn, new Set());
-      if (fields) out.push(`${pkg.keyOfFunc(fn)} ${[...fields].sort().join(',')}`);
+      // a setter's fields add to its receiver's (`+A,B`)
+      const setter = setterFields(pkg, fn);
+      const fields = setter ?? ownResultFields(pkg, fn, new Set());
+      if (fields) out.push(`${pkg.keyOfFunc(fn)} ${setter ? '+' : ''}${[...fields].sort().join(',')}`);
     }
     return out;
   },
@@ -346,10 +391,19 @@ function mayHoldCredential(pkg: PackageInfo, t: Type | undefined, depth: number)
 
 const credentialTypes = perPackage((): Map<string, boolean> => new Map());
 
+/** A result-fields fact: the fields set, and whether they add to the receiver's (a setter method). */
+interface ResultFieldsFact {
+  readonly fields: ReadonlySet<string>;
+  readonly addsToReceiver: boolean;
+}
+
 /** The result-fields facts of the packages this one imports, by function key. */
-const importedResultFields = perPackage((pkg): ReadonlyMap<string, ReadonlySet<string>> => {
-  const out = new Map<string, ReadonlySet<string>>();
-  for (const [fn, fields] of keyedPackageFacts(pkg, RESULT_FIELDS.id)) out.set(fn, new Set(fields.split(',').filter((f) => f !== '')));
+const importedResultFields = perPackage((pkg): ReadonlyMap<string, ResultFieldsFact> => {
+  const out = new Map<string, ResultFieldsFact>();
+  for (const [fn, text] of keyedPackageFacts(pkg, RESULT_FIELDS.id)) {
+    const addsToReceiver = text.startsWith('+');
+    out.set(fn, { fields: new Set((addsToReceiver ? text.slice(1) : text).split(',').filter((f) => f !== '')), addsToReceiver });
+  }
   return out;
 });
 

@@ -417,3 +417,26 @@ func fetchRange(ctx context.Context, url, apiKey, user, password string, n int64
 		_, _ = http.DefaultClient.Do(fresh)
 	}
 }
+
+// Options built by another package's defaults and setters hold only the fields those set.
+func openStores(dir string, key []byte) {
+	ro := registry.DefaultStoreOptions(dir).WithReadOnly(true)
+	log.Printf("opening %+v", ro)
+	enc := registry.DefaultStoreOptions(dir).WithReadOnly(true).WithEncryptionKey(key)
+	log.Printf("opening %+v", enc) // want "log.Printf logs `enc`, a whole `StoreOptions` value, and its field `EncryptionKey` is printed in clear"
+	local := localDefaults(dir).withTimeout(5)
+	log.Printf("opening %+v", local)
+}
+
+type localOptions struct {
+	Dir      string
+	Timeout  int
+	Password string
+}
+
+func localDefaults(dir string) localOptions { return localOptions{Dir: dir} }
+
+func (o localOptions) withTimeout(t int) localOptions {
+	o.Timeout = t
+	return o
+}

@@ -70,3 +70,27 @@ func DecodeAccount(data []byte) (*Account, error) {
 	}
 	return &a, nil
 }
+
+// StoreOptions configure a store; the defaults leave EncryptionKey empty.
+type StoreOptions struct {
+	Dir           string
+	ReadOnly      bool
+	EncryptionKey []byte
+}
+
+// DefaultStoreOptions sets only Dir.
+func DefaultStoreOptions(dir string) StoreOptions {
+	return StoreOptions{Dir: dir}
+}
+
+// WithReadOnly returns a copy with ReadOnly set.
+func (o StoreOptions) WithReadOnly(v bool) StoreOptions {
+	o.ReadOnly = v
+	return o
+}
+
+// WithEncryptionKey returns a copy with EncryptionKey set.
+func (o StoreOptions) WithEncryptionKey(k []byte) StoreOptions {
+	o.EncryptionKey = k
+	return o
+}
