@@ -936,6 +936,8 @@ function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefine
       case 'KeyValueExpr':
         if (p.value !== child) return undefined;
         if (literal && p.key.kind === 'Ident' && INSECURE_NAME.test(p.key.name)) return p.key.name;
+        // a map of named configs: `"skip-verify": {InsecureSkipVerify: true}`, chosen by that name
+        if (literal && isStringConst(pkg, p.key, insecureValue)) return shortText(pkg.fileOf(p)?.source ?? '', p.key, 40);
         continue;
       case 'ValueSpec': name = p.names[p.values.indexOf(child as Expr)]; break;
       case 'AssignStmt': name = p.lhs.length === p.rhs.length ? p.lhs[p.rhs.indexOf(child as Expr)] : undefined; break;

@@ -359,3 +359,9 @@ func insecureInDev() bool {
 func devSwitchConfig() *tls.Config {
 	return &tls.Config{InsecureSkipVerify: insecureInDev()}
 }
+
+// A registry of named configs: the insecure one is chosen by its name.
+var namedConfigs = map[string]*tls.Config{
+	"skip-verify": {InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when \"skip-verify\" is used: an explicit"
+	"default":     {InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+}
