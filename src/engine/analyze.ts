@@ -93,7 +93,9 @@ export function unanalysedFileFindings(
   options: AnalyzeOptions,
 ): Finding[] {
   const what = scope === 'file' ? 'no rule ran on this file' : 'the package could not be type-checked and no rule ran on it';
-  const message = `This code nests ${depth} levels deep, deeper than Redline's analyses can follow: ${what}. Build the value another way (a slice joined at run time, an embedded file, a map or switch) or exclude the file if it is generated.`;
+  const message = depth > SHALLOW_DEPTH
+    ? `This code nests ${depth} levels deep, deeper than Redline's analyses can follow: ${what}. Build the value another way (a slice joined at run time, an embedded file, a map or switch) or exclude the file if it is generated.`
+    : `Redline ran out of stack here, though this code nests only ${depth} levels deep: that is a fault in Redline, not in the code, and ${what}. Please report it with this ${scope === 'file' ? 'file' : 'package (its C headers too, if it uses cgo)'}.`;
   const findings = [engineFinding(ANALYSIS_LIMIT_RULE, file, spanOf(file.positions, node.start, node.end), message, `depth ${depth}`, options)];
   const parseError = parseErrorFinding(file, syntaxErrors, options);
   if (parseError) findings.push(parseError);

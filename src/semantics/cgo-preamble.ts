@@ -195,7 +195,7 @@ function chunks(toks: readonly Tok[]): Chunk[] {
     }
     if (tk.t === '(' || tk.t === '[') {
       const end = matching(i, tk.t, tk.t === '(' ? ')' : ']');
-      cur.push(...toks.slice(i, end + 1));
+      pushRange(cur, toks, i, end + 1);
       i = end + 1;
       continue;
     }
@@ -207,7 +207,7 @@ function chunks(toks: readonly Tok[]): Chunk[] {
         out.push({ toks: cur, body: toks.slice(i + 1, end) });
         cur = [];
       } else {
-        cur.push(...toks.slice(i, end + 1));
+        pushRange(cur, toks, i, end + 1);
       }
       i = end + 1;
       continue;
@@ -217,6 +217,11 @@ function chunks(toks: readonly Tok[]): Chunk[] {
   }
   if (cur.length) out.push({ toks: cur, body: null });
   return out;
+}
+
+/** Appends `from[start..end)` to `to`, by a loop: a spread of a whole header's tokens would exceed the engine's argument limit. */
+function pushRange(to: Tok[], from: readonly Tok[], start: number, end: number): void {
+  for (let k = start; k < end; k++) to.push(from[k]!);
 }
 
 /** Drops `__attribute__((...))` and similar groups. */
@@ -397,14 +402,54 @@ function parseParams(toks: readonly Tok[] | null): { params: CParam[]; variadic:
 
 const ALLOCATORS = new Set(['malloc', 'calloc', 'realloc', 'strdup', 'strndup']);
 
-/** The names in `#include "name"` lines (local headers; `<...>` system headers are not read). */
+/** The names in `#include "name"` lines (local headers; `<...>` system headers are not read), outside C++-only regions. */
 export function quotedIncludes(src: string): string[] {
-  return [...src.matchAll(/^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm)].map((m) => m[1]!);
+  return [...withoutCplusplusRegions(src).matchAll(/^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm)].map((m) => m[1]!);
+}
+
+const CPLUSPLUS_TEST = /^\s*(?:defined\s*\(\s*__cplusplus\s*\)|defined\s+__cplusplus|__cplusplus)\s*$/;
+
+/**
+ * The source with the lines only a C++ compiler sees blanked out (cgo
+ * compiles C): the first branch of `#ifdef __cplusplus` (or `#if
+ * defined(__cplusplus)`), the `#else` branch of `#ifndef __cplusplus`.
+ * Other conditionals keep every branch, as the parser does.
+ */
+function withoutCplusplusRegions(src: string): string {
+  if (!src.includes('__cplusplus')) return src;
+  // per open conditional: whether its current branch is C++-only, and whether the lines around it were skipped
+  const frames: { cppBranch: boolean | null; outer: boolean }[] = [];
+  let skipping = false;
+  const lines = src.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*#\s*(ifdef|ifndef|if|elif|else|endif)\b(.*)$/.exec(lines[i]!);
+    if (m) {
+      const [, kind, rest] = m as unknown as [string, string, string];
+      if (kind === 'ifdef' || kind === 'ifndef' || kind === 'if') {
+        const cpp = kind === 'ifdef' || kind === 'ifndef' ? rest.trim() === '__cplusplus' : CPLUSPLUS_TEST.test(rest);
+        const cppBranch = cpp ? kind !== 'ifndef' : null;
+        frames.push({ cppBranch, outer: skipping });
+        skipping = skipping || cppBranch === true;
+      } else if (kind === 'else' || kind === 'elif') {
+        const top = frames[frames.length - 1];
+        if (top && top.cppBranch !== null) {
+          top.cppBranch = kind === 'else' ? !top.cppBranch : false;
+          skipping = top.outer || top.cppBranch;
+        }
+      } else {
+        const top = frames.pop();
+        skipping = top ? top.outer : false;
+      }
+      continue;
+    }
+    if (skipping) lines[i] = '';
+  }
+  return lines.join('\n');
 }
 
 /** Parses the C text of a cgo preamble. */
 export function parsePreamble(src: string): CPreamble {
-  const { code, directives } = preprocess(src);
+  const { code, directives } = preprocess(withoutCplusplusRegions(src));
   const funcs = new Map<string, CFunc>();
   const typedefs = new Map<string, CType>();
   const vars = new Map<string, CType>();

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/syntax/index.js';
 import { beyondAnalysisLimit, deepestNode, isStackOverflow, MAX_ANALYSED_DEPTH } from '../../src/engine/analysis-limit.js';
 import { scan } from '../../src/engine/scan.js';
-import { analyzePackage, type AnalyzeOptions } from '../../src/engine/analyze.js';
+import { analyzePackage, unanalysedFileFindings, type AnalyzeOptions } from '../../src/engine/analyze.js';
 import { defineRule, type AnyRule } from '../../src/engine/rule.js';
 import { CATALOG, RULES } from '../../src/rules/index.js';
 import { checkPackage } from '../../src/semantics/package.js';
@@ -125,5 +125,11 @@ describe('a rule that runs out of stack', () => {
     const findings = analyzePackage(info, new Map(), options([recursing as AnyRule, skip]));
     expect(findings.map((f) => `${f.location.line} ${f.rule}`)).toEqual(['6 redline/analysis-limit', '7 tls/insecure-skip-verify']);
     expect(findings[0]!.message).toMatch(/^context\/recursing-test-rule ran out of stack on this code, which nests only \d+ levels deep: that is a fault in Redline/);
+  });
+
+  it('says the fault is Redline\'s when a shallow package could not be checked', () => {
+    const file = checkPackage(pkgFromSource(src)).files[0]!;
+    const [finding] = unanalysedFileFindings(file, deepestNode(file.ast), [], 'package', options([]));
+    expect(finding!.message).toMatch(/^Redline ran out of stack here, though this code nests only \d+ levels deep: that is a fault in Redline, not in the code, and the package could not be type-checked/);
   });
 });

@@ -143,6 +143,19 @@ static unsigned char *as_bytes(const char *s) { return (unsigned char *)s; }
     expect(parsePreamble('void release(char *p) { free(p); }\nvoid release(char *p);').funcs.get('release')!.defined).toBe(true);
   });
 
+  it('skips what only a C++ compiler sees, includes and braces alike', () => {
+    const header = '#ifdef __cplusplus\n#include "cpp_only.h"\nextern "C" {\n#endif\nvoid plain(char *s);\n#ifdef __cplusplus\n}\n#else\n#include "c_only.h"\n#endif\n';
+    expect(quotedIncludes(header)).toEqual(['c_only.h']);
+    expect(parsePreamble(header).funcs.has('plain')).toBe(true);
+    expect(quotedIncludes('#if !defined(__cplusplus)\n#include "a.h"\n#endif\n#if defined(__cplusplus)\n#include "b.h"\n#endif\n#ifndef __cplusplus\n#include "c.h"\n#else\n#include "d.h"\n#endif\n')).toEqual(['a.h', 'c.h']);
+  });
+
+  it('reads a generated header of 200,000 tokens in one brace group', () => {
+    const protos = Array.from({ length: 20_000 }, (_, i) => `int gen_${i}(void *p, int n);`).join('\n');
+    const p = parsePreamble(`struct big {\n${protos}\n};\nvoid after(char *s);`);
+    expect(p.funcs.has('after')).toBe(true);
+  });
+
   it('survives what it does not understand', () => {
     for (const src of ['', '}}}{{', 'int (', 'typedef', 'static', '#if 0\nint x(\n#endif', 'struct { int a; } s = { 1, 2 };', '"unterminated', '/* open']) {
       expect(() => parsePreamble(src)).not.toThrow();
