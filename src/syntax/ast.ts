@@ -24,6 +24,12 @@ export function unparen(e: Expr): Expr {
   return e;
 }
 
+/** The operands of a chain of `&&` (`a && (b && c)`: a, b, c), unparenthesised, left to right; the expression itself when it is no conjunction. */
+export function conjuncts(e: Expr): Expr[] {
+  const x = unparen(e);
+  return x.kind === 'BinaryExpr' && x.op === '&&' ? [...conjuncts(x.x), ...conjuncts(x.y)] : [x];
+}
+
 /** The operands of a chain of `+` (`a + (b + c)`: a, b, c), unparenthesised, left to right; the expression itself when it is no sum. */
 export function sumOperands(e: Expr): Expr[] {
   const out: Expr[] = [];

@@ -13,7 +13,7 @@ import { calledName, lastName } from '../../semantics/fact-names.js';
 import type { ConstValue } from '../../semantics/consts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { importPathsOf } from '../../semantics/resolve.js';
-import { unparen } from '../../syntax/ast.js';
+import { conjuncts, unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
@@ -1001,11 +1001,6 @@ function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): string | 
   return names.length > 0 && names.every((nm) => nm !== undefined) ? names[0] : undefined;
 }
 
-/** The operands of a chain of `&&`, parentheses removed. */
-function conjuncts(e: Expr): Expr[] {
-  const x = unparen(e);
-  return x.kind === 'BinaryExpr' && x.op === '&&' ? [...conjuncts(x.x), ...conjuncts(x.y)] : [x];
-}
 
 /** Whether `e` is a string constant whose value passes `test`. */
 function isStringConst(pkg: PackageInfo, e: Expr, test: (s: string) => boolean): boolean {

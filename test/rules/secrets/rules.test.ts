@@ -121,6 +121,26 @@ describe('severities', async () => {
   });
 });
 
+describe('sensitive-data-logged severities', async () => {
+  const result = await scan({ cwd: FIXTURES, paths: ['./secrets/sensitive-data-logged/'], jobs: 1 });
+  const f = 'secrets/sensitive-data-logged/stdlib.go';
+  const sevAt = (text: string, nth = 0) => {
+    const lines = readFileSync(path.join(FIXTURES, f), 'utf8').split('\n');
+    const line = lines.map((l, i) => (l.includes(text) ? i + 1 : 0)).filter((n) => n > 0)[nth]!;
+    return at(result, f, line, 'secrets/sensitive-data-logged').severity;
+  };
+
+  it('lowers a log shown only with debug output on by one step', () => {
+    const plain = sevAt('log.Printf("login %s with password %s", user, password)', 1);
+    const gated = sevAt('log.Printf("login %s with password %s", user, password)', 0);
+    const level = sevAt('c.logger.Debug("login", "password", password)');
+    const helper = sevAt('c.logDebug("login %s with password %s", user, password)');
+    const order = ['low', 'medium', 'high', 'critical'];
+    expect(order.indexOf(plain) - order.indexOf(gated)).toBe(1);
+    expect([level, helper]).toEqual([gated, gated]);
+  });
+});
+
 describe('fingerprints', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'redline-fp-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -440,3 +440,24 @@ func (o localOptions) withTimeout(t int) localOptions {
 	o.Timeout = t
 	return o
 }
+
+// Logs shown only with debug output on: at debug level, or under a debug switch.
+type debugClient struct {
+	debug  bool
+	logger *slog.Logger
+}
+
+func (c *debugClient) logDebug(format string, args ...any) {
+	if c.debug {
+		log.Printf(format, args...)
+	}
+}
+
+func (c *debugClient) login(user, password string) {
+	c.logDebug("login %s with password %s", user, password) // want "logDebug \\(which logs this argument\\) logs `password`, which holds a password at debug level"
+	if c.debug {
+		log.Printf("login %s with password %s", user, password) // want "log.Printf logs `password`, which holds a password when `c.debug` is on: logs"
+	}
+	c.logger.Debug("login", "password", password)           // want "slog.Logger.Debug logs `password`, which holds a password at debug level: logs"
+	log.Printf("login %s with password %s", user, password) // want "log.Printf logs `password`, which holds a password: logs"
+}
