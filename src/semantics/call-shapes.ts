@@ -50,7 +50,7 @@ export function calledPackage(info: PackageInfo, call: ast.CallExpr): string | u
 }
 
 /** The import path of `pkg` in `pkg.Name` (a resolver use: no type inference), undefined when `x` is not a package. */
-function selectedPackage(info: PackageInfo, sel: ast.SelectorExpr): string | undefined {
+export function selectedPackage(info: PackageInfo, sel: ast.SelectorExpr): string | undefined {
   const x = unparen(sel.x);
   const o = x.kind === 'Ident' ? info.res.uses.get(x) : undefined;
   return o?.kind === 'pkgname' ? o.importPath : undefined;

@@ -171,6 +171,7 @@ function isConversion(pkg: PackageInfo, call: ast.CallExpr): boolean {
   }
   return false;
 }
+
 /** C library functions that only read or write through their pointer arguments during the call (never `putenv`, which keeps its string). */
 const LIBC_BORROWERS = new Set([
   'strlen', 'strnlen', 'strcmp', 'strncmp', 'strcasecmp', 'strncasecmp', 'strchr', 'strrchr', 'strstr', 'strcpy', 'strncpy', 'strcat', 'strncat',

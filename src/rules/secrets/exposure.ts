@@ -10,7 +10,7 @@ import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../se
 import type { PackageInfo } from '../../semantics/package.js';
 import type { Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
-import { isBuiltinCall } from '../../semantics/call-shapes.js';
+import { isBuiltinCall, selectedPackage } from '../../semantics/call-shapes.js';
 import { assignedValues, multiValueTargets, namedObject, usesOf } from '../../semantics/flow.js';
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -614,12 +614,8 @@ function isPlainHeaderUse(pkg: PackageInfo, use: Node): boolean {
   if (method.sel.name !== 'Set' && method.sel.name !== 'Add') return false;
   const arg = call.args[0] && unparen(call.args[0]);
   // a constant, or one of a package Redline does not read, by its name (`headers.Range`)
-  const name = arg && (constString(pkg, arg) ?? (arg.kind === 'SelectorExpr' && isPackageName(pkg, arg.x) ? arg.sel.name : undefined));
+  const name = arg && (constString(pkg, arg) ?? (arg.kind === 'SelectorExpr' && selectedPackage(pkg, arg) !== undefined ? arg.sel.name : undefined));
   return name !== undefined && !CREDENTIAL_HEADER.test(name);
-}
-
-function isPackageName(pkg: PackageInfo, e: Expr): boolean {
-  return e.kind === 'Ident' && pkg.objectOf(e)?.kind === 'pkgname';
 }
 
 /** The request variable as the target of its own making (`req, err = http.NewRequest(...)`). */

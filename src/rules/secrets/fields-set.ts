@@ -302,9 +302,8 @@ function withReceiverFields(pkg: PackageInfo, call: CallExpr, added: ReadonlySet
  */
 function setterFields(pkg: PackageInfo, fn: FuncDecl): Set<string> | undefined {
   const recvField = fn.recv?.list[0];
-  const recvName = recvField?.names.length === 1 ? recvField.names[0]! : undefined;
-  if (!recvName || !fn.body || recvField!.type?.kind === 'StarExpr') return undefined;
-  const recv = pkg.objectOf(recvName);
+  if (!recvField || recvField.names.length !== 1 || !fn.body || recvField.type?.kind === 'StarExpr') return undefined;
+  const recv = pkg.objectOf(recvField.names[0]!);
   if (!recv) return undefined;
   const returns = returnsOf(fn);
   const returnsRecv = (r: Expr | undefined) => { const x = r && unparen(r); return x?.kind === 'Ident' && pkg.objectOf(x) === recv; };

@@ -112,9 +112,12 @@ func login(c Credentials) {
       };
     };
 
-    /** `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value). */
-    /** `debug`: how the log shows only with debug output on (` at debug level`), which makes the finding medium. */
-    const judge = (goroutine: () => GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean, debug?: string): void => {
+    /**
+     * `judgedElsewhere`: exposures that another finding reports (the callee's own log of the value).
+     * `debug`: how the log shows only with debug output on (` at debug level`), which makes the finding medium;
+     * asked only for a finding.
+     */
+    const judge = (goroutine: () => GoroutineStart | null, sink: string, v: LoggedValue, programOutput = false, judgedElsewhere?: (ex: Exposure) => boolean, debugOf?: () => string | undefined): void => {
       if (!showsContent(v)) return;
       /** What a finding says of the goroutine the log runs on, if any. */
       const on = (): { go: GoroutineStart | null; where: string; goRelated: RelatedReport[] } => {
@@ -148,6 +151,7 @@ func login(c Credentials) {
       const ex = exposureOf(pkg, v, exposure);
       if (!ex || (programOutput && (ex.kind === 'named' || ex.kind === 'embedded' || (ex.kind === 'keyed' && ex.inFormat))) || judgedElsewhere?.(ex)) return;
       const { go: started, where, goRelated } = on();
+      const debug = debugOf?.();
       ctx.report({
         range: v.expr,
         ...describe(ex, v, sink, where + (debug ?? ''), text(v.expr)),
@@ -205,7 +209,7 @@ func login(c Credentials) {
         if (logged) {
           if (inDeadBranch(pkg, ancestors, call)) return;
           const go = goroutineOf(call, ancestors);
-          const debug = debugOnly(file.source, logged.name, call, ancestors);
+          const debug = () => debugOnly(file.source, logged.name, call, ancestors);
           for (const v of logged.values) judge(go, logged.name, v, isProgramOutput(pkg, logged, v, call), undefined, debug);
           return;
         }
@@ -230,7 +234,7 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, formatted?.get(arg) ?? { expr: arg, rendering: 'fmt' }, false, judgedInCallee, debugOnly(file.source, callee.name, call, ancestors));
+          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, formatted?.get(arg) ?? { expr: arg, rendering: 'fmt' }, false, judgedInCallee, () => debugOnly(file.source, callee.name, call, ancestors));
         });
       },
     };
@@ -262,7 +266,6 @@ function debugOnly(source: string, sink: string, call: CallExpr, ancestors: read
   }
   return undefined;
 }
-
 
 /**
  * The program's output, not a log line, on stdout: `fmt.Println(token)`

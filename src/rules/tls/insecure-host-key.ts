@@ -62,7 +62,7 @@ func Dial(addr string, auth ssh.AuthMethod, hostKey ssh.PublicKey) (*ssh.Client,
       CallExpr(call) {
         if (calledName(call) !== 'InsecureIgnoreHostKey' || calleeName(pkg, call) !== `${SSH}.InsecureIgnoreHostKey`) return;
         const optIn = insecureSwitch(pkg, ctx.file.source, call);
-        if (optIn) ctx.report({ range: call, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
+        if (optIn) ctx.report({ range: call, messageId: 'optIn', data: { condition: optIn.condition }, severity: 'low' });
         else ctx.report({ range: call, messageId: 'ignore' });
       },
       KeyValueExpr(kv) {

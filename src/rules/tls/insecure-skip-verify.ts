@@ -7,7 +7,7 @@ import { isBoolean, underlying } from '../../semantics/types.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 import { localDial } from './local-dial.js';
 import { FINGERPRINTS_PARAM, laterPeerVerification } from './peer-verification.js';
-import { TEST_CODE_LIMITS, insecureSwitch, unverifiedModeCondition, isInsecureName, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type PossibleValue } from './tls-config.js';
+import { TEST_CODE_LIMITS, insecureSwitch, isInsecureName, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, tlsConfigFieldTarget, tlsConfigFields, type OptIn, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -109,16 +109,12 @@ func NewClient(ca *x509.CertPool) *http.Client {
         ctx.report({ range, messageId: 'loopback', data: { condition: local }, severity: 'low' });
         return;
       }
-      // a connection mode that encrypts without verifying: `case "require":`
-      const mode = truth ? undefined : unverifiedModeCondition(pkg, file.source, range);
-      if (mode) {
-        ctx.report({ range, messageId: 'encryptsOnly', data: { condition: mode }, severity: 'low' });
-        return;
-      }
-      // a constant set under an insecure switch, or a variable set to true only under one
+      // a constant set under an insecure switch or in a connection mode that encrypts without verifying (`case "require":`),
+      // or a variable set to true only under such switches
       const optIn = truth ? allUnderSwitches(trues) : insecureSwitch(pkg, file.source, range);
       if (optIn) {
-        ctx.report({ range, messageId: 'optIn', data: { condition: optIn }, severity: 'low' });
+        const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : 'optIn';
+        ctx.report({ range, messageId, data: { condition: optIn.condition }, severity: 'low' });
         return;
       }
       const verifier = laterPeerVerification(pkg, config);
@@ -145,7 +141,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
     };
 
     /** The switch of the first value when every value is set under an insecure switch. */
-    const allUnderSwitches = (values: readonly PossibleValue[]): string | undefined => {
+    const allUnderSwitches = (values: readonly PossibleValue[]): OptIn | undefined => {
       const switches = values.map((v) => { const f = pkg.fileOf(v.at); return f ? insecureSwitch(pkg, f.source, v.at) : undefined; });
       return switches.every((x) => x !== undefined) ? switches[0] : undefined;
     };

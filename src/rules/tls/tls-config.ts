@@ -661,7 +661,6 @@ function valueIndex(pkg: PackageInfo): ValueIndex {
   return idx;
 }
 
-/** Human description of where a resolved value comes from, for messages. */
 /**
  * A call of a function declared in the package that always returns the
  * same constant (`func useInsecureSkipVerify() bool { return true }`, the
@@ -679,6 +678,7 @@ function constantResults(pkg: PackageInfo, call: ast.CallExpr, ctx: ResolveCtx, 
   return resolve(pkg, returns[0]!.results[0]!, ctx, source ?? 'function', through ?? fn.name.name);
 }
 
+/** Human description of where a resolved value comes from, for messages. */
 export function describeSource(v: PossibleValue): string {
   const source = ((): string => {
     switch (v.source) {
@@ -769,27 +769,6 @@ function unverifiedConnectionMode(pkg: PackageInfo, sw: ast.SwitchStmt, clause: 
   return known ? clause.list[0] : undefined;
 }
 
-/**
- * The condition under which a node runs when it selects a connection mode
- * that encrypts without verifying the server: libpq's `prefer` or
- * `require`, MySQL's `preferred` (`case "require":` of a switch on a
- * setting that also knows a verifying mode), or TLS modes of the
- * configuration picked by a condition (`if config.SSLMode == 2 || config.SSLMode == 3 {`).
- */
-export function unverifiedModeCondition(pkg: PackageInfo, source: string, n: Node): string | undefined {
-  let child: Node = n;
-  for (let p = pkg.parentOf(n); p && p.kind !== 'FuncDecl'; child = p, p = pkg.parentOf(p)) {
-    if (p.kind === 'IfStmt' && child === p.body && p.cond && selectsConnectionMode(pkg, p.cond)) return shortText(source, p.cond, 50);
-    if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
-      const sw = switchOfClause(pkg, p);
-      if (!sw?.tag || p.list.some((v) => insecureConstant(pkg, v))) continue;
-      const value = unverifiedConnectionMode(pkg, sw, p);
-      if (value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
-    }
-  }
-  return undefined;
-}
-
 /** Whether a name says its switch turns something insecure on (`InsecureSkipVerify`, `skipTLSVerify`, `trustAll`). */
 export function isInsecureName(name: string): boolean {
   return INSECURE_NAME.test(name);
@@ -807,8 +786,11 @@ const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|
  * or a declared function named so
  * (`newInsecureClient`, the functional option `WithInsecure()` through its
  * closure). An explicit opt-in by whoever runs the program or calls it.
+ * A connection mode that encrypts without verifying (libpq's `require`,
+ * MySQL's `preferred`, numeric modes picked by a condition) is the opt-in
+ * `by: 'mode'`.
  */
-export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): string | undefined {
+export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn | undefined {
   const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && (INSECURE_NAME.test(source.slice(x.start, x.end)) || readFromNamedSetting(pkg, x));
   // a switch, or a setting named so compared with a value that turns it on: `os.Getenv("MICRO_TLS_INSECURE") == "true"`
   const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && (turnedOn(x) || isSet(x)));
@@ -822,51 +804,63 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): strin
     return n !== undefined && namedSwitch(n) && ((x.op === '>' && isZero(pkg, x.y)) || (x.op === '!=' && isZero(pkg, x.y)));
   };
   const binding = insecureBinding(pkg, n);
-  if (binding) return `${binding} is used`;
+  if (binding) return switchOptIn(`${binding} is used`);
   let child: Node = n;
   /** Inside the `else` of `if on {` on a boolean parameter: the branch for the switch turned off. */
   let switchedOff = false;
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
     // a function named as insecure: `newInsecureClient()`, the option `WithInsecure()` (through its closure),
     // unless this is the branch for its switch turned off (`WithInsecure(on bool)`, `if on { ... } else { here }`)
-    if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) && !switchedOff ? `${p.name.name} is called` : undefined;
+    if (p.kind === 'FuncDecl') return INSECURE_NAME.test(p.name.name) && !switchedOff ? switchOptIn(`${p.name.name} is called`) : undefined;
     if (p.kind === 'FuncLit') continue;
     if (p.kind === 'IfStmt' && child === p.else && p.cond) {
       const c = unparen(p.cond);
       if (c.kind === 'Ident' && pkg.objectOf(c)?.isParam) switchedOff = true;
       // the `else` of a switch tested off is its branch turned on: `if !b.SkipVerify { safe } else { here }`, `if cfg.VerifyTLS { ... } else { here }`
-      if (c.kind === 'UnaryExpr' && c.op === '!' && namedSwitch(unparen(c.x))) return `${shortText(source, unparen(c.x), 50)} is set`;
-      if (verifySwitch(source, c)) return `${shortText(source, c, 50)} is false`;
+      if (c.kind === 'UnaryExpr' && c.op === '!' && namedSwitch(unparen(c.x))) return switchOptIn(`${shortText(source, unparen(c.x), 50)} is set`);
+      if (verifySwitch(source, c)) return switchOptIn(`${shortText(source, c, 50)} is false`);
     }
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       const hit = conjuncts(p.cond).find(named);
-      if (hit) return hit.kind === 'BinaryExpr' ? shortText(source, p.cond, 50) : `${shortText(source, p.cond, 50)} is set`;
+      if (hit) return switchOptIn(hit.kind === 'BinaryExpr' ? shortText(source, p.cond, 50) : `${shortText(source, p.cond, 50)} is set`);
       // a verification switch turned off: `if !c.VerifyTLS {` (not `if !skipVerify {`, which is a bug)
       const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(source, unparen(x.x)));
-      if (off?.kind === 'UnaryExpr') return `${shortText(source, unparen(off.x), 50)} is false`;
+      if (off?.kind === 'UnaryExpr') return switchOptIn(`${shortText(source, unparen(off.x), 50)} is false`);
       // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
-      if (someConjunct(p.cond, (x) => x.kind === 'BinaryExpr' && x.op === '==' && (insecureConstant(pkg, x.x) || insecureConstant(pkg, x.y)))) return shortText(source, p.cond, 50);
+      if (someConjunct(p.cond, (x) => x.kind === 'BinaryExpr' && x.op === '==' && (insecureConstant(pkg, x.x) || insecureConstant(pkg, x.y)))) return switchOptIn(shortText(source, p.cond, 50));
       // a TLS mode of the configuration picked by its values: `if config.SSLMode == 2 || config.SSLMode == 3 {`
-      if (selectsConnectionMode(pkg, p.cond)) return shortText(source, p.cond, 50);
+      if (selectsConnectionMode(pkg, p.cond)) return { condition: shortText(source, p.cond, 50), by: 'mode' };
     }
     // a guard clause before it: `if !c.SkipVerify { return ctx }`
     if (p.kind === 'BlockStmt') {
       for (const st of p.list.slice(0, p.list.indexOf(child as ast.Stmt))) {
         const guard = guardedSwitch(st, named);
-        if (guard) return `${shortText(source, guard, 50)} is set`;
+        if (guard) return switchOptIn(`${shortText(source, guard, 50)} is set`);
       }
     }
     if (p.kind === 'CaseClause' && p.body.includes(child as ast.Stmt) && p.list) {
       const sw = switchOfClause(pkg, p);
       if (!sw) continue;
-      if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return `${shortText(source, p.list[0]!, 50)} is set`;
+      if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return switchOptIn(`${shortText(source, p.list[0]!, 50)} is set`);
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
-      const value = sw.tag && (p.list.find((v) => insecureConstant(pkg, v)) ?? unverifiedConnectionMode(pkg, sw, p));
-      if (sw.tag && value) return `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`;
+      if (!sw.tag) continue;
+      const byName = p.list.find((v) => insecureConstant(pkg, v));
+      const mode = byName ? undefined : unverifiedConnectionMode(pkg, sw, p);
+      const value = byName ?? mode;
+      if (value) return { condition: `${shortText(source, sw.tag, 40)} is ${shortText(source, value, 50)}`, by: mode ? 'mode' : 'switch' };
     }
   }
   return undefined;
 }
+
+/** How code turns verification off on purpose: under a switch named so, or in a connection mode that encrypts without verifying. */
+export interface OptIn {
+  /** The condition, for messages: `opts.Insecure is set`, `sslmode is "require"`. */
+  readonly condition: string;
+  readonly by: 'switch' | 'mode';
+}
+
+const switchOptIn = (condition: string): OptIn => ({ condition, by: 'switch' });
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
 
@@ -1000,7 +994,6 @@ function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): string | 
   const names = values.map((u) => insecureBinding(pkg, u, hops));
   return names.length > 0 && names.every((nm) => nm !== undefined) ? names[0] : undefined;
 }
-
 
 /** Whether `e` is a string constant whose value passes `test`. */
 function isStringConst(pkg: PackageInfo, e: Expr, test: (s: string) => boolean): boolean {
