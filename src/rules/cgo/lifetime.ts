@@ -25,6 +25,7 @@ import type * as ast from '../../syntax/ast.js';
 import { unparen } from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Block, CFG } from '../../semantics/cfg.js';
+import { isBuiltinCall } from '../../semantics/call-shapes.js';
 import { pathsAvoiding } from '../../semantics/dataflow.js';
 import { startOfLiteral } from '../../semantics/goroutines.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -66,7 +67,7 @@ export type EffectKind =
   | 'overwrite'
   /** Copied into another local variable of the group. */
   | 'copy'
-  /** Compared (`p == nil`): not a use of the memory. */
+  /** Compared (`p == nil`) or used as a map key (`m[p]`, `delete(m, p)`): not a use of the memory. */
   | 'cmp'
   /** Read, written, passed to a call that borrows it. */
   | 'use'
@@ -417,6 +418,7 @@ export class CgoAnalysis {
           const o = param ? pkg.objectOf(param) : undefined;
           return o ? { kind: 'copy', at, to: o, call: p } : { kind: 'unknown', at };
         }
+        if (i === 1 && isBuiltinCall(pkg, p, 'delete')) return { kind: 'cmp', at }; // a map key: hashed, not dereferenced
         const e = callEffect(pkg, p, i, this.policy);
         if (e.effect === 'keep') return { kind: 'keep', at, call: p, why: `is passed to ${e.name}, which keeps it` };
         return { kind: e.effect, at, call: p };
@@ -452,7 +454,8 @@ export class CgoAnalysis {
         // m[p] = v: the pointer is kept as a map key (a handle registry)
         const pp = pkg.parentOf(p);
         if (p.index === top && pp?.kind === 'AssignStmt' && pp.lhs.includes(p)) return { kind: 'keep', at, why: 'is stored as a map key' };
-        return { kind: 'use', at };
+        // m[p] read: a pointer can only index a map, where it is hashed, not dereferenced
+        return p.index === top ? { kind: 'cmp', at } : { kind: 'use', at };
       }
       case 'StarExpr': case 'SelectorExpr': case 'SliceExpr': case 'RangeStmt': case 'IfStmt':
       case 'SwitchStmt': case 'IncDecStmt': case 'TypeAssertExpr': case 'CaseClause': case 'ForStmt': case 'IndexListExpr':

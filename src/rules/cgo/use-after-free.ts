@@ -69,7 +69,7 @@ func Announce(msg string) {
 	wg.Wait()
 }
 `,
-      limits: 'Pointers are followed in local variables, not through struct fields or across functions. Comparisons with nil are not uses. A free in a goroutine racing with uses elsewhere is cgo/pointer-in-goroutine\'s finding; an explicit free after starting a goroutine without waiting is too. Any channel receive or `Wait()` call between the goroutine and the return counts as waiting, even one that does not wait for that goroutine.',
+      limits: 'Pointers are followed in local variables, not through struct fields or across functions. Comparisons (`p == nil`) and map keys (`m[p]`, `delete(m, p)`: the pointer is hashed, not dereferenced) are not uses. A free in a goroutine racing with uses elsewhere is cgo/pointer-in-goroutine\'s finding; an explicit free after starting a goroutine without waiting is too. Any channel receive or `Wait()` call between the goroutine and the return counts as waiting, even one that does not wait for that goroutine.',
     },
     options: cgoOptions,
   },

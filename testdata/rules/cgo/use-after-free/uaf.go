@@ -99,6 +99,20 @@ func comparedOnly(n int) bool {
 	return p != nil
 }
 
+// A freed pointer used only as a map key is not a use of its memory.
+func forgetAll(live map[unsafe.Pointer]bool) {
+	for p := range live {
+		C.free(p)
+		delete(live, p)
+	}
+}
+
+func freedAndCounted(live map[unsafe.Pointer]int, n int) int {
+	p := C.malloc(C.size_t(n))
+	C.free(p)
+	return live[p]
+}
+
 func reallocated(s string) {
 	cs := C.CString(s)
 	C.free(unsafe.Pointer(cs))
