@@ -15,7 +15,7 @@ import { assignedValues, multiValueTargets, namedObject, usesOf } from '../../se
 import { sumOperands, unparen } from '../../syntax/ast.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
-import { deref, isErrorType, isString, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
+import { deref, identical, isErrorType, isString, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, formattedValues, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
 import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { selectorChain, tagValue, unsetFields } from './fields-set.js';
@@ -34,7 +34,11 @@ export type Exposure =
   /** A value logged under a credential key. */
   | { readonly kind: 'keyed'; readonly noun: string; readonly key: string; readonly inFormat: boolean }
   /** A struct printed whole, with credential fields in clear. */
-  | { readonly kind: 'struct'; readonly type: string; readonly fields: readonly string[] }
+  | {
+    readonly kind: 'struct'; readonly type: string; readonly fields: readonly string[];
+    /** How the fields are shown when not by the log itself: `json` for a value marshalled before it is logged. */
+    readonly encoded?: Rendering;
+  }
   /** An `http.Header`: Authorization and Cookie in clear. */
   | { readonly kind: 'headers' }
   /** A string built from a credential (`fmt.Sprintf("%s:%s@tcp(%s)/", user, password, addr)`, `a + password`). */
@@ -109,6 +113,12 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
   if (pkg.constValue(e) !== undefined) return null; // constants: hardcoded secrets are judged apart
   if (isBooleanOperation(e)) return null; // `!tok.Valid()` says something about a token, whatever its operand's type
   if (e.kind === 'CallExpr' && REDACTING.test(calledName(e) ?? '')) return null; // `cfg.getRedacted()`: secrets already replaced
+  // `b, _ := json.Marshal(cfg)` logged as `string(b)`: what shows is cfg's fields, whatever b is called
+  const marshalled = marshalledStruct(pkg, convertedOperand(pkg, e));
+  if (marshalled) {
+    const ex = exposureOf(pkg, { expr: marshalled, rendering: 'json' }, s, part);
+    return ex?.kind === 'struct' ? { ...ex, encoded: 'json' } : ex;
+  }
   const t = pkg.typeOf(e);
   if ((isRequestHeader(pkg, e) && !masked(pkg, t, v.rendering, v.verb) && !onlyPlainHeadersSet(pkg, e as SelectorExpr)) || isRequestDump(pkg, e)) return { kind: 'headers' };
   const structType = moduleStruct(pkg, t, v.rendering);
@@ -205,6 +215,29 @@ function isBooleanOperation(e: Expr): boolean {
 /** The operand of a conversion (`string(hashedPassword)`), else the expression itself. */
 function convertedOperand(pkg: PackageInfo, e: Expr): Expr {
   return e.kind === 'CallExpr' && e.args.length === 1 && pkg.calleeOf(e).kind === 'conversion' ? unparen(e.args[0]!) : e;
+}
+
+/**
+ * The value of a module struct type that a local variable holds the JSON
+ * of: every value assigned to it is `json.Marshal(x)` or `json.MarshalIndent(x, ...)`
+ * of such an `x` (of one struct type). Other marshalled values (a third-party
+ * type, a map) keep the variable's own name as their description.
+ */
+function marshalledStruct(pkg: PackageInfo, e: Expr): Expr | undefined {
+  const v = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
+  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return undefined;
+  const values = assignedValues(pkg, v);
+  let arg: Expr | undefined;
+  for (const value of values) {
+    const call = unparen(value);
+    if (call.kind !== 'CallExpr' || call.args.length === 0) return undefined;
+    const callee = pkg.calleeOf(call);
+    if (callee.kind !== 'func' || callee.pkg !== 'encoding/json' || (callee.name !== 'Marshal' && callee.name !== 'MarshalIndent')) return undefined;
+    const x = unparen(call.args[0]!);
+    if (!moduleStruct(pkg, pkg.typeOf(x), 'json') || (arg && !identical(pkg.typeOf(arg), pkg.typeOf(x)))) return undefined;
+    arg = x;
+  }
+  return arg;
 }
 
 /** A value read from a request or config by key, whose key the logger's key repeats. */

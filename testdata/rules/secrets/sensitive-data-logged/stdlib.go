@@ -2,6 +2,7 @@ package logged
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 	"log/slog"
@@ -67,6 +68,19 @@ func structs(u User, db *Database, s session) {
 	log.Printf("db: %v", db)            // want "a whole `Database` value, and its field `Auth.Password` is printed"
 	fmt.Println(s)                      // want "a whole `session` value, and its field `accessToken` is printed"
 	slog.Info("user", "u", u)           // want "slog.Info logs `[^`]*`, a whole `User` value.*slog handlers print every field.*`LogValue`"
+}
+
+type tokenPolicy struct {
+	Lifetime int64  `json:"lifetime"`
+	Issuer   string `json:"issuer"`
+}
+
+// The JSON of a struct shows its exported fields, whatever the variable holding it is called.
+func marshalled(u User, p tokenPolicy) {
+	encoded, _ := json.MarshalIndent(u, "", "  ")
+	fmt.Println("user:", string(encoded)) // want "fmt.Println logs `string\\(encoded\\)`, a whole `User` value, and its field `Password` is printed in clear \\(the JSON encoding shows exported fields\\): give `User` a `MarshalJSON` method"
+	jwt, _ := json.Marshal(p)
+	fmt.Println("jwt:", string(jwt))
 }
 
 // All the request's headers: Authorization and Cookie with them.
