@@ -82,10 +82,22 @@ export function exprText(source: string, n: Node): string {
   return source.slice(n.start, n.end).replace(/\s+/g, '');
 }
 
-/** Source text of a node, whitespace collapsed, shortened for messages. */
+/**
+ * Source text of a node, whitespace collapsed, shortened for messages. A
+ * binary expression keeps a short operand whole and shortens the other, so
+ * `strings.ToLower(env["SKIP_…"]) == "true"` still shows what it is compared with.
+ */
 export function shortText(source: string, n: Node, max = 60): string {
-  const t = source.slice(n.start, n.end).replace(/\s+/g, ' ');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  const text = (x: Node) => source.slice(x.start, x.end).replace(/\s+/g, ' ');
+  const t = text(n);
+  if (t.length <= max) return t;
+  if (n.kind === 'BinaryExpr') {
+    const room = max - n.op.length - 2;
+    const x = text(n.x), y = text(n.y);
+    if (y.length <= room / 2) return `${shortText(source, n.x, room - y.length)} ${n.op} ${y}`;
+    if (x.length <= room / 2) return `${x} ${n.op} ${shortText(source, n.y, room - x.length)}`;
+  }
+  return `${t.slice(0, max - 1)}…`;
 }
 
 /** The local name under which a file imports crypto/tls (for suggested fixes), if it does. */
@@ -249,6 +261,34 @@ export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
   if (config.kind !== 'Ident') return flowsOnlyToServers(pkg, config);
   const v = pkg.objectOf(config);
   return isLocalVariable(v) && variableOnlyInServers(pkg, v);
+}
+
+/**
+ * Whether the config at `config` (a literal, or the local variable a field
+ * of it is set on) reaches nothing: it is that variable, or is stored in a
+ * field of a local variable (`tr.TLSClientConfig = &tls.Config{...}`), and
+ * the variable is used only to set its fields. No connection can read it.
+ */
+export function unusedConfig(pkg: PackageInfo, config: Expr): boolean {
+  let holder: ast.Expr | undefined = config;
+  if (config.kind !== 'Ident') {
+    let top: Node = config;
+    let p = pkg.parentOf(top);
+    if (p?.kind === 'UnaryExpr' && p.op === '&') p = pkg.parentOf((top = p));
+    if (p?.kind !== 'AssignStmt' || p.lhs.length !== p.rhs.length) return false;
+    const lhs = unparen(p.lhs[p.rhs.indexOf(top as Expr)]!);
+    holder = lhs.kind === 'SelectorExpr' ? unparen(lhs.x) : undefined;
+  }
+  const v = holder?.kind === 'Ident' ? pkg.objectOf(holder) : undefined;
+  return isLocalVariable(v) && usesOf(pkg, v.func, v).every((use) => isFieldStoreBase(pkg, use));
+}
+
+/** `use` in `use.f = x` (a field set, the variable itself not read as a value). */
+function isFieldStoreBase(pkg: PackageInfo, use: ast.Ident): boolean {
+  const sel = pkg.parentOf(use);
+  if (sel?.kind !== 'SelectorExpr' || sel.x !== use || pkg.objectOf(sel.sel)?.isField !== true) return false;
+  const assign = pkg.parentOf(sel);
+  return assign?.kind === 'AssignStmt' && assign.lhs.includes(sel);
 }
 
 /** A variable of a function, not one of its parameters or results. */
@@ -791,7 +831,8 @@ const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|
  * `by: 'mode'`.
  */
 export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn | undefined {
-  const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' && (INSECURE_NAME.test(source.slice(x.start, x.end)) || readFromNamedSetting(pkg, x));
+  const namedSwitch = (x: Expr): boolean => x.kind !== 'UnaryExpr' && x.kind !== 'BinaryExpr' &&
+    (INSECURE_NAME.test(source.slice(x.start, x.end)) || readFromNamedSetting(pkg, x)) && !onByDefault(pkg, x);
   // a switch, or a setting named so compared with a value that turns it on: `os.Getenv("MICRO_TLS_INSECURE") == "true"`
   const named = (x: Expr): boolean => namedSwitch(x) || (x.kind === 'BinaryExpr' && (turnedOn(x) || isSet(x)));
   const turnedOn = (x: ast.BinaryExpr) => x.op === '==' && (
@@ -818,13 +859,13 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
       if (c.kind === 'Ident' && pkg.objectOf(c)?.isParam) switchedOff = true;
       // the `else` of a switch tested off is its branch turned on: `if !b.SkipVerify { safe } else { here }`, `if cfg.VerifyTLS { ... } else { here }`
       if (c.kind === 'UnaryExpr' && c.op === '!' && namedSwitch(unparen(c.x))) return switchOptIn(`${shortText(source, unparen(c.x), 50)} is set`);
-      if (verifySwitch(source, c)) return switchOptIn(`${shortText(source, c, 50)} is false`);
+      if (verifySwitch(pkg, source, c)) return switchOptIn(`${shortText(source, c, 50)} is false`);
     }
     if (p.kind === 'IfStmt' && child === p.body && p.cond) {
       const hit = conjuncts(p.cond).find(named);
       if (hit) return switchOptIn(hit.kind === 'BinaryExpr' ? shortText(source, p.cond, 50) : `${shortText(source, p.cond, 50)} is set`);
       // a verification switch turned off: `if !c.VerifyTLS {` (not `if !skipVerify {`, which is a bug)
-      const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(source, unparen(x.x)));
+      const off = conjuncts(p.cond).find((x) => x.kind === 'UnaryExpr' && x.op === '!' && verifySwitch(pkg, source, unparen(x.x)));
       if (off?.kind === 'UnaryExpr') return switchOptIn(`${shortText(source, unparen(off.x), 50)} is false`);
       // a setting compared with a value named so: `if strings.ToLower(caFile) == "insecure" {`
       if (someConjunct(p.cond, (x) => x.kind === 'BinaryExpr' && x.op === '==' && (insecureConstant(pkg, x.x) || insecureConstant(pkg, x.y)))) return switchOptIn(shortText(source, p.cond, 50));
@@ -864,6 +905,17 @@ const switchOptIn = (condition: string): OptIn => ({ condition, by: 'switch' });
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
 
+/** A local variable declared `true` (`skipTLS := true`, later set false under a condition): a default, not an opt-in. */
+function onByDefault(pkg: PackageInfo, x: Expr): boolean {
+  const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (!isLocalVariable(v)) return false;
+  return assignedValues(pkg, v).some((value) => {
+    const p = pkg.parentOf(value);
+    const declares = p?.kind === 'ValueSpec' || (p?.kind === 'AssignStmt' && p.tok === ':=');
+    return declares && isConstTrue(pkg, value);
+  });
+}
+
 /**
  * A local variable only ever given the value of a setting named as
  * insecure, read by its name: `on, _ := cmd.Flags().GetBool("skip-cert-checks")`,
@@ -897,11 +949,12 @@ function isZero(pkg: PackageInfo, e: Expr): boolean {
 /** Values that turn a switch read as text on: `"true"`, `"1"`, `"yes"`, `"on"`. */
 const isTruthy = (s: string) => /^(true|1|yes|y|on|enabled?)$/i.test(s);
 
-/** A switch named for verification (`VerifyTLS`, `tlsVerify`, `verifyCert`), not for skipping it. */
-function verifySwitch(source: string, x: Expr): boolean {
-  if (x.kind !== 'Ident' && x.kind !== 'SelectorExpr') return false;
-  const text = source.slice(x.start, x.end);
-  return /verif/i.test(text) && !INSECURE_NAME.test(text);
+/** A switch named for verification (`VerifyTLS`, `tlsVerify`, `verifyCert`, a setting read by such a name), not for skipping it. */
+function verifySwitch(pkg: PackageInfo, source: string, x: Expr): boolean {
+  const verifying = (text: string) => /verif/i.test(text) && !INSECURE_NAME.test(text);
+  // a setting read by its name: `cfg.GetBool("enable_tls_verify")`
+  if (x.kind === 'CallExpr') return x.args.length === 1 && isStringConst(pkg, x.args[0]!, verifying);
+  return (x.kind === 'Ident' || x.kind === 'SelectorExpr') && verifying(source.slice(x.start, x.end));
 }
 
 /**

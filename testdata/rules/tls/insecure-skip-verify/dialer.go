@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"time"
 )
 
 // challengeCertificate reads the certificate a validation target presents
@@ -79,6 +80,24 @@ func newPlainFetcher() *fetcher {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 	return &fetcher{client: &http.Client{Transport: transport}}
+}
+
+// newTimedFetcher sets up an insecure transport and never uses it: the client
+// keeps http.DefaultTransport, which verifies. So does a config only set up.
+func newTimedFetcher(wait time.Duration) *fetcher {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
+	transport.MaxIdleConns = 4
+	cfg := &tls.Config{}
+	cfg.InsecureSkipVerify = true
+	return &fetcher{client: &http.Client{Timeout: wait}}
+}
+
+// newWrappedFetcher reads the transport's config back and hands it on.
+func newWrappedFetcher() *fetcher {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	return &fetcher{client: &http.Client{Transport: &http.Transport{TLSClientConfig: transport.TLSClientConfig}}}
 }
 
 func (f *fetcher) fetch(url string, allowInsecure bool) ([]byte, error) {

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"net/http"
 	"os"
+	"strings"
 )
 
 func literal() *tls.Config {
@@ -120,10 +121,33 @@ func envConfig() *tls.Config {
 	if len(os.Getenv("SKIP_SMTP_TLS_VERIFY")) > 0 {
 		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off when len\\(os.Getenv\\(\"SKIP_SMTP_TLS_VERIFY\"\\)\\) > 0: an explicit"
 	}
+	if strings.ToLower(strings.TrimSpace(os.Getenv("APP_TLS_INSECURE_SKIP_VERIFY"))) == "yes" {
+		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off when strings.ToLower\\(strings.TrimSpace\\(os.Get… == \"yes\": an explicit"
+	}
 	if os.Getenv("SMTP_INSECURE") == "" {
 		return &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
 	}
 	return &tls.Config{}
+}
+
+// A switch that is on unless the caller turns it off is a default, not an opt-in.
+func fetchChart(verify *bool, insecureOverride bool) *http.Client {
+	skipTLS := true
+	if verify != nil && *verify {
+		skipTLS = false
+	}
+	c := &http.Client{}
+	if skipTLS {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	insecure := false
+	if insecureOverride {
+		insecure = true
+	}
+	if insecure {
+		c.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want "TLS certificate verification is off when insecure is set: an explicit"
+	}
+	return c
 }
 
 // A switch named for what it does, from a user's checkbox; another named for something else.

@@ -205,6 +205,24 @@ func verifyingTransport(b *BackendCheck) *http.Transport {
 	}
 }
 
+// A setting read by a name that says it verifies: its else branch is the setting turned off.
+type settingStore map[string]bool
+
+func (s settingStore) GetBool(name string) bool { return s[name] }
+
+func relayConfig(settings settingStore) *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if settings.GetBool("enable_tls_verify") {
+		cfg.ServerName = "relay"
+	} else {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when settings.GetBool\\(\"enable_tls_verify\"\\) is false: an explicit"
+	}
+	if !settings.GetBool("peer_check") {
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
+	}
+	return cfg
+}
+
 // The else of a skip switch runs when the switch is off: a bug, not an opt-in.
 func invertedElse(b *BackendCheck) *http.Transport {
 	if b.TLSSkipVerify {
