@@ -107,6 +107,7 @@ export async function scanCommand(io: CliIO, paths: readonly string[], flags: Sc
       parseErrors: result.stats.parseErrors,
       staleBaselineEntries: result.staleBaselineEntries.length,
       contextFiles: result.stats.contextFiles,
+      notBuilt: result.stats.notBuilt,
     },
     invocation: { commandLine: `redline ${commandLine}`.trim(), cwd: io.cwd, startTime, endTime: new Date(), exitCode },
     readSource: (file) => {

@@ -41,8 +41,19 @@ export interface PlannedPackage {
 export interface ExcludedFile {
   readonly rel: string;
   readonly reason: string;
+  /** The custom tags that would build it (`--tags`); empty for another platform or release. */
+  readonly tags: readonly string[];
   /** Named as an argument (a pre-commit hook's changed file, say): worth telling the user. */
   readonly explicit: boolean;
+}
+
+/** Files the build target leaves out (`*_windows.go` on Linux, `//go:build integration`): not scanned. */
+export interface NotBuilt {
+  readonly files: number;
+  /** The target, `linux/amd64`. */
+  readonly target: string;
+  /** Of those, the files that custom tags would build, by the tags as `--tags` takes them (`quic`, `e2e,slow`). */
+  readonly byTags: Readonly<Record<string, number>>;
 }
 
 export interface ScanPlan {
@@ -68,7 +79,7 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
     const decision = decideFile(path.basename(f.path), head.header, target);
     if (f.context && !decision.included) continue;
     if (!decision.included && decision.reason !== 'bad-constraint') {
-      excluded.push({ rel: f.rel, reason: decision.detail, explicit: f.explicit });
+      excluded.push({ rel: f.rel, reason: decision.detail, tags: decision.tags ?? [], explicit: f.explicit });
       continue;
     }
     const { packageName, imports } = head;

@@ -22,7 +22,7 @@ import type { RuleMeta } from './rule-meta.js';
 import { tuneJit } from './jit-tuning.js';
 import { ScanCache } from './scan-cache.js';
 import { contextFiles } from './scan-context.js';
-import { planScan } from './scan-plan.js';
+import { planScan, type ExcludedFile, type NotBuilt } from './scan-plan.js';
 import { analysePackages, InlineRunner, PoolRunner } from './scan-runner.js';
 import type { ScanSetup, StageTimes } from './scan-tasks.js';
 
@@ -55,7 +55,8 @@ export interface ScanStats {
   readonly files: number;
   readonly packages: number;
   readonly bytes: number;
-  readonly excludedByBuild: number;
+  /** Files of the scanned directories that the build target leaves out. */
+  readonly notBuilt: NotBuilt;
   readonly parseErrors: number;
   readonly durationMs: number;
   readonly workers: number;
@@ -173,7 +174,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       packages: plan.packages.filter((p) => p.files.some((f) => !f.context)).length,
       contextFiles: plan.contextFiles,
       bytes: plan.bytes,
-      excludedByBuild: plan.excluded.length,
+      notBuilt: notBuilt(plan.excluded, target),
       parseErrors,
       durationMs: performance.now() - started,
       workers: runner instanceof PoolRunner ? jobs : 0,
@@ -231,4 +232,16 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) if (!f.suppression) counts[f.severity]++;
   return counts;
+}
+
+/** Counts the files left out of the build, and which `--tags` would build them. */
+function notBuilt(excluded: readonly ExcludedFile[], target: BuildTarget): NotBuilt {
+  const byTags: Record<string, number> = {};
+  for (const x of excluded) {
+    if (x.tags.length === 0) continue;
+    const key = x.tags.join(',');
+    byTags[key] = (byTags[key] ?? 0) + 1;
+  }
+  const sorted = Object.entries(byTags).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  return { files: excluded.length, target: `${target.goos}/${target.goarch}`, byTags: Object.fromEntries(sorted) };
 }

@@ -48,6 +48,7 @@ function summaryJson(s: ReportSummary) {
     parseErrors: s.parseErrors,
     staleBaselineEntries: s.staleBaselineEntries,
     contextFiles: s.contextFiles,
+    notBuilt: { files: s.notBuilt.files, target: s.notBuilt.target, byTags: s.notBuilt.byTags },
   };
 }
 

@@ -9,6 +9,7 @@
 import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule-meta.js';
+import type { NotBuilt } from '../engine/scan-plan.js';
 import { SEVERITIES } from '../engine/finding.js';
 import { codeFrame } from './code-frame.js';
 import { fixAdvice, rulesById } from './rule-docs.js';
@@ -93,7 +94,18 @@ function renderSummary(s: ReportSummary, c: Colors): string[] {
     s.contextFiles > 0 ? `${plural(s.contextFiles, 'more file')} of the module read for context` : '',
   ].filter(Boolean);
   if (extra.length > 0) lines.push(`  ${c.dim(extra.join(', '))}`);
+  const notBuilt = notBuiltText(s.notBuilt);
+  if (notBuilt) lines.push(`  ${c.dim(notBuilt)}`);
   return lines;
+}
+
+/** "18 files not built for linux/amd64 (10 need --tags quic, 4 --tags integration)": the tag groups building the most files, three at most. */
+function notBuiltText(n: NotBuilt): string {
+  if (n.files === 0) return '';
+  const groups = Object.entries(n.byTags);
+  const shown = groups.slice(0, 3).map(([tags, count], i) => `${count} ${i === 0 ? 'need ' : ''}--tags ${tags}`);
+  if (groups.length > 3) shown.push('…');
+  return `${plural(n.files, 'file')} not built for ${n.target}${shown.length > 0 ? ` (${shown.join(', ')})` : ''}`;
 }
 
 export const textReporter: Reporter = {

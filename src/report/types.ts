@@ -3,6 +3,7 @@
  */
 import type { Finding, Severity } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule-meta.js';
+import type { NotBuilt } from '../engine/scan-plan.js';
 
 export interface ToolInfo {
   readonly name: string;
@@ -27,7 +28,10 @@ export interface ReportSummary {
   readonly staleBaselineEntries: number;
   /** Files read for meaning only (the rest of packages named file by file, imported packages left out); not counted in `files`. */
   readonly contextFiles: number;
+  /** Files found but not scanned because the build target leaves them out. */
+  readonly notBuilt: NotBuilt;
 }
+
 
 export interface Invocation {
   readonly commandLine: string;

@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import { BuildTargetError, type Problem } from '../engine/errors.js';
 import { didYouMean, suggestionSuffix } from '../engine/suggest.js';
 import {
+  type Constraint,
   type ConstraintResult,
   evalConstraint,
   isGoBuildLine,
   isPlusBuildLine,
   parseConstraint,
+  tagsOf,
 } from '../syntax/build-constraint.js';
 
 /** Every GOOS go/build knows for file names (`internal/syslist.KnownOS`). */
@@ -330,7 +332,11 @@ export type ExclusionReason =
 
 export type BuildDecision =
   | { readonly included: true }
-  | { readonly included: false; readonly reason: ExclusionReason; readonly detail: string };
+  | {
+    readonly included: false; readonly reason: ExclusionReason; readonly detail: string;
+    /** For 'constraint': the custom tags that, passed with `--tags`, would build the file (none: another platform or release). */
+    readonly tags?: readonly string[];
+  };
 
 /** Decides whether a file with this base name and header is built for the target. */
 export function decideFile(baseName: string, header: FileHeader, target: BuildTarget): BuildDecision {
@@ -351,15 +357,35 @@ export function decideFile(baseName: string, header: FileHeader, target: BuildTa
     }
     return evalConstraint(c.expr, hasTag)
       ? { included: true }
-      : { included: false, reason: 'constraint', detail: `line ${header.goBuild.line}: ${header.goBuild.text}` };
+      : { included: false, reason: 'constraint', detail: `line ${header.goBuild.line}: ${header.goBuild.text}`, tags: tagsThatBuild([c.expr], hasTag) };
   }
-  for (const pb of header.plusBuild) {
-    // go/build ignores +build lines it cannot parse.
-    if (pb.constraint.ok && !evalConstraint(pb.constraint.expr, hasTag)) {
-      return { included: false, reason: 'constraint', detail: `line ${pb.line}: ${pb.text}` };
-    }
+  // go/build ignores +build lines it cannot parse.
+  const plus = header.plusBuild.flatMap((pb) => (pb.constraint.ok ? [{ line: pb, expr: pb.constraint.expr }] : []));
+  const failing = plus.find((pb) => !evalConstraint(pb.expr, hasTag));
+  if (failing) {
+    return { included: false, reason: 'constraint', detail: `line ${failing.line.line}: ${failing.line.text}`, tags: tagsThatBuild(plus.map((pb) => pb.expr), hasTag) };
   }
   return { included: true };
+}
+
+/** Tags that only `--tags` can set: not a platform, release, toolchain, experiment or microarchitecture tag, nor `ignore` (never built by convention). */
+function isCustomTag(tag: string): boolean {
+  return !isKnownOS(tag) && !isKnownArch(tag) && !tag.includes('.') && !isGoRelease(tag) && !NON_CUSTOM_TAGS.has(tag);
+}
+
+const NON_CUSTOM_TAGS = new Set(['cgo', 'gc', 'gccgo', 'unix', 'ignore', 'boringcrypto']);
+
+/**
+ * The custom tags that would build a file whose constraints (all must hold)
+ * exclude it: a single tag when one is enough (the first named), else all of
+ * them when together they are; none when no custom tag builds it.
+ */
+function tagsThatBuild(constraints: readonly Constraint[], hasTag: (tag: string) => boolean): readonly string[] {
+  const custom = constraints.flatMap((c) => tagsOf(c)).filter((t, i, all) => all.indexOf(t) === i && isCustomTag(t));
+  const builds = (extra: readonly string[]) => constraints.every((c) => evalConstraint(c, (t) => hasTag(t) || extra.includes(t)));
+  const one = custom.find((t) => builds([t]));
+  if (one !== undefined) return [one];
+  return custom.length > 1 && builds(custom) ? custom : [];
 }
 
 const FIRST_READ = 8 * 1024;

@@ -45,6 +45,18 @@ export function evalConstraint(c: Constraint, hasTag: (tag: string) => boolean):
   }
 }
 
+/** The tags a constraint names, each once, in order of appearance. */
+export function tagsOf(c: Constraint, out: string[] = []): string[] {
+  if (c.kind === 'tag') {
+    if (!out.includes(c.tag)) out.push(c.tag);
+  } else if (c.kind === 'not') tagsOf(c.x, out);
+  else {
+    tagsOf(c.x, out);
+    tagsOf(c.y, out);
+  }
+  return out;
+}
+
 /**
  * The minimum Go version a constraint implies ("go1.21"), "go1" for `go1`,
  * or "" when it implies none — `constraint.GoVersion`.

@@ -229,4 +229,17 @@ describe('what a scan is given', () => {
     expect(r.stderr).toContain('sys_windows.go: not built for linux/amd64 (file name suffix does not match linux/amd64)');
     expect(r.stderr).toContain('gen.go: not built for linux/amd64 (line 1: //go:build ignore)');
   });
+
+  it('counts the files the target leaves out, and names the tags that would build them', async () => {
+    const dir = mod({
+      'a.go': 'package m\n', 'sys_windows.go': 'package m\n', 'quic.go': '//go:build quic\n\npackage m\n',
+      'quic_more.go': '//go:build quic && !purego\n\npackage m\n', 'it.go': '//go:build integration || e2e\n\npackage m\n',
+    });
+    const json = await cli(['scan', '--format', 'json'], dir);
+    expect(JSON.parse(json.stdout).summary.notBuilt).toEqual({ files: 4, target: 'linux/amd64', byTags: { quic: 2, integration: 1 } });
+    const text = await cli(['scan'], dir);
+    expect(text.stdout).toContain('4 files not built for linux/amd64 (2 need --tags quic, 1 --tags integration)');
+    const tagged = await cli(['scan', '--tags', 'quic', '--goos', 'windows', '--format', 'json'], dir);
+    expect(JSON.parse(tagged.stdout).summary.notBuilt).toEqual({ files: 1, target: 'windows/amd64', byTags: { integration: 1 } });
+  });
 });

@@ -30,6 +30,7 @@ describe('jsonReporter', () => {
       parseErrors: 0,
       staleBaselineEntries: 2,
       contextFiles: 0,
+      notBuilt: { files: 3, target: 'linux/amd64', byTags: { integration: 2 } },
     });
   });
 

@@ -73,9 +73,10 @@ describe('textReporter', () => {
   it('groups by file and ends with the summary', () => {
     const out = textReporter.render(fixtureInput());
     expect(out.indexOf('cmd/my tool/main ü.go\n')).toBeLessThan(out.indexOf('pkg/server.go\n'));
-    expect(out.trimEnd().split('\n').slice(-2)).toEqual([
+    expect(out.trimEnd().split('\n').slice(-3)).toEqual([
       '✖ 5 findings: 2 critical, 2 medium, 1 low (2 files, 2 packages, 706 B in 1.23 s)',
       '  1 suppressed, 1 baselined, 2 stale baseline entries',
+      '  3 files not built for linux/amd64 (2 need --tags integration)',
     ]);
   });
 
@@ -93,8 +94,19 @@ describe('textReporter', () => {
 
   it('says so when there are no findings', () => {
     const input = fixtureInput({ findings: [] });
-    const out = textReporter.render({ ...input, summary: { ...input.summary, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, staleBaselineEntries: 0 } });
+    const none = { files: 0, target: 'linux/amd64', byTags: {} };
+    const out = textReporter.render({ ...input, summary: { ...input.summary, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, staleBaselineEntries: 0, notBuilt: none } });
     expect(out).toBe('✔ No findings (2 files, 2 packages, 706 B in 1.23 s)\n');
+  });
+
+  it('says which files the build target left out, and the tags that would build them', () => {
+    const input = fixtureInput({ findings: [] });
+    const summary = (byTags: Record<string, number>, files = 40) => ({ ...input.summary, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, staleBaselineEntries: 0, notBuilt: { files, target: 'linux/arm64', byTags } });
+    const last = (byTags: Record<string, number>, files?: number) => textReporter.render({ ...input, summary: summary(byTags, files) }).trimEnd().split('\n').at(-1);
+    expect(last({})).toBe('  40 files not built for linux/arm64');
+    expect(last({}, 1)).toBe('  1 file not built for linux/arm64');
+    expect(last({ quic: 10, 'e2e,slow': 4 })).toBe('  40 files not built for linux/arm64 (10 need --tags quic, 4 --tags e2e,slow)');
+    expect(last({ a: 4, b: 3, c: 2, d: 1 })).toBe('  40 files not built for linux/arm64 (4 need --tags a, 3 --tags b, 2 --tags c, …)');
   });
 
   it('masks the secret in the frame of another finding too', () => {

@@ -125,6 +125,20 @@ describe('parseFileHeader', () => {
     expect(decideFile('a.go', h, windows)).toEqual({ included: true });
   });
 
+  it('names the custom tags that would build a file it leaves out', () => {
+    const tags = (src: string) => { const d = decide('a.go', src); return d.included ? undefined : d.tags; };
+    expect(tags('//go:build quic\n\npackage p\n')).toEqual(['quic']);
+    expect(tags('//go:build integration && !short\n\npackage p\n')).toEqual(['integration']);
+    expect(tags('//go:build e2e || smoke\n\npackage p\n')).toEqual(['e2e']);
+    expect(tags('//go:build e2e && slow\n\npackage p\n')).toEqual(['e2e', 'slow']);
+    expect(tags('//go:build quic && windows\n\npackage p\n')).toEqual([]); // another platform: no tag builds it on linux
+    expect(tags('//go:build ignore\n\npackage main\n')).toEqual([]); // never built by convention
+    expect(tags('//go:build !linux\n\npackage p\n')).toEqual([]);
+    expect(tags('//go:build go1.99\n\npackage p\n')).toEqual([]);
+    expect(tags('//go:build goexperiment.arenas\n\npackage p\n')).toEqual([]);
+    expect(tags('// +build linux\n// +build kcp\n\npackage p\n')).toEqual(['kcp']);
+  });
+
   it('reports a malformed //go:build expression', () => {
     expect(decide('a.go', '//go:build linux &&\n\npackage p\n')).toMatchObject({ included: false, reason: 'bad-constraint' });
   });

@@ -1,4 +1,7 @@
 import { compareFindings, type Finding } from '../../src/engine/finding.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanResult } from '../../src/engine/scan.js';
 import type { ReportInput } from '../../src/report/types.js';
 import { CATALOG } from './catalog.js';
 import { fix, locate, makeFinding, related } from './findings.js';
@@ -122,6 +125,7 @@ export function fixtureInput(over: Partial<ReportInput> = {}): ReportInput {
       parseErrors: 0,
       staleBaselineEntries: 2,
       contextFiles: 0,
+      notBuilt: { files: 3, target: 'linux/amd64', byTags: { integration: 2 } },
     },
     invocation: {
       commandLine: 'redline --format sarif ./...',
@@ -133,5 +137,21 @@ export function fixtureInput(over: Partial<ReportInput> = {}): ReportInput {
     readSource: (file) => sources[file],
     color: false,
     ...over,
+  };
+}
+
+/** The report input of a real scan run in `cwd`, with a fixed summary and invocation (for rendering its findings). */
+export function scanReportInput(result: ScanResult, cwd: string): ReportInput {
+  return {
+    tool: { name: 'redline', version: '0.1.0', informationUri: 'https://example.invalid/redline' },
+    findings: result.findings,
+    rules: result.rules,
+    summary: {
+      files: 1, packages: 1, bytes: 1, durationMs: 1, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 },
+      suppressed: 0, baselined: 0, parseErrors: 0, staleBaselineEntries: 0, contextFiles: 0, notBuilt: { files: 0, target: 'linux/amd64', byTags: {} },
+    },
+    invocation: { commandLine: 'redline', cwd, startTime: new Date(0), endTime: new Date(0), exitCode: 1 },
+    readSource: (file) => readFileSync(path.resolve(cwd, file), 'utf8'),
+    color: false,
   };
 }

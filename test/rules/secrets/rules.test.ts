@@ -10,9 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan, type ScanResult } from '../../../src/engine/scan.js';
 import { createBaseline, serializeBaseline } from '../../../src/engine/baseline.js';
 import type { Finding } from '../../../src/engine/finding.js';
-import { FORMAT_NAMES, reporters, type ReportInput } from '../../../src/report/index.js';
+import { FORMAT_NAMES, reporters } from '../../../src/report/index.js';
 import { parsePrintf } from '../../../src/rules/shared/log-sinks.js';
 import { makeTree } from '../../support/fs-tree.js';
+import { scanReportInput } from '../../support/report-fixture.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const FIXTURES = path.join(REPO, 'testdata/rules');
@@ -31,15 +32,7 @@ function lineOf(file: string, text: string): number {
 }
 
 function renderAll(result: ScanResult, cwd: string): string[] {
-  const input: ReportInput = {
-    tool: { name: 'redline', version: '0.1.0', informationUri: 'https://example.invalid/redline' },
-    findings: result.findings,
-    rules: result.rules,
-    summary: { files: 1, packages: 1, bytes: 1, durationMs: 1, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, parseErrors: 0, staleBaselineEntries: 0, contextFiles: 0 },
-    invocation: { commandLine: 'redline', cwd, startTime: new Date(0), endTime: new Date(0), exitCode: 1 },
-    readSource: (file) => readFileSync(path.resolve(cwd, file), 'utf8'),
-    color: false,
-  };
+  const input = scanReportInput(result, cwd);
   return FORMAT_NAMES.map((name) => reporters[name].render(input));
 }
 

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan, type ScanResult } from '../../../src/engine/scan.js';
 import type { Finding } from '../../../src/engine/finding.js';
-import { reporters, type ReportInput } from '../../../src/report/index.js';
+import { reporters } from '../../../src/report/index.js';
+import { scanReportInput } from '../../support/report-fixture.js';
 import { parseFile } from '../../../src/syntax/index.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
@@ -43,16 +44,7 @@ function applyFixes(source: string, findings: readonly Finding[]): string {
 }
 
 function render(result: ScanResult, cwd: string, format: 'text' | 'sarif'): string {
-  const input: ReportInput = {
-    tool: { name: 'redline', version: '0.1.0', informationUri: 'https://example.invalid/redline' },
-    findings: result.findings,
-    rules: result.rules,
-    summary: { files: 1, packages: 1, bytes: 1, durationMs: 1, bySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, suppressed: 0, baselined: 0, parseErrors: 0, staleBaselineEntries: 0, contextFiles: 0 },
-    invocation: { commandLine: 'redline', cwd, startTime: new Date(0), endTime: new Date(0), exitCode: 1 },
-    readSource: (file) => readFileSync(path.resolve(cwd, file), 'utf8'),
-    color: false,
-  };
-  return reporters[format].render(input);
+  return reporters[format].render(scanReportInput(result, cwd));
 }
 
 describe('the bundled example service', async () => {
