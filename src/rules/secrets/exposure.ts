@@ -231,6 +231,8 @@ function marshalledStruct(pkg: PackageInfo, e: Expr): Expr | undefined {
   for (const value of values) {
     const call = unparen(value);
     if (call.kind !== 'CallExpr' || call.args.length === 0) return undefined;
+    const targets = multiValueTargets(pkg, value);
+    if (targets && !(targets[0]?.kind === 'Ident' && pkg.objectOf(targets[0]) === v)) return undefined; // `err` of `b, err := json.Marshal(x)`
     const callee = pkg.calleeOf(call);
     if (callee.kind !== 'func' || callee.pkg !== 'encoding/json' || (callee.name !== 'Marshal' && callee.name !== 'MarshalIndent')) return undefined;
     const x = unparen(call.args[0]!);

@@ -149,7 +149,9 @@ func login(c Credentials) {
         return;
       }
       const ex = exposureOf(pkg, v, exposure);
-      if (!ex || (programOutput && (ex.kind === 'named' || ex.kind === 'embedded' || (ex.kind === 'keyed' && ex.inFormat))) || judgedElsewhere?.(ex)) return;
+      // what a command prints alone on stdout is its output (`fmt.Println(string(out))` of JSON it encoded), not a log
+      const output = ex?.kind === 'named' || ex?.kind === 'embedded' || (ex?.kind === 'keyed' && ex.inFormat) || (ex?.kind === 'struct' && ex.encoded !== undefined);
+      if (!ex || (programOutput && output) || judgedElsewhere?.(ex)) return;
       const { go: started, where, goRelated } = on();
       const debug = debugOf?.();
       ctx.report({

@@ -81,6 +81,23 @@ func marshalled(u User, p tokenPolicy) {
 	fmt.Println("user:", string(encoded)) // want "fmt.Println logs `string\\(encoded\\)`, a whole `User` value, and its field `Password` is printed in clear \\(the JSON encoding shows exported fields\\): give `User` a `MarshalJSON` method"
 	jwt, _ := json.Marshal(p)
 	fmt.Println("jwt:", string(jwt))
+	data, err := json.Marshal(u)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	log.Print(string(data)) // want "log.Print logs `string\\(data\\)`, a whole `User` value"
+}
+
+// A command that prints the JSON it encoded, alone on stdout, gives its output, not a log.
+func exportUser(u User) error {
+	out, err := json.MarshalIndent(u, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Println(string(out))
+	fmt.Printf("%s\n", out)
+	return nil
 }
 
 // All the request's headers: Authorization and Cookie with them.
