@@ -24,15 +24,17 @@ import { constLeaves, leavesOf, type Step } from './trace.js';
 export interface SecretFactIds {
   /** The parameter reaches a log sink. */
   readonly logs: string;
+  /** The parameter reaches a log sink that shows it JSON-encoded (`zap.Any`, `json.Marshal` first): exported fields only, `MarshalJSON` masks. */
+  readonly logsJson: string;
   /** The parameter is handed to a goroutine (captured, or passed to a `go` call). */
   readonly spawns: string;
 }
 
 /** Fact ids for a set of extra log sinks (the default sinks give the plain ids). */
 export function secretFactIds(extraSinks: readonly string[]): SecretFactIds {
-  if (extraSinks.length === 0) return { logs: 'secrets/logs-param', spawns: 'secrets/spawns-with-param' };
+  if (extraSinks.length === 0) return { logs: 'secrets/logs-param', logsJson: 'secrets/logs-param-json', spawns: 'secrets/spawns-with-param' };
   const h = createHash('sha256').update([...extraSinks].sort().join('\n')).digest('hex').slice(0, 8);
-  return { logs: `secrets/logs-param@${h}`, spawns: 'secrets/spawns-with-param' };
+  return { logs: `secrets/logs-param@${h}`, logsJson: `secrets/logs-param-json@${h}`, spawns: 'secrets/spawns-with-param' };
 }
 
 const kindCache = new Map<string, FactKind[]>();
@@ -43,8 +45,16 @@ export function secretFactKinds(extraSinks: readonly string[]): FactKind[] {
   let kinds = kindCache.get(ids.logs);
   if (!kinds) {
     const extra: ExtraSinks = new Set(extraSinks);
+    // both facts come from one pass over the function's calls
+    const logged = new WeakMap<FuncDecl, LoggedParams>();
+    const loggedIn = (info: PackageInfo, fn: FuncDecl): LoggedParams => {
+      let l = logged.get(fn);
+      if (!l) logged.set(fn, (l = loggedParams(info, fn, extra)));
+      return l;
+    };
     kinds = [
-      { id: ids.logs, level: 'param', seedParams: (fn, info) => loggedParams(info, fn, extra) },
+      { id: ids.logs, level: 'param', seedParams: (fn, info) => loggedIn(info, fn).all },
+      { id: ids.logsJson, level: 'param', seedParams: (fn, info) => loggedIn(info, fn).json },
       { id: ids.spawns, level: 'param', seedParams: (fn, info) => spawnedParams(info, fn) },
       LOADS_FILE_PARAM,
       PASSED_FIELDS,
@@ -111,12 +121,22 @@ function startAround(starts: readonly GoroutineStart[], n: Node): GoroutineStart
 /** No parameter indices (shared: seedParams results are read-only). */
 const NO_PARAMS: readonly number[] = Object.freeze([]);
 
+interface LoggedParams {
+  /** Parameters whose content a log shows. */
+  readonly all: readonly number[];
+  /** Of those, the ones a log shows JSON-encoded. */
+  readonly json: readonly number[];
+}
+
+const NONE_LOGGED: LoggedParams = { all: NO_PARAMS, json: NO_PARAMS };
+
 /** Indices of the parameters of `fn` whose content a call in its body logs (in order found, repeats kept). */
-function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): readonly number[] {
+function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): LoggedParams {
   const body = info.res.bodies.get(fn);
-  if (!body || (!fn.recv && fn.type.params.list.length === 0)) return NO_PARAMS;
+  if (!body || (!fn.recv && fn.type.params.list.length === 0)) return NONE_LOGGED;
   let params: Map<Obj, number> | undefined;
   let out: number[] | undefined;
+  let json: number[] | undefined;
   const calls = body.calls;
   for (let c = 0; c < calls.length; c++) {
     const logged = loggedValuesOf(info, calls[c]!, extra);
@@ -128,11 +148,13 @@ function loggedParams(info: PackageInfo, fn: FuncDecl, extra: ExtraSinks): reado
         if (l.kind !== 'param') continue;
         const i = params.get(l.obj);
         // a parameter the function also loads as a file holds where a key is, not the key
-        if (i !== undefined && !isPassedAsFileName(info, l.obj)) (out ??= []).push(i);
+        if (i === undefined || isPassedAsFileName(info, l.obj)) continue;
+        (out ??= []).push(i);
+        if (v.rendering === 'json' || v.rendering === 'zap-any') (json ??= []).push(i);
       }
     }
   }
-  return out ?? NO_PARAMS;
+  return out ? { all: out, json: json ?? NO_PARAMS } : NONE_LOGGED;
 }
 
 /** Indices of the parameters of `fn` that a goroutine start in its body hands to a goroutine (in order found, repeats kept). */

@@ -237,7 +237,9 @@ func login(c Credentials) {
             const paramName = ex.kind === 'named' ? calleeParamName(pkg, callee, i) : undefined;
             return paramName !== undefined && (credentialName(paramName, exposure) !== null || aboutCredential(paramName));
           };
-          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, formatted?.get(arg) ?? { expr: arg, rendering: 'fmt' }, false, judgedInCallee, () => debugOnly(file.source, callee.name, call, ancestors));
+          // a wrapper that logs the parameter JSON-encoded (`zap.Any`) shows exported fields only
+          const rendering = pkg.hasParamFact(key, ids.logsJson, index) ? 'json' : 'fmt';
+          judge(goroutineOf(call, ancestors), `${callee.name} (which logs this argument)`, formatted?.get(arg) ?? { expr: arg, rendering }, false, judgedInCallee, () => debugOnly(file.source, callee.name, call, ancestors));
         });
       },
     };

@@ -41,6 +41,14 @@ func withZap(l *zap.Logger, password, apiKey string, c Credentials, t Token) {
 	l.Error("failed", zap.Error(errors.New("boom")))
 }
 
+// A field helper that wraps zap.Any: what its callers log is JSON-encoded too.
+func extFields(vals ...any) zap.Field { return zap.Any("ext", vals) }
+
+func withZapHelper(l *zap.Logger, c Credentials, t Token) {
+	l.Error("dial failed", extFields(c)) // want "extFields \\(which logs this argument\\) logs `c`, a whole `Credentials` value, and its field `Password` is printed in clear \\(the JSON encoding shows exported fields\\): give `Credentials` a `MarshalJSON` method"
+	l.Error("refresh failed", extFields(t))
+}
+
 func withLogrus(log *logrus.Logger, password string, c Credentials) {
 	logrus.WithField("password", password).Info("login")       // want "logrus.WithField logs `password`"
 	logrus.WithFields(logrus.Fields{"creds": c}).Info("login") // want "logrus.WithFields logs `[^`]*`, a whole `Credentials` value, and its fields `Password` and `apiSecret` are printed"
