@@ -814,7 +814,7 @@ export function isInsecureName(name: string): boolean {
   return INSECURE_NAME.test(name);
 }
 
-const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?(verif|validat|check)|accept[-_]?(invalid|any|all|untrusted)[-_]?(certs?|certificates?)|allow[-_]?(invalid|untrusted)[-_]?(tls|ssl|https?|certs?|certificates?)|trust[-_]?all([-_]?(certs?|certificates?|hosts?))?(?![a-z])|(unsafe|dangerous)[-_]?(tls|ssl|cert|accept)|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|(skip|ignore|disable)[-_]?(ssl|tls)([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)`, 'i');
+const INSECURE_NAME = new RegExp(`insecure|(skip|no|not|do[-_]?not|dont|disable|ignore)[-_]?${SKIPPED_WHAT}((cert|certificate)[-_]?)?(verif|validat|check)|accept[-_]?(invalid|any|all|untrusted)[-_]?(certs?|certificates?)|allow[-_]?(invalid|untrusted)[-_]?(tls|ssl|https?|certs?|certificates?)|trust[-_]?all([-_]?(certs?|certificates?|hosts?))?(?![a-z])|(unsafe|dangerous)[-_]?(tls|ssl|cert|accept)|(skip|ignore)[-_]?${SKIPPED_WHAT}cert(ificate)?s?([-_]?(errors?|checks?|validation))?(?![a-z])|(skip|ignore|disable)[-_]?(ssl|tls)([-_]?(errors?|checks?|validation))?(?![a-z])|self[-_]?(signed|cert)|(allow|accept|permit|trust)[-_]?unverif(ied|iable)`, 'i');
 
 /**
  * The condition under which a node runs, when it tests a switch named as

@@ -106,6 +106,9 @@ describe('generic secrets need a sensitive name and a secret-looking value', () 
     expect(generic('BLAKE2B_512_SALT_PW', 'BLAKE2b-512(salt.pass)')).toBe(true); // the name alone makes it one
     expect(generic('BLAKE2B_512_SALT_PW', 'BLAKE2b-512($salt.$pass)')).toBe(false); // a hash mode's formula
     expect(generic('password', 'Xk9v$2LqZr7T($np4s)')).toBe(true);
+    expect(generic('secretKey', 'hiddenStuff.masked')).toBe(false); // a path into nested values
+    expect(generic('client_key', 'req.http.X-Forwarded-For,req.http.Accept-Language')).toBe(false); // request fields that identify a client
+    expect(generic('clientSecret', 'kTqwZr.PmxWvLq.RtsNbY')).toBe(true); // random letters in dotted runs are no words
   });
 });
 

@@ -62,7 +62,22 @@ export function isNameLike(raw: string): boolean {
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true; // path
   if (FILE_NAME.test(value)) return true; // srgb_iec61966_2_1.icc, server.key
   if (isWordsAndNumbers(value)) return true; // 100-continue, v2_beta.final
+  if (isIdentifierPath(value)) return true; // values.hiddenStuff, req.http.X-Forwarded-For,req.http.User-Agent
   return false;
+}
+
+/** A word of an identifier: lowercase or capitalised (three letters at least), or a short acronym (`X`, `IP`, `HTTP`). */
+const IDENTIFIER_WORDS = /^(?:[a-z]{2,}|[A-Z][a-z]{2,}|[A-Z]{1,4})(?:[A-Z][a-z]{2,})*$/;
+
+/**
+ * Paths of identifiers, dotted and listed with commas (`hiddenStuff.masked`,
+ * `req.http.X-Forwarded-For,req.http.Accept-Language`), whose parts are
+ * camelCase or kebab-case words: where a value is, not a secret.
+ */
+function isIdentifierPath(value: string): boolean {
+  const parts = value.split(/[.,]/);
+  if (parts.length < 2) return false;
+  return parts.every((p) => p.split('-').every((w) => IDENTIFIER_WORDS.test(w))) && /[a-z]{3}/.test(value);
 }
 
 /**

@@ -150,6 +150,14 @@ func fetchChart(verify *bool, insecureOverride bool) *http.Client {
 	return c
 }
 
+// A switch that allows unverified certificates says what it does.
+func deployClient(allowUnverifiedSSL bool) *http.Client {
+	if allowUnverifiedSSL {
+		return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "TLS certificate verification is off when allowUnverifiedSSL is set: an explicit"
+	}
+	return &http.Client{}
+}
+
 // A switch named for what it does, from a user's checkbox; another named for something else.
 func download(ignoreCertificate, ignoreCache bool) *http.Client {
 	tr := &http.Transport{}
