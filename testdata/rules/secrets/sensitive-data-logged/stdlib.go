@@ -491,4 +491,7 @@ func (c *debugClient) login(user, password string) {
 	}
 	c.logger.Debug("login", "password", password)           // want "slog.Logger.Debug logs `password`, which holds a password at debug level: logs"
 	log.Printf("login %s with password %s", user, password) // want "log.Printf logs `password`, which holds a password: logs"
+	log.Printf("[DEBUG] login %s with password %s", user, password) // want "log.Printf logs `password`, which holds a password at debug level: logs"
+	log.Println("[TRACE] password:", password)                      // want "log.Println logs `password`, which holds a password at debug level: logs"
+	log.Println("[WARN] password:", password)                       // want "log.Println logs `password`, which holds a password: logs"
 }
