@@ -173,6 +173,12 @@ export function happensTwice(cfg: CFG, event: NodePred, opts: {
    */
   resetDefers?: boolean;
   exits?: 'normal' | 'all';
+  /**
+   * Whether the immediate event `first` did not happen after all when the
+   * path takes the edge `from` → `to` (the branch of `if q == nil` after
+   * `q := C.realloc(p, n)`: a failed realloc frees nothing).
+   */
+  undone?: (first: ast.Node, from: Block, to: Block) => boolean;
 } = {}): DoubleEvent[] {
   const start = startOf(cfg, opts.from ?? null);
   if (!start) return [];
@@ -219,10 +225,12 @@ export function happensTwice(cfg: CFG, event: NodePred, opts: {
         if (c + d >= 2 && first) report(first, lastNode(cfg, st.b));
         continue;
       }
-      const key = (s.index * 2 + c) * 2 + d;
+      let [c2, first2] = [c, first];
+      if (c === 1 && first && first.kind !== 'DeferStmt' && opts.undone?.(first, st.b, s)) [c2, first2] = [0, d === 0 ? null : first];
+      const key = (s.index * 2 + c2) * 2 + d;
       if (visited.has(key)) continue;
       visited.set(key, true);
-      work.push({ b: s, i: 0, c, d, first });
+      work.push({ b: s, i: 0, c: c2, d, first: first2 });
     }
   }
   return out;

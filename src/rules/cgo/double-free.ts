@@ -1,7 +1,8 @@
 import type { CallExpr, Node } from '../../syntax/ast.js';
 import { happensTwice, mayHappen } from '../../semantics/dataflow.js';
+import type { Block } from '../../semantics/cfg.js';
 import { defineRule } from '../../engine/rule.js';
-import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freedVar, rootVar, type Group } from './lifetime.js';
+import { addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freedVar, reallocFailedBranch, rootVar, type Group } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
 export default defineRule({
@@ -57,7 +58,7 @@ func Length(s string) int {
 	return int(C.strlen(cs))
 }
 `,
-      limits: 'Pointers are followed in local variables; memory freed through struct fields (a `Close` method called twice) is not tracked. A free in a deferred function literal is not counted when the variable is reassigned in the function (the usual `p = nil` guard). Paths are not checked for feasibility: two frees under complementary conditions (`if ok {...}` then `if !ok {...}`) are reported.',
+      limits: 'Pointers are followed in local variables; memory freed through struct fields (a `Close` method called twice) is not tracked. A free in a deferred function literal is not counted when the variable is reassigned in the function (the usual `p = nil` guard). Paths are not checked for feasibility: two frees under complementary conditions (`if ok {...}` then `if !ok {...}`) are reported. `C.realloc(p, n)` frees `p` only when it succeeds: on the branch where its result is nil (`if q == nil {`) `p` is still allocated, to use or to free.',
     },
     options: cgoOptions,
   },
@@ -95,7 +96,16 @@ func Length(s string) int {
           ctx.report({ range, messageId, data: { name }, ...(other && other !== at && { related: [{ range: freeCallIn(g, other) ?? other, message: other.kind === 'DeferStmt' ? `${name} is also freed by this deferred call` : `${name} is first freed here` }] }) });
         };
         // deferred direct calls hold the value they were given; closures are only counted without resets
-        for (const d of happensTwice(cfg, isFree, { reset, resetDefers: true })) {
+        // a failed realloc (`if q == nil {` after `q := C.realloc(p, n)`) freed nothing
+        const failedBranch = new Map<Node, ((from: Block, to: Block) => boolean) | undefined>();
+        const undone = (first: Node, from: Block, to: Block): boolean => {
+          if (!failedBranch.has(first)) {
+            const c = freeCallIn(g, first);
+            failedBranch.set(first, c?.kind === 'CallExpr' ? reallocFailedBranch(pkg, c) : undefined);
+          }
+          return failedBranch.get(first)?.(from, to) ?? false;
+        };
+        for (const d of happensTwice(cfg, isFree, { reset, resetDefers: true, undone })) {
           const { first, second } = d;
           if (isFree(second)) {
             if (first.kind === 'DeferStmt' && second.kind === 'DeferStmt') report(second, 'twoDefers', first);

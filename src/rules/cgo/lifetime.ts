@@ -748,6 +748,30 @@ export function nilBranch(g: Group, errVar: Obj | undefined, pkg: PackageInfo, g
   };
 }
 
+/**
+ * For `q := C.realloc(p, n)`: the edge into the branch where `q` is nil
+ * (`if q == nil {`, the else of `if q != nil {`). A failed realloc leaves
+ * `p` allocated and untouched, so `p` is freed only on the other side.
+ */
+export function reallocFailedBranch(pkg: PackageInfo, free: ast.CallExpr): ((from: Block, to: Block) => boolean) | undefined {
+  if (cCallName(pkg, free) !== 'realloc') return undefined;
+  const top = climb(pkg, free);
+  const assign = pkg.parentOf(top);
+  let target: ast.Expr | undefined;
+  if (assign?.kind === 'AssignStmt' && assign.lhs.length === assign.rhs.length) target = assign.lhs[assign.rhs.indexOf(top as ast.Expr)];
+  else if (assign?.kind === 'ValueSpec' && assign.names.length === assign.values.length) target = assign.names[assign.values.indexOf(top as ast.Expr)];
+  const q = target?.kind === 'Ident' ? pkg.objectOf(target) : undefined;
+  if (!q) return undefined;
+  const isQ = (z: ast.Expr) => z.kind === 'Ident' && pkg.objectOf(z) === q;
+  return (from, to) => {
+    const last = from.succs.length === 2 ? from.nodes[from.nodes.length - 1] : undefined;
+    if (last?.kind !== 'BinaryExpr' || (last.op !== '==' && last.op !== '!=')) return false;
+    const x = unparen(last.x), y = unparen(last.y);
+    if (!((isQ(x) && isNilIdent(pkg, y)) || (isQ(y) && isNilIdent(pkg, x)))) return false;
+    return to === from.succs[last.op === '==' ? 0 : 1];
+  };
+}
+
 function isExpr(n: ast.Node): n is ast.Expr {
   return !n.kind.endsWith('Stmt');
 }

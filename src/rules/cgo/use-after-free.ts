@@ -3,7 +3,7 @@ import { mayHappen, pathsAvoiding } from '../../semantics/dataflow.js';
 import { startOfStatement } from '../../semantics/goroutines.js';
 import { defineRule } from '../../engine/rule.js';
 import {
-  addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, groupOfFree, memoryUseAt, overwrittenAt, waits, type FreedGroup,
+  addressTaken, CGO_RULE_BASE, cgoAnalysis, effectsAt, freesNow, groupOfFree, memoryUseAt, overwrittenAt, reallocFailedBranch, waits, type FreedGroup,
 } from './lifetime.js';
 import { cgoOptions } from './options.js';
 
@@ -69,7 +69,7 @@ func Announce(msg string) {
 	wg.Wait()
 }
 `,
-      limits: 'Pointers are followed in local variables, not through struct fields or across functions. Comparisons (`p == nil`) and map keys (`m[p]`, `delete(m, p)`: the pointer is hashed, not dereferenced) are not uses. A free in a goroutine racing with uses elsewhere is cgo/pointer-in-goroutine\'s finding; an explicit free after starting a goroutine without waiting is too. Any channel receive or `Wait()` call between the goroutine and the return counts as waiting, even one that does not wait for that goroutine.',
+      limits: 'Pointers are followed in local variables, not through struct fields or across functions. Comparisons (`p == nil`) and map keys (`m[p]`, `delete(m, p)`: the pointer is hashed, not dereferenced) are not uses. `C.realloc(p, n)` frees `p` only when it succeeds: on the branch where its result is nil (`if q == nil {`) `p` is still allocated, to use or to free. A free in a goroutine racing with uses elsewhere is cgo/pointer-in-goroutine\'s finding; an explicit free after starting a goroutine without waiting is too. Any channel receive or `Wait()` call between the goroutine and the return counts as waiting, even one that does not wait for that goroutine.',
     },
     options: cgoOptions,
   },
@@ -94,7 +94,9 @@ func Announce(msg string) {
       const nodes = [...g.effects.keys()];
       // uses after an immediate free
       for (const f of nodes.filter((n) => freesNow(g, n))) {
-        const w = pathsAvoiding(cfg, f, reset, { before: (n) => memoryUseAt(g, n) !== undefined, defers: false, exits: 'all' }) ?? [];
+        const call = freeCall(f);
+        const prune = call.kind === 'CallExpr' ? reallocFailedBranch(pkg, call) : undefined;
+        const w = pathsAvoiding(cfg, f, reset, { before: (n) => memoryUseAt(g, n) !== undefined, defers: false, exits: 'all', ...(prune && { prune }) }) ?? [];
         for (const x of w) {
           if (x.reason !== 'before') continue;
           const use = memoryUseAt(g, x.node)!;

@@ -117,6 +117,24 @@ func reallocated(n int) {
 }
 
 // A parameter freed by a helper, then again: the helper's facts come from phase 1.
+// A failed realloc frees nothing: the old block is freed on that branch only.
+func grownOrReleased(p unsafe.Pointer, n int) unsafe.Pointer {
+	q := C.realloc(p, C.size_t(n))
+	if q == nil {
+		C.free(p)
+		return nil
+	}
+	return q
+}
+
+func reallocThenFree(p unsafe.Pointer, n int) unsafe.Pointer {
+	q := C.realloc(p, C.size_t(n))
+	if q != nil {
+		C.free(p) // want `.p. is freed twice on some path`
+	}
+	return q
+}
+
 func paramTwice(p *C.char) {
 	release(p)
 	C.free(unsafe.Pointer(p)) // want `.p. is freed twice`

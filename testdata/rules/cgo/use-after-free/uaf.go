@@ -113,6 +113,23 @@ func freedAndCounted(live map[unsafe.Pointer]int, n int) int {
 	return live[p]
 }
 
+// A failed realloc returns NULL and leaves the old block as it was.
+func grown(buf unsafe.Pointer, n int) (unsafe.Pointer, error) {
+	q := C.realloc(buf, C.size_t(n))
+	if q == nil {
+		return buf, errEmpty
+	}
+	return q, nil
+}
+
+func grownThenRead(buf *C.char, n int) int {
+	q := C.realloc(unsafe.Pointer(buf), C.size_t(n))
+	if q != nil {
+		C.free(q)
+	}
+	return int(C.strlen(buf)) // want `.buf. is used here after it was freed`
+}
+
 func reallocated(s string) {
 	cs := C.CString(s)
 	C.free(unsafe.Pointer(cs))
