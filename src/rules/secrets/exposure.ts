@@ -17,7 +17,7 @@ import { perPackage } from '../../semantics/package-memo.js';
 import { knownPackageName } from '../../semantics/stdlib/index.js';
 import { deref, identical, isErrorType, isString, methodSet, underlying, type NamedType, type Type } from '../../semantics/types.js';
 import { constString, formattedValues, type LoggedValue, type Rendering, type Verb } from '../shared/log-sinks.js';
-import { credentialLikeName, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
+import { credentialLikeName, isNameLike, isSecretName, ownerNamesOtherToken, sensitiveName, splitWords } from './detect/index.js';
 import { selectorChain, tagValue, unsetFields } from './fields-set.js';
 import { calleeParamName, nameOfValue } from './names-of.js';
 
@@ -141,7 +141,7 @@ export function exposureOf(pkg: PackageInfo, v: LoggedValue, s: ExposureSettings
 function textualExposure(pkg: PackageInfo, v: LoggedValue, e: Expr, s: ExposureSettings, part: boolean): Exposure | null {
   const name = nameOfValue(pkg, e);
   const named = name !== undefined && !namesAction(e, name) ? credentialName(name, s) : null;
-  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb)) return { kind: 'named', noun: named };
+  if (named && !isWorkingDirectory(pkg, e) && !isPathFlag(pkg, e) && !isFileName(pkg, e) && !isSecretObjectName(pkg, e, name, v.verb) && !rangesOverNames(pkg, e)) return { kind: 'named', noun: named };
   if (v.key !== undefined) {
     const keyed = namesOperation(v.key) ? null : credentialName(v.key, s);
     // the value's own name wins when it says what it is (`zap.String("token", tokenID)`), unless it shortens the key (`password=%s` of `pass`)
@@ -585,6 +585,30 @@ function isSecretObjectName(pkg: PackageInfo, e: Expr, name: string | undefined,
   if (verb?.before !== undefined && NAMING_TEXT.test(verb.before)) return true;
   const o = namedObject(pkg, e);
   return o !== undefined && objectNameObjects(pkg).objects.has(o);
+}
+
+/**
+ * A range variable over a package-level map or slice literal of constant
+ * names (`for _, secretKey := range certMap` with `certMap = map[string]string{"server.key": "tls.key"}`):
+ * it holds one of those names, the entries of a Secret, not a secret.
+ */
+function rangesOverNames(pkg: PackageInfo, e: Expr): boolean {
+  const v = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
+  const range = v?.node;
+  if (range?.kind !== 'RangeStmt') return false;
+  const isKey = range.key?.kind === 'Ident' && pkg.objectOf(range.key) === v;
+  const x = unparen(range.x);
+  const m = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (m?.kind !== 'var' || !m.isPackageLevel) return false;
+  const values = assignedValues(pkg, m);
+  const lit = values.length === 1 ? unparen(values[0]!) : undefined;
+  if (lit?.kind !== 'CompositeLit' || lit.elts.length === 0) return false;
+  const isMap = lit.elts.every((el) => el.kind === 'KeyValueExpr');
+  return lit.elts.every((el) => {
+    const item = el.kind === 'KeyValueExpr' ? (isKey ? el.key : el.value) : isKey ? undefined : el;
+    const s = item && (isMap || !isKey) ? constString(pkg, item) : undefined;
+    return s !== undefined && isNameLike(s);
+  });
 }
 
 /** `r.Header` of an `http.Request`: the request's headers, Authorization and Cookie included. */

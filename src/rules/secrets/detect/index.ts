@@ -11,7 +11,7 @@ import { findPrivateKey, findToken, githubChecksumOk } from './tokens.js';
 export { aboutCredential, credentialLikeName, isSecretName, namedAsMadeUp, namedAsUnusable, ownerNamesOtherToken, splitWords, sensitiveName } from './names.js';
 export { redact, secretHash } from './redact.js';
 export { shannonEntropy } from './entropy.js';
-export { isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
+export { isNameLike, isPlaceholder, isSpelledDummyPassword } from './placeholders.js';
 
 /** How a secret was recognised; tiers differ in precision. */
 export type SecretTier = 'private-key' | 'token' | 'generic';

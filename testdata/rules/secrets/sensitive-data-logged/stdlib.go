@@ -100,6 +100,21 @@ func exportUser(u User) error {
 	return nil
 }
 
+// The entries of a Kubernetes Secret, by the files they are written to.
+var secretEntries = map[string]string{"tls.crt": "server.crt", "tls.key": "server.key"}
+
+// A range variable over constant names holds one of those names.
+func checkEntries(data map[string][]byte, accounts map[string]string) {
+	for secretKey, file := range secretEntries {
+		if len(data[secretKey]) == 0 {
+			log.Printf("entry %s (file %s) is missing", secretKey, file)
+		}
+	}
+	for user, password := range accounts {
+		log.Printf("account %s: %s", user, password) // want "log.Printf logs `password`, which holds a password"
+	}
+}
+
 // All the request's headers: Authorization and Cookie with them.
 func headers(r *http.Request) {
 	log.Printf("request headers: %v", r.Header) // want "log.Printf logs `r.Header`, all the HTTP headers"
