@@ -846,6 +846,8 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
   };
   const binding = insecureBinding(pkg, n);
   if (binding) return switchOptIn(`${binding} is used`);
+  const keptBy = keptOnlyWhenOn(pkg, n, namedSwitch);
+  if (keptBy) return switchOptIn(`${shortText(source, keptBy, 50)} is set`);
   let child: Node = n;
   /** Inside the `else` of `if on {` on a boolean parameter: the branch for the switch turned off. */
   let switchedOff = false;
@@ -904,6 +906,30 @@ export interface OptIn {
 const switchOptIn = (condition: string): OptIn => ({ condition, by: 'switch' });
 
 const insecureValue = (s: string) => INSECURE_NAME.test(s);
+
+/**
+ * The switch a config literal survives only under: it initialises a local
+ * variable that every other assignment replaces in the body of `if !switch {`
+ * (`cfg := &tls.Config{InsecureSkipVerify: true}; if !allowInsecure { cfg = nil }`).
+ */
+function keptOnlyWhenOn(pkg: PackageInfo, n: Node, isSwitch: (x: Expr) => boolean): Expr | undefined {
+  let value: Node = n;
+  for (let p = pkg.parentOf(value); p && (p.kind === 'KeyValueExpr' || p.kind === 'CompositeLit' || p.kind === 'ParenExpr' || (p.kind === 'UnaryExpr' && p.op === '&')); p = pkg.parentOf(value)) value = p;
+  if (value.kind !== 'CompositeLit' && value.kind !== 'UnaryExpr') return undefined;
+  const v = definedVariable(pkg, value as Expr);
+  if (!isLocalVariable(v)) return undefined;
+  let by: Expr | undefined;
+  for (const other of assignedValues(pkg, v)) {
+    if (other === value) continue;
+    const block = pkg.parentOf(pkg.parentOf(other) ?? other);
+    const cond = block?.kind === 'BlockStmt' ? (pkg.parentOf(block) as ast.IfStmt | undefined) : undefined;
+    const c = cond?.kind === 'IfStmt' && cond.body === block && cond.cond ? unparen(cond.cond) : undefined;
+    const x = c?.kind === 'UnaryExpr' && c.op === '!' ? unparen(c.x) : undefined;
+    if (!x || !isSwitch(x) || (by && exprText(pkg.fileOf(x)?.source ?? '', by) !== exprText(pkg.fileOf(x)?.source ?? '', x))) return undefined;
+    by = x;
+  }
+  return by;
+}
 
 /** A local variable declared `true` (`skipTLS := true`, later set false under a condition): a default, not an opt-in. */
 function onByDefault(pkg: PackageInfo, x: Expr): boolean {

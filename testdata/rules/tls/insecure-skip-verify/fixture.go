@@ -150,6 +150,19 @@ func fetchChart(verify *bool, insecureOverride bool) *http.Client {
 	return c
 }
 
+// A config dropped unless the switch is on is kept only when it is on.
+func apiClients(allowInsecure, verbose bool) (*http.Client, *http.Client) {
+	cfg := &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off when allowInsecure is set: an explicit"
+	if !allowInsecure {
+		cfg = nil
+	}
+	other := &tls.Config{InsecureSkipVerify: true} // want "TLS certificate verification is off: InsecureSkipVerify accepts"
+	if !verbose {
+		other = nil
+	}
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, &http.Client{Transport: &http.Transport{TLSClientConfig: other}}
+}
+
 // A switch that allows unverified certificates says what it does.
 func deployClient(allowUnverifiedSSL bool) *http.Client {
 	if allowUnverifiedSSL {
