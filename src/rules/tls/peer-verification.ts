@@ -42,6 +42,8 @@ export function laterPeerVerification(pkg: PackageInfo, config: Expr): Node | un
 }
 
 const FINGERPRINT_HASHES = new Set(['crypto/sha256.Sum256', 'crypto/sha1.Sum', 'crypto/sha512.Sum512', 'crypto/sha512.Sum384']);
+/** Constructors of the streaming form of those hashes (`h := sha256.New(); h.Write(b); h.Sum(nil)`). */
+const FINGERPRINT_HASHERS = new Set(['crypto/sha256.New', 'crypto/sha1.New', 'crypto/sha512.New', 'crypto/sha512.New384']);
 /** The fields of an `x509.Certificate` whose hash is a fingerprint: the whole certificate, or its public key (SPKI pinning). */
 const FINGERPRINTED_FIELDS = new Set(['Raw', 'RawSubjectPublicKeyInfo']);
 
@@ -67,17 +69,72 @@ function pinnedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
     const callee = pkg.calleeOf(c);
     return callee.kind === 'method' && pkg.isNamedType(callee.recv, 'crypto/x509', 'Certificate') ? c.fun.x : undefined;
   }
-  const hash = c.args.length === 1 && /^Sum(256|384|512)?$/.test(name);
+  const hashed = hashedOperand(pkg, c);
+  if (hashed) return fingerprintedCertificate(pkg, hashed);
   const compare = c.args.length === 2 && (name === 'Equal' || name === 'ConstantTimeCompare');
-  if (!hash && !compare) return undefined;
+  if (!compare) return undefined;
   const callee = pkg.calleeOf(c);
-  if (callee.kind !== 'func' || !(hash ? FINGERPRINT_HASHES : RAW_COMPARISONS).has(`${callee.pkg}.${callee.name}`)) return undefined;
+  if (callee.kind !== 'func' || !RAW_COMPARISONS.has(`${callee.pkg}.${callee.name}`)) return undefined;
   for (const a of c.args) {
-    const arg = unparen(a);
-    if (arg.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(arg.sel.name) && pkg.isNamedType(pkg.typeOf(arg.x), 'crypto/x509', 'Certificate')) return arg.x;
+    const cert = fingerprintedCertificate(pkg, a);
+    if (cert) return cert;
   }
   return undefined;
 }
+
+/** `cert` of `cert.Raw` or `cert.RawSubjectPublicKeyInfo` (an `x509.Certificate`): the bytes a fingerprint is taken of. */
+function fingerprintedCertificate(pkg: PackageInfo, e: Expr): Expr | undefined {
+  const x = unparen(e);
+  return x.kind === 'SelectorExpr' && FINGERPRINTED_FIELDS.has(x.sel.name) && pkg.isNamedType(pkg.typeOf(x.x), 'crypto/x509', 'Certificate') ? x.x : undefined;
+}
+
+/**
+ * What a call hashes with a fingerprint hash: `b` of `sha256.Sum256(b)`, of
+ * `h.Write(b)` on a local `h := sha256.New()`, or the argument a module
+ * function hashes (`digest.Short(b)`, through the fact).
+ */
+function hashedOperand(pkg: PackageInfo, c: CallExpr): Expr | undefined {
+  if (c.args.length === 0) return undefined;
+  const name = calledName(c) ?? '';
+  if (c.args.length === 1 && (/^Sum(256|384|512)?$/.test(name) || name === 'Write')) {
+    const callee = pkg.calleeOf(c);
+    if (callee.kind === 'func' && FINGERPRINT_HASHES.has(`${callee.pkg}.${callee.name}`)) return c.args[0];
+    if (name === 'Write' && c.fun.kind === 'SelectorExpr' && isHasher(pkg, unparen(c.fun.x))) return c.args[0];
+  }
+  if (!pkg.mayCallFactHolder(c, HASHES_PARAM.id)) return undefined;
+  const facts = pkg.factsOf(pkg.calleeOf(c));
+  return c.args.find((_, i) => facts.hasParam(HASHES_PARAM.id, i));
+}
+
+/** A local variable that only ever holds a new fingerprint hash (`h := sha256.New()`). */
+function isHasher(pkg: PackageInfo, x: Expr): boolean {
+  const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  const values = assignedValues(pkg, v);
+  return values.length > 0 && values.every((value) => {
+    const call = unparen(value);
+    if (call.kind !== 'CallExpr') return false;
+    const callee = pkg.calleeOf(call);
+    return callee.kind === 'func' && FINGERPRINT_HASHERS.has(`${callee.pkg}.${callee.name}`);
+  });
+}
+
+/** A `[]byte` parameter the function hashes with a fingerprint hash (`func Short(b []byte) string { h := sha256.New(); h.Write(b); ... }`). */
+export const HASHES_PARAM: ParamFactKind = {
+  id: 'tls/hashes-param',
+  level: 'param',
+  seedParams: (fn, info, params) => {
+    const out: number[] = [];
+    for (const c of info.res.bodies.get(fn)?.calls ?? []) {
+      const x = hashedOperand(info, c);
+      const id = x && unparen(x);
+      const o = id?.kind === 'Ident' ? info.objectOf(id) : undefined;
+      const i = o && params.get(o);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  },
+};
 
 const RAW_COMPARISONS = new Set(['bytes.Equal', 'crypto/subtle.ConstantTimeCompare']);
 

@@ -17,3 +17,10 @@ func Fingerprint(cert *x509.Certificate) string {
 func Matches(pinned string, cert *x509.Certificate) bool {
 	return pinned == Fingerprint(cert)
 }
+
+// Short is the first 20 hex digits of the SHA-256 of some bytes, hashed as a stream.
+func Short(b []byte) string {
+	h := sha256.New()
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
