@@ -4,6 +4,8 @@ import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { returnsOf, walk } from '../../syntax/walk.js';
+import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
+import { assignedValues } from '../../semantics/flow.js';
 import { acceptsAll, exprText, fieldWrites, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
@@ -70,7 +72,7 @@ func NewServer(clients *x509.CertPool) *http.Server {
 	}}
 }
 `,
-      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; a clone of a struct field of the package whose every value is a literal with `SessionTicketsDisabled: true` (and no `ClientSessionCache`) cannot resume; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. A config that a function of the package returns as one literal from every return (`cfg := clientTLSConfig(ca)`, `return &tls.Config{RootCAs: pool}`) has that literal\'s fields; other fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
+      limits: 'A package that tests `ConnectionState().DidResume` in a condition checks resumed sessions itself, and its configs are not reported. A callback that checks nothing (a literal whose body is only `return nil`) is not reported: a resumed session skips no check. A `Clone()` of a config literal of the same function has that literal\'s fields; a clone of a struct field of the package whose every value is a literal with `SessionTicketsDisabled: true` (and no `ClientSessionCache`) cannot resume; clones of other configs (parameters, package variables) are reported without knowing whether they can resume. A config that a function of the package returns as one literal from every return (`cfg := clientTLSConfig(ca)`, `return &tls.Config{RootCAs: pool}`) has that literal\'s fields; a config parameter of a function only the package calls (`pinExact(&cfg, pin)`) has the fields of the literals its callers pass (directly or in a local variable they initialise); other fields set in other functions (a config built in one function and completed in another) are not seen. On servers whose `ClientAuth` is left at `NoClientCert`, `VerifyPeerCertificate` is never called at all; such configs are not reported here.',
     },
   },
   prefilter: { imports: ['crypto/tls'] },
@@ -180,6 +182,13 @@ func NewServer(clients *x509.CertPool) *http.Server {
             decide(range, field, roleOf(pkg, installationsOfValue(pkg, helper.call), field));
             continue;
           }
+          // a config parameter of a function only the package calls: the literals its callers pass
+          const passed = init ? undefined : literalsPassedFor(pkg, range);
+          if (passed) {
+            const field = (name: string) => m.get(name) ?? passed.map((p) => p.fields.get(name)?.value).find((v) => v !== undefined && !isNil(pkg, v));
+            decide(range, field, roleOfLiteral(pkg, passed[0]!.lit, field));
+            continue;
+          }
           const field = (name: string) => m.get(name) ?? init?.fields.get(name)?.value;
           decide(range, field, init ? roleOfLiteral(pkg, init.lit, field) : undefined);
         }
@@ -219,6 +228,49 @@ function computeReturnedConfigLiteral(pkg: PackageInfo, decl: FuncDecl): Map<str
     fields = f;
   }
   return fields;
+}
+
+interface PassedLiteral {
+  readonly lit: CompositeLit;
+  readonly fields: Map<string, KeyValueExpr>;
+}
+
+/**
+ * For `cfg.VerifyPeerCertificate = ...` on a `*tls.Config` parameter of a
+ * function whose every call is in the package (`pinExact(&cfg, pin)`): the
+ * fields of the config literals the calls pass, directly or in a local
+ * variable initialised with one and not assigned again; undefined when a
+ * call passes anything else.
+ */
+function literalsPassedFor(pkg: PackageInfo, assign: Node): PassedLiteral[] | undefined {
+  const target = assign.kind === 'AssignStmt' ? unparen(assign.lhs[0]!) : undefined;
+  const base = target?.kind === 'SelectorExpr' ? unparen(target.x) : undefined;
+  const param = base?.kind === 'Ident' ? pkg.objectOf(base) : undefined;
+  const fn = param?.isParam ? param.func : undefined;
+  if (fn?.kind !== 'FuncDecl') return undefined;
+  const index = paramObjects(pkg, fn).indexOf(param);
+  const calls = index >= 0 ? packageCallsOf(pkg, fn) : undefined;
+  if (!calls || calls.length === 0) return undefined;
+  const out: PassedLiteral[] = [];
+  for (const call of calls) {
+    const lit = call.args[index] && configLiteralOf(pkg, call.args[index]);
+    const fields = lit && tlsConfigFields(pkg, lit);
+    if (!lit || !fields) return undefined;
+    out.push({ lit, fields });
+  }
+  return out;
+}
+
+/** The config literal an argument is (`&tls.Config{...}`), or that the local variable it names (or whose address it takes) holds alone. */
+function configLiteralOf(pkg: PackageInfo, arg: Expr): CompositeLit | undefined {
+  const stripAddress = (e: Expr) => { const x = unparen(e); return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x; };
+  const x = stripAddress(arg);
+  if (x.kind === 'CompositeLit') return x;
+  const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
+  if (!v || v.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return undefined;
+  const values = assignedValues(pkg, v);
+  const lit = values.length === 1 ? stripAddress(values[0]!) : undefined;
+  return lit?.kind === 'CompositeLit' ? lit : undefined;
 }
 
 /**

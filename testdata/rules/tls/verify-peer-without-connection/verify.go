@@ -216,3 +216,35 @@ func dialLoaded(addr string, pem []byte) error {
 	}
 	return conn.Close()
 }
+
+// A pin set through a parameter: the callers' literals say whether the client can resume.
+func pinnedClient(host string, pin []byte) *tls.Config {
+	cfg := tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
+	pinExact(&cfg, pin)
+	return &cfg
+}
+
+func pinExact(cfg *tls.Config, want []byte) {
+	cfg.InsecureSkipVerify = true
+	cfg.VerifyPeerCertificate = func(raw [][]byte, _ [][]*x509.Certificate) error {
+		if len(raw) == 0 || string(raw[0]) != string(want) {
+			return errors.New("unexpected server certificate")
+		}
+		return nil
+	}
+}
+
+func cachedPinnedClient(host string, pin []byte) *tls.Config {
+	cfg := &tls.Config{ServerName: host, ClientSessionCache: tls.NewLRUClientSessionCache(8)}
+	pinCached(cfg, pin)
+	return cfg
+}
+
+func pinCached(cfg *tls.Config, want []byte) {
+	cfg.VerifyPeerCertificate = func(raw [][]byte, _ [][]*x509.Certificate) error { // want "tls/verify-peer-without-connection: .*this client caches sessions"
+		if len(raw) == 0 || string(raw[0]) != string(want) {
+			return errors.New("unexpected server certificate")
+		}
+		return nil
+	}
+}
