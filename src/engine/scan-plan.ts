@@ -34,7 +34,7 @@ export interface PlannedPackage {
   readonly files: readonly PlannedFile[];
   /** Import paths of other planned packages this one imports. */
   readonly deps: readonly string[];
-  /** Absolute paths of the C headers and sources (`*.h`, `*.c`) in the directory of a package that imports "C", sorted. */
+  /** Absolute paths of the C headers and sources (`*.h`, `*.c`) of a package that imports "C": its directory's, sorted, then those its preambles include from other directories of the module (`includedCFiles`). */
   readonly cFiles?: readonly string[];
 }
 
@@ -69,7 +69,7 @@ export interface ScanPlan {
 
 /** Reads each file's header and groups the files that are built for `target` into packages. */
 export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolver, target: BuildTarget): ScanPlan {
-  const groups = new Map<string, { dir: string; name: string; importPath: string; module: PlannedPackage['module']; files: PlannedFile[]; imports: Set<string> }>();
+  const groups = new Map<string, { dir: string; moduleDir: string; name: string; importPath: string; module: PlannedPackage['module']; files: PlannedFile[]; imports: Set<string>; cIncludes: Set<string> }>();
   const excluded: ExcludedFile[] = [];
   let bytes = 0;
   let count = 0;
@@ -82,7 +82,7 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
       excluded.push({ rel: f.rel, reason: decision.detail, tags: decision.tags ?? [], explicit: f.explicit });
       continue;
     }
-    const { packageName, imports } = head;
+    const { packageName, imports, cIncludes } = head;
     const { module, importPath } = modules.moduleOfFile(f.path);
     // A file without a package clause still belongs somewhere: its parse error is reported with its directory's package.
     const name = packageName ?? '';
@@ -92,15 +92,18 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
     if (!g) {
       g = {
         dir: path.dirname(f.path),
+        moduleDir: module.dir,
         name,
         importPath: external ? `${importPath}_test` : importPath,
         module: { path: module.path, goVersion: module.language },
         files: [],
         imports: new Set(),
+        cIncludes: new Set(),
       };
       groups.set(key, g);
     }
     for (const imp of imports) g.imports.add(imp);
+    for (const inc of cIncludes) g.cIncludes.add(inc);
     g.files.push({
       path: f.path,
       relPath: relativeSlash(module.dir, f.path),
@@ -118,13 +121,38 @@ export function planScan(files: readonly DiscoveredFile[], modules: ModuleResolv
   }
   const packages = [...groups.values()]
     .map((g): PlannedPackage => {
-      const cFiles = g.imports.has('C') ? cFilesIn(g.dir, target) : [];
+      const cFiles = g.imports.has('C') ? [...cFilesIn(g.dir, target), ...includedCFiles(g.dir, g.moduleDir, g.cIncludes, target)] : [];
       return { importPath: g.importPath, dir: g.dir, name: g.name, module: g.module, files: g.files, deps: [...g.imports], ...(cFiles.length > 0 && { cFiles }) };
     })
     .sort((a, b) => compareStrings(a.importPath, b.importPath) || compareStrings(a.name, b.name));
   const known = new Set(packages.map((p) => p.importPath));
   const withDeps = packages.map((p) => ({ ...p, deps: p.deps.filter((d) => known.has(d) && d !== p.importPath).sort(compareStrings) }));
   return { packages: withDeps, excluded, files: count, bytes, contextFiles: context };
+}
+
+/** C files read from one other directory at most: enough for a package's own C helpers, not for a vendored library. */
+const MAX_C_FILES_PER_DIR = 64;
+
+/**
+ * The C files that preambles reach in other directories of the module: a
+ * header included by a relative path (`#include "clib/blob.h"`,
+ * `"../../cgo/bloom.h"`), and the sources built for the target in that
+ * header's directory (where cgo or a library build defines what it
+ * declares). Outside the module, nothing is read.
+ */
+function includedCFiles(dir: string, moduleDir: string, includes: ReadonlySet<string>, target: BuildTarget): string[] {
+  const out = new Set<string>();
+  for (const inc of [...includes].sort(compareStrings)) {
+    if (!inc.includes('/')) continue; // the package's own directory: cFilesIn
+    const header = path.resolve(dir, inc);
+    const within = path.relative(moduleDir, header);
+    if (within.startsWith('..') || path.isAbsolute(within) || !fs.existsSync(header)) continue;
+    out.add(header);
+    const other = path.dirname(header);
+    if (other === dir) continue;
+    for (const f of cFilesIn(other, target).filter((f) => f.endsWith('.c')).slice(0, MAX_C_FILES_PER_DIR)) out.add(f);
+  }
+  return [...out];
 }
 
 /**

@@ -5,7 +5,6 @@
  * this boundary is plain data.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { deserialize } from 'node:v8';
 import { parseFile } from '../syntax/index.js';
 import { checkPackage, type FactTable, type PackageFileInput, type PackageInfo, type PackageInput } from '../semantics/package.js';
@@ -14,6 +13,7 @@ import { buildProgram, packageFactsOf, summarizeChecked, type FactKind } from '.
 import type { ExportedPackage } from '../semantics/exports.js';
 import { beyondAnalysisLimit, deepestNode, isStackOverflow } from './analysis-limit.js';
 import { analyzePackage, parseErrorFinding, unanalysedFileFindings, type AnalyzeOptions, type EnabledRule, type SyntaxProblem } from './analyze.js';
+import { relativeSlash } from './paths.js';
 import { CATALOG, RULES } from '../rules/index.js';
 import type { Finding, Severity } from './finding.js';
 import type { TestMode } from './policy.js';
@@ -244,7 +244,7 @@ export function loadPackage(pkg: PlannedPackage, hash = false): { input: Package
   for (const h of pkg.cFiles ?? []) {
     const bytes = readCFile(h);
     fileHashes?.push(optionalContentHash(bytes));
-    if (bytes) cgoFiles[path.basename(h)] = bytes.toString('utf8');
+    if (bytes) cgoFiles[relativeSlash(pkg.dir, h)] = bytes.toString('utf8');
   }
   const input: PackageInput = { importPath: pkg.importPath, dir: pkg.dir, name: pkg.name, module: pkg.module, files, ...(pkg.cFiles && { cgoFiles }) };
   return { input, syntaxErrors, ...(fileHashes && { fileHashes }), tooDeep };

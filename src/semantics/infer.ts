@@ -87,7 +87,7 @@ export class TypeInfo implements TypeEnv {
   constructor(
     readonly res: Resolution,
     readonly env: PackageEnv,
-    /** The texts of C files in the package directory, by file name (PackageInput.cgoFiles). */
+    /** The texts of the package's C files, by path relative to its directory (PackageInput.cgoFiles). */
     readonly cgoFiles: Readonly<Record<string, string>> = {},
   ) {}
 
@@ -102,7 +102,7 @@ export class TypeInfo implements TypeEnv {
       // headers of the package directory included with `#include "name.h"`, and the ones they include, once each
       const seen = new Set<string>();
       for (let i = 0; i < texts.length; i++) {
-        for (const name of quotedIncludes(texts[i]!)) {
+        for (const name of quotedIncludes(texts[i]!).map((n) => n.replace(/^(\.\/)+/, ''))) {
           const header = Object.hasOwn(this.cgoFiles, name) ? this.cgoFiles[name] : undefined;
           if (header === undefined || seen.has(name)) continue;
           seen.add(name);

@@ -48,7 +48,7 @@ export interface PackageInput {
   readonly files: readonly PackageFileInput[];
   /** Import path as written → resolved package path (vendoring), like `go list`'s ImportMap. */
   readonly importMap?: Readonly<Record<string, string>>;
-  /** Texts of the C files in the package directory, by file name: headers preambles include with `#include "name.h"`, and sources (`.c`) that define what preambles declare. */
+  /** Texts of the C files of the package, by path relative to its directory (`blob.h`, `clib/blob.h`): headers preambles include with `#include "..."`, and sources (`.c`) that define what preambles declare. */
   readonly cgoFiles?: Readonly<Record<string, string>>;
 }
 

@@ -17,43 +17,55 @@ export interface ImportHeader {
    * all there.
    */
   readonly complete: boolean;
+  /** The `#include "..."` paths of the cgo preamble (the comment before `import "C"`), in order. */
+  readonly cIncludes: readonly string[];
 }
 
 export function scanImports(source: string): ImportHeader {
   const errors: RawError[] = [];
   const s = new Scanner(source, errors, [], false, false); // a header: names not interned
-  /** Advances past comments and returns the new token (a call, so TypeScript does not narrow across it). */
+  /** The comments just before the current token. */
+  let comments: string[] = [];
+  /** Advances past comments (kept in `comments`) and returns the new token (a call, so TypeScript does not narrow across it). */
   const next = (): Token => {
-    do s.scan();
-    while (s.tok === Token.COMMENT);
+    comments = [];
+    for (s.scan(); s.tok === Token.COMMENT; s.scan()) comments.push(source.slice(s.pos, s.end));
     return s.tok;
   };
+  const cIncludes: string[] = [];
   const tok = (): Token => s.tok;
-  if (next() !== Token.PACKAGE || next() !== Token.IDENT) return { packageName: null, imports: [], complete: s.tok !== Token.EOF };
+  if (next() !== Token.PACKAGE || next() !== Token.IDENT) return { packageName: null, imports: [], complete: s.tok !== Token.EOF, cIncludes };
   const packageName = s.lit;
   next();
   const imports: string[] = [];
-  const spec = (): boolean => {
+  /** `doc`: the comments before the spec, or before `import` for a spec on its own. */
+  const spec = (doc: readonly string[]): boolean => {
     if (tok() === Token.IDENT || tok() === Token.PERIOD) next();
     if (tok() !== Token.STRING) return false;
-    imports.push(unquote(s.lit));
+    const path = unquote(s.lit);
+    imports.push(path);
+    if (path === 'C') for (const c of doc) for (const m of c.matchAll(PREAMBLE_INCLUDE)) cIncludes.push(m[1]!);
     next();
     return true;
   };
   while (tok() === Token.SEMICOLON) next();
   while (tok() === Token.IMPORT) {
+    const doc = comments;
     if (next() === Token.LPAREN) {
       next();
       while (tok() !== Token.RPAREN && tok() !== Token.EOF) {
-        if (!spec()) break;
+        if (!spec(comments)) break;
         while (tok() === Token.SEMICOLON) next();
       }
       next();
-    } else if (!spec()) break;
+    } else if (!spec(doc)) break;
     while (tok() === Token.SEMICOLON) next();
   }
-  return { packageName, imports, complete: s.tok !== Token.EOF };
+  return { packageName, imports, complete: s.tok !== Token.EOF, cIncludes };
 }
+
+/** `#include "path"` on a line of a line or block comment. */
+const PREAMBLE_INCLUDE = /^[ \t]*(?:\/\/|\/\*)?[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm;
 
 /** The value of an import path literal: quotes removed; `\` escapes are not valid in import paths. */
 function unquote(lit: string): string {
