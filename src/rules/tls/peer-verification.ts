@@ -20,7 +20,7 @@ import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
-import { isExported } from '../../semantics/scope.js';
+import { isExported, type Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import type { Type } from '../../semantics/types.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -123,18 +123,21 @@ function isHasher(pkg: PackageInfo, x: Expr): boolean {
 export const HASHES_PARAM: ParamFactKind = {
   id: 'tls/hashes-param',
   level: 'param',
-  seedParams: (fn, info, params) => {
-    const out: number[] = [];
-    for (const c of info.res.bodies.get(fn)?.calls ?? []) {
-      const x = hashedOperand(info, c);
-      const id = x && unparen(x);
-      const o = id?.kind === 'Ident' ? info.objectOf(id) : undefined;
-      const i = o && params.get(o);
-      if (i !== undefined) out.push(i);
-    }
-    return out;
-  },
+  seedParams: (fn, info, params) => paramsAt(info, fn, params, hashedOperand),
 };
+
+/** The indices of the parameters that `at` finds (as themselves) in some call of the function. */
+function paramsAt(info: PackageInfo, fn: FuncDecl, params: ReadonlyMap<Obj, number>, at: (info: PackageInfo, c: CallExpr) => Expr | undefined): number[] {
+  const out: number[] = [];
+  for (const c of info.res.bodies.get(fn)?.calls ?? []) {
+    const x = at(info, c);
+    const id = x && unparen(x);
+    const o = id?.kind === 'Ident' ? info.objectOf(id) : undefined;
+    const i = o && params.get(o);
+    if (i !== undefined) out.push(i);
+  }
+  return out;
+}
 
 const RAW_COMPARISONS = new Set(['bytes.Equal', 'crypto/subtle.ConstantTimeCompare']);
 
@@ -149,17 +152,7 @@ function fingerprintsArgument(pkg: PackageInfo, c: CallExpr): boolean {
 export const FINGERPRINTS_PARAM: ParamFactKind = {
   id: 'tls/fingerprints-param',
   level: 'param',
-  seedParams: (fn, info, params) => {
-    const out: number[] = [];
-    for (const c of info.res.bodies.get(fn)?.calls ?? []) {
-      const cert = pinnedCertificate(info, c);
-      const x = cert && unparen(cert);
-      const o = x?.kind === 'Ident' ? info.objectOf(x) : undefined;
-      const i = o && params.get(o);
-      if (i !== undefined) out.push(i);
-    }
-    return out;
-  },
+  seedParams: (fn, info, params) => paramsAt(info, fn, params, pinnedCertificate),
 };
 
 /**
