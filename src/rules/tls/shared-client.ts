@@ -82,12 +82,20 @@ function httpDefault(pkg: PackageInfo, x: Expr): string | undefined {
   return x.kind === 'SelectorExpr' && SHARED_HTTP.has(x.sel.name) && selectedPackage(pkg, x) === 'net/http' ? `http.${x.sel.name}` : undefined;
 }
 
-/** A client or transport the process shares: `http.DefaultClient`, `http.DefaultTransport` (also asserted, `.(*http.Transport)`), or a package-level variable. */
+/**
+ * A client, transport or dialer the process shares: `http.DefaultClient`,
+ * `http.DefaultTransport` (also asserted, `.(*http.Transport)`), a variable
+ * of another package whose field is set (`websocket.DefaultDialer`), or a
+ * package-level variable of a library package. Package main's own
+ * variables are the program's: its switches configure the whole program.
+ */
 function sharedName(pkg: PackageInfo, e: Expr): string | undefined {
   const x = unparen(e.kind === 'TypeAssertExpr' ? unparen(e.x) : e);
   const builtIn = httpDefault(pkg, x);
   if (builtIn !== undefined) return builtIn;
-  if (x.kind !== 'Ident') return undefined;
+  const source = pkg.fileOf(x)?.source;
+  if (x.kind === 'SelectorExpr' && selectedPackage(pkg, x) !== undefined && source !== undefined) return source.slice(x.start, x.end);
+  if (x.kind !== 'Ident' || pkg.pkg.name === 'main') return undefined;
   const v = pkg.objectOf(x);
   return v?.kind === 'var' && v.isPackageLevel ? x.name : undefined;
 }

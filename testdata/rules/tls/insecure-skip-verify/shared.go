@@ -4,6 +4,8 @@ import (
 	"crypto/tls"
 	"net/http"
 	"time"
+
+	"redline.test/rules/tls/insecure-skip-verify/shareddialer"
 )
 
 // sharedFetchClient serves every downloader of the process.
@@ -44,6 +46,12 @@ func (a apiConfig) client() *http.Client {
 func (a apiConfig) patchDefault() {
 	if a.InsecureTLS {
 		http.DefaultTransport.(*http.Transport).TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "goes into `http.DefaultTransport`"
+	}
+}
+
+func (a apiConfig) patchDialer() {
+	if a.InsecureTLS {
+		shareddialer.DefaultDialer.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "goes into `shareddialer.DefaultDialer`"
 	}
 }
 
