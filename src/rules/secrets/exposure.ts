@@ -225,7 +225,7 @@ function convertedOperand(pkg: PackageInfo, e: Expr): Expr {
  */
 function marshalledStruct(pkg: PackageInfo, e: Expr): Expr | undefined {
   const v = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
-  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return undefined;
+  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel || pkg.typeOf(e).kind !== 'slice') return undefined; // JSON is a []byte
   const values = assignedValues(pkg, v);
   let arg: Expr | undefined;
   for (const value of values) {

@@ -69,7 +69,7 @@ function pinnedCertificate(pkg: PackageInfo, c: CallExpr): Expr | undefined {
     const callee = pkg.calleeOf(c);
     return callee.kind === 'method' && pkg.isNamedType(callee.recv, 'crypto/x509', 'Certificate') ? c.fun.x : undefined;
   }
-  const hashed = hashedOperand(pkg, c);
+  const hashed = hashedOperand(pkg, c, (a) => fingerprintedCertificate(pkg, a) !== undefined);
   if (hashed) return fingerprintedCertificate(pkg, hashed);
   const compare = c.args.length === 2 && (name === 'Equal' || name === 'ConstantTimeCompare');
   if (!compare) return undefined;
@@ -89,12 +89,14 @@ function fingerprintedCertificate(pkg: PackageInfo, e: Expr): Expr | undefined {
 }
 
 /**
- * What a call hashes with a fingerprint hash: `b` of `sha256.Sum256(b)`, of
- * `h.Write(b)` on a local `h := sha256.New()`, or the argument a module
- * function hashes (`digest.Short(b)`, through the fact).
+ * What a call hashes with a fingerprint hash, when `wanted` accepts it: `b`
+ * of `sha256.Sum256(b)`, of `h.Write(b)` on a local `h := sha256.New()`,
+ * or the argument a module function hashes (`digest.Short(b)`, through the
+ * fact). `wanted` is asked first, so most calls cost no resolution.
  */
-function hashedOperand(pkg: PackageInfo, c: CallExpr): Expr | undefined {
-  if (c.args.length === 0) return undefined;
+function hashedOperand(pkg: PackageInfo, c: CallExpr, wanted: (arg: Expr) => boolean): Expr | undefined {
+  const i = c.args.findIndex(wanted);
+  if (i < 0) return undefined;
   const name = calledName(c) ?? '';
   if (c.args.length === 1 && (/^Sum(256|384|512)?$/.test(name) || name === 'Write')) {
     const callee = pkg.calleeOf(c);
@@ -103,7 +105,7 @@ function hashedOperand(pkg: PackageInfo, c: CallExpr): Expr | undefined {
   }
   if (!pkg.mayCallFactHolder(c, HASHES_PARAM.id)) return undefined;
   const facts = pkg.factsOf(pkg.calleeOf(c));
-  return c.args.find((_, i) => facts.hasParam(HASHES_PARAM.id, i));
+  return c.args.find((a, j) => j >= i && wanted(a) && facts.hasParam(HASHES_PARAM.id, j));
 }
 
 /** A local variable that only ever holds a new fingerprint hash (`h := sha256.New()`). */
@@ -123,8 +125,26 @@ function isHasher(pkg: PackageInfo, x: Expr): boolean {
 export const HASHES_PARAM: ParamFactKind = {
   id: 'tls/hashes-param',
   level: 'param',
-  seedParams: (fn, info, params) => paramsAt(info, fn, params, hashedOperand),
+  seedParams: (fn, info, params) => (hasParamOfType(fn, isByteSlice) ? paramsAt(info, fn, params, (i, c) => hashedOperand(i, c, (a) => isParamOf(i, a, params))) : []),
 };
+
+/** Whether a parameter's declared type is one `is` accepts (syntax only: a cheap filter before resolving calls). */
+function hasParamOfType(fn: FuncDecl, is: (t: Expr) => boolean): boolean {
+  return fn.type.params.list.some((f) => f.type !== null && is(unparen(f.type)));
+}
+
+const isByteSlice = (t: Expr): boolean => t.kind === 'ArrayType' && t.len === null && t.elt.kind === 'Ident' && (t.elt.name === 'byte' || t.elt.name === 'uint8');
+/** `*x509.Certificate` or `x509.Certificate`, however x509 is imported. */
+const isCertificate = (t: Expr): boolean => {
+  const x = t.kind === 'StarExpr' ? unparen(t.x) : t;
+  return x.kind === 'SelectorExpr' && x.sel.name === 'Certificate';
+};
+
+function isParamOf(info: PackageInfo, e: Expr, params: ReadonlyMap<Obj, number>): boolean {
+  const x = unparen(e);
+  const o = x.kind === 'Ident' ? info.objectOf(x) : undefined;
+  return o !== undefined && params.has(o);
+}
 
 /** The indices of the parameters that `at` finds (as themselves) in some call of the function. */
 function paramsAt(info: PackageInfo, fn: FuncDecl, params: ReadonlyMap<Obj, number>, at: (info: PackageInfo, c: CallExpr) => Expr | undefined): number[] {
@@ -152,7 +172,7 @@ function fingerprintsArgument(pkg: PackageInfo, c: CallExpr): boolean {
 export const FINGERPRINTS_PARAM: ParamFactKind = {
   id: 'tls/fingerprints-param',
   level: 'param',
-  seedParams: (fn, info, params) => paramsAt(info, fn, params, pinnedCertificate),
+  seedParams: (fn, info, params) => (hasParamOfType(fn, isCertificate) ? paramsAt(info, fn, params, pinnedCertificate) : []),
 };
 
 /**
