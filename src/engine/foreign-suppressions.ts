@@ -8,7 +8,7 @@
  *     // #nosec G402 G101 -- reason    gosec: the checks named
  *     //lint:ignore SA1029 reason      staticcheck: the checks named
  *     //lint:file-ignore SA1029 reason staticcheck: the whole file
- *     //nolint:gosec,staticcheck // r  golangci-lint: the linters named (every linter without a list)
+ *     //nolint:gosec,staticcheck // r  golangci-lint: the linters named (every linter without a list, or with `all`)
  *     "xoxb-…" // gitleaks:allow       gitleaks: every secret on the line (its own line only)
  *
  * A comment applies to its own line; alone on its line, it also covers the
@@ -69,7 +69,8 @@ export function parseForeignDirectives(c: LineComment): ForeignDirective[] {
   const nolint = NOLINT.exec(text);
   if (nolint) {
     const linters = nolint[1]?.split(/\s*,\s*/);
-    return NOLINT_TOOLS.filter((t) => !linters || linters.includes(t)).map((tool) => ({ tool, checks: 'all' as const, text, lines }));
+    // `//nolint` and `//nolint:all` name every linter
+    return NOLINT_TOOLS.filter((t) => !linters || linters.includes('all') || linters.includes(t)).map((tool) => ({ tool, checks: 'all' as const, text, lines }));
   }
   return [];
 }

@@ -108,6 +108,7 @@ describe('gosec suppression comments', () => {
     expect(tools('//nolint')).toEqual(['gosec:all', 'staticcheck:all']);
     expect(tools('// gitleaks:allow')).toEqual(['gitleaks:all']);
     expect(tools('//nolint:gosec,staticcheck // both')).toEqual(['gosec:all', 'staticcheck:all']);
+    expect(tools('//nolint:all // golangci-lint: every linter')).toEqual(['gosec:all', 'staticcheck:all']);
     expect(at('// #nosec G402 G101 -- reviewed')?.checks).toEqual(new Set(['G402', 'G101']));
     expect(at('// #nosec -- G402 is fine here')?.checks).toBe('all'); // ids after "--" are the reason
     expect(at('//nolint')?.checks).toBe('all');
