@@ -276,6 +276,8 @@ const NUM = '(?:0|[1-9][0-9]*)';
 const IDENTS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
 /** Semantic versions as `module.CanonicalVersion` accepts them (`v1`, `v1.2` are shorthands). */
 const SEMVER = new RegExp(`^v${NUM}(?:\\.${NUM}(?:\\.${NUM}(?:-${IDENTS})?(?:\\+${IDENTS})?)?)?$`);
+/** A version query in place of a version (`latest`, `upgrade`, a branch or tag name, a commit hash); not a bare number such as `1.0.0`. */
+const VERSION_QUERY = /^(?:[0-9a-f]{7,40}|[A-Za-z][\w.+\/-]*)$/;
 
 /** `strconv.Unquote` for the double-quoted and back-quoted strings go.mod allows. */
 function unquote(s: string): string | undefined {
@@ -344,7 +346,8 @@ class Interpreter {
   version(line: Line, verb: string, modPath: string, token: string): string | undefined {
     const v = this.string(line, token);
     if (v === undefined) return undefined;
-    if (!SEMVER.test(v)) {
+    // `latest`, `master`, a commit: a query the go command resolves (and writes back) when it builds; source analysis needs no version
+    if (!SEMVER.test(v) && !VERSION_QUERY.test(v)) {
       this.error(line, `${verb} ${modPath}: invalid version "${v}": must be of the form v1.2.3`);
       return undefined;
     }

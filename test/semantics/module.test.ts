@@ -142,6 +142,14 @@ describe('parseGoMod', () => {
 });
 
 describe('parseGoMod on arbitrary input', () => {
+  it('accepts version queries, which the go command resolves when it builds (an automated release writes `latest`)', () => {
+    const m = parseGoMod('module m\nrequire x master\nreplace y => y latest\nreplace z => z 1a2b3c4d\n', 'go.mod');
+    expect(m.require.map((r) => r.version)).toEqual(['master']);
+    expect(m.replace.map((r) => r.new.version)).toEqual(['latest', '1a2b3c4d']);
+    // a bare number is no query: a version missing its `v`
+    expect(problems(() => parseGoMod('module m\nreplace y => y 1.2.3\n', 'go.mod'))).toEqual(['go.mod:2:1: replace y: invalid version "1.2.3": must be of the form v1.2.3']);
+  });
+
   it('returns or throws GoModError, never anything else', () => {
     const piece = fc.constantFrom('module', 'require', 'replace', 'retract', '(', ')', '[', ']', ',', '=>', '"', '`', '//', '/*', '\n', ' ', 'v1.2.3', 'x', '\\', '\r\n', 'é');
     fc.assert(
