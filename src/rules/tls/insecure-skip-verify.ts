@@ -2,13 +2,14 @@ import type { AssignStmt, CompositeLit, Expr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { unparen } from '../../syntax/ast.js';
 import { isDeadCode } from '../../semantics/dead-branches.js';
+import { assignedValues, usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { isBoolean, underlying } from '../../semantics/types.js';
 import { onlyInspectsCertificates } from './certificate-probe.js';
 import { localDial } from './local-dial.js';
 import { FINGERPRINTS_PARAM, HASHES_PARAM, laterPeerVerification } from './peer-verification.js';
 import { sharedClientOf } from './shared-client.js';
-import { TEST_CODE_LIMITS, insecureSwitch, isInsecureName, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, unusedConfig, tlsConfigFieldTarget, tlsConfigFields, type OptIn, type PossibleValue } from './tls-config.js';
+import { TEST_CODE_LIMITS, insecureSwitch, isLocalVariable, isInsecureName, loopbackCondition, describeSource, exprText, isConstTrue, isNil, onlyServerConfig, resolveValues, unusedConfig, tlsConfigFieldTarget, tlsConfigFields, type OptIn, type PossibleValue } from './tls-config.js';
 
 /** Fields whose presence means the program verifies peers itself. */
 const CUSTOM_VERIFIERS = ['VerifyConnection', 'VerifyPeerCertificate'];
@@ -27,6 +28,7 @@ export default defineRule({
     messages: {
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',
       optIn: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure the switch cannot reach production, and offer a way to trust a private CA (RootCAs) instead.',
+      optInWithRoots: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer, and the RootCAs this config is also given are ignored. Make sure the switch cannot reach production: to trust a private CA, those RootCAs are enough without it.',
       optInShared: 'TLS certificate verification is off when {condition}, and the insecure config goes into `{shared}`, which the whole process shares: once one caller turns the switch on, every other user of `{shared}` skips verification too, and requests in flight race with the change. Give this client its own transport (a new `http.Client` with `http.DefaultTransport.(*http.Transport).Clone()`) instead of changing the shared one.',
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
       replaced: 'TLS certificate verification is off, and this package checks peer certificates itself elsewhere (the related location): if every connection made with this config goes through that check, the default check is replaced on purpose; any that does not accepts any certificate for any host. Prefer setting VerifyConnection on this config, so the check cannot be bypassed.',
@@ -124,7 +126,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
           ctx.report({ range, messageId: 'optInShared', data: { condition: optIn.condition, shared }, severity: 'medium' });
           return;
         }
-        const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : 'optIn';
+        const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : setsRoots(config) ? 'optInWithRoots' : 'optIn';
         ctx.report({ range, messageId, data: { condition: optIn.condition }, severity: 'low' });
         return;
       }
@@ -145,8 +147,19 @@ func NewClient(ca *x509.CertPool) *http.Client {
       ctx.report({ range, messageId: 'skipVia', data: { source: describeSource(truth), how: how(truth) }, related: [relatedOf(truth)] });
     };
 
-    /** A config literal that also installs a pool of trusted roots (which InsecureSkipVerify makes crypto/tls ignore). */
+    /** A config literal that also installs a pool of trusted roots (which InsecureSkipVerify makes crypto/tls ignore), or a local config its function assigns one. */
     const setsRoots = (config: Expr): boolean => {
+      if (config.kind === 'Ident') {
+        const v = pkg.objectOf(config);
+        if (!isLocalVariable(v)) return false;
+        const literal = (e: Expr) => { const x = unparen(e); return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x; };
+        if (assignedValues(pkg, v).some((value) => setsRoots(literal(value)))) return true;
+        return usesOf(pkg, v.func, v).some((use) => {
+          const sel = pkg.parentOf(use);
+          const assign = sel?.kind === 'SelectorExpr' && sel.sel.name === 'RootCAs' ? pkg.parentOf(sel) : undefined;
+          return assign?.kind === 'AssignStmt' && assign.lhs.includes(sel as Expr) && !isNil(pkg, assign.rhs[assign.lhs.indexOf(sel as Expr)] ?? config);
+        });
+      }
       const roots = config.kind === 'CompositeLit' ? tlsConfigFields(pkg, config)?.get('RootCAs') : undefined;
       return roots !== undefined && !isNil(pkg, roots.value);
     };

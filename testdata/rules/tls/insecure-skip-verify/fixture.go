@@ -163,6 +163,20 @@ func apiClients(allowInsecure, verbose bool) (*http.Client, *http.Client) {
 	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, &http.Client{Transport: &http.Transport{TLSClientConfig: other}}
 }
 
+// A config given a private CA too: the CA is the way to trust the server, the switch is not needed for it.
+func registryClients(pool *x509.CertPool) (*http.Client, *http.Client) {
+	cfg := &tls.Config{}
+	if os.Getenv("REGISTRY_SKIP_TLS") == "true" {
+		cfg.InsecureSkipVerify = true // want "TLS certificate verification is off when os.Getenv\\(\"REGISTRY_SKIP_TLS\"\\) == \"true\": an explicit \"insecure\" switch, .* and the RootCAs this config is also given are ignored"
+	}
+	if pool != nil {
+		cfg.RootCAs = pool
+	}
+	plain := &tls.Config{RootCAs: pool}
+	plain.InsecureSkipVerify = true // want "so the RootCAs this config also sets are never consulted"
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, &http.Client{Transport: &http.Transport{TLSClientConfig: plain}}
+}
+
 // A switch that allows unverified certificates says what it does.
 func deployClient(allowUnverifiedSSL bool) *http.Client {
 	if allowUnverifiedSSL {
