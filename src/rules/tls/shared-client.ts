@@ -28,7 +28,7 @@ const MAX_HOPS = 3;
 export function sharedClientOf(pkg: PackageInfo, config: Expr): string | undefined {
   if (config.kind === 'Ident') {
     const v = pkg.objectOf(config);
-    return isLocalVariable(v) ? throughVariable(pkg, v, 0) : undefined;
+    return isLocalVariable(v) ? throughVariable(pkg, v, 0, config) : undefined;
   }
   return fromValue(pkg, config, 0);
 }
@@ -54,10 +54,11 @@ function fromValue(pkg: PackageInfo, value: Node, hops: number): string | undefi
           const shared = httpDefault(pkg, target) ?? sharedName(pkg, unparen(target.x));
           if (shared !== undefined) return shared;
           holder = unparen(target.x);
+          if (holder.kind === 'TypeAssertExpr') holder = unparen(holder.x); // `rt.(*http.Transport).TLSClientConfig = cfg`
         }
         // a package-level variable given the config is a client of its own (`var insecureClient = ...`), not a shared one changed
         const v = holder.kind === 'Ident' ? pkg.objectOf(holder) : undefined;
-        return isLocalVariable(v) ? throughVariable(pkg, v, hops + 1) : undefined;
+        return isLocalVariable(v) ? throughVariable(pkg, v, hops + 1, p) : undefined;
       }
       default: return undefined;
     }
@@ -65,10 +66,10 @@ function fromValue(pkg: PackageInfo, value: Node, hops: number): string | undefi
   return undefined;
 }
 
-/** Follows a local variable holding the config (or a transport or client holding it) to where it goes. */
-function throughVariable(pkg: PackageInfo, v: Obj & { readonly func: Node }, hops: number): string | undefined {
+/** Follows a local variable holding the config (or a transport or client holding it) to where it goes; `at` is where it is given the config. */
+function throughVariable(pkg: PackageInfo, v: Obj & { readonly func: Node }, hops: number, at: Node): string | undefined {
   if (hops > MAX_HOPS) return undefined;
-  const shared = sharedSource(pkg, v);
+  const shared = sharedSource(pkg, v, at);
   if (shared !== undefined) return shared;
   for (const use of valueUses(pkg, v)) {
     const found = fromValue(pkg, use, hops);
@@ -100,9 +101,13 @@ function sharedName(pkg: PackageInfo, e: Expr): string | undefined {
   return v?.kind === 'var' && v.isPackageLevel ? x.name : undefined;
 }
 
-/** A local variable whose every value is a shared client: `c := sharedClient` copies the pointer, not the client. */
-function sharedSource(pkg: PackageInfo, v: Obj): string | undefined {
-  const values = assignedValues(pkg, v);
+/**
+ * A local variable whose every value before `at` is a shared client:
+ * `c := sharedClient` copies the pointer, not the client (values assigned
+ * after the change, such as a wrapper around it, do not undo it).
+ */
+function sharedSource(pkg: PackageInfo, v: Obj, at: Node): string | undefined {
+  const values = assignedValues(pkg, v).filter((value) => value.start < at.start);
   const names = values.map((value) => sharedName(pkg, value));
   return names.length > 0 && names.every((n) => n !== undefined && n === names[0]) ? names[0] : undefined;
 }

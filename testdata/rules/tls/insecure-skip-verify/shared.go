@@ -55,6 +55,16 @@ func (a apiConfig) patchDialer() {
 	}
 }
 
+// The shared transport held in a local, changed through a type assertion, then wrapped.
+func (a apiConfig) roundTripper() http.RoundTripper {
+	rt := http.DefaultTransport
+	if a.InsecureTLS {
+		rt.(*http.Transport).TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "goes into `http.DefaultTransport`"
+	}
+	rt = wrapTransport("api", rt)
+	return rt
+}
+
 // A client of its own keeps the opt-in to its caller.
 func (a apiConfig) ownClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
