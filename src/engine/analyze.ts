@@ -105,7 +105,7 @@ export function unanalysedFileFindings(
 function analyzeFile(pkg: PackageInfo, file: FileData, syntaxErrors: readonly SyntaxProblem[], options: AnalyzeOptions): Finding[] {
   const pending: Pending[] = [];
   const importPaths = importPathsOf(file.ast);
-  const rules = options.rules.filter((r) => passesPrefilter(r.rule, importPaths));
+  const rules = options.rules.filter((r) => passesPrefilter(r.rule, importPaths, file.source));
   // the node being visited and its ancestors (set before every visitor call: two variables, no allocation)
   let currentNode: Node = file.ast;
   let currentAncestors: readonly Node[] = [];
@@ -205,12 +205,12 @@ function overflowFindings(file: FileData, overflowed: ReadonlyMap<EnabledRule, N
 /** Code this shallow cannot exhaust the stack by its nesting (the deepest file of GOROOT/src nests 449 levels). */
 const SHALLOW_DEPTH = 500;
 
-/** Does the rule's import prefilter admit a file that imports `importPaths` (unquoted)? */
-function passesPrefilter(rule: AnyRule, importPaths: readonly string[]): boolean {
+/** Does the rule's prefilter admit a file that imports `importPaths` (unquoted) and has this source? */
+function passesPrefilter(rule: AnyRule, importPaths: readonly string[], source: string): boolean {
   const imports = rule.prefilter?.imports;
   if (!imports) return true;
   for (let i = 0; i < importPaths.length; i++) if (imports.includes(importPaths[i]!)) return true;
-  return false;
+  return rule.prefilter?.text?.some((t) => source.includes(t)) ?? false;
 }
 
 function toFinding(p: Pending, options: AnalyzeOptions): Finding {

@@ -65,8 +65,10 @@ export type Visitors = KindVisitors;
 
 /** Cheap conditions checked before a rule runs on a file. */
 export interface Prefilter {
-  /** The file must import one of these packages (`C` for cgo). */
+  /** The file must import one of these packages (`C` for cgo)... */
   readonly imports?: readonly string[];
+  /** ...or, when given, contain one of these strings (a field name a library's options share with the standard library's). */
+  readonly text?: readonly string[];
 }
 
 export interface RuleDefinition<MessageId extends string = string, Options = unknown> {

@@ -28,7 +28,7 @@ const MAX_HOPS = 3;
 export function sharedClientOf(pkg: PackageInfo, config: Expr): string | undefined {
   if (config.kind === 'Ident') {
     const v = pkg.objectOf(config);
-    return isLocalVariable(v) ? throughVariable(pkg, v, 0, config) : undefined;
+    return isLocalVariable(v) ? throughVariable(pkg, v, 0, config) : undefined; // `cfg.InsecureSkipVerify = true`: a field of cfg's object is set
   }
   return fromValue(pkg, config, 0);
 }
@@ -58,7 +58,8 @@ function fromValue(pkg: PackageInfo, value: Node, hops: number): string | undefi
         }
         // a package-level variable given the config is a client of its own (`var insecureClient = ...`), not a shared one changed
         const v = holder.kind === 'Ident' ? pkg.objectOf(holder) : undefined;
-        return isLocalVariable(v) ? throughVariable(pkg, v, hops + 1, p) : undefined;
+        // a field of the variable's object is set (`c.Transport = tr`): the object may be a shared one; a variable given the value (`t = tr`) holds it instead
+        return isLocalVariable(v) ? throughVariable(pkg, v, hops + 1, holder !== target ? p : undefined) : undefined;
       }
       default: return undefined;
     }
@@ -66,10 +67,14 @@ function fromValue(pkg: PackageInfo, value: Node, hops: number): string | undefi
   return undefined;
 }
 
-/** Follows a local variable holding the config (or a transport or client holding it) to where it goes; `at` is where it is given the config. */
-function throughVariable(pkg: PackageInfo, v: Obj & { readonly func: Node }, hops: number, at: Node): string | undefined {
+/**
+ * Follows a local variable holding the config (or a transport or client
+ * holding it) to where it goes; `changedAt`: where a field of the object it
+ * holds is set to the config, when that is how the config got there.
+ */
+function throughVariable(pkg: PackageInfo, v: Obj & { readonly func: Node }, hops: number, changedAt: Node | undefined): string | undefined {
   if (hops > MAX_HOPS) return undefined;
-  const shared = sharedSource(pkg, v, at);
+  const shared = changedAt && sharedSource(pkg, v, changedAt);
   if (shared !== undefined) return shared;
   for (const use of valueUses(pkg, v)) {
     const found = fromValue(pkg, use, hops);

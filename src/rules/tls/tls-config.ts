@@ -887,6 +887,9 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
       if (!sw.tag && p.list.length === 1 && someConjunct(p.list[0]!, named)) return switchOptIn(`${shortText(source, p.list[0]!, 50)} is set`);
       // a setting read from configuration: `switch cfg.TLSMode { case "skip-verify": ... }`, `case TLSModeNoVerify:`
       if (!sw.tag) continue;
+      // a switch named so, in the clause that turns it on: `switch insecureSkipVerify { case "true": ... }`
+      const on = namedSwitch(unparen(sw.tag)) ? p.list.find((v) => isStringConst(pkg, v, isTruthy) || isConstTrue(pkg, v)) : undefined;
+      if (on) return switchOptIn(`${shortText(source, sw.tag, 40)} is ${shortText(source, on, 20)}`);
       const byName = p.list.find((v) => insecureConstant(pkg, v));
       const mode = byName ? undefined : unverifiedConnectionMode(pkg, sw, p);
       const value = byName ?? mode;

@@ -177,6 +177,17 @@ func registryClients(pool *x509.CertPool) (*http.Client, *http.Client) {
 	return &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}, &http.Client{Transport: &http.Transport{TLSClientConfig: plain}}
 }
 
+// RootCAs in the other branch: never on the same config as the skip.
+func caOrNothing(pool *x509.CertPool) *tls.Config {
+	cfg := &tls.Config{}
+	if pool != nil {
+		cfg.RootCAs = pool
+	} else {
+		cfg.InsecureSkipVerify = true // want "TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone"
+	}
+	return cfg
+}
+
 // A switch that allows unverified certificates says what it does.
 func deployClient(allowUnverifiedSSL bool) *http.Client {
 	if allowUnverifiedSSL {

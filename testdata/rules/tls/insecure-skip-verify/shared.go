@@ -65,6 +65,17 @@ func (a apiConfig) roundTripper() http.RoundTripper {
 	return rt
 }
 
+// A variable that held the shared transport and is given a new one: the shared one is not changed.
+func (a apiConfig) replacedTransport() http.RoundTripper {
+	t := http.DefaultTransport
+	cfg := &tls.Config{}
+	if a.InsecureTLS {
+		cfg.InsecureSkipVerify = true // want "TLS certificate verification is off when a.InsecureTLS is set: an explicit"
+		t = &http.Transport{TLSClientConfig: cfg}
+	}
+	return t
+}
+
 // A client of its own keeps the opt-in to its caller.
 func (a apiConfig) ownClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()

@@ -383,3 +383,18 @@ var namedConfigs = map[string]*tls.Config{
 	"skip-verify": {InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when \"skip-verify\" is used: an explicit"
 	"default":     {InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 }
+
+// A setting named as insecure, switched on its text: the clause that turns it on is the opt-in.
+func settingSwitch(get func(string) string) (*tls.Config, error) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	insecureSkipVerify := get("insecure_skip_verify")
+	switch insecureSkipVerify {
+	case "false", "":
+		cfg.InsecureSkipVerify = false
+	case "true":
+		cfg.InsecureSkipVerify = true // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureSkipVerify is \"true\": an explicit"
+	default:
+		return nil, os.ErrInvalid
+	}
+	return cfg, nil
+}
