@@ -29,6 +29,7 @@ export default defineRule({
       skip: 'TLS certificate verification is off: InsecureSkipVerify accepts any certificate for any host, so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, add it to RootCAs.',
       optIn: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure the switch cannot reach production, and offer a way to trust a private CA (RootCAs) instead.',
       wrapper: 'TLS certificate verification is off: `{field}` is set to true, and a field of that name turns certificate verification off in the TLS config the library builds from it (judged by its name: Redline cannot see the library), so anyone on the network path can impersonate the peer and read or change the traffic. Remove it; to trust a private CA, give the library that CA instead.',
+      optInNamed: 'TLS certificate verification is off in the config that `{name}` holds, named as insecure: a deliberate choice, but every connection made with it accepts any certificate for any host, so anyone on the network path can impersonate the peer. Make sure it is used only where that is meant, never by default, and offer a way to trust a private CA (RootCAs) instead.',
       optInWithRoots: 'TLS certificate verification is off when {condition}: an explicit "insecure" switch, but whoever turns it on accepts any certificate for any host, so anyone on the network path can impersonate the peer, and the RootCAs this config is also given are ignored. Make sure the switch cannot reach production: to trust a private CA, those RootCAs are enough without it.',
       optInShared: 'TLS certificate verification is off when {condition}, and the insecure config goes into `{shared}`, which the whole process shares: once one caller turns the switch on, every other user of `{shared}` skips verification too, and requests in flight race with the change. Give this client its own transport (a new `http.Client` with `http.DefaultTransport.(*http.Transport).Clone()`) instead of changing the shared one.',
       skipVia: 'TLS certificate verification can be off: InsecureSkipVerify takes its value from {source}, which {how}, and then any certificate for any host is accepted, so anyone on the network path can impersonate the peer. Keep verification on; to trust a private CA, add it to RootCAs.',
@@ -125,6 +126,10 @@ func NewClient(ca *x509.CertPool) *http.Client {
         const shared = sharedClientOf(pkg, config);
         if (shared !== undefined) {
           ctx.report({ range, messageId: 'optInShared', data: { condition: optIn.condition, shared }, severity: 'medium' });
+          return;
+        }
+        if (optIn.by === 'name' && !setsRoots(config)) {
+          ctx.report({ range, messageId: 'optInNamed', data: { name: optIn.name }, severity: 'low' });
           return;
         }
         const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : setsRoots(config) ? 'optInWithRoots' : 'optIn';

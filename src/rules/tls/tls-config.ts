@@ -845,7 +845,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
     return n !== undefined && namedSwitch(n) && ((x.op === '>' && isZero(pkg, x.y)) || (x.op === '!=' && isZero(pkg, x.y)));
   };
   const binding = insecureBinding(pkg, n);
-  if (binding) return switchOptIn(`${binding} is used`);
+  if (binding) return binding.chosen ? switchOptIn(`${binding.text} is used`) : { condition: `${binding.text} is used`, by: 'name', name: binding.text };
   const keptBy = keptOnlyWhenOn(pkg, n, namedSwitch);
   if (keptBy) return switchOptIn(`${shortText(source, keptBy, 50)} is set`);
   let child: Node = n;
@@ -899,12 +899,18 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
   return undefined;
 }
 
-/** How code turns verification off on purpose: under a switch named so, or in a connection mode that encrypts without verifying. */
-export interface OptIn {
-  /** The condition, for messages: `opts.Insecure is set`, `sslmode is "require"`. */
-  readonly condition: string;
-  readonly by: 'switch' | 'mode';
-}
+/**
+ * How code turns verification off on purpose: under a switch named so, in a
+ * connection mode that encrypts without verifying, or in a config held by a
+ * variable, field or key named as insecure (`insecureClient`).
+ */
+export type OptIn =
+  | {
+    /** The condition, for messages: `opts.Insecure is set`, `sslmode is "require"`. */
+    readonly condition: string;
+    readonly by: 'switch' | 'mode';
+  }
+  | { readonly condition: string; readonly by: 'name'; readonly name: string };
 
 const switchOptIn = (condition: string): OptIn => ({ condition, by: 'switch' });
 
@@ -994,7 +1000,13 @@ function verifySwitch(pkg: PackageInfo, source: string, x: Expr): boolean {
  * field the literal is assigned to (`insecureTransport.TLSClientConfig =
  * ...`, or a local `transport` that only goes into an `insecureClient`).
  */
-function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefined {
+/** A name a config is bound to; `chosen` when a run-time setting picks the config by it (a switch-keyed map, a map of named configs). */
+interface Binding {
+  readonly text: string;
+  readonly chosen: boolean;
+}
+
+function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): Binding | undefined {
   let child: Node = n;
   let literal = false; // a variable named insecure that holds `true` is not a config
   for (let p = pkg.parentOf(n); p; child = p, p = pkg.parentOf(p)) {
@@ -1011,9 +1023,9 @@ function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefine
       }
       case 'KeyValueExpr':
         if (p.value !== child) return undefined;
-        if (literal && p.key.kind === 'Ident' && INSECURE_NAME.test(p.key.name)) return p.key.name;
+        if (literal && p.key.kind === 'Ident' && INSECURE_NAME.test(p.key.name)) return { text: p.key.name, chosen: false };
         // a map of named configs: `"skip-verify": {InsecureSkipVerify: true}`, chosen by that name
-        if (literal && isStringConst(pkg, p.key, insecureValue)) return shortText(pkg.fileOf(p)?.source ?? '', p.key, 40);
+        if (literal && isStringConst(pkg, p.key, insecureValue)) return { text: shortText(pkg.fileOf(p)?.source ?? '', p.key, 40), chosen: true };
         continue;
       case 'ValueSpec': name = p.names[p.values.indexOf(child as Expr)]; break;
       case 'AssignStmt': name = p.lhs.length === p.rhs.length ? p.lhs[p.rhs.indexOf(child as Expr)] : undefined; break;
@@ -1021,8 +1033,11 @@ function insecureBinding(pkg: PackageInfo, n: Node, hops = 0): string | undefine
     }
     const id = name && (name.kind === 'SelectorExpr' ? name.sel : name);
     if (!literal) return undefined;
-    if (id?.kind === 'Ident' && INSECURE_NAME.test(id.name)) return id.name;
-    if (name?.kind === 'Ident') return chosenBySwitch(pkg, name);
+    if (id?.kind === 'Ident' && INSECURE_NAME.test(id.name)) return { text: id.name, chosen: false };
+    if (name?.kind === 'Ident') {
+      const chosen = chosenBySwitch(pkg, name);
+      return chosen === undefined ? undefined : { text: chosen, chosen: true };
+    }
     return name?.kind === 'SelectorExpr' && hops < 2 ? insecureHolder(pkg, name.x, hops + 1) : undefined;
   }
   return undefined;
@@ -1063,10 +1078,10 @@ function usesInScope(pkg: PackageInfo, v: Obj): ast.Ident[] {
  * assigned to: its own name, or, for a local variable, the name every
  * value it is used as (apart from its own fields) is bound to.
  */
-function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): string | undefined {
+function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): Binding | undefined {
   const x = unparen(holder);
   if (x.kind !== 'Ident') return undefined;
-  if (INSECURE_NAME.test(x.name)) return x.name;
+  if (INSECURE_NAME.test(x.name)) return { text: x.name, chosen: false };
   const v = pkg.objectOf(x);
   if (v?.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || !v.func) return undefined;
   const values = usesOf(pkg, v.func, v).filter((u) => {

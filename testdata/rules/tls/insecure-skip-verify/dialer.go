@@ -65,13 +65,13 @@ type fetcher struct {
 
 func newFetcher() *fetcher {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureClient is used: an explicit"
+	transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off in the config that `insecureClient` holds, named as insecure"
 	return &fetcher{client: &http.Client{}, insecureClient: &http.Client{Transport: transport}}
 }
 
 func newNamedTransport() *fetcher {
 	insecureTransport := http.DefaultTransport.(*http.Transport).Clone()
-	insecureTransport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
+	insecureTransport.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls/insecure-skip-verify: TLS certificate verification is off in the config that `insecureTransport` holds, named as insecure"
 	return &fetcher{client: &http.Client{}, insecureClient: &http.Client{Transport: insecureTransport}}
 }
 

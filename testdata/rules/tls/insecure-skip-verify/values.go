@@ -274,14 +274,14 @@ func newProxyTransport(cfg *tls.Config) *http.Transport {
 
 var transports = proxyTransports{
 	Transport:         newProxyTransport(nil),
-	InsecureTransport: newProxyTransport(&tls.Config{InsecureSkipVerify: true}), // want "tls/insecure-skip-verify: TLS certificate verification is off when InsecureTransport is used: an explicit"
+	InsecureTransport: newProxyTransport(&tls.Config{InsecureSkipVerify: true}), // want "tls/insecure-skip-verify: TLS certificate verification is off in the config that `InsecureTransport` holds, named as insecure"
 }
 
 var defaultTransport = newProxyTransport(&tls.Config{InsecureSkipVerify: true}) // want "tls/insecure-skip-verify: TLS certificate verification is off: InsecureSkipVerify accepts"
 
 // A transport named for what it is, kept for when an administrator turns verification off.
 var insecureTransport = &http.Transport{
-	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off when insecureTransport is used: an explicit"
+	TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls/insecure-skip-verify: TLS certificate verification is off in the config that `insecureTransport` holds, named as insecure"
 }
 
 // Negating a switch that already says "skip" turns verification off when the switch is off: a bug, not an opt-in.
