@@ -15,7 +15,7 @@ import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { discoverFiles, type IncludeFlags } from './discover.js';
 import { ENGINE_RULES } from './engine-rules.js';
 import { InputError } from './errors.js';
-import { relativeSlash } from './paths.js';
+import { compareStrings, relativeSlash } from './paths.js';
 import { compareFindings, SEVERITIES, type Finding, type Severity } from './finding.js';
 import { defaultPolicy, findPolicyFile, loadPolicy, resolveRuleSettings, type FailOn, type Policy, type ResolvedSettings } from './policy.js';
 import type { RuleMeta } from './rule-meta.js';
@@ -242,6 +242,6 @@ function notBuilt(excluded: readonly ExcludedFile[], target: BuildTarget): NotBu
     const key = x.tags.join(',');
     byTags[key] = (byTags[key] ?? 0) + 1;
   }
-  const sorted = Object.entries(byTags).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = Object.entries(byTags).sort(([a, m], [b, n]) => n - m || compareStrings(a, b));
   return { files: excluded.length, target: `${target.goos}/${target.goarch}`, byTags: Object.fromEntries(sorted) };
 }

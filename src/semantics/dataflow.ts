@@ -225,12 +225,13 @@ export function happensTwice(cfg: CFG, event: NodePred, opts: {
         if (c + d >= 2 && first) report(first, lastNode(cfg, st.b));
         continue;
       }
-      let [c2, first2] = [c, first];
-      if (c === 1 && first && first.kind !== 'DeferStmt' && opts.undone?.(first, st.b, s)) [c2, first2] = [0, d === 0 ? null : first];
-      const key = (s.index * 2 + c2) * 2 + d;
+      // the immediate event did not happen on this edge after all: forget it (its node stays `first` while a deferred one is pending)
+      const undone = c === 1 && first !== null && first.kind !== 'DeferStmt' && opts.undone?.(first, st.b, s) === true;
+      const cNext = undone ? 0 : c;
+      const key = (s.index * 2 + cNext) * 2 + d;
       if (visited.has(key)) continue;
       visited.set(key, true);
-      work.push({ b: s, i: 0, c: c2, d, first: first2 });
+      work.push({ b: s, i: 0, c: cNext, d, first: undone && d === 0 ? null : first });
     }
   }
   return out;

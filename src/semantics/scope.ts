@@ -156,6 +156,11 @@ export function newObj(
   return o as Obj;
 }
 
+/** A variable declared inside a function: not a parameter, a struct field or a package-level variable (results count). */
+export function isFunctionVariable(o: Obj | undefined): o is Obj {
+  return o !== undefined && o.kind === 'var' && !o.isParam && !o.isField && !o.isPackageLevel;
+}
+
 /** Go's `token.IsExported`: the name starts with an upper-case letter. */
 export function isExported(name: string): boolean {
   const c = name.charCodeAt(0);

@@ -24,6 +24,12 @@ export function unparen(e: Expr): Expr {
   return e;
 }
 
+/** The expression whose address `&x` takes, parentheses removed (`&T{...}` → `T{...}`); other expressions unparenthesised. */
+export function withoutAddress(e: Expr): Expr {
+  const x = unparen(e);
+  return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x;
+}
+
 /** The operands of a chain of `&&` (`a && (b && c)`: a, b, c), unparenthesised, left to right; the expression itself when it is no conjunction. */
 export function conjuncts(e: Expr): Expr[] {
   const x = unparen(e);

@@ -24,12 +24,16 @@ export interface ImportHeader {
 export function scanImports(source: string): ImportHeader {
   const errors: RawError[] = [];
   const s = new Scanner(source, errors, [], false, false); // a header: names not interned
-  /** The comments just before the current token. */
-  let comments: string[] = [];
-  /** Advances past comments (kept in `comments`) and returns the new token (a call, so TypeScript does not narrow across it). */
+  /** Where the comments just before the current token start and end (`docStart` -1: none); nothing is copied until a preamble is asked for. */
+  let docStart = -1;
+  let docEnd = -1;
+  /** Advances past comments and returns the new token (a call, so TypeScript does not narrow across it). */
   const next = (): Token => {
-    comments = [];
-    for (s.scan(); s.tok === Token.COMMENT; s.scan()) comments.push(source.slice(s.pos, s.end));
+    docStart = -1;
+    for (s.scan(); s.tok === Token.COMMENT; s.scan()) {
+      if (docStart < 0) docStart = s.pos;
+      docEnd = s.end;
+    }
     return s.tok;
   };
   const cIncludes: string[] = [];
@@ -38,23 +42,23 @@ export function scanImports(source: string): ImportHeader {
   const packageName = s.lit;
   next();
   const imports: string[] = [];
-  /** `doc`: the comments before the spec, or before `import` for a spec on its own. */
-  const spec = (doc: readonly string[]): boolean => {
+  /** `doc`: the source range of the comments before the spec, or before `import` for a spec on its own. */
+  const spec = (doc: readonly [number, number]): boolean => {
     if (tok() === Token.IDENT || tok() === Token.PERIOD) next();
     if (tok() !== Token.STRING) return false;
     const path = unquote(s.lit);
     imports.push(path);
-    if (path === 'C') for (const c of doc) for (const m of c.matchAll(PREAMBLE_INCLUDE)) cIncludes.push(m[1]!);
+    if (path === 'C' && doc[0] >= 0) for (const m of source.slice(doc[0], doc[1]).matchAll(PREAMBLE_INCLUDE)) cIncludes.push(m[1]!);
     next();
     return true;
   };
   while (tok() === Token.SEMICOLON) next();
   while (tok() === Token.IMPORT) {
-    const doc = comments;
+    const doc = [docStart, docEnd] as const;
     if (next() === Token.LPAREN) {
       next();
       while (tok() !== Token.RPAREN && tok() !== Token.EOF) {
-        if (!spec(comments)) break;
+        if (!spec([docStart, docEnd])) break;
         while (tok() === Token.SEMICOLON) next();
       }
       next();

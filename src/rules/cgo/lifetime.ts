@@ -22,7 +22,7 @@
  * tracking silently: no finding rather than a guess.
  */
 import type * as ast from '../../syntax/ast.js';
-import { unparen } from '../../syntax/ast.js';
+import { unparen, withoutAddress } from '../../syntax/ast.js';
 import { walk } from '../../syntax/walk.js';
 import type { Block, CFG } from '../../semantics/cfg.js';
 import { isBuiltinCall } from '../../semantics/call-shapes.js';
@@ -318,8 +318,7 @@ export function callEffect(pkg: PackageInfo, call: ast.CallExpr, i: number, poli
 function passesDestructor(pkg: PackageInfo, arg: ast.Expr): boolean {
   let x = unparen(arg);
   while (x.kind === 'CallExpr' && x.args.length === 1 && isConversion(pkg, x)) x = unparen(x.args[0]!);
-  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
-  const n = cName(pkg, x);
+  const n = cName(pkg, withoutAddress(x));
   return n !== undefined && DESTRUCTOR_NAME.test(n);
 }
 

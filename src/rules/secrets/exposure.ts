@@ -8,7 +8,7 @@
 import type { CallExpr, Expr, Node, SelectorExpr } from '../../syntax/ast.js';
 import { packageFacts, type PackageFactKind, type ParamFactKind } from '../../semantics/facts.js';
 import type { PackageInfo } from '../../semantics/package.js';
-import type { Obj } from '../../semantics/scope.js';
+import { isFunctionVariable, type Obj } from '../../semantics/scope.js';
 import { calledName, lastName } from '../../semantics/fact-names.js';
 import { isBuiltinCall, selectedPackage } from '../../semantics/call-shapes.js';
 import { assignedValues, multiValueTargets, namedObject, usesOf } from '../../semantics/flow.js';
@@ -174,7 +174,7 @@ function embeddedCredential(pkg: PackageInfo, e: Expr, s: ExposureSettings, dept
   }
   if (x.kind !== 'Ident') return null;
   const o = pkg.objectOf(x);
-  if (o?.kind !== 'var' || o.isParam || o.isField || o.isPackageLevel) return null;
+  if (!isFunctionVariable(o)) return null;
   for (const a of assignedValues(pkg, o)) {
     const found = embeddedCredential(pkg, a, s, depth + 1);
     if (found) return found;
@@ -225,7 +225,7 @@ function convertedOperand(pkg: PackageInfo, e: Expr): Expr {
  */
 function marshalledStruct(pkg: PackageInfo, e: Expr): Expr | undefined {
   const v = e.kind === 'Ident' ? pkg.objectOf(e) : undefined;
-  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel || pkg.typeOf(e).kind !== 'slice') return undefined; // JSON is a []byte
+  if (!isFunctionVariable(v) || pkg.typeOf(e).kind !== 'slice') return undefined; // JSON is a []byte
   const values = assignedValues(pkg, v);
   let arg: Expr | undefined;
   for (const value of values) {
@@ -603,10 +603,10 @@ function rangesOverNames(pkg: PackageInfo, e: Expr): boolean {
   const values = assignedValues(pkg, m);
   const lit = values.length === 1 ? unparen(values[0]!) : undefined;
   if (lit?.kind !== 'CompositeLit' || lit.elts.length === 0) return false;
-  const isMap = lit.elts.every((el) => el.kind === 'KeyValueExpr');
+  // the key of a map literal, or an element: a slice's key is an index, never a name
   return lit.elts.every((el) => {
     const item = el.kind === 'KeyValueExpr' ? (isKey ? el.key : el.value) : isKey ? undefined : el;
-    const s = item && (isMap || !isKey) ? constString(pkg, item) : undefined;
+    const s = item && constString(pkg, item);
     return s !== undefined && isNameLike(s);
   });
 }
@@ -638,7 +638,7 @@ const CREDENTIAL_HEADER = /auth|cookie|key|token|secret|session|sign|pass|cred|b
 function onlyPlainHeadersSet(pkg: PackageInfo, header: SelectorExpr): boolean {
   const base = unparen(header.x);
   const req = base.kind === 'Ident' ? pkg.objectOf(base) : undefined;
-  if (req?.kind !== 'var' || req.isParam || req.isField || req.isPackageLevel || !req.decl) return false;
+  if (!isFunctionVariable(req) || !req.decl) return false;
   const values = assignedValues(pkg, req);
   const madeEmpty = (a: Expr): boolean => {
     const x = unparen(a);
@@ -702,7 +702,7 @@ function isRequestDump(pkg: PackageInfo, e: Expr, depth = 0): boolean {
   }
   if (x.kind !== 'Ident') return false;
   const o = pkg.objectOf(x);
-  if (o?.kind !== 'var' || o.isParam || o.isField || o.isPackageLevel) return false;
+  if (!isFunctionVariable(o)) return false;
   const values = assignedValues(pkg, o);
   // `dump, err := httputil.DumpRequest(r, true)` gives both names the call: only the first result is the dump
   return values.length > 0 && values.every((a) => firstResultOf(pkg, a, o) && isRequestDump(pkg, a, depth + 1));

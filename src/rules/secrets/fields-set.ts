@@ -14,7 +14,7 @@ import type { CallExpr, CompositeLit, Expr, FuncDecl, Ident, Node } from '../../
 import { forEachChild, returnsOf } from '../../syntax/walk.js';
 import { keyedPackageFacts, type PackageFactKind } from '../../semantics/facts.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
-import { unparen } from '../../syntax/ast.js';
+import { unparen, withoutAddress } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { isExported, type Obj } from '../../semantics/scope.js';
@@ -145,8 +145,7 @@ function decodedFields(pkg: PackageInfo, call: CallExpr, arg: Expr, o: Obj): Fie
  * returns it sets.
  */
 function valueFields(pkg: PackageInfo, v: Expr, following: Set<Node>): FieldSet {
-  let x = unparen(v);
-  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  const x = withoutAddress(v);
   if (x.kind === 'CallExpr') return resultFields(pkg, x, following);
   if (x.kind === 'UnaryExpr' && x.op === '<-') return receivedFields(pkg, x.x, following);
   return x.kind === 'CompositeLit' ? literalFields(x) : undefined;

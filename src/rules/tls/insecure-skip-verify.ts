@@ -1,6 +1,6 @@
 import type { AssignStmt, CompositeLit, Expr, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
-import { unparen } from '../../syntax/ast.js';
+import { unparen, withoutAddress } from '../../syntax/ast.js';
 import { isDeadCode } from '../../semantics/dead-branches.js';
 import { assignedValues, usesOf } from '../../semantics/flow.js';
 import type { PackageInfo } from '../../semantics/package.js';
@@ -128,12 +128,8 @@ func NewClient(ca *x509.CertPool) *http.Client {
           ctx.report({ range, messageId: 'optInShared', data: { condition: optIn.condition, shared }, severity: 'medium' });
           return;
         }
-        if (optIn.by === 'name' && !setsRoots(config)) {
-          ctx.report({ range, messageId: 'optInNamed', data: { name: optIn.name }, severity: 'low' });
-          return;
-        }
-        const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : setsRoots(config) ? 'optInWithRoots' : 'optIn';
-        ctx.report({ range, messageId, data: { condition: optIn.condition }, severity: 'low' });
+        const messageId = optIn.by === 'mode' && !truth ? 'encryptsOnly' : setsRoots(config) ? 'optInWithRoots' : optIn.by === 'name' ? 'optInNamed' : 'optIn';
+        ctx.report({ range, messageId, data: { condition: optIn.condition, ...(optIn.by === 'name' && { name: optIn.name }) }, severity: 'low' });
         return;
       }
       const verifier = laterPeerVerification(pkg, config);
@@ -158,8 +154,7 @@ func NewClient(ca *x509.CertPool) *http.Client {
       if (config.kind === 'Ident') {
         const v = pkg.objectOf(config);
         if (!isLocalVariable(v)) return false;
-        const literal = (e: Expr) => { const x = unparen(e); return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x; };
-        if (assignedValues(pkg, v).some((value) => setsRoots(literal(value)))) return true;
+        if (assignedValues(pkg, v).some((value) => setsRoots(withoutAddress(value)))) return true;
         // `if ca != "" { cfg.RootCAs = pool } else { cfg.InsecureSkipVerify = true }`: never both
         return usesOf(pkg, v.func, v).some((use) => {
           if (inOtherBranch(pkg, use, config)) return false;

@@ -20,7 +20,7 @@ import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { unparen } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncBodyInfo } from '../../semantics/resolve.js';
-import { isExported, type Obj } from '../../semantics/scope.js';
+import { isExported, isFunctionVariable, type Obj } from '../../semantics/scope.js';
 import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import type { Type } from '../../semantics/types.js';
 import { perPackage } from '../../semantics/package-memo.js';
@@ -111,7 +111,7 @@ function hashedOperand(pkg: PackageInfo, c: CallExpr, wanted: (arg: Expr) => boo
 /** A local variable that only ever holds a new fingerprint hash (`h := sha256.New()`). */
 function isHasher(pkg: PackageInfo, x: Expr): boolean {
   const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  if (!isFunctionVariable(v)) return false;
   const values = assignedValues(pkg, v);
   return values.length > 0 && values.every((value) => {
     const call = unparen(value);
@@ -357,7 +357,7 @@ const rootsCheckers = perPackage((pkg): ReadonlyMap<FuncDecl, number> => {
 function builtHere(pkg: PackageInfo, base: Expr): boolean {
   const x = unparen(base);
   const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  if (!isFunctionVariable(v)) return false;
   const values = assignedValues(pkg, v);
   return values.length > 0 && values.every((e) => {
     let u = unparen(e);

@@ -3,7 +3,7 @@ import type { Expr, Node } from '../../syntax/ast.js';
 import { forEachChild, walk } from '../../syntax/walk.js';
 import { defineRule, type RelatedReport } from '../../engine/rule.js';
 import { assignedValues, namedObject, usesOf } from '../../semantics/flow.js';
-import { unparen } from '../../syntax/ast.js';
+import { unparen, withoutAddress } from '../../syntax/ast.js';
 import { startOfLiteral, startOfStatement } from '../../semantics/goroutines.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import type { FuncNode } from '../../semantics/resolve.js';
@@ -311,8 +311,7 @@ const PER_CONNECTION = new Set(['tls.Server', 'tls.Client']);
 
 /** A config value made anew: a literal, `x.Clone()`, a local holding only such values, or a call of a function of the package all of whose returns are such values. */
 function freshConfig(pkg: PackageInfo, e: Expr, depth: number): boolean {
-  let x = unparen(e);
-  if (x.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+  const x = withoutAddress(e);
   if (x.kind === 'CompositeLit') return true;
   if (x.kind === 'Ident') {
     // a local that only ever holds fresh values: `conf := i.config.Clone(); ...; return conf, ch`

@@ -15,7 +15,7 @@ import { assignedValues, usesOf } from '../../semantics/flow.js';
 import { importPathsOf } from '../../semantics/resolve.js';
 import { conjuncts, unparen } from '../../syntax/ast.js';
 import type { FileData, PackageInfo } from '../../semantics/package.js';
-import type { Obj } from '../../semantics/scope.js';
+import { isFunctionVariable, type Obj } from '../../semantics/scope.js';
 import { deref, underlying, type Type } from '../../semantics/types.js';
 import { flowsOnlyToServers, variableOnlyInServers } from './server-only.js';
 
@@ -272,9 +272,8 @@ export function onlyServerConfig(pkg: PackageInfo, config: Expr): boolean {
 export function unusedConfig(pkg: PackageInfo, config: Expr): boolean {
   let holder: ast.Expr | undefined = config;
   if (config.kind !== 'Ident') {
-    let top: Node = config;
-    let p = pkg.parentOf(top);
-    if (p?.kind === 'UnaryExpr' && p.op === '&') p = pkg.parentOf((top = p));
+    const top = valueAt(pkg, config, true);
+    const p = pkg.parentOf(top);
     if (p?.kind !== 'AssignStmt' || p.lhs.length !== p.rhs.length) return false;
     const lhs = unparen(p.lhs[p.rhs.indexOf(top as Expr)]!);
     holder = lhs.kind === 'SelectorExpr' ? unparen(lhs.x) : undefined;
@@ -293,7 +292,7 @@ function isFieldStoreBase(pkg: PackageInfo, use: ast.Ident): boolean {
 
 /** A variable of a function, not one of its parameters or results. */
 export function isLocalVariable(v: Obj | undefined): v is Obj & { readonly func: Node } {
-  return v !== undefined && v.kind === 'var' && !v.isPackageLevel && !v.isField && !v.isParam && !v.isResult && v.func !== undefined;
+  return isFunctionVariable(v) && !v.isResult && v.func !== undefined;
 }
 
 /** The uses of a local variable as a value: not `v.Field` (reads and writes of its fields), not the target of an assignment. */
@@ -846,7 +845,7 @@ export function insecureSwitch(pkg: PackageInfo, source: string, n: Node): OptIn
   };
   const binding = insecureBinding(pkg, n);
   if (binding) return binding.chosen ? switchOptIn(`${binding.text} is used`) : { condition: `${binding.text} is used`, by: 'name', name: binding.text };
-  const keptBy = keptOnlyWhenOn(pkg, n, namedSwitch);
+  const keptBy = keptOnlyWhenOn(pkg, source, n, namedSwitch);
   if (keptBy) return switchOptIn(`${shortText(source, keptBy, 50)} is set`);
   let child: Node = n;
   /** Inside the `else` of `if on {` on a boolean parameter: the branch for the switch turned off. */
@@ -921,23 +920,32 @@ const insecureValue = (s: string) => INSECURE_NAME.test(s);
  * variable that every other assignment replaces in the body of `if !switch {`
  * (`cfg := &tls.Config{InsecureSkipVerify: true}; if !allowInsecure { cfg = nil }`).
  */
-function keptOnlyWhenOn(pkg: PackageInfo, n: Node, isSwitch: (x: Expr) => boolean): Expr | undefined {
+function keptOnlyWhenOn(pkg: PackageInfo, source: string, n: Node, isSwitch: (x: Expr) => boolean): Expr | undefined {
+  // from the field up to the outermost literal holding it, and its address
   let value: Node = n;
-  for (let p = pkg.parentOf(value); p && (p.kind === 'KeyValueExpr' || p.kind === 'CompositeLit' || p.kind === 'ParenExpr' || (p.kind === 'UnaryExpr' && p.op === '&')); p = pkg.parentOf(value)) value = p;
+  for (let p = pkg.parentOf(value); p && (p.kind === 'KeyValueExpr' || p.kind === 'CompositeLit' || p.kind === 'ParenExpr' || (p.kind === 'UnaryExpr' && p.op === '&')); p = pkg.parentOf(value)) {
+    value = p;
+  }
   if (value.kind !== 'CompositeLit' && value.kind !== 'UnaryExpr') return undefined;
   const v = definedVariable(pkg, value as Expr);
   if (!isLocalVariable(v)) return undefined;
   let by: Expr | undefined;
   for (const other of assignedValues(pkg, v)) {
     if (other === value) continue;
-    const block = pkg.parentOf(pkg.parentOf(other) ?? other);
-    const cond = block?.kind === 'BlockStmt' ? (pkg.parentOf(block) as ast.IfStmt | undefined) : undefined;
-    const c = cond?.kind === 'IfStmt' && cond.body === block && cond.cond ? unparen(cond.cond) : undefined;
-    const x = c?.kind === 'UnaryExpr' && c.op === '!' ? unparen(c.x) : undefined;
-    if (!x || !isSwitch(x) || (by && exprText(pkg.fileOf(x)?.source ?? '', by) !== exprText(pkg.fileOf(x)?.source ?? '', x))) return undefined;
+    const x = negatedGuard(pkg, pkg.parentOf(other));
+    if (!x || !isSwitch(x) || (by && exprText(source, by) !== exprText(source, x))) return undefined;
     by = x;
   }
   return by;
+}
+
+/** `x` when `stmt` sits directly in the body of `if !x {`. */
+function negatedGuard(pkg: PackageInfo, stmt: Node | null | undefined): Expr | undefined {
+  const block = stmt && pkg.parentOf(stmt);
+  const ifStmt = block?.kind === 'BlockStmt' ? pkg.parentOf(block) : undefined;
+  if (ifStmt?.kind !== 'IfStmt' || ifStmt.body !== block || !ifStmt.cond) return undefined;
+  const c = unparen(ifStmt.cond);
+  return c.kind === 'UnaryExpr' && c.op === '!' ? unparen(c.x) : undefined;
 }
 
 /** A local variable declared `true` (`skipTLS := true`, later set false under a condition): a default, not an opt-in. */
@@ -959,7 +967,7 @@ function onByDefault(pkg: PackageInfo, x: Expr): boolean {
 function readFromNamedSetting(pkg: PackageInfo, x: Expr): boolean {
   if (x.kind !== 'Ident') return false;
   const v = pkg.objectOf(x);
-  if (v?.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return false;
+  if (!isFunctionVariable(v)) return false;
   const values = assignedValues(pkg, v);
   return values.length > 0 && values.every((a) => {
     const c = unparen(a);
@@ -1083,7 +1091,7 @@ function insecureHolder(pkg: PackageInfo, holder: Expr, hops: number): Binding |
   if (x.kind !== 'Ident') return undefined;
   if (INSECURE_NAME.test(x.name)) return { text: x.name, chosen: false };
   const v = pkg.objectOf(x);
-  if (v?.kind !== 'var' || v.isPackageLevel || v.isField || v.isParam || !v.func) return undefined;
+  if (!isFunctionVariable(v) || !v.func) return undefined;
   const values = usesOf(pkg, v.func, v).filter((u) => {
     const p = pkg.parentOf(u);
     return !(p?.kind === 'SelectorExpr' && p.x === u);

@@ -1,11 +1,12 @@
 import type { CallExpr, CompositeLit, Expr, FuncDecl, KeyValueExpr, Node } from '../../syntax/ast.js';
 import { defineRule } from '../../engine/rule.js';
-import { unparen } from '../../syntax/ast.js';
+import { unparen, withoutAddress } from '../../syntax/ast.js';
 import type { PackageInfo } from '../../semantics/package.js';
 import { perPackage } from '../../semantics/package-memo.js';
 import { returnsOf, walk } from '../../syntax/walk.js';
 import { packageCallsOf, paramObjects } from '../../semantics/callers.js';
 import { assignedValues } from '../../semantics/flow.js';
+import { isFunctionVariable } from '../../semantics/scope.js';
 import { acceptsAll, exprText, fieldWrites, installationsOfValue, isConstTrue, isNil, isTLSConfig, roleOf, roleOfLiteral, tlsConfigFieldTarget, tlsConfigFields, type Role } from './tls-config.js';
 
 export default defineRule({
@@ -220,9 +221,9 @@ const returnedLiterals = perPackage(() => new Map<FuncDecl, Map<string, KeyValue
 function computeReturnedConfigLiteral(pkg: PackageInfo, decl: FuncDecl): Map<string, KeyValueExpr> | undefined {
   let fields: Map<string, KeyValueExpr> | undefined;
   for (const ret of returnsOf(decl)) {
-    let x = ret.results[0] ? unparen(ret.results[0]) : undefined;
-    if (x && isNil(pkg, x)) continue; // `return nil, err`: no config
-    if (x?.kind === 'UnaryExpr' && x.op === '&') x = unparen(x.x);
+    const first = ret.results[0];
+    if (first && isNil(pkg, unparen(first))) continue; // `return nil, err`: no config
+    const x = first && withoutAddress(first);
     const f = x?.kind === 'CompositeLit' ? tlsConfigFields(pkg, x) : undefined;
     if (!f || (fields && fields !== f)) return undefined;
     fields = f;
@@ -263,13 +264,12 @@ function literalsPassedFor(pkg: PackageInfo, assign: Node): PassedLiteral[] | un
 
 /** The config literal an argument is (`&tls.Config{...}`), or that the local variable it names (or whose address it takes) holds alone. */
 function configLiteralOf(pkg: PackageInfo, arg: Expr): CompositeLit | undefined {
-  const stripAddress = (e: Expr) => { const x = unparen(e); return x.kind === 'UnaryExpr' && x.op === '&' ? unparen(x.x) : x; };
-  const x = stripAddress(arg);
+  const x = withoutAddress(arg);
   if (x.kind === 'CompositeLit') return x;
   const v = x.kind === 'Ident' ? pkg.objectOf(x) : undefined;
-  if (!v || v.kind !== 'var' || v.isParam || v.isField || v.isPackageLevel) return undefined;
+  if (!isFunctionVariable(v)) return undefined;
   const values = assignedValues(pkg, v);
-  const lit = values.length === 1 ? stripAddress(values[0]!) : undefined;
+  const lit = values.length === 1 ? withoutAddress(values[0]!) : undefined;
   return lit?.kind === 'CompositeLit' ? lit : undefined;
 }
 
@@ -307,8 +307,7 @@ function cannotResume(pkg: PackageInfo, clone: CallExpr): boolean {
   if (!field?.isField) return false;
   const writes = fieldWrites(pkg, field);
   return writes.length > 0 && writes.every((w) => {
-    let lit = unparen(w);
-    if (lit.kind === 'UnaryExpr' && lit.op === '&') lit = unparen(lit.x);
+    const lit = withoutAddress(w);
     const fields = lit.kind === 'CompositeLit' ? tlsConfigFields(pkg, lit) ?? undefined : undefined;
     const tickets = fields?.get('SessionTicketsDisabled')?.value;
     return fields !== undefined && tickets !== undefined && isConstTrue(pkg, tickets) && !fields.has('ClientSessionCache');
